@@ -1,0 +1,63 @@
+import type { Message } from '../types';
+import { en } from './en';
+import { zhCn } from './zh-cn';
+
+/**
+ * The one message catalog. Every user-visible string (diagnostics, hovers, fix titles, prompts,
+ * CLI output) is an id here with named `{placeholders}`; code never glues sentences together.
+ * A translation is a catalog file with the same ids; missing ids fall back to English.
+ */
+export type Lang = 'en' | 'zh-cn';
+export type Catalog = Record<string, string>;
+
+const catalogs: Record<Lang, Catalog> = { en, 'zh-cn': zhCn };
+
+export const LANGS: readonly Lang[] = ['en', 'zh-cn'];
+
+export function isLang(s: string): s is Lang {
+  return (LANGS as readonly string[]).includes(s);
+}
+
+/** Pick the language from a locale string such as `zh_CN.UTF-8`, `zh-cn` or `en_US`. */
+export function langFromLocale(locale: string | undefined): Lang {
+  if (!locale) return 'en';
+  const l = locale.toLowerCase().replace('_', '-');
+  if (l.startsWith('zh-cn') || l.startsWith('zh-hans') || l === 'zh') return 'zh-cn';
+  return 'en';
+}
+
+export function hasMessage(id: string): boolean {
+  return Object.prototype.hasOwnProperty.call(en, id);
+}
+
+export function messageIds(lang: Lang = 'en'): string[] {
+  return Object.keys(catalogs[lang]);
+}
+
+export function template(id: string, lang: Lang = 'en'): string | undefined {
+  return catalogs[lang][id] ?? en[id];
+}
+
+const PLACEHOLDER = /\{([a-zA-Z][a-zA-Z0-9_]*)\}/g;
+
+export function placeholders(s: string): string[] {
+  return [...s.matchAll(PLACEHOLDER)].map((m) => m[1]);
+}
+
+/** Render a message. An unknown id renders as the id itself (and a test keeps that from shipping). */
+export function format(message: Message, lang: Lang = 'en'): string {
+  return t(message.id, message.args, lang);
+}
+
+export function t(id: string, args?: Record<string, string | number>, lang: Lang = 'en'): string {
+  const tpl = template(id, lang);
+  if (tpl === undefined) return id;
+  return tpl.replace(PLACEHOLDER, (whole, name: string) => {
+    const v = args?.[name];
+    return v === undefined ? whole : String(v);
+  });
+}
+
+export function msg(id: string, args?: Record<string, string | number>): Message {
+  return args ? { id, args } : { id };
+}

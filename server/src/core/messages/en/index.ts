@@ -1,0 +1,11 @@
+import { core } from './core';
+import { cli } from './cli';
+import { kubernetes } from './kubernetes';
+import { security } from './security';
+import { dockerfile } from './dockerfile';
+import { loci } from './loci';
+import { scaffold } from './scaffold';
+
+/** English catalog, split by area only to keep files short; ids are unique across areas (a test checks). */
+export const enParts = { core, cli, kubernetes, security, dockerfile, loci, scaffold };
+export const en: Record<string, string> = Object.assign({}, core, cli, kubernetes, security, dockerfile, loci, scaffold);

@@ -1,0 +1,3 @@
+/** Messages of the kubernetes area. Ids: `rule.<rule-id>.*` for rules, `kubernetes.*` for the rest. */
+export const kubernetes: Record<string, string> = {
+};

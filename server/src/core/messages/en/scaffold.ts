@@ -1,0 +1,3 @@
+/** Messages of the scaffold area. Ids: `rule.<rule-id>.*` for rules, `scaffold.*` for the rest. */
+export const scaffold: Record<string, string> = {
+};

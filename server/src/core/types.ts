@@ -1,0 +1,83 @@
+/**
+ * The few types every part of the analysis core shares. Pure data: no `vscode`, no LSP imports.
+ * Positions are 0-based lines and UTF-16 columns, exactly what LSP and the `yaml` library use.
+ */
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type SeverityOrOff = Severity | 'off';
+
+export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+/** A user-visible string: a catalog id and named placeholder values. Rendered by messages/catalog.ts. */
+export interface Message {
+  id: string;
+  args?: Record<string, string | number>;
+}
+
+export interface Fix {
+  title: Message;
+  edits: TextEdit[];
+  /** Safe to apply without review (joins `source.fixAll.dockyard` and `dockyard fix`). */
+  fixAll?: boolean;
+  /** `ignore` fixes insert a suppression comment; `dockyard fix` never applies them. */
+  kind?: 'fix' | 'ignore';
+}
+
+export interface RelatedInformation {
+  range: Range;
+  message: Message;
+  /** Absolute path of another file; absent for the same file. */
+  path?: string;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: Message;
+  range: Range;
+  related?: RelatedInformation[];
+  fixes?: Fix[];
+}
+
+export type FileKind =
+  | 'kubernetes' // YAML with at least one document carrying apiVersion + kind (or a Helm template)
+  | 'yaml' // any other YAML (compose, workflow, values.yaml …)
+  | 'dockerfile'
+  | 'shell'
+  | 'bindep'
+  | 'unknown';
+
+export function pos(line: number, character: number): Position {
+  return { line, character };
+}
+
+export function range(sl: number, sc: number, el: number, ec: number): Range {
+  return { start: { line: sl, character: sc }, end: { line: el, character: ec } };
+}
+
+export function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+export function shiftRange(r: Range, lines: number): Range {
+  if (lines === 0) return r;
+  return {
+    start: { line: r.start.line + lines, character: r.start.character },
+    end: { line: r.end.line + lines, character: r.end.character },
+  };
+}
