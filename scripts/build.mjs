@@ -1,0 +1,60 @@
+// Bundles the extension client, the language server and the CLI with esbuild, builds the compact
+// Kubernetes schema, and bundles every test file. `--production` minifies and skips the tests.
+import { build } from 'esbuild';
+import { existsSync, mkdirSync, readdirSync, statSync, chmodSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+const root = new URL('..', import.meta.url).pathname;
+const production = process.argv.includes('--production');
+const noTests = production || process.argv.includes('--no-tests');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  legalComments: 'none',
+  logLevel: 'warning',
+};
+
+mkdirSync(join(root, 'dist'), { recursive: true });
+if (existsSync(join(root, 'scripts/build-schema.mjs'))) {
+  const r = spawnSync(process.execPath, [join(root, 'scripts/build-schema.mjs')], { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+await Promise.all([
+  build({ ...common, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(root, 'dist/client.js'), external: ['vscode'] }),
+  build({ ...common, entryPoints: [join(root, 'server/src/server.ts')], outfile: join(root, 'dist/server.js'), banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...common, entryPoints: [join(root, 'server/src/cli.ts')], outfile: join(root, 'dist/cli.js'), banner: { js: '#!/usr/bin/env node' } }),
+]);
+for (const f of ['dist/server.js', 'dist/cli.js']) chmodSync(join(root, f), 0o755);
+
+if (!noTests) {
+  const entries = [];
+  const walk = (d) => {
+    for (const e of readdirSync(d)) {
+      const p = join(d, e);
+      if (statSync(p).isDirectory()) {
+        if (e !== 'fixtures' && e !== 'node_modules') walk(p);
+      } else if (/\.(test|suite)\.ts$/.test(e) || (d.endsWith('/e2e') && /\.ts$/.test(e))) entries.push(p);
+    }
+  };
+  if (existsSync(join(root, 'test'))) walk(join(root, 'test'));
+  if (entries.length) {
+    await build({
+      ...common,
+      entryPoints: entries,
+      outdir: join(root, 'out/test'),
+      outbase: join(root, 'test'),
+      packages: 'external',
+      sourcemap: 'inline',
+      external: ['vscode'],
+    });
+  }
+  console.log(`built ${entries.length} test bundles`);
+}
+console.log(`build done (${production ? 'production' : 'development'}): ${relative(root, join(root, 'dist'))}/`);

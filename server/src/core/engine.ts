@@ -1,0 +1,416 @@
+import { configKey, type DockyardConfig } from './config/config';
+import { DockerfileModel } from './model/dockerfile';
+import { detectKind, looksBinary, looksLikeHelmTemplate } from './model/detect';
+import { maskHelm } from './model/helm';
+import { splitDocuments, getMap, getValue, scalarString, isMap, type YamlChunk, YamlDocModel } from './model/yaml';
+import { ruleEnabled, RuleRegistry, type Report, type Rule, type RuleMeta } from './rules/registry';
+import { parseSuppressions, SuppressionSet } from './suppress';
+import { LineIndex } from './text';
+import { comparePositions, shiftRange, SEVERITY_ORDER, type FileKind, type Finding, type Fix, type Severity } from './types';
+import { WorkspaceIndex, type IndexedResource } from './workspace';
+import { msg } from './messages/catalog';
+import { summarizeResource } from './model/resources';
+
+/**
+ * The analyzer: text in, findings out. One parse per document version, cached and shared by every
+ * rule. YAML files are cached per document (`---` chunk) by text, so an edit re-parses and re-checks
+ * only the edited document; findings are cached per configuration. Pure: no editor, no LSP.
+ */
+export interface AnalyzeInput {
+  path: string;
+  text: string;
+  languageId?: string;
+  /** The host knows the file sits under a Helm chart's templates/ (a Chart.yaml above it). */
+  helmChartTemplate?: boolean;
+}
+
+export interface HostContext {
+  /** Another extension that reports YAML syntax (Red Hat YAML) is active. */
+  yamlSyntaxElsewhere?: boolean;
+  /** Another extension that reports Dockerfile syntax (Container Tools / Docker DX) is active. */
+  dockerfileSyntaxElsewhere?: boolean;
+}
+
+export interface FileAnalysis {
+  kind: FileKind;
+  findings: Finding[];
+  /** Set for YAML files. */
+  yaml?: YamlFileState;
+  dockerfile?: DockerfileModel;
+}
+
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+interface ChunkState {
+  model: YamlDocModel;
+  suppressions: SuppressionSet;
+  findings?: { key: string; list: Finding[] };
+  resource?: IndexedResource | null;
+}
+
+export interface YamlFileState {
+  text: string;
+  helm: boolean;
+  chunks: YamlChunk[];
+  states: ChunkState[];
+  byText: Map<string, ChunkState>;
+  fileFindings?: { key: string; list: Finding[] };
+}
+
+interface FileState {
+  kind: FileKind;
+  text: string;
+  yaml?: YamlFileState;
+  dockerfile?: { model: DockerfileModel; findings?: { key: string; list: Finding[] }; suppressions: SuppressionSet };
+  textFindings?: { key: string; list: Finding[] };
+}
+
+export type RuleErrorLogger = (rule: string, path: string, error: unknown) => void;
+
+export class Analyzer {
+  readonly workspace: WorkspaceIndex;
+  private readonly files = new Map<string, FileState>();
+  private readonly failedRules = new Set<string>();
+
+  constructor(
+    readonly registry: RuleRegistry,
+    private readonly logRuleError: RuleErrorLogger = () => undefined,
+    workspace?: WorkspaceIndex,
+  ) {
+    this.workspace = workspace ?? new WorkspaceIndex();
+  }
+
+  /** Forget a document (on close). Keeps its workspace-index entry when `keepIndex`. */
+  close(path: string, keepIndex = true): void {
+    this.files.delete(path);
+    if (!keepIndex) this.workspace.delete(path);
+  }
+
+  cachedFiles(): number {
+    return this.files.size;
+  }
+
+  analyze(input: AnalyzeInput, config: DockyardConfig, host: HostContext = {}): FileAnalysis {
+    const { path, text } = input;
+    if (text.length > MAX_FILE_BYTES) {
+      return {
+        kind: 'unknown',
+        findings: [
+          {
+            rule: 'file-too-large',
+            severity: 'information',
+            message: msg('core.file.tooLarge', { size: (text.length / 1048576).toFixed(1), limit: MAX_FILE_BYTES / 1048576 }),
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          },
+        ],
+      };
+    }
+    const kind = detectKind(path, text, input.languageId);
+    if (kind !== 'unknown' && looksBinary(text)) {
+      return {
+        kind: 'unknown',
+        findings: [
+          { rule: 'binary-file', severity: 'information', message: msg('core.file.binary'), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
+        ],
+      };
+    }
+    const key = configKey(config, `|${host.yamlSyntaxElsewhere ? 1 : 0}${host.dockerfileSyntaxElsewhere ? 1 : 0}`);
+    let state = this.files.get(path);
+    if (!state || state.kind !== kind) {
+      state = { kind, text: '' };
+      this.files.set(path, state);
+    }
+    state.text = text;
+    switch (kind) {
+      case 'kubernetes':
+      case 'yaml': {
+        const y = this.yamlState(state, text, input.helmChartTemplate ?? false);
+        const findings = this.analyzeYaml(path, kind, y, config, key, host);
+        return { kind, findings, yaml: y };
+      }
+      case 'dockerfile': {
+        if (!state.dockerfile || state.dockerfile.model.text !== text) {
+          const model = new DockerfileModel(text);
+          state.dockerfile = { model, suppressions: new SuppressionSet(parseSuppressions(model.lines), model.lines) };
+        }
+        const d = state.dockerfile;
+        if (!d.findings || d.findings.key !== key) {
+          d.findings = { key, list: this.runDockerfile(path, d.model, d.suppressions, config, host) };
+        }
+        return { kind, findings: d.findings.list, dockerfile: d.model };
+      }
+      case 'shell':
+      case 'bindep': {
+        if (!state.textFindings || state.textFindings.key !== key + text.length + hashText(text)) {
+          state.textFindings = { key: key + text.length + hashText(text), list: this.runText(path, kind, text, config) };
+        }
+        return { kind, findings: state.textFindings.list };
+      }
+      default:
+        return { kind, findings: [] };
+    }
+  }
+
+  /** The parsed YAML state for a text (reusing cached documents); used by hover and completion too. */
+  yamlState(state: FileState | undefined, text: string, helmChartTemplate = false): YamlFileState {
+    const helm = looksLikeHelmTemplate(text, helmChartTemplate);
+    const parsedText = helm ? maskHelm(text) : text;
+    const prev = state?.yaml;
+    if (prev && prev.text === text) return prev;
+    const chunks = splitDocuments(parsedText);
+    const byText = new Map<string, ChunkState>();
+    const states: ChunkState[] = [];
+    for (const c of chunks) {
+      let cs = prev?.byText.get(c.text) ?? byText.get(c.text);
+      if (!cs) {
+        const original = helm ? text.slice(c.startOffset, c.startOffset + c.text.length) : c.text;
+        const model = new YamlDocModel(c.text, helm, original);
+        cs = { model, suppressions: new SuppressionSet(parseSuppressions(model.lines), model.lines, annotationIgnores(model)) };
+      }
+      byText.set(c.text, cs);
+      states.push(cs);
+    }
+    const y: YamlFileState = { text, helm, chunks, states, byText };
+    if (state) state.yaml = y;
+    return y;
+  }
+
+  /** Parse-only access for features (hover, completion) on an open document. */
+  yamlFor(path: string, text: string): YamlFileState {
+    let state = this.files.get(path);
+    if (!state) {
+      state = { kind: 'yaml', text };
+      this.files.set(path, state);
+    }
+    return this.yamlState(state, text);
+  }
+
+  dockerfileFor(path: string, text: string): DockerfileModel {
+    const state = this.files.get(path);
+    if (state?.dockerfile?.model.text === text) return state.dockerfile.model;
+    return new DockerfileModel(text);
+  }
+
+  private analyzeYaml(path: string, kind: FileKind, y: YamlFileState, config: DockyardConfig, key: string, host: HostContext): Finding[] {
+    const out: Finding[] = [];
+    const docRules = this.registry.of('yaml-document').filter((r) => this.active(r, config, host));
+    const resources: IndexedResource[] = [];
+    y.chunks.forEach((chunk, i) => {
+      const cs = y.states[i];
+      if (!cs.findings || cs.findings.key !== key) {
+        cs.findings = { key, list: this.runYamlDoc(path, kind, chunk, cs, docRules, config, y.helm) };
+      }
+      for (const f of cs.findings.list) out.push(shiftFinding(f, chunk.startLine));
+      if (cs.resource === undefined) cs.resource = summarizeResource(cs.model, path, i);
+      if (cs.resource) {
+        const r = cs.resource;
+        resources.push(r.docIndex === i && chunk.startLine === 0 ? r : { ...r, path, docIndex: i, range: shiftRange(r.range, chunk.startLine) });
+      }
+    });
+    this.workspace.set(path, resources);
+    const fileRules = this.registry.of('yaml-file').filter((r) => this.active(r, config, host));
+    if (fileRules.length && kind === 'kubernetes') {
+      const fkey = `${key}|${this.workspace.generation}`;
+      if (!y.fileFindings || y.fileFindings.key !== fkey) {
+        const list: Finding[] = [];
+        const docs = y.chunks.map((chunk, i) => ({ chunk, doc: y.states[i].model }));
+        for (const rule of fileRules) {
+          this.guard(rule, path, () =>
+            rule.check({
+              config,
+              path,
+              docs,
+              text: y.text,
+              workspace: this.workspace,
+              report: (r) => {
+                const f = this.toFinding(rule, r, config);
+                if (!f) return;
+                // Suppression: find the chunk the finding falls in.
+                const ci = chunkIndexOfLine(y.chunks, f.range.start.line);
+                const chunk = y.chunks[ci];
+                if (y.states[ci].suppressions.suppresses(f.rule, f.range.start.line - chunk.startLine)) return;
+                list.push(f);
+              },
+            }),
+          );
+        }
+        y.fileFindings = { key: fkey, list };
+      }
+      out.push(...y.fileFindings.list);
+    }
+    return sortFindings(out);
+  }
+
+  private runYamlDoc(
+    path: string,
+    kind: FileKind,
+    chunk: YamlChunk,
+    cs: ChunkState,
+    rules: Extract<Rule, { target: 'yaml-document' }>[],
+    config: DockyardConfig,
+    helm: boolean,
+  ): Finding[] {
+    const list: Finding[] = [];
+    const isK8s = kind === 'kubernetes' && !!cs.model.k8s;
+    for (const rule of rules) {
+      if ((rule.kubernetesOnly ?? true) && !isK8s) continue;
+      this.guard(rule, path, () =>
+        rule.check({
+          config,
+          path,
+          doc: cs.model,
+          chunk,
+          helm,
+          report: (r) => {
+            const f = this.toFinding(rule, r, config);
+            if (f && !cs.suppressions.suppresses(f.rule, f.range.start.line)) list.push(f);
+          },
+        }),
+      );
+    }
+    for (const p of cs.suppressions.problems((id) => !!this.registry.meta(id))) {
+      const f = this.toFinding(this.registry.meta(p.rule) ?? { id: p.rule, category: 'meta', defaultSeverity: p.severity }, { range: p.range, message: p.message }, config);
+      if (f) list.push(f);
+    }
+    return list;
+  }
+
+  private runDockerfile(path: string, model: DockerfileModel, supp: SuppressionSet, config: DockyardConfig, host: HostContext): Finding[] {
+    const list: Finding[] = [];
+    for (const rule of this.registry.of('dockerfile')) {
+      if (!this.active(rule, config, host)) continue;
+      this.guard(rule, path, () =>
+        rule.check({
+          config,
+          path,
+          model,
+          workspace: this.workspace,
+          report: (r) => {
+            const f = this.toFinding(rule, r, config);
+            if (f && !supp.suppresses(f.rule, instructionStartLine(model, f.range.start.line))) list.push(f);
+          },
+        }),
+      );
+    }
+    for (const p of supp.problems((id) => !!this.registry.meta(id))) {
+      const f = this.toFinding(this.registry.meta(p.rule) ?? { id: p.rule, category: 'meta', defaultSeverity: p.severity }, { range: p.range, message: p.message }, config);
+      if (f) list.push(f);
+    }
+    return sortFindings(list);
+  }
+
+  private runText(path: string, kind: 'shell' | 'bindep', text: string, config: DockyardConfig): Finding[] {
+    const list: Finding[] = [];
+    const lines = new LineIndex(text);
+    const supp = new SuppressionSet(parseSuppressions(lines), lines);
+    for (const rule of this.registry.of(kind)) {
+      if (!ruleEnabled(rule, config)) continue;
+      this.guard(rule, path, () =>
+        rule.check({
+          config,
+          path,
+          text,
+          workspace: this.workspace,
+          report: (r) => {
+            const f = this.toFinding(rule, r, config);
+            if (f && !supp.suppresses(f.rule, f.range.start.line)) list.push(f);
+          },
+        }),
+      );
+    }
+    return sortFindings(list);
+  }
+
+  private active(rule: RuleMeta, config: DockyardConfig, host: HostContext): boolean {
+    if (!ruleEnabled(rule, config)) return false;
+    if (rule.generic === 'yaml') {
+      const mode = config.coexistence.yamlSyntax;
+      if (mode === 'never' || (mode === 'auto' && host.yamlSyntaxElsewhere)) return false;
+    }
+    if (rule.generic === 'dockerfile') {
+      const mode = config.coexistence.dockerfileSyntax;
+      if (mode === 'never' || (mode === 'auto' && host.dockerfileSyntaxElsewhere)) return false;
+    }
+    return true;
+  }
+
+  private toFinding(rule: RuleMeta, r: Report, config: DockyardConfig): Finding | undefined {
+    const id = r.rule ?? rule.id;
+    const override = config.rules[id];
+    if (override === 'off') return undefined;
+    const severity: Severity = override ?? r.severity ?? this.registry.meta(id)?.defaultSeverity ?? rule.defaultSeverity;
+    const f: Finding = { rule: id, severity, message: r.message, range: r.range };
+    if (r.fixes?.length) f.fixes = r.fixes;
+    if (r.related?.length) f.related = r.related;
+    return f;
+  }
+
+  private guard(rule: RuleMeta, path: string, run: () => void): void {
+    try {
+      run();
+    } catch (e) {
+      if (!this.failedRules.has(rule.id)) {
+        this.failedRules.add(rule.id);
+        this.logRuleError(rule.id, path, e);
+      }
+    }
+  }
+}
+
+function annotationIgnores(model: YamlDocModel): string[] {
+  const root = model.contents;
+  if (!isMap(root)) return [];
+  const ann = getMap(getMap(root, 'metadata'), 'annotations');
+  const v = ann ? scalarString(getValue(ann, 'dockyard.io/ignore')) : undefined;
+  return v ? v.split(/[\s,]+/).filter(Boolean) : [];
+}
+
+function chunkIndexOfLine(chunks: YamlChunk[], line: number): number {
+  let lo = 0;
+  let hi = chunks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (chunks[mid].startLine <= line) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The first line of the Dockerfile instruction that contains `line` (for suppressions). */
+export function instructionStartLine(model: DockerfileModel, line: number): number {
+  for (const ins of model.instructions) {
+    const r = ins.getRange();
+    if (r.start.line <= line && line <= r.end.line) return r.start.line;
+  }
+  return line;
+}
+
+export function shiftFinding(f: Finding, lines: number): Finding {
+  if (lines === 0) return f;
+  return {
+    ...f,
+    range: shiftRange(f.range, lines),
+    fixes: f.fixes?.map((x) => shiftFix(x, lines)),
+    related: f.related?.map((r) => (r.path ? r : { ...r, range: shiftRange(r.range, lines) })),
+  };
+}
+
+function shiftFix(x: Fix, lines: number): Fix {
+  return { ...x, edits: x.edits.map((e) => ({ range: shiftRange(e.range, lines), newText: e.newText })) };
+}
+
+export function sortFindings(list: Finding[]): Finding[] {
+  return list.sort(
+    (a, b) =>
+      comparePositions(a.range.start, b.range.start) ||
+      comparePositions(a.range.end, b.range.end) ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+  );
+}
+
+function hashText(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}

@@ -1,0 +1,284 @@
+import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { YamlDocModel } from '../model/yaml';
+import { getPair } from '../model/yaml';
+import type { TextEdit } from '../types';
+
+/**
+ * Semantic YAML edits → minimal TextEdits. A fix says "set privileged to false" or "ensure
+ * securityContext.capabilities.drop contains ALL"; this module turns it into the smallest text change
+ * in the document's own style: same indentation unit, block or flow as the surrounding node, every
+ * comment and untouched byte kept. Offsets come from the `yaml` CST node ranges of the cached parse.
+ * All edits are relative to the document (chunk); the engine shifts them into the file.
+ */
+
+/** A value to write: scalars are rendered as YAML plain/quoted text; objects as nested mappings. */
+export type YamlValue = string | number | boolean | null | YamlValue[] | { [k: string]: YamlValue };
+
+export class YamlEditor {
+  private _unit?: number;
+
+  constructor(readonly doc: YamlDocModel) {}
+
+  private get text(): string {
+    return this.doc.text;
+  }
+
+  private get eol(): string {
+    return this.doc.lines.eol;
+  }
+
+  edit(start: number, end: number, newText: string): TextEdit {
+    return { range: this.doc.lines.rangeOf(start, end), newText };
+  }
+
+  /** The document's indentation step (2 unless the file nests with another width). */
+  indentUnit(): number {
+    if (this._unit !== undefined) return this._unit;
+    let unit = 0;
+    const visit = (n: unknown, parentCol: number): void => {
+      if (unit) return;
+      if (isMap(n) && !n.flow) {
+        const first = n.items[0]?.key as Node | undefined;
+        if (first?.range && parentCol >= 0) {
+          const col = this.col(first.range[0]);
+          if (col > parentCol && this.lineStartsWithKey(first.range[0])) unit = col - parentCol;
+        }
+        for (const it of n.items) {
+          const k = it.key as Node | undefined;
+          if (k?.range && this.lineStartsWithKey(k.range[0])) visit(it.value, this.col(k.range[0]));
+        }
+      }
+    };
+    visit(this.doc.contents, -1);
+    this._unit = unit > 0 && unit <= 8 ? unit : 2;
+    return this._unit;
+  }
+
+  private col(offset: number): number {
+    return this.doc.lines.positionAt(offset).character;
+  }
+
+  private lineStart(offset: number): number {
+    const p = this.doc.lines.positionAt(offset);
+    return this.doc.lines.lineStarts[p.line];
+  }
+
+  /** Only whitespace between the line start and `offset`. */
+  private lineStartsWithKey(offset: number): boolean {
+    return /^[ \t]*$/.test(this.text.slice(this.lineStart(offset), offset));
+  }
+
+  /** Replace a scalar's text, keeping its quoting style when the new value is a string. */
+  setScalar(node: Scalar, value: YamlValue): TextEdit {
+    const r = node.range!;
+    let text = renderScalar(value);
+    if (typeof value === 'string' && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) {
+      text = node.type === 'QUOTE_DOUBLE' ? JSON.stringify(value) : `'${value.replace(/'/g, "''")}'`;
+    }
+    return this.edit(r[0], r[1], text);
+  }
+
+  /** Set `key` in `map` to `value`: replace the existing value or add the pair in the map's style. */
+  setKey(map: YAMLMap, key: string, value: YamlValue): TextEdit {
+    const pair = getPair(map, key);
+    if (pair) return this.replaceValue(map, pair, value);
+    return this.addPair(map, key, value);
+  }
+
+  /** Replace a pair's value (scalar or collection) with `value`. */
+  replaceValue(map: YAMLMap, pair: Pair, value: YamlValue): TextEdit {
+    const v = pair.value as Node | null;
+    const key = pair.key as Node;
+    if (isScalar(v) && v.range && v.range[1] > v.range[0] && !isCollection(value)) return this.setScalar(v, value);
+    const keyEnd = key.range![1];
+    // Find the ':' after the key; rewrite from there to the end of the old value.
+    const colon = this.text.indexOf(':', keyEnd);
+    const oldEnd = v?.range ? trimEnd(this.text, v.range[1], colon + 1) : colon + 1;
+    if (map.flow || !isCollection(value) || isEmptyCollection(value)) {
+      return this.edit(colon + 1, oldEnd, ' ' + renderFlow(value));
+    }
+    const indent = this.col(key.range![0]) + this.indentUnit();
+    return this.edit(colon + 1, oldEnd, this.eol + renderBlock(value, indent, this.indentUnit(), this.eol).replace(/\r?\n$/, ''));
+  }
+
+  /** Add `key: value` to a map that lacks it. */
+  addPair(map: YAMLMap, key: string, value: YamlValue): TextEdit {
+    if (map.flow || map.items.length === 0) {
+      // `{}` or `{a: 1}`: insert before the closing brace.
+      const r = map.range!;
+      const close = this.text.lastIndexOf('}', r[1]);
+      if (close >= r[0]) {
+        const sep = map.items.length ? ', ' : '';
+        return this.edit(close, close, `${sep}${renderKey(key)}: ${renderFlow(value)}`);
+      }
+    }
+    const firstKey = map.items[0].key as Node;
+    const indent = this.col(firstKey.range![0]);
+    const pairText = renderPair(key, value, indent, this.indentUnit(), this.eol);
+    const end = map.range![1];
+    if (end > 0 && this.text[end - 1] === '\n') return this.edit(end, end, pairText);
+    // The map runs to the end of the text without a final line break.
+    return this.edit(end, end, this.eol + pairText.replace(/\r?\n$/, ''));
+  }
+
+  /**
+   * Ensure `path` (a chain of mapping keys under `map`) exists and set its last key to `value`:
+   * creates the missing mappings at the right level with the document's indentation.
+   */
+  setPath(map: YAMLMap, path: string[], value: YamlValue): TextEdit {
+    let cur = map;
+    for (let i = 0; i < path.length - 1; i++) {
+      const pair = getPair(cur, path[i]);
+      const v = pair?.value;
+      if (isMap(v) && (v.items.length > 0 || v.flow)) {
+        cur = v;
+        continue;
+      }
+      // Build the rest as one nested value.
+      let nested: YamlValue = value;
+      for (let j = path.length - 1; j > i; j--) nested = { [path[j]]: nested };
+      if (pair) return this.replaceValue(cur, pair, nested);
+      return this.addPair(cur, path[i], nested);
+    }
+    return this.setKey(cur, path[path.length - 1], value);
+  }
+
+  /** Remove a pair from a mapping (its whole line(s) in block style). */
+  removePair(map: YAMLMap, pair: Pair): TextEdit {
+    const key = pair.key as Node;
+    const v = pair.value as Node | null;
+    const start = key.range![0];
+    let end = v?.range ? (isCollection2(v) ? v.range[1] : v.range[2]) : key.range![2];
+    if (map.flow) {
+      const idx = map.items.indexOf(pair as never);
+      const after = this.text.slice(end).match(/^\s*,\s*/);
+      if (idx < map.items.length - 1 && after) return this.edit(start, end + after[0].length, '');
+      const before = this.text.slice(0, start).match(/,\s*$/);
+      if (before) return this.edit(start - before[0].length, end, '');
+      return this.edit(start, end, '');
+    }
+    // Block: swallow the rest of the line (trailing comment and line break).
+    if (this.text[end - 1] !== '\n') {
+      const nl = this.text.indexOf('\n', end);
+      end = nl < 0 ? this.text.length : nl + 1;
+    }
+    if (this.lineStartsWithKey(start)) {
+      const ls = this.lineStart(start);
+      if (end === this.text.length && this.text[end - 1] !== '\n' && ls > 0) {
+        // Last line without a line break: remove the preceding break instead.
+        const prevBreak = this.text[ls - 2] === '\r' ? ls - 2 : ls - 1;
+        return this.edit(prevBreak, end, '');
+      }
+      return this.edit(ls, end, '');
+    }
+    // The pair shares its line with a sequence dash (`- hostPort: 80`): pull the next key up.
+    const idx = map.items.indexOf(pair as never);
+    const next = map.items[idx + 1]?.key as Node | undefined;
+    if (next?.range) return this.edit(start, next.range[0], '');
+    return this.edit(start, end, '{}' + this.eol);
+  }
+
+  /** Remove item `index` from a sequence. */
+  removeItem(seq: YAMLSeq, index: number): TextEdit {
+    const item = seq.items[index] as Node;
+    const r = item.range!;
+    if (seq.flow) {
+      const after = this.text.slice(r[1]).match(/^\s*,\s*/);
+      if (index < seq.items.length - 1 && after) return this.edit(r[0], r[1] + after[0].length, '');
+      const before = this.text.slice(0, r[0]).match(/,\s*$/);
+      if (before) return this.edit(r[0] - before[0].length, r[1], '');
+      return this.edit(r[0], r[1], '');
+    }
+    const ls = this.lineStart(r[0]);
+    let end = isCollection2(item) ? r[1] : r[2];
+    if (this.text[end - 1] !== '\n') {
+      const nl = this.text.indexOf('\n', end);
+      end = nl < 0 ? this.text.length : nl + 1;
+    }
+    if (seq.items.length === 1) {
+      // The only item: leave an empty flow sequence in place of the block.
+      const dash = this.text.lastIndexOf('-', r[0]);
+      const keyColon = this.text.lastIndexOf(':', dash);
+      if (keyColon >= 0 && /^\s*$/.test(this.text.slice(keyColon + 1, dash))) {
+        const tail = this.text[end - 1] === '\n' ? this.eol : '';
+        return this.edit(keyColon + 1, end, ' []' + tail);
+      }
+    }
+    return this.edit(ls, end, '');
+  }
+
+  /** Append an item to a sequence in its style. */
+  appendItem(seq: YAMLSeq, value: YamlValue): TextEdit {
+    const r = seq.range!;
+    if (seq.flow || seq.items.length === 0) {
+      const close = this.text.lastIndexOf(']', r[1]);
+      if (close >= r[0]) return this.edit(close, close, `${seq.items.length ? ', ' : ''}${renderFlow(value)}`);
+    }
+    const first = seq.items[0] as Node;
+    const dash = this.text.lastIndexOf('-', first.range![0]);
+    const indent = this.col(dash);
+    const itemText = ' '.repeat(indent) + '- ' + renderFlow(value) + this.eol;
+    const end = r[1];
+    if (this.text[end - 1] === '\n') return this.edit(end, end, itemText);
+    return this.edit(end, end, this.eol + itemText.replace(/\r?\n$/, ''));
+  }
+}
+
+function isCollection(v: YamlValue): boolean {
+  return v !== null && typeof v === 'object';
+}
+
+function isEmptyCollection(v: YamlValue): boolean {
+  return Array.isArray(v) ? v.length === 0 : v !== null && typeof v === 'object' && Object.keys(v).length === 0;
+}
+
+function isCollection2(n: unknown): boolean {
+  return (isMap(n) || isSeq(n)) && !(n as YAMLMap).flow;
+}
+
+function trimEnd(text: string, end: number, min: number): number {
+  let e = end;
+  while (e > min && /\s/.test(text[e - 1])) e--;
+  return e;
+}
+
+const PLAIN_SAFE = /^[A-Za-z_/.][A-Za-z0-9_./@+-]*$/;
+const RESERVED = /^(true|false|yes|no|on|off|null|y|n|~)$/i;
+
+export function renderKey(k: string): string {
+  return PLAIN_SAFE.test(k) && !RESERVED.test(k) ? k : JSON.stringify(k);
+}
+
+export function renderScalar(v: YamlValue): string {
+  if (v === null) return 'null';
+  if (typeof v === 'boolean' || typeof v === 'number') return String(v);
+  if (typeof v === 'string') return PLAIN_SAFE.test(v) && !RESERVED.test(v) && !/^[0-9.+-]/.test(v) ? v : JSON.stringify(v);
+  return renderFlow(v);
+}
+
+export function renderFlow(v: YamlValue): string {
+  if (Array.isArray(v)) return `[${v.map(renderFlow).join(', ')}]`;
+  if (v !== null && typeof v === 'object') {
+    const entries = Object.entries(v);
+    return entries.length ? `{${entries.map(([k, x]) => `${renderKey(k)}: ${renderFlow(x)}`).join(', ')}}` : '{}';
+  }
+  return renderScalar(v);
+}
+
+/** `key: value` as block lines at `indent`, nested maps expanded, ending with a line break. */
+export function renderPair(key: string, value: YamlValue, indent: number, unit: number, eol: string): string {
+  const pad = ' '.repeat(indent);
+  if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length) {
+    return `${pad}${renderKey(key)}:${eol}${renderBlock(value, indent + unit, unit, eol)}`;
+  }
+  return `${pad}${renderKey(key)}: ${renderFlow(value)}${eol}`;
+}
+
+export function renderBlock(value: YamlValue, indent: number, unit: number, eol: string): string {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    return Object.entries(value)
+      .map(([k, v]) => renderPair(k, v, indent, unit, eol))
+      .join('');
+  }
+  return ' '.repeat(indent) + renderFlow(value) + eol;
+}

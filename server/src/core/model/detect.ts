@@ -1,0 +1,68 @@
+import type { FileKind } from '../types';
+
+/**
+ * What a file is, from its name, the editor's language id and its content. Cheap: runs on every open.
+ */
+export function basename(p: string): string {
+  const i = Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\'));
+  return i < 0 ? p : p.slice(i + 1);
+}
+
+export function isDockerfileName(p: string): boolean {
+  const b = basename(p);
+  const l = b.toLowerCase();
+  return (
+    l === 'dockerfile' ||
+    l === 'containerfile' ||
+    l.startsWith('dockerfile.') ||
+    l.startsWith('containerfile.') ||
+    l.endsWith('.dockerfile') ||
+    l.endsWith('.containerfile')
+  );
+}
+
+export function isBindepName(p: string): boolean {
+  const l = basename(p).toLowerCase();
+  return /^(bindep|pydep)[^/]*\.txt$/.test(l) || /^(bindep|pydep)(-[a-z0-9_.-]+)?$/.test(l);
+}
+
+export function isYamlName(p: string): boolean {
+  return /\.ya?ml$/i.test(p);
+}
+
+export function isShellName(p: string, text?: string): boolean {
+  if (/\.(sh|bash)$/i.test(p)) return true;
+  if (text !== undefined) return /^#!\s*\S*\b(?:sh|bash|dash|ksh|zsh)\b/.test(text.slice(0, 120));
+  return false;
+}
+
+/** Helm chart template: under `templates/` (the caller knows whether a Chart.yaml is above) or containing `{{`. */
+export function looksLikeHelmTemplate(text: string, underChartTemplates = false): boolean {
+  return underChartTemplates || /\{\{[^\n]*?\}\}/.test(text);
+}
+
+const K8S_HINT = /^(?:apiVersion|kind)\s*:/m;
+
+export function detectKind(path: string, text: string, languageId?: string): FileKind {
+  const lang = languageId?.toLowerCase();
+  if (lang === 'dockerfile' || lang === 'containerfile' || isDockerfileName(path)) return 'dockerfile';
+  if (lang === 'bindep' || isBindepName(path)) return 'bindep';
+  if (lang === 'yaml' || lang === 'helm' || isYamlName(path)) {
+    return K8S_HINT.test(text) ? 'kubernetes' : 'yaml';
+  }
+  if (lang === 'shellscript' || isShellName(path, text)) return 'shell';
+  return 'unknown';
+}
+
+/** Heuristic: a NUL byte or a high share of control characters in the first 8 KB. */
+export function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 8192);
+  if (sample.includes('\u0000')) return true;
+  let ctrl = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c < 9 || (c > 13 && c < 32)) && c !== 27) ctrl++;
+    else if (c === 0xfffd) ctrl++;
+  }
+  return sample.length > 0 && ctrl / sample.length > 0.1;
+}

@@ -1,0 +1,69 @@
+import { DockerfileParser, type Dockerfile, type Instruction, type From } from 'dockerfile-ast';
+import { LineIndex } from '../text';
+import type { Range } from '../types';
+
+/**
+ * Dockerfile model: the dockerfile-ast parse, stages, and line helpers. One per document version;
+ * every Dockerfile rule reads it.
+ */
+export interface Stage {
+  index: number;
+  from: From;
+  name?: string;
+  instructions: Instruction[];
+}
+
+export class DockerfileModel {
+  readonly dockerfile: Dockerfile;
+  readonly lines: LineIndex;
+  readonly memo = new Map<string, unknown>();
+  private _stages?: Stage[];
+
+  constructor(readonly text: string) {
+    this.lines = new LineIndex(text);
+    this.dockerfile = DockerfileParser.parse(text);
+  }
+
+  get instructions(): Instruction[] {
+    return this.dockerfile.getInstructions();
+  }
+
+  /** Instructions before the first FROM (global ARGs, parser directives excluded). */
+  get preamble(): Instruction[] {
+    const out: Instruction[] = [];
+    for (const i of this.instructions) {
+      if (i.getKeyword() === 'FROM') break;
+      out.push(i);
+    }
+    return out;
+  }
+
+  get stages(): Stage[] {
+    if (this._stages) return this._stages;
+    const stages: Stage[] = [];
+    let cur: Stage | undefined;
+    for (const ins of this.instructions) {
+      if (ins.getKeyword() === 'FROM') {
+        const from = ins as From;
+        cur = { index: stages.length, from, name: from.getBuildStage() ?? undefined, instructions: [] };
+        stages.push(cur);
+      } else if (cur) {
+        cur.instructions.push(ins);
+      }
+    }
+    this._stages = stages;
+    return stages;
+  }
+
+  memoize<T>(key: string, compute: () => T): T {
+    if (this.memo.has(key)) return this.memo.get(key) as T;
+    const v = compute();
+    this.memo.set(key, v);
+    return v;
+  }
+
+  /** dockerfile-ast ranges are LSP-shaped already. */
+  range(r: { start: { line: number; character: number }; end: { line: number; character: number } }): Range {
+    return { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } };
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * Helm chart templates are not YAML until rendered. We mask every `{{ … }}` action keeping every
+ * offset and line intact, so what parses can be checked and ranges stay exact:
+ * - a line that holds only actions (`{{- if … }}`, `{{ include … | indent 4 }}`) becomes blank;
+ * - an action inside a line becomes a run of MASK characters of the same length, a plain scalar
+ *   that rules recognise (`isMasked`) and treat as "cannot be known".
+ */
+export const MASK = '\uE000';
+
+const ACTION = /\{\{[\s\S]*?\}\}/g;
+
+export function maskHelm(text: string): string {
+  if (!text.includes('{{')) return text;
+  // First pass: replace every action by MASK (newlines inside multi-line actions kept).
+  const masked = text.replace(ACTION, (m) => m.replace(/[^\r\n]/g, MASK));
+  // Second pass: lines with nothing but actions (and a chomping dash) become blank lines.
+  const run = new RegExp(`${MASK}+`, 'g');
+  const out = masked.split('\n').map((l) => {
+    if (!l.includes(MASK)) return l;
+    const rest = l.replace(run, '').trim();
+    return rest === '' || rest === '-' ? l.replace(/[^\r]/g, ' ') : l;
+  });
+  return out.join('\n');
+}
+
+export function isMasked(s: unknown): boolean {
+  return typeof s === 'string' && s.includes(MASK);
+}

@@ -1,0 +1,122 @@
+import { isMap, isSeq, type Pair, type YAMLMap, type Node } from 'yaml';
+import { getMap, getPair, getSeq, getValue, scalarString, type YamlDocModel } from './yaml';
+
+/**
+ * Every PodSpec in any workload and every container in it (init and ephemeral too), with the
+ * *effective* security settings: a container's securityContext wins over the pod's for the fields
+ * both define, the way the kubelet combines them.
+ */
+
+/** Path from the document root to the PodSpec, per workload kind. */
+export const POD_SPEC_PATHS: Record<string, string[]> = {
+  Pod: ['spec'],
+  Deployment: ['spec', 'template', 'spec'],
+  StatefulSet: ['spec', 'template', 'spec'],
+  DaemonSet: ['spec', 'template', 'spec'],
+  ReplicaSet: ['spec', 'template', 'spec'],
+  ReplicationController: ['spec', 'template', 'spec'],
+  Job: ['spec', 'template', 'spec'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+  PodTemplate: ['template', 'spec'],
+};
+
+export type ContainerKind = 'containers' | 'initContainers' | 'ephemeralContainers';
+export const CONTAINER_KINDS: ContainerKind[] = ['containers', 'initContainers', 'ephemeralContainers'];
+
+export interface PodRef {
+  doc: YamlDocModel;
+  kind: string;
+  /** Path of the PodSpec in the document value. */
+  path: string[];
+  spec: YAMLMap;
+  /** metadata of the pod (template metadata, or the Pod's own), for annotations. */
+  metadata?: YAMLMap;
+  /** The map that holds `spec` (to insert a missing field next to existing ones). */
+  securityContext?: YAMLMap;
+  containers: ContainerRef[];
+}
+
+export interface ContainerRef {
+  pod: PodRef;
+  node: YAMLMap;
+  group: ContainerKind;
+  index: number;
+  name?: string;
+  securityContext?: YAMLMap;
+  /** Path of the container in the document value. */
+  path: (string | number)[];
+}
+
+/** Fields of PodSecurityContext that a container's SecurityContext overrides. */
+export const INHERITED_FIELDS = ['runAsUser', 'runAsGroup', 'runAsNonRoot', 'seLinuxOptions', 'seccompProfile', 'windowsOptions', 'appArmorProfile'] as const;
+export type InheritedField = (typeof INHERITED_FIELDS)[number];
+
+export interface Effective {
+  /** Where the effective value comes from. */
+  level: 'container' | 'pod' | 'none';
+  pair?: Pair<Node, Node | null>;
+  node?: Node | null;
+}
+
+export function podsOf(doc: YamlDocModel): PodRef[] {
+  return doc.memoize('pods', () => computePods(doc));
+}
+
+function computePods(doc: YamlDocModel): PodRef[] {
+  const id = doc.k8s;
+  if (!id) return [];
+  const path = POD_SPEC_PATHS[id.kind];
+  if (!path) return [];
+  const spec = doc.getIn(path);
+  if (!isMap(spec)) return [];
+  const metaPath = [...path.slice(0, -1), 'metadata'];
+  const metadata = doc.getIn(metaPath);
+  const pod: PodRef = {
+    doc,
+    kind: id.kind,
+    path,
+    spec,
+    metadata: isMap(metadata) ? metadata : undefined,
+    securityContext: getMap(spec, 'securityContext'),
+    containers: [],
+  };
+  for (const group of CONTAINER_KINDS) {
+    const seq = getSeq(spec, group);
+    if (!seq) continue;
+    seq.items.forEach((item, index) => {
+      if (!isMap(item)) return;
+      pod.containers.push({
+        pod,
+        node: item,
+        group,
+        index,
+        name: scalarString(getValue(item, 'name')),
+        securityContext: getMap(item, 'securityContext'),
+        path: [...path, group, index],
+      });
+    });
+  }
+  return [pod];
+}
+
+/** The effective value of a field both pod and container securityContext define. */
+export function effective(c: ContainerRef, field: InheritedField): Effective {
+  const cp = c.securityContext ? getPair(c.securityContext, field) : undefined;
+  if (cp && cp.value !== null && !(isScalarNull(cp.value))) return { level: 'container', pair: cp, node: cp.value };
+  const pp = c.pod.securityContext ? getPair(c.pod.securityContext, field) : undefined;
+  if (pp && pp.value !== null && !isScalarNull(pp.value)) return { level: 'pod', pair: pp, node: pp.value };
+  return { level: 'none' };
+}
+
+function isScalarNull(n: unknown): boolean {
+  return !!n && typeof n === 'object' && 'value' in (n as object) && (n as { value: unknown }).value === null && !isMap(n) && !isSeq(n);
+}
+
+export function allContainers(doc: YamlDocModel): ContainerRef[] {
+  return podsOf(doc).flatMap((p) => p.containers);
+}
+
+/** Human label of a container for messages: `init container "setup"`. */
+export function containerLabel(c: ContainerRef): string {
+  return c.name ?? `${c.group}[${c.index}]`;
+}

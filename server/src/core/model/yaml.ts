@@ -1,0 +1,274 @@
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseDocument,
+  type Document,
+  type Node,
+  type Pair,
+  type Scalar,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
+import { LineIndex } from '../text';
+import type { Range } from '../types';
+
+/**
+ * The YAML document model. A file is split into documents at `---` lines; each document is parsed
+ * on its own and cached by its text, so an edit inside one document re-parses only that one.
+ * Positions inside a `YamlDocModel` are relative to the document's first line ("chunk-relative");
+ * the engine shifts them by `startLine` when it assembles the file's findings.
+ */
+
+export interface YamlChunk {
+  index: number;
+  /** First line of the chunk in the file. */
+  startLine: number;
+  startOffset: number;
+  text: string;
+}
+
+const MAX_ALIAS_COUNT = 100;
+
+/** Split at document markers (`---` at column 0), keeping `%` directives with the document they precede. */
+export function splitDocuments(text: string): YamlChunk[] {
+  const starts: { offset: number; line: number }[] = [{ offset: 0, line: 0 }];
+  let line = 0;
+  let pendingDirective: { offset: number; line: number } | undefined;
+  for (let i = 0; i < text.length; ) {
+    let eol = text.indexOf('\n', i);
+    if (eol < 0) eol = text.length;
+    const c0 = text.charCodeAt(i);
+    if (c0 === 37 /* % */) {
+      pendingDirective ??= { offset: i, line };
+    } else if (
+      c0 === 45 &&
+      text.charCodeAt(i + 1) === 45 &&
+      text.charCodeAt(i + 2) === 45 &&
+      (i + 3 >= text.length || isSpaceOrBreak(text.charCodeAt(i + 3)))
+    ) {
+      const s = pendingDirective ?? { offset: i, line };
+      const prev = starts[starts.length - 1];
+      if (s.offset > prev.offset) starts.push(s);
+      else if (s.offset === prev.offset) {
+        /* marker at the very start of the file, or right after a directive block */
+      }
+      pendingDirective = undefined;
+    } else if (c0 !== 35 /* # */ && !(eol === i || (eol === i + 1 && text.charCodeAt(i) === 13))) {
+      pendingDirective = undefined;
+    }
+    i = eol + 1;
+    line++;
+  }
+  const chunks: YamlChunk[] = [];
+  for (let k = 0; k < starts.length; k++) {
+    const s = starts[k];
+    const end = k + 1 < starts.length ? starts[k + 1].offset : text.length;
+    chunks.push({ index: k, startLine: s.line, startOffset: s.offset, text: text.slice(s.offset, end) });
+  }
+  return chunks;
+}
+
+function isSpaceOrBreak(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+export interface K8sIdentity {
+  apiVersion: string;
+  kind: string;
+  name?: string;
+  namespace?: string;
+  /** Group of the apiVersion ('' for core). */
+  group: string;
+  version: string;
+}
+
+export class YamlDocModel {
+  readonly doc: Document.Parsed;
+  readonly lines: LineIndex;
+  /** Memo for derived data (pods, index entries …), so every rule reads one computation. */
+  readonly memo = new Map<string, unknown>();
+  private _value: unknown;
+  private _valueDone = false;
+  private _k8s: K8sIdentity | null | undefined;
+
+  constructor(
+    /** The text that was parsed (Helm expressions masked when `masked`). */
+    readonly text: string,
+    readonly masked = false,
+    /** The original text, when masked. */
+    readonly original = text,
+  ) {
+    this.lines = new LineIndex(text);
+    this.doc = parseDocument(text, {
+      keepSourceTokens: true,
+      uniqueKeys: false,
+      prettyErrors: false,
+      strict: true,
+    }) as Document.Parsed;
+  }
+
+  get contents(): Node | null {
+    return (this.doc.contents as Node | null) ?? null;
+  }
+
+  /** True when the chunk holds only comments/whitespace/markers. */
+  get isEmpty(): boolean {
+    const c = this.doc.contents;
+    return c === null || (isScalar(c) && c.value === null && c.range?.[0] === c.range?.[1]);
+  }
+
+  /** Plain JS value (aliases resolved, bounded against alias bombs). `undefined` if it cannot be built. */
+  get value(): unknown {
+    if (!this._valueDone) {
+      this._valueDone = true;
+      try {
+        this._value = this.doc.errors.length && !this.contents ? undefined : this.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      } catch {
+        this._value = undefined;
+      }
+    }
+    return this._value;
+  }
+
+  /** apiVersion/kind/metadata of a Kubernetes object, or null. */
+  get k8s(): K8sIdentity | null {
+    if (this._k8s !== undefined) return this._k8s;
+    this._k8s = null;
+    const root = this.contents;
+    if (isMap(root)) {
+      const apiVersion = scalarString(getValue(root, 'apiVersion'));
+      const kind = scalarString(getValue(root, 'kind'));
+      if (apiVersion && kind) {
+        const meta = getValue(root, 'metadata');
+        const slash = apiVersion.lastIndexOf('/');
+        this._k8s = {
+          apiVersion,
+          kind,
+          name: isMap(meta) ? scalarString(getValue(meta, 'name')) : undefined,
+          namespace: isMap(meta) ? scalarString(getValue(meta, 'namespace')) : undefined,
+          group: slash < 0 ? '' : apiVersion.slice(0, slash),
+          version: slash < 0 ? apiVersion : apiVersion.slice(slash + 1),
+        };
+      }
+    }
+    return this._k8s;
+  }
+
+  memoize<T>(key: string, compute: () => T): T {
+    if (this.memo.has(key)) return this.memo.get(key) as T;
+    const v = compute();
+    this.memo.set(key, v);
+    return v;
+  }
+
+  rangeOfOffsets(start: number, end: number): Range {
+    return this.lines.rangeOf(start, end);
+  }
+
+  /** Range of a node's value (without trailing comments). */
+  rangeOf(node: Node | Pair): Range {
+    if (isPair(node)) return this.pairRange(node);
+    const r = node.range;
+    if (!r) return this.lines.rangeOf(0, 0);
+    return this.lines.rangeOf(r[0], r[1]);
+  }
+
+  /** From the key's start to the value's end: the `privileged: true` pair. */
+  pairRange(pair: Pair): Range {
+    const k = pair.key as Node | null;
+    const v = pair.value as Node | null;
+    const start = k?.range?.[0] ?? v?.range?.[0] ?? 0;
+    const end = v?.range?.[1] ?? k?.range?.[1] ?? start;
+    return this.lines.rangeOf(start, Math.max(start, end));
+  }
+
+  keyRange(pair: Pair): Range {
+    const k = pair.key as Node | null;
+    const r = k?.range;
+    if (!r) return this.pairRange(pair);
+    return this.lines.rangeOf(r[0], r[1]);
+  }
+
+  /** The value's range, or the key's when the value is empty. */
+  valueRange(pair: Pair): Range {
+    const v = pair.value as Node | null;
+    if (v?.range && v.range[1] > v.range[0]) return this.lines.rangeOf(v.range[0], v.range[1]);
+    return this.keyRange(pair);
+  }
+
+  /** Walk a path of keys / indexes from the root; returns the node (or pair for the last key). */
+  getIn(path: (string | number)[]): Node | undefined {
+    let cur: Node | null | undefined = this.contents;
+    for (const seg of path) {
+      if (!cur) return undefined;
+      cur = child(cur, seg);
+    }
+    return cur ?? undefined;
+  }
+}
+
+/** Follow an alias to its anchor's node. */
+export function deref(node: unknown): Node | null {
+  if (isAlias(node)) return null; // aliases are not followed for ranges; values use toJS
+  return (node as Node) ?? null;
+}
+
+export function child(node: Node, seg: string | number): Node | null | undefined {
+  if (typeof seg === 'number') {
+    if (isSeq(node)) return deref(node.items[seg]);
+    return undefined;
+  }
+  if (isMap(node)) return deref(getValue(node, seg));
+  return undefined;
+}
+
+export function getPair(map: YAMLMap, key: string): Pair<Node, Node | null> | undefined {
+  for (const it of map.items) {
+    const k = it.key;
+    if (isScalar(k) ? String(k.value) === key : k === key) return it as Pair<Node, Node | null>;
+  }
+  return undefined;
+}
+
+export function getValue(map: YAMLMap, key: string): Node | null | undefined {
+  return getPair(map, key)?.value as Node | null | undefined;
+}
+
+export function getMap(map: YAMLMap | undefined | null, key: string): YAMLMap | undefined {
+  if (!map) return undefined;
+  const v = getValue(map, key);
+  return isMap(v) ? v : undefined;
+}
+
+export function getSeq(map: YAMLMap | undefined | null, key: string): YAMLSeq | undefined {
+  if (!map) return undefined;
+  const v = getValue(map, key);
+  return isSeq(v) ? v : undefined;
+}
+
+export function scalarString(n: unknown): string | undefined {
+  if (!isScalar(n)) return undefined;
+  const v = n.value;
+  if (v === null || v === undefined) return undefined;
+  return typeof v === 'string' ? v : String(v);
+}
+
+export function scalarValue(n: unknown): unknown {
+  return isScalar(n) ? n.value : undefined;
+}
+
+export function keyString(pair: Pair): string | undefined {
+  const k = pair.key;
+  if (isScalar(k)) return k.value === null ? undefined : String(k.value);
+  return typeof k === 'string' ? k : undefined;
+}
+
+export function isTrue(n: unknown): boolean {
+  return isScalar(n) && n.value === true;
+}
+
+export type { Scalar, YAMLMap, YAMLSeq, Pair, Node };
+export { isMap, isSeq, isScalar, isPair, isAlias };

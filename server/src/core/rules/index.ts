@@ -1,0 +1,18 @@
+import { RuleRegistry, type Rule, type RuleMeta } from './registry';
+import { yamlSyntax } from './yaml/yaml-syntax';
+import { duplicateKey } from './yaml/duplicate-key';
+import { dockerfileSyntax } from './dockerfile/dockerfile-syntax';
+import { privilegedContainer } from './security/privileged-container';
+
+/** Every rule Dockyard ships. Areas append their rules here. */
+export const ALL_RULES: Rule[] = [yamlSyntax, duplicateKey, dockerfileSyntax, privilegedContainer];
+
+/** Ids reported by the engine itself rather than by a rule module. */
+export const ENGINE_IDS: RuleMeta[] = [
+  { id: 'suppression-without-reason', category: 'meta', defaultSeverity: 'information' },
+  { id: 'unknown-rule-in-suppression', category: 'meta', defaultSeverity: 'warning' },
+];
+
+export function createRegistry(): RuleRegistry {
+  return new RuleRegistry(ALL_RULES, ENGINE_IDS);
+}

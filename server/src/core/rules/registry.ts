@@ -1,0 +1,138 @@
+import type { DockyardConfig } from '../config/config';
+import type { DockerfileModel } from '../model/dockerfile';
+import type { YamlDocModel, YamlChunk } from '../model/yaml';
+import type { Fix, Message, Range, RelatedInformation, Severity } from '../types';
+import type { WorkspaceIndex } from '../workspace';
+
+/**
+ * Rules. One rule = one module exporting a `Rule`: its id (from shared/spec/RULES.md), category,
+ * default severity, PSS level, whether the catalog gives it a fix, and `check`. Docs live in the
+ * message catalog under `rule.<id>.summary | .risk | .fix` (a test checks every rule has them).
+ * Rules read the cached model; they never parse.
+ */
+export type RuleCategory = 'yaml' | 'kubernetes' | 'security' | 'dockerfile' | 'loci' | 'meta';
+
+export interface RuleMeta {
+  id: string;
+  category: RuleCategory;
+  defaultSeverity: Severity;
+  /** The Pod Security Standards level the check belongs to; `restricted` rules are skipped at `baseline`. */
+  pss?: 'baseline' | 'restricted' | 'both';
+  /** `quickfix`: the catalog gives a fix; `fixAll`: it is also safe to apply on save / `dockyard fix`. */
+  fix?: 'quickfix' | 'fixAll';
+  /** Links for the rule docs (upstream code or documentation the rule rests on). */
+  references?: { title: string; url: string }[];
+  /** Generic finding another extension also reports (dropped when it is active, see coexistence). */
+  generic?: 'yaml' | 'dockerfile';
+}
+
+export interface Report {
+  range: Range;
+  message: Message;
+  /** For modules that report more than one id (rare): defaults to the rule's own id. */
+  rule?: string;
+  /** Overrides the default severity for this finding (e.g. error when `true`, warning when absent). */
+  severity?: Severity;
+  fixes?: Fix[];
+  related?: RelatedInformation[];
+}
+
+interface BaseContext {
+  config: DockyardConfig;
+  /** Absolute path (or URI path) of the file; '' for untitled. */
+  path: string;
+  report(r: Report): void;
+}
+
+export interface YamlDocContext extends BaseContext {
+  doc: YamlDocModel;
+  chunk: YamlChunk;
+  /** The file's kind decided by detect.ts: Kubernetes rules only run on `kubernetes` files. */
+  helm: boolean;
+}
+
+export interface YamlFileContext extends BaseContext {
+  docs: { chunk: YamlChunk; doc: YamlDocModel }[];
+  text: string;
+  workspace: WorkspaceIndex;
+}
+
+export interface DockerfileContext extends BaseContext {
+  model: DockerfileModel;
+  workspace: WorkspaceIndex;
+}
+
+export interface TextContext extends BaseContext {
+  text: string;
+  workspace: WorkspaceIndex;
+}
+
+export interface YamlDocumentRule extends RuleMeta {
+  target: 'yaml-document';
+  /** Only documents with apiVersion + kind (default true). */
+  kubernetesOnly?: boolean;
+  check(ctx: YamlDocContext): void;
+}
+
+/** Runs once per file on every document (cross-resource rules); reads the workspace index. */
+export interface YamlFileRule extends RuleMeta {
+  target: 'yaml-file';
+  check(ctx: YamlFileContext): void;
+}
+
+export interface DockerfileRule extends RuleMeta {
+  target: 'dockerfile';
+  check(ctx: DockerfileContext): void;
+}
+
+/** Shell scripts and bindep/pydep files. */
+export interface TextRule extends RuleMeta {
+  target: 'shell' | 'bindep';
+  check(ctx: TextContext): void;
+}
+
+export type Rule = YamlDocumentRule | YamlFileRule | DockerfileRule | TextRule;
+
+export class RuleRegistry {
+  private readonly byId = new Map<string, RuleMeta>();
+  readonly rules: Rule[] = [];
+
+  constructor(rules: Rule[] = [], extraIds: RuleMeta[] = []) {
+    for (const r of rules) this.add(r);
+    for (const m of extraIds) this.byId.set(m.id, m);
+  }
+
+  add(rule: Rule): void {
+    if (this.byId.has(rule.id) && this.rules.some((r) => r.id === rule.id)) throw new Error(`duplicate rule id ${rule.id}`);
+    this.byId.set(rule.id, rule);
+    this.rules.push(rule);
+  }
+
+  /** Metadata of every id findings can carry (rules and ids reported by engine-level checks). */
+  meta(id: string): RuleMeta | undefined {
+    return this.byId.get(id);
+  }
+
+  ids(): string[] {
+    return [...this.byId.keys()].sort();
+  }
+
+  all(): RuleMeta[] {
+    return this.ids().map((id) => this.byId.get(id)!);
+  }
+
+  of<T extends Rule['target']>(target: T): Extract<Rule, { target: T }>[] {
+    return this.rules.filter((r) => r.target === target) as Extract<Rule, { target: T }>[];
+  }
+}
+
+/** Whether a rule runs under this configuration at all. */
+export function ruleEnabled(rule: RuleMeta, config: DockyardConfig): boolean {
+  if (config.rules[rule.id] === 'off') return false;
+  if (rule.pss === 'restricted' && config.pss === 'baseline') return false;
+  return true;
+}
+
+export function docsUrl(ruleId: string): string {
+  return `https://github.com/dockyard-dev/dockyard/blob/main/docs/rules.md#${ruleId}`;
+}

@@ -1,0 +1,66 @@
+import type { Range } from './types';
+
+/**
+ * The cross-resource index: a summary of every Kubernetes object in every file the analyzer has
+ * seen (open documents and, after "Lint workspace" or a CLI run, the whole workspace). Updated per
+ * file; cross-resource rules read it and never parse other files.
+ */
+export interface IndexedResource {
+  path: string;
+  docIndex: number;
+  apiVersion: string;
+  kind: string;
+  name?: string;
+  namespace?: string;
+  /** Range of the document's `metadata.name` value (or `kind`), absolute in its file. */
+  range: Range;
+  /** Labels of the pod template (workloads) or of the Pod itself. */
+  podLabels?: Record<string, string>;
+  /** Extra data that cross-resource rules derive (selectors, references …). */
+  data?: Record<string, unknown>;
+}
+
+export class WorkspaceIndex {
+  private readonly files = new Map<string, IndexedResource[]>();
+  /** Bumped on every change, so file-level results that read the index can be cached per version. */
+  generation = 0;
+
+  set(path: string, resources: IndexedResource[]): void {
+    const prev = this.files.get(path);
+    if (prev && sameResources(prev, resources)) return;
+    this.files.set(path, resources);
+    this.generation++;
+  }
+
+  delete(path: string): void {
+    if (this.files.delete(path)) this.generation++;
+  }
+
+  has(path: string): boolean {
+    return this.files.has(path);
+  }
+
+  get(path: string): IndexedResource[] {
+    return this.files.get(path) ?? [];
+  }
+
+  paths(): string[] {
+    return [...this.files.keys()];
+  }
+
+  *all(): Iterable<IndexedResource> {
+    for (const list of this.files.values()) yield* list;
+  }
+
+  find(kind: string, name: string, namespace?: string): IndexedResource[] {
+    const out: IndexedResource[] = [];
+    for (const r of this.all()) {
+      if (r.kind === kind && r.name === name && (namespace === undefined || r.namespace === undefined || r.namespace === namespace)) out.push(r);
+    }
+    return out;
+  }
+}
+
+function sameResources(a: IndexedResource[], b: IndexedResource[]): boolean {
+  return a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
+}

@@ -1,0 +1,125 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { lint, only, r, applyFix } from '../helpers';
+import { Analyzer } from '../../server/src/core/engine';
+import { createRegistry } from '../../server/src/core/rules';
+import { mergeConfig } from '../../server/src/core/config/config';
+import { splitDocuments } from '../../server/src/core/model/yaml';
+
+const POD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: demo # the pod
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27
+      securityContext:
+        privileged: true   # needed?
+`;
+
+test('privileged-container: exact range and fix that keeps comments', () => {
+  const f = only(lint(POD), 'privileged-container');
+  assert.equal(f.length, 1);
+  assert.deepEqual(r(f[0]), [9, 8, 9, 24]);
+  assert.equal(f[0].severity, 'error');
+  assert.deepEqual(f[0].message, { id: 'rule.privileged-container.message', args: { container: 'app' } });
+  const fixed = applyFix(POD, f[0]);
+  assert.equal(fixed, POD.replace('privileged: true', 'privileged: false'));
+  assert.equal(only(lint(fixed), 'privileged-container').length, 0);
+});
+
+test('multi-document: each document checked on its own, ranges shifted to the file', () => {
+  const text = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\n${POD}---\nkey: [unclosed\n`;
+  const all = lint(text);
+  const p = only(all, 'privileged-container');
+  assert.equal(p.length, 1);
+  assert.deepEqual(r(p[0]), [13, 8, 13, 24]);
+  const s = only(all, 'yaml-syntax');
+  assert.ok(s.length >= 1);
+  assert.equal(s[0].range.start.line, 15);
+  // the fix edits are shifted too
+  assert.equal(p[0].fixes![0].edits[0].range.start.line, 13);
+});
+
+test('duplicate-key points at the second key with the first as related information', () => {
+  const f = only(lint('apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  name: b\n'), 'duplicate-key');
+  assert.equal(f.length, 1);
+  assert.deepEqual(r(f[0]), [4, 2, 4, 6]);
+  assert.deepEqual(f[0].message.args, { key: 'name', line: 4 });
+  assert.deepEqual(f[0].related![0].range, { start: { line: 3, character: 2 }, end: { line: 3, character: 6 } });
+});
+
+test('suppression with a reason silences the finding; without a reason it is reported', () => {
+  const withReason = POD.replace('        privileged: true', '        # dockyard-ignore privileged-container: LVM needs it\n        privileged: true');
+  assert.equal(only(lint(withReason), 'privileged-container').length, 0);
+  assert.equal(only(lint(withReason), 'suppression-without-reason').length, 0);
+  const noReason = POD.replace('        privileged: true', '        # dockyard-ignore privileged-container\n        privileged: true');
+  const all = lint(noReason);
+  assert.equal(only(all, 'privileged-container').length, 0);
+  const s = only(all, 'suppression-without-reason');
+  assert.equal(s.length, 1);
+  assert.deepEqual(r(s[0]), [9, 8, 9, 46]);
+});
+
+test('file-wide suppression and the dockyard.io/ignore annotation', () => {
+  assert.equal(only(lint('# dockyard-ignore-file privileged-container: lab only\n' + POD), 'privileged-container').length, 0);
+  const ann = POD.replace('  name: demo # the pod\n', '  name: demo\n  annotations:\n    dockyard.io/ignore: "privileged-container,run-as-root"\n');
+  assert.equal(only(lint(ann), 'privileged-container').length, 0);
+});
+
+test('severity override and off', () => {
+  assert.equal(only(lint(POD, '/ws/p.yaml', { rules: { 'privileged-container': 'warning' } }), 'privileged-container')[0].severity, 'warning');
+  assert.equal(only(lint(POD, '/ws/p.yaml', { rules: { 'privileged-container': 'off' } }), 'privileged-container').length, 0);
+});
+
+test('coexistence: generic YAML findings dropped when another YAML extension reports them', () => {
+  const bad = 'a: [1\n';
+  assert.equal(only(lint(bad, '/ws/x.yaml'), 'yaml-syntax').length, 1);
+  assert.equal(only(lint(bad, '/ws/x.yaml', {}, undefined, { yamlSyntaxElsewhere: true }), 'yaml-syntax').length, 0);
+  assert.equal(only(lint(bad, '/ws/x.yaml', { coexistence: { yamlSyntax: 'always' } }, undefined, { yamlSyntaxElsewhere: true }), 'yaml-syntax').length, 1);
+});
+
+test('an edit re-parses only the edited document', () => {
+  const a = new Analyzer(createRegistry());
+  const cfg = mergeConfig();
+  const docs = Array.from({ length: 5 }, (_, i) => POD.replace('demo', `p${i}`)).join('---\n');
+  const first = a.analyze({ path: '/ws/m.yaml', text: docs }, cfg).yaml!;
+  const edited = docs.replace('name: p3', 'name: p3x');
+  const second = a.analyze({ path: '/ws/m.yaml', text: edited }, cfg).yaml!;
+  let reused = 0;
+  second.states.forEach((s, i) => {
+    if (s.model === first.states[i].model) reused++;
+  });
+  assert.equal(reused, 4);
+});
+
+test('splitDocuments keeps directives with their document', () => {
+  const chunks = splitDocuments('a: 1\n%YAML 1.2\n---\nb: 2\n--- # c\nc: 3\n');
+  assert.deepEqual(chunks.map((c) => [c.startLine, c.text]), [
+    [0, 'a: 1\n'],
+    [1, '%YAML 1.2\n---\nb: 2\n'],
+    [4, '--- # c\nc: 3\n'],
+  ]);
+});
+
+test('a rule that throws is logged once and the other rules still run', () => {
+  const logged: string[] = [];
+  const reg = createRegistry();
+  reg.add({ id: 'boom', category: 'meta', target: 'yaml-document', defaultSeverity: 'error', check: () => { throw new Error('x'); } });
+  const a = new Analyzer(reg, (rule) => logged.push(rule));
+  const f = a.analyze({ path: '/ws/a.yaml', text: POD }, mergeConfig()).findings;
+  a.analyze({ path: '/ws/b.yaml', text: POD }, mergeConfig());
+  assert.deepEqual(logged, ['boom']);
+  assert.equal(only(f, 'privileged-container').length, 1);
+});
+
+test('dockerfile-syntax: unknown instruction with suggestion, missing args, bad flag', () => {
+  const text = 'FROM ubuntu:24.04\nRUNN echo hi\nCOPY onlyone\nRUN --moun=type=cache echo\n';
+  const f = only(lint(text, '/ws/Dockerfile'), 'dockerfile-syntax');
+  assert.deepEqual(f.map((x) => [x.message.id, r(x)]), [
+    ['rule.dockerfile-syntax.unknownInstructionSuggest', [1, 0, 1, 4]],
+    ['rule.dockerfile-syntax.tooFewArguments', [2, 0, 2, 4]],
+    ['rule.dockerfile-syntax.unknownFlag', [3, 4, 3, 21]],
+  ]);
+});

@@ -1,0 +1,34 @@
+import { Analyzer, type HostContext } from '../server/src/core/engine';
+import { mergeConfig, type PartialConfig } from '../server/src/core/config/config';
+import { createRegistry } from '../server/src/core/rules';
+import { applyEdits } from '../server/src/core/text';
+import type { Finding } from '../server/src/core/types';
+
+/** Lint inline text as the editor would (fresh analyzer unless one is passed). */
+export function lint(text: string, path = '/ws/test.yaml', config: PartialConfig = {}, analyzer?: Analyzer, host?: HostContext): Finding[] {
+  const a = analyzer ?? new Analyzer(createRegistry(), (rule, _p, e) => {
+    throw new Error(`rule ${rule} threw: ${String(e)}`);
+  });
+  return a.analyze({ path, text }, mergeConfig(config), host).findings;
+}
+
+export function only(findings: Finding[], rule: string): Finding[] {
+  return findings.filter((f) => f.rule === rule);
+}
+
+/** `[startLine, startChar, endLine, endChar]` of a finding, for compact exact assertions. */
+export function r(f: Finding): [number, number, number, number] {
+  return [f.range.start.line, f.range.start.character, f.range.end.line, f.range.end.character];
+}
+
+export function applyFix(text: string, f: Finding, index = 0): string {
+  const fix = f.fixes?.[index];
+  if (!fix) throw new Error(`finding ${f.rule} has no fix ${index}`);
+  return applyEdits(text, fix.edits);
+}
+
+export function y(strings: TemplateStringsArray, ...vals: unknown[]): string {
+  let s = strings.reduce((acc, str, i) => acc + str + (i < vals.length ? String(vals[i]) : ''), '');
+  s = s.replace(/^\n/, '');
+  return s;
+}
