@@ -3,9 +3,22 @@ import { yamlSyntax } from './yaml/yaml-syntax';
 import { duplicateKey } from './yaml/duplicate-key';
 import { dockerfileSyntax } from './dockerfile/dockerfile-syntax';
 import { privilegedContainer } from './security/privileged-container';
+import { SECURITY_RULES } from './security';
+import { DOCKERFILE_RULES } from './dockerfile';
+import { KUBERNETES_RULES } from './kubernetes';
+import { LOCI_RULES } from './loci';
 
 /** Every rule Dockyard ships. Areas append their rules here. */
-export const ALL_RULES: Rule[] = [yamlSyntax, duplicateKey, dockerfileSyntax, privilegedContainer];
+export const ALL_RULES: Rule[] = [
+  yamlSyntax,
+  duplicateKey,
+  dockerfileSyntax,
+  ...KUBERNETES_RULES,
+  privilegedContainer,
+  ...SECURITY_RULES,
+  ...DOCKERFILE_RULES,
+  ...LOCI_RULES,
+];
 
 /** Ids reported by the engine itself rather than by a rule module. */
 export const ENGINE_IDS: RuleMeta[] = [

@@ -1,0 +1,64 @@
+import type { DockyardConfig } from '../config/config';
+import type { Analyzer } from '../engine';
+import type { Lang } from '../messages/catalog';
+import type { Position, Range } from '../types';
+
+/**
+ * Editor features as pure functions of (text, position): the server maps these shapes to LSP.
+ * Markdown strings are built from catalog messages only.
+ */
+export interface FeatureContext {
+  path: string;
+  text: string;
+  languageId?: string;
+  config: DockyardConfig;
+  analyzer: Analyzer;
+  lang: Lang;
+}
+
+export interface HoverResult {
+  markdown: string;
+  range?: Range;
+}
+
+export type CompletionKind = 'property' | 'value' | 'enum' | 'keyword' | 'snippet' | 'module' | 'reference';
+
+export interface CompletionResult {
+  label: string;
+  kind: CompletionKind;
+  detail?: string;
+  documentation?: string;
+  /** Plain text, or a snippet with `${1:tab stops}` when `snippet` is true. */
+  insertText?: string;
+  snippet?: boolean;
+  sortText?: string;
+  filterText?: string;
+  /** The text to replace (defaults to the word at the position). */
+  range?: Range;
+  /** Re-trigger completion after inserting (e.g. after `key: `). */
+  retrigger?: boolean;
+}
+
+export interface InlayHintResult {
+  position: Position;
+  label: string;
+  tooltip?: string;
+  paddingLeft?: boolean;
+}
+
+export interface CodeLensResult {
+  range: Range;
+  title: string;
+  /** A Dockyard command id, e.g. `dockyard.showRuleDocs`. */
+  command?: string;
+  args?: unknown[];
+}
+
+export interface FeatureProvider {
+  /** Which analyzer file kinds it serves. */
+  kinds: ('kubernetes' | 'yaml' | 'dockerfile' | 'shell' | 'bindep')[];
+  hover?(ctx: FeatureContext, position: Position): HoverResult | undefined;
+  completion?(ctx: FeatureContext, position: Position): CompletionResult[];
+  inlayHints?(ctx: FeatureContext, range: Range): InlayHintResult[];
+  codeLenses?(ctx: FeatureContext): CodeLensResult[];
+}
