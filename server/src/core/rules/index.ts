@@ -24,6 +24,9 @@ export const ALL_RULES: Rule[] = [
 export const ENGINE_IDS: RuleMeta[] = [
   { id: 'suppression-without-reason', category: 'meta', defaultSeverity: 'information' },
   { id: 'unknown-rule-in-suppression', category: 'meta', defaultSeverity: 'warning' },
+  { id: 'file-encoding', category: 'meta', defaultSeverity: 'information' },
+  { id: 'file-too-large', category: 'meta', defaultSeverity: 'information' },
+  { id: 'binary-file', category: 'meta', defaultSeverity: 'information' },
 ];
 
 export function createRegistry(): RuleRegistry {
