@@ -155,7 +155,7 @@ function analyzeAll(files: string[], opts: Options, io: CliIo, lang: Lang, error
   const results: FileResult[] = [];
   for (const [f, r] of texts) {
     const findings = analyzer.analyze({ path: f, text: r.text, helmChartTemplate: isUnderChartTemplates(f) }, resolver.resolve(f, overrides).config).findings.slice();
-    if (r.notUtf8) {
+    if (r.notUtf8 && !findings.some((x) => x.rule === 'binary-file')) {
       findings.unshift({ rule: 'file-encoding', severity: 'information', message: { id: 'core.file.notUtf8' }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
     }
     results.push({ path: f, display: displayPath(f, io.cwd), findings, text: r.text });
