@@ -11,6 +11,8 @@ import {
 } from '../../../server/src/core/loci/bindep';
 import { LOCI_BINDEP_TXT, LOCI_PYDEP_TXT } from '../../../server/src/core/loci/data';
 import { range } from '../../../server/src/core/types';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 const active = (file: BindepFile, profiles: string[], platform: string[] = []) => evaluate(file, profiles, platform).map((e) => e.package);
 const NOBLE = platformProfiles('ubuntu', 'noble');
@@ -343,5 +345,38 @@ describe('tokens', () => {
     const t = tokens(parseBindep(LOCI_PYDEP_TXT));
     assert.deepEqual(t.user, ['baremetal', 'cinder', 'fluent', 'keystone', 'ldap', 'neutron', 'nova', 'placement', 'purestorage', 'requirements', 'vpn']);
     assert.deepEqual(t.platform, []);
+  });
+});
+
+describe('parseBindep agrees with bindep\'s own parser (recorded oracle)', () => {
+  interface OracleCase {
+    text: string;
+    accepted: boolean;
+    rules?: [string, ([boolean, string] | [boolean, string][])[], [string, string][]][];
+  }
+  const root = (() => {
+    let d = __dirname;
+    while (!existsSync(join(d, 'test', 'core', 'loci', 'fixtures'))) {
+      const up = dirname(d);
+      if (up === d) throw new Error('repository root not found');
+      d = up;
+    }
+    return d;
+  })();
+  const oracle = JSON.parse(readFileSync(join(root, 'test/core/loci/fixtures/bindep-parsley-oracle.json'), 'utf8')) as { cases: OracleCase[] };
+
+  test('accept/reject and parsed rules match for every recorded case', () => {
+    assert.equal(oracle.cases.length, 87);
+    for (const c of oracle.cases) {
+      const f = parseBindep(c.text);
+      assert.equal(f.errors.length === 0, c.accepted, `${JSON.stringify(c.text)}: ${f.errors.map((e) => e.code).join(',')}`);
+      if (!c.accepted) continue;
+      const mine = f.entries.map((e) => [
+        e.package,
+        (e.selector?.items ?? []).map((it) => (it.kind === 'group' ? it.group.tokens.map((t) => [!t.negated, t.name]) : [!it.token.negated, it.token.name])),
+        e.versions.map((v) => [v.operator, v.version]),
+      ]);
+      assert.deepEqual(mine, c.rules, JSON.stringify(c.text));
+    }
   });
 });
