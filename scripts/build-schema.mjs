@@ -270,7 +270,7 @@ class Converter {
   constructor(defs) {
     /** short name -> upstream schema */
     this.defs = defs;
-    this.stats = { tableEnums: 0, derivedEnums: 0, suppressedEnums: 0, derivedList: [] };
+    this.stats = { tableEnums: 0, derivedEnums: 0, suppressedEnums: 0, derivedList: [], tableKeysUsed: new Set() };
   }
 
   /** Compact form of one property (or items/additionalProperties) schema. */
@@ -325,6 +325,7 @@ class Converter {
   applyEnum(out, schema, key) {
     const target = out.t === 'array' ? out.i : out;
     if (Object.prototype.hasOwnProperty.call(ENUM_TABLE, key)) {
+      this.stats.tableKeysUsed.add(key);
       const entry = ENUM_TABLE[key];
       if (entry === null) {
         this.stats.suppressedEnums++;
@@ -489,6 +490,9 @@ export function build(outDir) {
     index.versions[version] = { source, files, kinds };
     report[version] = stats;
   }
+  // Every reviewed entry must match a property of at least one version (catches typos in keys).
+  const unused = Object.keys(ENUM_TABLE).filter((key) => !Object.values(report).some((s) => s.tableKeysUsed.has(key)));
+  if (unused.length) throw new Error(`ENUM_TABLE entries that match no property: ${unused.join(', ')}`);
   index.coreGroups = [...coreGroups].sort();
   fs.writeFileSync(path.join(outDir, 'index.json'), stableStringify(index));
 
