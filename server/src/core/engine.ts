@@ -2,7 +2,7 @@ import { configKey, type DockyardConfig } from './config/config';
 import { DockerfileModel } from './model/dockerfile';
 import { detectKind, looksBinary, looksLikeHelmTemplate } from './model/detect';
 import { maskHelm } from './model/helm';
-import { splitDocuments, getMap, getValue, scalarString, isMap, type YamlChunk, YamlDocModel } from './model/yaml';
+import { splitDocuments, splitDocumentsIncremental, getMap, getValue, scalarString, isMap, type YamlChunk, YamlDocModel } from './model/yaml';
 import { ruleEnabled, RuleRegistry, type Report, type Rule, type RuleMeta } from './rules/registry';
 import { parseSuppressions, SuppressionSet } from './suppress';
 import { LineIndex } from './text';
@@ -46,6 +46,10 @@ interface ChunkState {
   suppressions: SuppressionSet;
   findings?: { key: string; list: Finding[] };
   resource?: IndexedResource | null;
+  /** `resource` placed at a document index / first line of the file (reused while it stays there). */
+  placed?: { path: string; docIndex: number; line: number; resource: IndexedResource };
+  /** `findings` shifted to the file line the document starts at. */
+  shifted?: { source: Finding[]; line: number; list: Finding[] };
 }
 
 export interface YamlFileState {
@@ -53,7 +57,8 @@ export interface YamlFileState {
   helm: boolean;
   chunks: YamlChunk[];
   states: ChunkState[];
-  byText: Map<string, ChunkState>;
+  /** Chunk text → state; built on demand (hashing every chunk on every keystroke is not free). */
+  byText?: Map<string, ChunkState>;
   fileFindings?: { key: string; list: Finding[] };
 }
 
@@ -157,20 +162,33 @@ export class Analyzer {
     const parsedText = helm ? maskHelm(text) : text;
     const prev = state?.yaml;
     if (prev && prev.text === text) return prev;
-    const chunks = splitDocuments(parsedText);
-    const byText = new Map<string, ChunkState>();
+    const chunks = prev && !helm && !prev.helm ? splitDocumentsIncremental(prev.text, prev.chunks, text) : splitDocuments(parsedText);
     const states: ChunkState[] = [];
-    for (const c of chunks) {
-      let cs = prev?.byText.get(c.text) ?? byText.get(c.text);
+    // An edit changes a few documents: the others are found at the same index (before the edit) or
+    // at the same distance from the end (after it); only the rest are looked up by text.
+    const shift = prev ? chunks.length - prev.chunks.length : 0;
+    let local: Map<string, ChunkState> | undefined;
+    let misses = 0;
+    for (let i = 0; i < chunks.length; i++) {
+      const c = chunks[i];
+      let cs: ChunkState | undefined;
+      if (prev) {
+        if (i < prev.chunks.length && prev.chunks[i].text === c.text) cs = prev.states[i];
+        else if (i - shift >= 0 && i - shift < prev.chunks.length && prev.chunks[i - shift].text === c.text) cs = prev.states[i - shift];
+        // A document that moved (several misses): look it up by text.
+        else if (++misses > 2) cs = chunkMap(prev).get(c.text);
+      }
+      if (!cs && local) cs = local.get(c.text);
       if (!cs) {
         const original = helm ? text.slice(c.startOffset, c.startOffset + c.text.length) : c.text;
         const model = new YamlDocModel(c.text, helm, original);
         cs = { model, suppressions: new SuppressionSet(parseSuppressions(model.lines), model.lines, annotationIgnores(model)) };
+        // Identical documents in one file share their state.
+        (local ??= new Map()).set(c.text, cs);
       }
-      byText.set(c.text, cs);
       states.push(cs);
     }
-    const y: YamlFileState = { text, helm, chunks, states, byText };
+    const y: YamlFileState = { text, helm, chunks, states };
     if (state) state.yaml = y;
     return y;
   }
@@ -200,11 +218,27 @@ export class Analyzer {
       if (!cs.findings || cs.findings.key !== key) {
         cs.findings = { key, list: this.runYamlDoc(path, kind, chunk, cs, docRules, config, y.helm) };
       }
-      for (const f of cs.findings.list) out.push(shiftFinding(f, chunk.startLine));
+      // Shifted to file lines once per placement (an edit elsewhere reuses them).
+      let shifted = cs.shifted;
+      if (!shifted || shifted.source !== cs.findings.list || shifted.line !== chunk.startLine) {
+        const line = chunk.startLine;
+        shifted = cs.shifted = { source: cs.findings.list, line, list: cs.findings.list.map((f) => shiftFinding(f, line)) };
+      }
+      for (const f of shifted.list) out.push(f);
       if (cs.resource === undefined) cs.resource = summarizeResource(cs.model, path, i);
       if (cs.resource) {
         const r = cs.resource;
-        resources.push(r.docIndex === i && chunk.startLine === 0 ? r : { ...r, path, docIndex: i, range: shiftRange(r.range, chunk.startLine) });
+        if (r.docIndex === i && chunk.startLine === 0 && r.path === path) resources.push(r);
+        else {
+          // Reuse the placed copy while the document stays put, so the index sees the same objects.
+          const p = cs.placed;
+          if (p && p.path === path && p.docIndex === i && p.line === chunk.startLine) resources.push(p.resource);
+          else {
+            const placed = { ...r, path, docIndex: i, range: shiftRange(r.range, chunk.startLine) };
+            cs.placed = { path, docIndex: i, line: chunk.startLine, resource: placed };
+            resources.push(placed);
+          }
+        }
       }
     });
     this.workspace.set(path, resources);
@@ -355,6 +389,17 @@ export class Analyzer {
       }
     }
   }
+}
+
+/** The chunk-text → state map of a file state, built once when a lookup by text is needed. */
+function chunkMap(y: YamlFileState): Map<string, ChunkState> {
+  if (!y.byText) {
+    y.byText = new Map();
+    y.chunks.forEach((c, i) => {
+      if (!y.byText!.has(c.text)) y.byText!.set(c.text, y.states[i]);
+    });
+  }
+  return y.byText;
 }
 
 function annotationIgnores(model: YamlDocModel): string[] {

@@ -62,5 +62,8 @@ export class WorkspaceIndex {
 }
 
 function sameResources(a: IndexedResource[], b: IndexedResource[]): boolean {
-  return a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
+  if (a.length !== b.length) return false;
+  // The engine hands back the same entry objects for documents that did not change.
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && JSON.stringify(a[i]) !== JSON.stringify(b[i])) return false;
+  return true;
 }

@@ -38,7 +38,7 @@ export function isShellName(p: string, text?: string): boolean {
 
 /** Helm chart template: under `templates/` (the caller knows whether a Chart.yaml is above) or containing `{{`. */
 export function looksLikeHelmTemplate(text: string, underChartTemplates = false): boolean {
-  return underChartTemplates || /\{\{[^\n]*?\}\}/.test(text);
+  return underChartTemplates || (text.includes('{{') && /\{\{[^\n]*?\}\}/.test(text));
 }
 
 const K8S_HINT = /^(?:apiVersion|kind)\s*:/m;

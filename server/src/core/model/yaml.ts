@@ -35,9 +35,18 @@ const MAX_ALIAS_COUNT = 100;
 /** Split at document markers (`---` at column 0), keeping `%` directives with the document they precede. */
 export function splitDocuments(text: string): YamlChunk[] {
   const starts: { offset: number; line: number }[] = [{ offset: 0, line: 0 }];
-  let line = 0;
+  scanDocumentStarts(text, 0, text.length, 0, starts);
+  return chunksOf(text, starts, 0);
+}
+
+/**
+ * The line scanner behind splitDocuments: appends the document starts found in `text[from, to)`
+ * (`from` a line start, counted as line `line`) to `starts`. Returns the line number reached at `to`
+ * and whether a `%` directive is still waiting for its marker there.
+ */
+function scanDocumentStarts(text: string, from: number, to: number, line: number, starts: { offset: number; line: number }[]): { line: number; pending: boolean } {
   let pendingDirective: { offset: number; line: number } | undefined;
-  for (let i = 0; i < text.length; ) {
+  for (let i = from; i < to; ) {
     let eol = text.indexOf('\n', i);
     if (eol < 0) eol = text.length;
     const c0 = text.charCodeAt(i);
@@ -62,13 +71,69 @@ export function splitDocuments(text: string): YamlChunk[] {
     i = eol + 1;
     line++;
   }
+  return { line, pending: pendingDirective !== undefined };
+}
+
+function chunksOf(text: string, starts: { offset: number; line: number }[], firstIndex: number, end = text.length): YamlChunk[] {
   const chunks: YamlChunk[] = [];
   for (let k = 0; k < starts.length; k++) {
     const s = starts[k];
-    const end = k + 1 < starts.length ? starts[k + 1].offset : text.length;
-    chunks.push({ index: k, startLine: s.line, startOffset: s.offset, text: text.slice(s.offset, end) });
+    const e = k + 1 < starts.length ? starts[k + 1].offset : end;
+    chunks.push({ index: firstIndex + k, startLine: s.line, startOffset: s.offset, text: text.slice(s.offset, e) });
   }
   return chunks;
+}
+
+/** `text` holds `sub` at `offset` (a slice compare: many times faster than startsWith(sub, offset) in V8). */
+function sameAt(text: string, sub: string, offset: number): boolean {
+  return offset >= 0 && offset + sub.length <= text.length && text.slice(offset, offset + sub.length) === sub;
+}
+
+/** A chunk that begins with a `---` marker line (not with a directive), at least 4 characters long. */
+function startsWithMarker(t: string): boolean {
+  return t.length >= 4 && t.charCodeAt(0) === 45 && t.charCodeAt(1) === 45 && t.charCodeAt(2) === 45 && isSpaceOrBreak(t.charCodeAt(3));
+}
+
+/**
+ * splitDocuments(text) for a text that is an edit of `prevText` (split into `prevChunks`): the
+ * documents before and after the edited region are taken over (same text; offsets and lines
+ * shifted), only the region in between is scanned. Always returns exactly what splitDocuments(text)
+ * returns (a property test checks it); falls back to it when the edit touches a boundary it cannot
+ * prove unchanged.
+ */
+export function splitDocumentsIncremental(prevText: string, prevChunks: readonly YamlChunk[], text: string): YamlChunk[] {
+  const n = prevChunks.length;
+  if (n < 3 || prevChunks[n - 1].startOffset + prevChunks[n - 1].text.length !== prevText.length) return splitDocuments(text);
+  // Leading documents whose text is unchanged at the same offset.
+  let k = 0;
+  while (k < n && sameAt(text, prevChunks[k].text, prevChunks[k].startOffset)) k++;
+  if (k === n && text.length === prevText.length) return prevChunks.slice();
+  // Restart at the last of them (or the first changed one) that starts with a marker line whose
+  // 4 characters are unchanged: everything before it scans the same, so it is a start in both.
+  let r = Math.min(k, n - 1);
+  while (r > 0 && !(startsWithMarker(prevChunks[r].text) && sameAt(text, prevChunks[r].text.slice(0, 4), prevChunks[r].startOffset))) r--;
+  const restart = prevChunks[r].startOffset;
+  // Trailing documents whose text is unchanged at the same distance from the end.
+  const delta = text.length - prevText.length;
+  let b = n;
+  while (b - 1 > r && prevChunks[b - 1].startOffset + delta > restart && sameAt(text, prevChunks[b - 1].text, prevChunks[b - 1].startOffset + delta)) b--;
+  // The first of them must start with a marker at a line start; scanning up to it must leave no
+  // directive pending (it would pull the directive into that document).
+  while (b < n && !(startsWithMarker(prevChunks[b].text) && text.charCodeAt(prevChunks[b].startOffset + delta - 1) === 10)) b++;
+  const to = b < n ? prevChunks[b].startOffset + delta : text.length;
+  const starts: { offset: number; line: number }[] = [{ offset: restart, line: prevChunks[r].startLine }];
+  const scanned = scanDocumentStarts(text, restart, to, prevChunks[r].startLine, starts);
+  if (b < n && scanned.pending) return splitDocuments(text);
+  const out = prevChunks.slice(0, r);
+  out.push(...chunksOf(text, starts, r, to));
+  if (b < n) {
+    const lineShift = scanned.line - prevChunks[b].startLine;
+    for (let j = b; j < n; j++) {
+      const c = prevChunks[j];
+      out.push({ index: out.length, startLine: c.startLine + lineShift, startOffset: c.startOffset + delta, text: c.text });
+    }
+  }
+  return out;
 }
 
 function isSpaceOrBreak(c: number): boolean {

@@ -1,0 +1,72 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { splitDocuments, splitDocumentsIncremental } from '../../server/src/core/model/yaml';
+import { kubernetesManifest, mulberry32, randomEdit } from '../../scripts/bench/generate.mjs';
+
+const RUNS = Number(process.env.DOCKYARD_FUZZ_RUNS ?? 300);
+
+// Lines a YAML stream is made of, including every form that moves a document boundary.
+const LINE = fc.constantFrom(
+  '---',
+  '--- ',
+  '--- # c',
+  '---x',
+  '--',
+  '----',
+  '...',
+  '%YAML 1.2',
+  '%TAG ! tag:x,2000:',
+  '# comment',
+  '',
+  '  ',
+  '\r',
+  'a: 1',
+  'b:',
+  '  - x',
+  'kind: Pod',
+  'apiVersion: v1',
+  ' ---',
+);
+const stream = fc.array(LINE, { maxLength: 30 }).map((ls) => ls.join('\n'));
+
+test('splitDocumentsIncremental gives exactly splitDocuments for any edit of any stream', () => {
+  fc.assert(
+    fc.property(stream, fc.nat(), fc.nat(), stream, (before, a, b, insert) => {
+      const start = before.length ? a % (before.length + 1) : 0;
+      const end = Math.min(before.length, start + (b % 12));
+      const after = before.slice(0, start) + insert.slice(0, 1 + (b % 40)) + before.slice(end);
+      const prev = splitDocuments(before);
+      assert.deepEqual(splitDocumentsIncremental(before, prev, after), splitDocuments(after));
+    }),
+    { numRuns: RUNS * 10 },
+  );
+});
+
+test('splitDocumentsIncremental on a 300-document manifest under random edits', () => {
+  const rng = mulberry32(11);
+  let text = kubernetesManifest({ docs: 60 });
+  let chunks = splitDocuments(text);
+  for (let i = 0; i < RUNS; i++) {
+    const e = randomEdit(rng, text);
+    const inc = splitDocumentsIncremental(text, chunks, e.text);
+    const full = splitDocuments(e.text);
+    assert.deepEqual(inc, full, `edit ${i}: ${JSON.stringify(e.insert)} at ${e.start}-${e.end}`);
+    text = e.text;
+    chunks = inc;
+  }
+});
+
+test('splitDocumentsIncremental keeps the unchanged documents (same text objects) around a one-document edit', () => {
+  const text = kubernetesManifest({ docs: 40 });
+  const prev = splitDocuments(text);
+  const at = prev[20].startOffset + prev[20].text.indexOf('name:') + 5;
+  const next = splitDocumentsIncremental(text, prev, text.slice(0, at) + 'x' + text.slice(at));
+  assert.equal(next.length, prev.length);
+  for (let i = 0; i < prev.length; i++) {
+    if (i === 20) assert.notEqual(next[i].text, prev[i].text);
+    else assert.equal(next[i].text, prev[i].text);
+  }
+  assert.equal(next[21].startOffset, prev[21].startOffset + 1);
+  assert.equal(next[19], prev[19], 'documents before the edit are taken over as they are');
+});
