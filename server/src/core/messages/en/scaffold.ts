@@ -16,4 +16,34 @@ export const scaffold: Record<string, string> = {
   'scaffold.option.profileUnknown': 'profile "{value}" is not defined in loci\'s bindep.txt or pydep.txt',
   'scaffold.option.profileUnknownSuggest': 'profile "{value}" is not defined in loci\'s bindep.txt or pydep.txt; did you mean "{suggestion}"?',
   'scaffold.option.profileNoEffect': 'profile "{value}" adds nothing for {service} (profiles that do: {profiles})',
+  // dockyard scaffold (CLI)
+  'scaffold.cli.help':
+    'Usage:\n' +
+    '  dockyard scaffold image <cinder|glance> [--out DIR] [--release 2025.2] [--codename noble|jammy]\n' +
+    '        [--profiles "fluent ceph qemu"] [--registry HOST/NS] [--base IMAGE] [--loci-path DIR] [--force]\n' +
+    '      The loci build: docker-compose.build.yaml, build-<service>.sh, a site Dockerfile and a README.\n' +
+    '      Defaults: the newest release, noble, the profiles that matter for the service, quay.io/airshipit,\n' +
+    '      base ubuntu:<codename>, loci checkout ./loci, folder <service>-image.\n' +
+    '  dockyard scaffold manifests <cinder|glance> [--out DIR] [--namespace openstack] [--image IMAGE]\n' +
+    '        [--backend ceph|lvm|file] [--replicas N] [--force]\n' +
+    '      Kubernetes manifests (cinder: api, scheduler, volume, backup; glance: api) that pass dockyard lint.\n' +
+    '      Defaults: backend ceph, namespace openstack, the image the image scaffold builds, 1 replica,\n' +
+    '      folder <service>-manifests.\n\n' +
+    'Existing files are never overwritten without --force (nothing is written then).',
+  'scaffold.cli.error': 'dockyard scaffold: {detail}',
+  'scaffold.cli.usageHint': 'Run "dockyard scaffold --help" for the options.',
+  'scaffold.cli.missingKind': 'say what to scaffold: image or manifests',
+  'scaffold.cli.unknownKind': 'unknown scaffold "{value}" (expected image or manifests)',
+  'scaffold.cli.missingService': 'say which service to scaffold {kind} for: cinder or glance',
+  'scaffold.cli.extraArgument': 'unexpected argument "{value}"',
+  'scaffold.cli.unknownOption': 'unknown option {option} for scaffold {kind}',
+  'scaffold.cli.missingValue': 'option {option} needs a value',
+  'scaffold.cli.noValue': 'option {option} takes no value',
+  'scaffold.cli.repeatedOption': 'option {option} is given twice',
+  'scaffold.cli.exists': '{path} already exists',
+  'scaffold.cli.existsHint': 'Nothing was written; run again with --force to overwrite ({count} files).',
+  'scaffold.cli.writeFailed': 'cannot write {path}: {reason}',
+  'scaffold.cli.wrote': 'wrote {path}',
+  'scaffold.cli.nextImage': '{count} files in {dir}. Next: clone loci next to them and run bash {script} (see README.md).',
+  'scaffold.cli.nextManifests': '{count} files in {dir}. Next: create the Secrets in README.md, then kubectl apply -k {dir}.',
 };
