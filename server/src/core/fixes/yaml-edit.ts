@@ -94,7 +94,8 @@ export class YamlEditor {
     // Find the ':' after the key; rewrite from there to the end of the old value.
     const colon = this.text.indexOf(':', keyEnd);
     const oldEnd = v?.range ? trimEnd(this.text, v.range[1], colon + 1) : colon + 1;
-    if (map.flow || !isCollection(value) || isEmptyCollection(value)) {
+    // Sequences are written in flow style (`drop: [ALL]`), like renderPair does.
+    if (map.flow || !isCollection(value) || isEmptyCollection(value) || Array.isArray(value)) {
       return this.edit(colon + 1, oldEnd, ' ' + renderFlow(value));
     }
     const indent = this.col(key.range![0]) + this.indentUnit();
@@ -103,18 +104,23 @@ export class YamlEditor {
 
   /** Add `key: value` to a map that lacks it. */
   addPair(map: YAMLMap, key: string, value: YamlValue): TextEdit {
+    return this.addPairs(map, [[key, value]]);
+  }
+
+  /** Add several pairs (in this order) to a map that lacks them, as one edit. */
+  addPairs(map: YAMLMap, entries: [string, YamlValue][]): TextEdit {
     if (map.flow || map.items.length === 0) {
       // `{}` or `{a: 1}`: insert before the closing brace.
       const r = map.range!;
       const close = this.text.lastIndexOf('}', r[1]);
       if (close >= r[0]) {
         const sep = map.items.length ? ', ' : '';
-        return this.edit(close, close, `${sep}${renderKey(key)}: ${renderFlow(value)}`);
+        return this.edit(close, close, sep + entries.map(([k, v]) => `${renderKey(k)}: ${renderFlow(v)}`).join(', '));
       }
     }
     const firstKey = map.items[0].key as Node;
     const indent = this.col(firstKey.range![0]);
-    const pairText = renderPair(key, value, indent, this.indentUnit(), this.eol);
+    const pairText = entries.map(([k, v]) => renderPair(k, v, indent, this.indentUnit(), this.eol)).join('');
     const end = map.range![1];
     if (end > 0 && this.text[end - 1] === '\n') return this.edit(end, end, pairText);
     // The map runs to the end of the text without a final line break.
