@@ -11,6 +11,12 @@ import type { TextEdit } from '../types';
  * All edits are relative to the document (chunk); the engine shifts them into the file.
  */
 
+/** Where `addPairs` inserts into a block map: after or before one of its pairs (default: at the end). */
+export interface InsertAt {
+  after?: Pair;
+  before?: Pair;
+}
+
 /** A value to write: scalars are rendered as YAML plain/quoted text; objects as nested mappings. */
 export type YamlValue = string | number | boolean | null | YamlValue[] | { [k: string]: YamlValue };
 
@@ -103,12 +109,16 @@ export class YamlEditor {
   }
 
   /** Add `key: value` to a map that lacks it. */
-  addPair(map: YAMLMap, key: string, value: YamlValue): TextEdit {
-    return this.addPairs(map, [[key, value]]);
+  addPair(map: YAMLMap, key: string, value: YamlValue, where?: InsertAt): TextEdit {
+    return this.addPairs(map, [[key, value]], where);
   }
 
-  /** Add several pairs (in this order) to a map that lacks them, as one edit. */
-  addPairs(map: YAMLMap, entries: [string, YamlValue][]): TextEdit {
+  /**
+   * Add several pairs (in this order) to a map that lacks them, as one edit. Block maps get them at
+   * the end, or right after / before a given pair of the map (`where`): fixes that must not insert at
+   * the very offset where a nested collection also ends use it.
+   */
+  addPairs(map: YAMLMap, entries: [string, YamlValue][], where?: InsertAt): TextEdit {
     if (map.flow || map.items.length === 0) {
       // `{}` or `{a: 1}`: insert before the closing brace.
       const r = map.range!;
@@ -121,6 +131,24 @@ export class YamlEditor {
     const firstKey = map.items[0].key as Node;
     const indent = this.col(firstKey.range![0]);
     const pairText = entries.map(([k, v]) => renderPair(k, v, indent, this.indentUnit(), this.eol)).join('');
+    const anchor = where?.after ?? where?.before;
+    if (anchor && map.items.includes(anchor as never)) {
+      const key = anchor.key as Node;
+      if (where?.before && key.range && this.lineStartsWithKey(key.range[0])) {
+        const ls = this.lineStart(key.range[0]);
+        return this.edit(ls, ls, pairText);
+      }
+      if (where?.after && key.range && this.lineStartsWithKey(key.range[0])) {
+        const v = anchor.value as Node | null;
+        const last = v?.range ? (isCollection2(v) ? v.range[1] : v.range[2]) : key.range[2];
+        let at = last;
+        if (this.text[at - 1] !== '\n') {
+          const nl = this.text.indexOf('\n', at);
+          at = nl < 0 ? this.text.length : nl + 1;
+        }
+        if (at < this.text.length || this.text[at - 1] === '\n') return this.edit(at, at, pairText);
+      }
+    }
     const end = map.range![1];
     if (end > 0 && this.text[end - 1] === '\n') return this.edit(end, end, pairText);
     // The map runs to the end of the text without a final line break.
@@ -131,7 +159,7 @@ export class YamlEditor {
    * Ensure `path` (a chain of mapping keys under `map`) exists and set its last key to `value`:
    * creates the missing mappings at the right level with the document's indentation.
    */
-  setPath(map: YAMLMap, path: string[], value: YamlValue): TextEdit {
+  setPath(map: YAMLMap, path: string[], value: YamlValue, where?: InsertAt): TextEdit {
     let cur = map;
     for (let i = 0; i < path.length - 1; i++) {
       const pair = getPair(cur, path[i]);
@@ -144,8 +172,9 @@ export class YamlEditor {
       let nested: YamlValue = value;
       for (let j = path.length - 1; j > i; j--) nested = { [path[j]]: nested };
       if (pair) return this.replaceValue(cur, pair, nested);
-      return this.addPair(cur, path[i], nested);
+      return this.addPair(cur, path[i], nested, cur === map ? where : undefined);
     }
+    if (cur === map && !getPair(cur, path[path.length - 1])) return this.addPair(cur, path[path.length - 1], value, where);
     return this.setKey(cur, path[path.length - 1], value);
   }
 

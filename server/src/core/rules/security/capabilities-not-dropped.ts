@@ -3,7 +3,7 @@ import { YamlEditor } from '../../fixes/yaml-edit';
 import { allContainers, containerLabel } from '../../model/pods';
 import { getMap, getPair, getSeq, isScalar } from '../../model/yaml';
 import type { YamlDocumentRule } from '../registry';
-import { containerAnchor, isWindowsPod, known, nodeRange } from './common';
+import { containerAnchor, containerInsert, isWindowsPod, known, nodeRange } from './common';
 import { BASELINE_CAPABILITIES, CAPABILITY_ALL, psaRef, PSS_DOCS, RESTRICTED_ADD_CAPABILITY } from './psa';
 
 /**
@@ -32,7 +32,7 @@ export const capabilitiesNotDropped: YamlDocumentRule = {
       const dropsAll = drop?.items.some((i) => known(i) === CAPABILITY_ALL) ?? false;
       if (!dropsAll && !(dropPair && drop === undefined && known(dropPair.value) !== undefined)) {
         const editor = new YamlEditor(doc);
-        const edit = drop && (drop.items.length > 0 || drop.flow) ? editor.appendItem(drop, CAPABILITY_ALL) : editor.setPath(c.node, ['securityContext', 'capabilities', 'drop'], [CAPABILITY_ALL]);
+        const edit = drop && (drop.items.length > 0 || drop.flow) ? editor.appendItem(drop, CAPABILITY_ALL) : editor.setPath(c.node, ['securityContext', 'capabilities', 'drop'], [CAPABILITY_ALL], containerInsert(c));
         const range = dropPair
           ? doc.keyRange(dropPair)
           : caps

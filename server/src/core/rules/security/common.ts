@@ -1,3 +1,4 @@
+import type { InsertAt } from '../../fixes/yaml-edit';
 import { isMasked } from '../../model/helm';
 import type { ContainerRef, PodRef } from '../../model/pods';
 import { getMap, getPair, getValue, isScalar, scalarString, type Node, type Pair, type YAMLMap, type YamlDocModel } from '../../model/yaml';
@@ -66,4 +67,20 @@ export function pairAt(map: YAMLMap | undefined, key: string): Pair<Node, Node |
 /** The effective boolean of a scalar (`true`/`false`), undefined when unset, not boolean or templated. */
 export function boolOf(n: unknown): boolean | undefined {
   return isScalar(n) && typeof n.value === 'boolean' ? n.value : undefined;
+}
+
+/**
+ * Where fixes insert a key a container lacks (`securityContext`, `resources`): right after its
+ * `image` (else `name`) pair, never at the container's end, where a nested collection (the last
+ * volumeMount) may end at the same offset and another fix may insert too.
+ */
+export function containerInsert(c: ContainerRef): InsertAt {
+  const after = getPair(c.node, 'image') ?? getPair(c.node, 'name');
+  return after ? { after } : {};
+}
+
+/** Where fixes insert a key a PodSpec lacks: before its first pair (the containers may end at its end). */
+export function podInsert(pod: PodRef): InsertAt {
+  const first = pod.spec.items[0];
+  return first ? { before: first } : {};
 }

@@ -3,7 +3,7 @@ import { YamlEditor, type YamlValue } from '../../fixes/yaml-edit';
 import { allContainers, containerLabel } from '../../model/pods';
 import { getMap, getPair, getValue, isMap, scalarString } from '../../model/yaml';
 import type { YamlDocumentRule } from '../registry';
-import { containerAnchor } from './common';
+import { containerAnchor, containerInsert } from './common';
 
 /**
  * A container (or init container; ephemeral containers take no resources) without a cpu or memory
@@ -39,7 +39,7 @@ export const missingResourceLimits: YamlDocumentRule = {
       } else {
         const obj: Record<string, YamlValue> = {};
         for (const k of missing) obj[k] = value(k);
-        edit = editor.setPath(c.node, ['resources', 'limits'], obj);
+        edit = editor.setPath(c.node, ['resources', 'limits'], obj, containerInsert(c));
       }
       ctx.report({
         range: limitsPair ? doc.keyRange(limitsPair) : containerAnchor(doc, c, 'resources'),

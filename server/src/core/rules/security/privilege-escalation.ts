@@ -3,7 +3,7 @@ import { YamlEditor } from '../../fixes/yaml-edit';
 import { allContainers, containerLabel } from '../../model/pods';
 import { getMap, getPair, getSeq, isTrue, scalarString, type Scalar } from '../../model/yaml';
 import type { YamlDocumentRule } from '../registry';
-import { boolOf, containerAnchor, isWindowsPod } from './common';
+import { boolOf, containerAnchor, containerInsert, isWindowsPod } from './common';
 import { psaRef, PSS_DOCS } from './psa';
 
 /**
@@ -44,7 +44,7 @@ export const privilegeEscalation: YamlDocumentRule = {
           range: containerAnchor(doc, c, 'securityContext'),
           message: msg('rule.privilege-escalation.messageMissing', { container: label }),
           fixes: canFix
-            ? [{ title: msg('rule.privilege-escalation.fixTitle'), edits: [editor.setPath(c.node, ['securityContext', 'allowPrivilegeEscalation'], false)], fixAll: true }]
+            ? [{ title: msg('rule.privilege-escalation.fixTitle'), edits: [editor.setPath(c.node, ['securityContext', 'allowPrivilegeEscalation'], false, containerInsert(c))], fixAll: true }]
             : undefined,
         });
       }

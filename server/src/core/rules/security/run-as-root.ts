@@ -3,7 +3,7 @@ import { YamlEditor } from '../../fixes/yaml-edit';
 import { containerLabel, podsOf } from '../../model/pods';
 import { getPair, scalarValue, type Scalar } from '../../model/yaml';
 import type { YamlDocumentRule } from '../registry';
-import { boolOf, containerAnchor, hostUsersFalse } from './common';
+import { boolOf, containerAnchor, hostUsersFalse, podInsert } from './common';
 import { policyMinor, psaRef, PSS_DOCS, USERNS_RELAX_MINOR } from './psa';
 
 /**
@@ -68,7 +68,7 @@ export const runAsRoot: YamlDocumentRule = {
           ctx.report({
             range: containerAnchor(doc, c, 'securityContext'),
             message: msg('rule.run-as-root.messageNonRootMissing', { container: label }),
-            fixes: [{ title: msg('rule.run-as-root.fixTitle'), edits: [editor.setPath(pod.spec, ['securityContext', 'runAsNonRoot'], true)] }],
+            fixes: [{ title: msg('rule.run-as-root.fixTitle'), edits: [editor.setPath(pod.spec, ['securityContext', 'runAsNonRoot'], true, podInsert(pod))] }],
           });
         }
       }

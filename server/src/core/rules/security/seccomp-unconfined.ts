@@ -3,7 +3,7 @@ import { YamlEditor } from '../../fixes/yaml-edit';
 import { containerLabel, podsOf } from '../../model/pods';
 import { getMap, getPair, type Scalar, type YAMLMap } from '../../model/yaml';
 import type { YamlDocumentRule } from '../registry';
-import { containerAnchor, isWindowsPod, known } from './common';
+import { containerAnchor, containerInsert, isWindowsPod, known, podInsert } from './common';
 import { psaRef, PSS_DOCS, SECCOMP_RESTRICTED_TYPES, SECCOMP_UNCONFINED } from './psa';
 
 /**
@@ -49,8 +49,8 @@ export const seccompUnconfined: YamlDocumentRule = {
         // Missing (or an unknown type): point at the container, fix on the pod unless the container has its own profile.
         const edit =
           t.pair || t.profilePair
-            ? editor.setPath(c.node, ['securityContext', 'seccompProfile', 'type'], 'RuntimeDefault')
-            : editor.setPath(pod.spec, ['securityContext', 'seccompProfile', 'type'], 'RuntimeDefault');
+            ? editor.setPath(c.node, ['securityContext', 'seccompProfile', 'type'], 'RuntimeDefault', containerInsert(c))
+            : editor.setPath(pod.spec, ['securityContext', 'seccompProfile', 'type'], 'RuntimeDefault', podInsert(pod));
         ctx.report({
           range: t.pair ? doc.pairRange(t.pair) : containerAnchor(doc, c, 'securityContext'),
           message: msg('rule.seccomp-unconfined.messageMissing', { container: label }),

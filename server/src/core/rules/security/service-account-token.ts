@@ -3,7 +3,7 @@ import { YamlEditor } from '../../fixes/yaml-edit';
 import { podsOf } from '../../model/pods';
 import { getPair, scalarValue, type Scalar } from '../../model/yaml';
 import type { YamlDocumentRule } from '../registry';
-import { boolOf, podAnchor } from './common';
+import { boolOf, podAnchor, podInsert } from './common';
 
 /**
  * `automountServiceAccountToken` not false on the pod: every container gets an API token. Range: the
@@ -33,7 +33,7 @@ export const serviceAccountToken: YamlDocumentRule = {
         fixes: [
           {
             title: msg('rule.service-account-token.fixTitle'),
-            edits: [explicit ? editor.setScalar(pair.value as Scalar, false) : editor.setKey(pod.spec, 'automountServiceAccountToken', false)],
+            edits: [explicit ? editor.setScalar(pair.value as Scalar, false) : editor.addPair(pod.spec, 'automountServiceAccountToken', false, podInsert(pod))],
           },
         ],
       });

@@ -3,7 +3,7 @@ import { YamlEditor } from '../../fixes/yaml-edit';
 import { allContainers, containerLabel } from '../../model/pods';
 import { getPair, scalarValue, type Scalar } from '../../model/yaml';
 import type { YamlDocumentRule } from '../registry';
-import { boolOf, containerAnchor } from './common';
+import { boolOf, containerAnchor, containerInsert } from './common';
 
 /**
  * `readOnlyRootFilesystem` not true. Range: the pair when false; else the container's
@@ -30,7 +30,7 @@ export const writableRootFilesystem: YamlDocumentRule = {
         fixes: [
           {
             title: msg('rule.writable-root-filesystem.fixTitle'),
-            edits: [explicit ? editor.setScalar(pair.value as Scalar, true) : editor.setPath(c.node, ['securityContext', 'readOnlyRootFilesystem'], true)],
+            edits: [explicit ? editor.setScalar(pair.value as Scalar, true) : editor.setPath(c.node, ['securityContext', 'readOnlyRootFilesystem'], true, containerInsert(c))],
           },
         ],
       });
