@@ -8,8 +8,8 @@ import { containerAnchor, containerInsert } from './common';
 /**
  * A container (or init container; ephemeral containers take no resources) without a cpu or memory
  * limit. Range: the `limits` key, else `resources`, else the container's name. Fix: add the missing
- * limits from `resources.defaultCpuLimit` / `defaultMemoryLimit` — or the container's own request for
- * that resource, since a limit below the request is rejected. Quick fix only.
+ * limits from `resources.defaultCpuLimit` / `defaultMemoryLimit` — or the container's own request when it is
+ * higher, since a limit below the request is rejected. Quick fix only.
  */
 export const missingResourceLimits: YamlDocumentRule = {
   id: 'missing-resource-limits',
@@ -31,7 +31,13 @@ export const missingResourceLimits: YamlDocumentRule = {
       const missing = (['cpu', 'memory'] as const).filter((k) => !limits || getValue(limits, k) == null);
       if (!missing.length) continue;
       const defaults = { cpu: config.resources.defaultCpuLimit, memory: config.resources.defaultMemoryLimit };
-      const value = (k: 'cpu' | 'memory'): YamlValue => scalarString(requests ? getValue(requests, k) : undefined) ?? defaults[k];
+      // The default, unless the container requests more (a limit below the request is rejected).
+      const value = (k: 'cpu' | 'memory'): YamlValue => {
+        const req = scalarString(requests ? getValue(requests, k) : undefined);
+        const r = req === undefined ? undefined : parseQuantity(req);
+        const d = parseQuantity(defaults[k]);
+        return req !== undefined && (r === undefined || d === undefined || r > d) ? req : defaults[k];
+      };
       const editor = new YamlEditor(doc);
       let edit;
       if (limits && limits.items.length > 0) {
@@ -49,3 +55,27 @@ export const missingResourceLimits: YamlDocumentRule = {
     }
   },
 };
+
+const SUFFIX: Record<string, number> = {
+  '': 1,
+  m: 1e-3,
+  k: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  P: 1e15,
+  E: 1e18,
+  Ki: 2 ** 10,
+  Mi: 2 ** 20,
+  Gi: 2 ** 30,
+  Ti: 2 ** 40,
+  Pi: 2 ** 50,
+  Ei: 2 ** 60,
+};
+
+/** A Kubernetes resource quantity ("250m", "1.5", "512Mi", "1e3") as a number, undefined when unreadable. */
+export function parseQuantity(q: string): number | undefined {
+  const m = /^([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$/.exec(q.trim());
+  if (!m) return undefined;
+  return Number(m[1]) * SUFFIX[m[2] ?? ''];
+}
