@@ -35,6 +35,7 @@ export const seccompUnconfined: YamlDocumentRule = {
       const podType = typeOf(pod.securityContext);
       if (podType.value === SECCOMP_UNCONFINED) reportUnconfined(podType.pair!, msg('rule.seccomp-unconfined.messageUnconfinedPod'));
       const podOk = podType.value !== undefined && SECCOMP_RESTRICTED_TYPES.has(podType.value);
+      let podFixOffered = false;
       for (const c of pod.containers) {
         const t = typeOf(c.securityContext);
         const label = containerLabel(c);
@@ -51,10 +52,14 @@ export const seccompUnconfined: YamlDocumentRule = {
           t.pair || t.profilePair
             ? editor.setPath(c.node, ['securityContext', 'seccompProfile', 'type'], 'RuntimeDefault', containerInsert(c))
             : editor.setPath(pod.spec, ['securityContext', 'seccompProfile', 'type'], 'RuntimeDefault', podInsert(pod));
+        // The pod-level edit is the same for every container: only the first finding offers it to "fix all".
+        const onPod = !t.pair && !t.profilePair;
+        const fixAll = onPod && !podFixOffered;
+        if (onPod) podFixOffered = true;
         ctx.report({
           range: t.pair ? doc.pairRange(t.pair) : containerAnchor(doc, c, 'securityContext'),
           message: msg('rule.seccomp-unconfined.messageMissing', { container: label }),
-          fixes: [{ title: msg('rule.seccomp-unconfined.fixTitle'), edits: [edit], fixAll: !t.pair && !t.profilePair }],
+          fixes: [{ title: msg('rule.seccomp-unconfined.fixTitle'), edits: [edit], fixAll: fixAll || undefined }],
         });
       }
     }
