@@ -39,7 +39,11 @@ export class YamlEditor {
 
   /** The document's indentation step (2 unless the file nests with another width). */
   indentUnit(): number {
-    if (this._unit !== undefined) return this._unit;
+    if (this._unit === undefined) this._unit = this.doc.memoize('yaml-edit.indentUnit', () => this.computeIndentUnit());
+    return this._unit;
+  }
+
+  private computeIndentUnit(): number {
     let unit = 0;
     const visit = (n: unknown, parentCol: number): void => {
       if (unit) return;
@@ -56,8 +60,7 @@ export class YamlEditor {
       }
     };
     visit(this.doc.contents, -1);
-    this._unit = unit > 0 && unit <= 8 ? unit : 2;
-    return this._unit;
+    return unit > 0 && unit <= 8 ? unit : 2;
   }
 
   private col(offset: number): number {

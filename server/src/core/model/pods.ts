@@ -116,8 +116,9 @@ function isScalarNull(n: unknown): boolean {
   return !!n && typeof n === 'object' && 'value' in (n as object) && (n as { value: unknown }).value === null && !isMap(n) && !isSeq(n);
 }
 
+/** Every container of every PodSpec of the document (memoized: most security rules read it). */
 export function allContainers(doc: YamlDocModel): ContainerRef[] {
-  return podsOf(doc).flatMap((p) => p.containers);
+  return doc.memoize('containers', () => podsOf(doc).flatMap((p) => p.containers));
 }
 
 /** Human label of a container for messages: `init container "setup"`. */
