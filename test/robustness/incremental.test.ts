@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { splitDocuments, splitDocumentsIncremental } from '../../server/src/core/model/yaml';
 import { kubernetesManifest, mulberry32, randomEdit } from '../../scripts/bench/generate.mjs';
+import { lint, only, r } from '../helpers';
 
 const RUNS = Number(process.env.DOCKYARD_FUZZ_RUNS ?? 300);
 
@@ -69,4 +70,20 @@ test('splitDocumentsIncremental keeps the unchanged documents (same text objects
   }
   assert.equal(next[21].startOffset, prev[21].startOffset + 1);
   assert.equal(next[19], prev[19], 'documents before the edit are taken over as they are');
+});
+
+test('document start lines count a lone CR as a line break, as LSP does (fuzz: duplicate-key range past the line end)', () => {
+  const chunks = splitDocuments('\ra: 1\n---\nb: 2\r\rc: 3\n---\nd: 4\n');
+  assert.deepEqual(
+    chunks.map((c) => [c.startLine, c.startOffset]),
+    [
+      [0, 0],
+      [2, 6],
+      [6, 21],
+    ],
+  );
+  // The minimal input the fuzzer found: the finding was reported one line too high.
+  const text = '\rapiVersion: v1\nkind: Pod\n---\napiVersion: v1\nkind: Pod\napiVersion: v1\n';
+  const dup = only(lint(text, '/ws/deploy/x.yaml', { coexistence: { yamlSyntax: 'always' } }), 'duplicate-key');
+  assert.deepEqual(dup.map(r), [[6, 0, 6, 10]]);
 });

@@ -46,9 +46,17 @@ export function splitDocuments(text: string): YamlChunk[] {
  */
 function scanDocumentStarts(text: string, from: number, to: number, line: number, starts: { offset: number; line: number }[]): { line: number; pending: boolean } {
   let pendingDirective: { offset: number; line: number } | undefined;
+  // Documents split at \n only (the yaml parser does not break lines at a lone \r), but lines are
+  // counted the way LSP and LineIndex count them, where a lone \r ends a line too.
+  let cr = text.indexOf('\r', from);
   for (let i = from; i < to; ) {
     let eol = text.indexOf('\n', i);
     if (eol < 0) eol = text.length;
+    let crLines = 0;
+    while (cr >= 0 && cr < eol) {
+      if (text.charCodeAt(cr + 1) !== 10) crLines++;
+      cr = text.indexOf('\r', cr + 1);
+    }
     const c0 = text.charCodeAt(i);
     if (c0 === 37 /* % */) {
       pendingDirective ??= { offset: i, line };
@@ -69,7 +77,7 @@ function scanDocumentStarts(text: string, from: number, to: number, line: number
       pendingDirective = undefined;
     }
     i = eol + 1;
-    line++;
+    line += 1 + crLines;
   }
   return { line, pending: pendingDirective !== undefined };
 }
