@@ -310,6 +310,9 @@ export function startServer(connection: Connection): void {
     // Pass 1 indexes every file; pass 2 reports with the whole workspace known (cross-resource rules).
     for (let pass = 0; pass < 2; pass++) {
       for (let i = 0; i < files.length; i++) {
+        // Let other messages in between files (a $/cancelRequest among them), in both passes: one
+        // file can take tens of milliseconds, a setImmediate costs microseconds.
+        await new Promise((r) => setImmediate(r));
         if (token.isCancellationRequested) return { cancelled: true, files: i, errors, warnings };
         const file = files[i];
         const uri = pathToUri(file);
@@ -341,8 +344,6 @@ export function startServer(connection: Connection): void {
           analyzer.close(file); // keep the index entry, drop the parse
         }
         if (i % 25 === 0) void connection.sendNotification('dockyard/progress', { done: total + i, total: total * 2 });
-        // Let other requests in between files.
-        if (i % 50 === 0) await new Promise((r) => setImmediate(r));
       }
     }
     revalidateAll();
