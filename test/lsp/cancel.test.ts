@@ -41,9 +41,10 @@ test('dockyard/lintWorkspace cancelled after 100 ms returns {cancelled: true} qu
     assert.ok(r.files < files.length, `it stopped early (${r.files} of ${files.length})`);
     assert.ok(afterCancel < 1000, `answered ${afterCancel.toFixed(0)} ms after the cancel, at file ${r.files}`);
     console.log(`lintWorkspace: cancelled after 100 ms, answered ${afterCancel.toFixed(0)} ms after the cancel, at file ${r.files} of ${files.length} (${(performance.now() - t0).toFixed(0)} ms in all)`);
-    // Not cancelled, the same request runs to the end.
-    const full = await c.request<{ cancelled: boolean; files: number }>('dockyard/lintWorkspace', { folders: [pathToFileURL(dir).toString()] });
-    assert.deepEqual([full.cancelled, full.files], [false, files.length]);
+    // Not cancelled, the request runs to the end (on a part of the folder, to keep the test short).
+    const part = pathToFileURL(path.join(dir, 'team-0', 'app-0')).toString();
+    const full = await c.request<{ cancelled: boolean; files: number }>('dockyard/lintWorkspace', { folders: [part] });
+    assert.deepEqual([full.cancelled, full.files], [false, files.filter((f) => f.path.startsWith('team-0/app-0/')).length]);
     // The server still answers afterwards.
     const docs = await c.request<{ rules: string[] }>('dockyard/ruleDocs', {});
     assert.ok(docs.rules.length > 0);

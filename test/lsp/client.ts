@@ -15,6 +15,8 @@ export class TestClient {
   readonly proc: ChildProcess;
   readonly conn: MessageConnection;
   readonly published: Published[] = [];
+  /** Called for every publishDiagnostics as it arrives (before waiters are resolved). */
+  readonly onPublish: ((p: Published) => void)[] = [];
   private waiters: { pred: (p: Published) => boolean; resolve: (p: Published) => void }[] = [];
   settings: Record<string, unknown> = {};
   stderr = '';
@@ -25,6 +27,7 @@ export class TestClient {
     this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onNotification('textDocument/publishDiagnostics', (p: Published) => {
       this.published.push(p);
+      for (const l of this.onPublish) l(p);
       this.waiters = this.waiters.filter((w) => {
         if (w.pred(p)) {
           w.resolve(p);

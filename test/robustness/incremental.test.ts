@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { splitDocuments, splitDocumentsIncremental } from '../../server/src/core/model/yaml';
+import { splitDocuments, splitDocumentsIncremental, YamlDocModel } from '../../server/src/core/model/yaml';
 import { kubernetesManifest, mulberry32, randomEdit } from '../../scripts/bench/generate.mjs';
 import { lint, only, r } from '../helpers';
 
@@ -86,4 +86,12 @@ test('document start lines count a lone CR as a line break, as LSP does (fuzz: d
   const text = '\rapiVersion: v1\nkind: Pod\n---\napiVersion: v1\nkind: Pod\napiVersion: v1\n';
   const dup = only(lint(text, '/ws/deploy/x.yaml', { coexistence: { yamlSyntax: 'always' } }), 'duplicate-key');
   assert.deepEqual(dup.map(r), [[6, 0, 6, 10]]);
+});
+
+test('YAML parse errors carry no stack trace (a broken file keeps thousands of them)', () => {
+  const limit = Error.stackTraceLimit;
+  const m = new YamlDocModel('a: [1\nb: {\n  - c\n: d\n"e\n');
+  assert.ok(m.doc.errors.length >= 2);
+  for (const e of m.doc.errors) assert.ok(!/\n\s+at /.test(e.stack ?? ''), e.stack);
+  assert.equal(Error.stackTraceLimit, limit, 'the limit is restored');
 });

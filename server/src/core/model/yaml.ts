@@ -175,12 +175,20 @@ export class YamlDocModel {
     readonly original = text,
   ) {
     this.lines = new LineIndex(text);
-    this.doc = parseDocument(text, {
-      keepSourceTokens: true,
-      uniqueKeys: false,
-      prettyErrors: false,
-      strict: true,
-    }) as Document.Parsed;
+    // YAMLParseError is an Error: each one would capture (and the model keep) a stack trace nobody
+    // reads — thousands of them in a badly broken file (found by the soak test's memory curve).
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      this.doc = parseDocument(text, {
+        keepSourceTokens: true,
+        uniqueKeys: false,
+        prettyErrors: false,
+        strict: true,
+      }) as Document.Parsed;
+    } finally {
+      Error.stackTraceLimit = stackTraceLimit;
+    }
   }
 
   get contents(): Node | null {
