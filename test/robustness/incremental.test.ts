@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { splitDocuments, splitDocumentsIncremental, YamlDocModel } from '../../server/src/core/model/yaml';
 import { kubernetesManifest, mulberry32, randomEdit } from '../../scripts/bench/generate.mjs';
 import { lint, only, r } from '../helpers';
+import { LineIndex } from '../../server/src/core/text';
 
 const RUNS = Number(process.env.DOCKYARD_FUZZ_RUNS ?? 300);
 
@@ -94,4 +95,16 @@ test('YAML parse errors carry no stack trace (a broken file keeps thousands of t
   assert.ok(m.doc.errors.length >= 2);
   for (const e of m.doc.errors) assert.ok(!/\n\s+at /.test(e.stack ?? ''), e.stack);
   assert.equal(Error.stackTraceLimit, limit, 'the limit is restored');
+});
+
+test('LineIndex.positionAt: an offset inside a CRLF is the end of its line (fuzz: yaml-syntax range past the line end)', () => {
+  const idx = new LineIndex('a\r\nbc\r\n');
+  assert.deepEqual(idx.positionAt(1), { line: 0, character: 1 });
+  assert.deepEqual(idx.positionAt(2), { line: 0, character: 1 });
+  assert.deepEqual(idx.positionAt(3), { line: 1, character: 0 });
+  assert.deepEqual(idx.positionAt(6), { line: 1, character: 2 });
+  // The minimal input the fuzzer found: a YAML error spanning "a\r".
+  for (const f of lint('a\r\npiVersion: v1\n', '/ws/deploy/x.yaml', { coexistence: { yamlSyntax: 'always' } })) {
+    assert.ok(f.range.end.line > 0 || f.range.end.character <= 1, JSON.stringify(f.range));
+  }
 });
