@@ -2,7 +2,7 @@ import { configKey, type DockyardConfig } from './config/config';
 import { DockerfileModel } from './model/dockerfile';
 import { detectKind, looksBinary, looksLikeHelmTemplate } from './model/detect';
 import { maskHelm } from './model/helm';
-import { splitDocuments, splitDocumentsIncremental, getMap, getValue, scalarString, isMap, type YamlChunk, YamlDocModel } from './model/yaml';
+import { detach, splitDocuments, splitDocumentsIncremental, getMap, getValue, scalarString, isMap, type YamlChunk, YamlDocModel } from './model/yaml';
 import { ruleEnabled, RuleRegistry, type Report, type Rule, type RuleMeta } from './rules/registry';
 import { parseSuppressions, SuppressionSet } from './suppress';
 import { LineIndex } from './text';
@@ -180,7 +180,7 @@ export class Analyzer {
       }
       if (!cs && local) cs = local.get(c.text);
       if (!cs) {
-        const original = helm ? text.slice(c.startOffset, c.startOffset + c.text.length) : c.text;
+        const original = helm ? detach(text.slice(c.startOffset, c.startOffset + c.text.length)) : c.text;
         const model = new YamlDocModel(c.text, helm, original);
         cs = { model, suppressions: new SuppressionSet(parseSuppressions(model.lines), model.lines, annotationIgnores(model)) };
         // Identical documents in one file share their state.
