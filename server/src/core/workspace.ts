@@ -64,6 +64,29 @@ export class WorkspaceIndex {
 function sameResources(a: IndexedResource[], b: IndexedResource[]): boolean {
   if (a.length !== b.length) return false;
   // The engine hands back the same entry objects for documents that did not change.
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && JSON.stringify(a[i]) !== JSON.stringify(b[i])) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !sameResource(a[i], b[i])) return false;
   return true;
+}
+
+function sameResource(a: IndexedResource, b: IndexedResource): boolean {
+  const ra = a.range;
+  const rb = b.range;
+  return (
+    a.path === b.path &&
+    a.docIndex === b.docIndex &&
+    a.apiVersion === b.apiVersion &&
+    a.kind === b.kind &&
+    a.name === b.name &&
+    a.namespace === b.namespace &&
+    ra.start.line === rb.start.line &&
+    ra.start.character === rb.start.character &&
+    ra.end.line === rb.end.line &&
+    ra.end.character === rb.end.character &&
+    sameJson(a.podLabels, b.podLabels) &&
+    sameJson(a.data, b.data)
+  );
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return a === b || (a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b));
 }
