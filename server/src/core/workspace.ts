@@ -68,23 +68,21 @@ function sameResources(a: IndexedResource[], b: IndexedResource[]): boolean {
   return true;
 }
 
+/** Field by field (any field, so new ones count too); JSON only for nested data such as labels. */
 function sameResource(a: IndexedResource, b: IndexedResource): boolean {
-  const ra = a.range;
-  const rb = b.range;
-  return (
-    a.path === b.path &&
-    a.docIndex === b.docIndex &&
-    a.apiVersion === b.apiVersion &&
-    a.kind === b.kind &&
-    a.name === b.name &&
-    a.namespace === b.namespace &&
-    ra.start.line === rb.start.line &&
-    ra.start.character === rb.start.character &&
-    ra.end.line === rb.end.line &&
-    ra.end.character === rb.end.character &&
-    sameJson(a.podLabels, b.podLabels) &&
-    sameJson(a.data, b.data)
-  );
+  const ka = Object.keys(a) as (keyof IndexedResource)[];
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) {
+    const x = a[k];
+    const y = b[k];
+    if (x === y) continue;
+    if (k === 'range') {
+      const ra = x as IndexedResource['range'];
+      const rb = y as IndexedResource['range'];
+      if (ra.start.line !== rb.start.line || ra.start.character !== rb.start.character || ra.end.line !== rb.end.line || ra.end.character !== rb.end.character) return false;
+    } else if (!sameJson(x, y)) return false;
+  }
+  return true;
 }
 
 function sameJson(a: unknown, b: unknown): boolean {
