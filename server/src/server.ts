@@ -98,8 +98,21 @@ export function startServer(connection: Connection): void {
     const current = documents.get(doc.uri);
     if (!current || current.version !== version) return;
     results.set(doc.uri, { version, findings });
-    void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: findings.map((f) => toDiagnostic(f, doc.uri, lang, pathToUri)) });
+    void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: findings.map((f) => diagnosticOf(f, doc.uri)) });
     sendStatus();
+  }
+
+  /**
+   * The engine hands back the same Finding objects for documents an edit did not touch, so their
+   * Diagnostics are converted once (a keystroke in a 300-document file re-sends ~400 of them).
+   */
+  const diagnostics = new WeakMap<Finding, { uri: string; lang: Lang; diagnostic: Diagnostic }>();
+  function diagnosticOf(f: Finding, uri: string): Diagnostic {
+    const c = diagnostics.get(f);
+    if (c && c.uri === uri && c.lang === lang) return c.diagnostic;
+    const diagnostic = toDiagnostic(f, uri, lang, pathToUri);
+    diagnostics.set(f, { uri, lang, diagnostic });
+    return diagnostic;
   }
 
   function schedule(doc: TextDocument, delay = debounceMs): void {
