@@ -1,0 +1,219 @@
+/**
+ * What a loci build means, derived once per build and shared by every rule, hover and completion:
+ * its target, PROJECT, PROFILES words, codename and platform, the bindep/pydep data that applies
+ * (the workspace's loci checkout or the bundled copy, plus EXTRA_BINDEP / EXTRA_PYDEP files), the
+ * valid profile tokens, and the packages it resolves to.
+ */
+import type { DockyardConfig } from '../config/config';
+import type { Range } from '../types';
+import { tokens as bindepTokens, platformProfiles, type BindepFile } from './bindep';
+import { DEFAULT_CODENAME, releaseOfRef } from './args';
+import { codenameOf, distroOf, parseDistributions, parseImageRef, type Distribution, type ImageRef } from './images';
+import { basenameOf, dirnameOf } from './paths';
+import { resolvePackages, validProfileTokens, type LociBuildTarget, type ResolvedPackages, type ValidTokens } from './profiles';
+import { contextDir, lociDataFor, lociDataGeneration, lociExtraFile, type LociData } from './provider';
+import { argEntry, spanRange, staticText, type LociArgEntry, type LociBuild, type Span } from './sources';
+import { isStatic, rangeIn, UNKNOWN, valueWords, type SourceText, type TextWord } from './value';
+
+export type LociConfig = DockyardConfig['loci'];
+
+export interface ProfileWord extends TextWord {
+  /** The word contains nothing unknown. */
+  static: boolean;
+}
+
+export interface BuildFacts {
+  build: LociBuild;
+  path: string;
+  config: LociConfig;
+  /**
+   * `project` / `requirements`: the Dockerfile target this build produces (no `--target` = the last
+   * stage, `project`); `other`: a stage loci does not have (a fork); `unknown`: a Dockerfile's ARG
+   * defaults serve every target, or the target is not static.
+   */
+  target: 'project' | 'requirements' | 'other' | 'unknown';
+  /** The target to evaluate profiles for (`project` unless the build is a requirements build). */
+  evalTarget: LociBuildTarget;
+  projectEntry?: LociArgEntry;
+  /** Static PROJECT value. */
+  project?: string;
+  profilesEntry?: LociArgEntry;
+  profileWords: ProfileWord[];
+  /** Every PROFILES word is static. */
+  profilesStatic: boolean;
+  /** Static PROFILES words. */
+  profileTokens: string[];
+  fromEntry?: LociArgEntry;
+  fromRef?: ImageRef;
+  distributions: Distribution[];
+  distro: string;
+  codename: string;
+  platform: string[];
+  /** Static PROJECT_RELEASE (default `master`). */
+  projectRelease: string;
+  data: LociData;
+  bindep: BindepFile[];
+  pydep: BindepFile[];
+  /** EXTRA_BINDEP / EXTRA_PYDEP name files that could not be read (or are not static): token checks stay quiet. */
+  extrasUnknown: boolean;
+  /** The folder of the build context, when it can be told. */
+  contextDir?: string;
+  valid: ValidTokens;
+  /** Packages loci's bindep calls select (project static and PROFILES static), else undefined. */
+  resolved?: ResolvedPackages;
+  /** Range helpers in this build's coordinates. */
+  range(s: Span): Range;
+  valueRange(v: SourceText, a?: number, b?: number): Range;
+}
+
+const factsCache = new WeakMap<LociBuild, Map<string, BuildFacts>>();
+const validCache = new WeakMap<BindepFile, WeakMap<BindepFile, Map<string, ValidTokens>>>();
+
+export function buildFacts(build: LociBuild, path: string, config: LociConfig): BuildFacts {
+  const key = `${path}\u0000${JSON.stringify(config)}\u0000${lociDataGeneration()}`;
+  let per = factsCache.get(build);
+  if (!per) factsCache.set(build, (per = new Map()));
+  let f = per.get(key);
+  if (!f) {
+    f = computeFacts(build, path, config);
+    if (per.size > 8) per.clear();
+    per.set(key, f);
+  }
+  return f;
+}
+
+function repoRootOf(path: string): string | undefined {
+  const m = /^(.*)[\\/]\.github[\\/]workflows[\\/][^\\/]+$/.exec(path);
+  return m ? m[1] || '/' : undefined;
+}
+
+function computeFacts(b: LociBuild, path: string, config: LociConfig): BuildFacts {
+  const distributions = parseDistributions(config.distributions.length ? config.distributions : ['ubuntu']);
+  const targetText = b.target ? staticText(b.target) : undefined;
+  let target: BuildFacts['target'];
+  if (b.declarations) target = 'unknown';
+  else if (!b.target) target = 'project';
+  else if (targetText === undefined) target = 'unknown';
+  else target = targetText === 'requirements' ? 'requirements' : targetText === 'project' ? 'project' : 'other';
+  const evalTarget: LociBuildTarget = target === 'requirements' ? 'requirements' : 'project';
+
+  const projectEntry = argEntry(b, 'PROJECT');
+  const project = projectEntry?.value && isStatic(projectEntry.value) && projectEntry.value.text !== '' ? projectEntry.value.text : undefined;
+  const profilesEntry = argEntry(b, 'PROFILES');
+  const profileWords: ProfileWord[] = profilesEntry?.value ? valueWords(profilesEntry.value).map((w) => ({ ...w, static: !w.token.includes(UNKNOWN) })) : [];
+  const profilesStatic = !profilesEntry || (!!profilesEntry.value && profileWords.every((w) => w.static));
+  const profileTokens = profileWords.filter((w) => w.static).map((w) => w.token);
+
+  // Base image: FROM's codename and distro; WHEELS's codename; the Dockerfile default ubuntu:jammy.
+  const fromEntry = argEntry(b, 'FROM');
+  const fromRef = fromEntry?.value ? parseImageRef(fromEntry.value.text) : undefined;
+  const wheels = argEntry(b, 'WHEELS');
+  const wheelsRef = wheels?.value ? parseImageRef(wheels.value.text) : undefined;
+  const fromMissing = !fromEntry && !b.declarations && b.kind === 'main';
+  const codename =
+    (fromRef && codenameOf(fromRef)) ??
+    (wheelsRef && codenameOf(wheelsRef)) ??
+    (fromMissing ? 'jammy' : b.kind === 'base' && !fromEntry ? 'noble' : DEFAULT_CODENAME);
+  const distro = (fromRef && distroOf(fromRef, distributions)) ?? (fromMissing ? 'ubuntu' : undefined) ?? distributions.find((d) => d.id === 'ubuntu')?.id ?? distributions[0]?.id ?? 'ubuntu';
+  const dist = distributions.find((d) => d.id === distro);
+  const platform = platformProfiles(distro, codename, undefined, dist ? { extraAtoms: dist.atoms } : {});
+  const releaseEntry = argEntry(b, 'PROJECT_RELEASE');
+  const projectRelease = releaseEntry?.value && isStatic(releaseEntry.value) ? releaseEntry.value.text : 'master';
+
+  // Data: the loci checkout the build uses, else config.loci.path, else the bundled copy.
+  const ctxText = b.context ? staticText(b.context) : undefined;
+  const root = b.source === 'workflow' ? repoRootOf(path) : undefined;
+  const ctxDir = b.source === 'dockerfile' ? (path ? dirnameOf(path) : undefined) : root !== undefined ? contextDir(root + '/x', ctxText ?? '.') : contextDir(path, ctxText ?? (b.source === 'compose' ? '.' : undefined));
+  const candidates = b.source === 'shell' ? [config.path || undefined, ctxDir] : [ctxDir, config.path || undefined];
+  const data = lociDataFor(candidates, path);
+  const checkout = data.source !== 'bundled' ? data.source : ctxDir;
+  const bindep = [data.bindep];
+  const pydep = [data.pydep];
+  let extrasUnknown = false;
+  for (const name of ['EXTRA_BINDEP', 'EXTRA_PYDEP']) {
+    const e = argEntry(b, name);
+    if (!e) continue;
+    if (!e.value || !isStatic(e.value)) {
+      extrasUnknown = true;
+      continue;
+    }
+    for (const w of valueWords(e.value)) {
+      const base = basenameOf(w.token);
+      // loci adds every EXTRA file to /opt/loci/ and globs bindep* / pydep*: the name decides the role.
+      const target = base.startsWith('bindep') ? bindep : base.startsWith('pydep') ? pydep : undefined;
+      if (!target) continue;
+      const file = lociExtraFile(checkout, w.token, path);
+      if (file) target.push(file);
+      else extrasUnknown = true;
+    }
+  }
+  const valid = validTokens(bindep, pydep, project);
+  let resolved: ResolvedPackages | undefined;
+  const f: BuildFacts = {
+    build: b,
+    path,
+    config,
+    target,
+    evalTarget,
+    projectEntry,
+    project,
+    profilesEntry,
+    profileWords,
+    profilesStatic,
+    profileTokens,
+    fromEntry,
+    fromRef,
+    distributions,
+    distro,
+    codename,
+    platform,
+    projectRelease,
+    data,
+    bindep,
+    pydep,
+    extrasUnknown,
+    contextDir: checkout,
+    valid,
+    get resolved() {
+      if (resolved === undefined && project !== undefined && profilesStatic) {
+        resolved = resolvePackages({ project, profiles: profileTokens, codename, projectRelease, target: evalTarget, bindep, pydep, platform });
+      }
+      return resolved;
+    },
+    range: (s) => spanRange(b, s),
+    valueRange: (v, a = 0, e = v.text.length) => rangeIn(v, a, e, b.lines),
+  };
+  return f;
+}
+
+function validTokens(bindep: BindepFile[], pydep: BindepFile[], project: string | undefined): ValidTokens {
+  if (bindep.length !== 1 || pydep.length !== 1) return validProfileTokens(bindep, pydep, project ? [project] : []);
+  let byPydep = validCache.get(bindep[0]);
+  if (!byPydep) validCache.set(bindep[0], (byPydep = new WeakMap()));
+  let byProject = byPydep.get(pydep[0]);
+  if (!byProject) byPydep.set(pydep[0], (byProject = new Map()));
+  const k = project ?? '';
+  let v = byProject.get(k);
+  if (!v) {
+    v = validProfileTokens(bindep, pydep, project ? [project] : []);
+    byProject.set(k, v);
+  }
+  return v;
+}
+
+/** Project names the data knows (bindep/pydep project tokens) plus loci CI's list. */
+export function dataProjects(f: BuildFacts): string[] {
+  return f.valid.projects;
+}
+
+/** Whether any bindep/pydep file of the build fails to parse (then bindep silently installs nothing from it). */
+export function dataBroken(f: BuildFacts): boolean {
+  return [...f.bindep, ...f.pydep].some((x) => x.errors.length > 0);
+}
+
+/** Release named by a PROJECT_REF value (`stable/2025.2` → `2025.2`, `master`). */
+export function refRelease(ref: string | undefined): string | undefined {
+  return ref === undefined ? undefined : releaseOfRef(ref);
+}
+
+export { bindepTokens };

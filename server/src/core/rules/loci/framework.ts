@@ -1,0 +1,34 @@
+import type { Report, Rule, RuleMeta } from '../registry';
+import type { DockyardConfig } from '../../config/config';
+import { buildFacts, type BuildFacts } from '../../loci/facts';
+import { dockerfileBuilds, shellBuilds, yamlBuilds, type LociBuild } from '../../loci/sources';
+
+/**
+ * A loci rule judges loci builds wherever their arguments are written. It is defined once (one module)
+ * and registered once per file target: Dockerfiles (ARG defaults), YAML documents (compose services,
+ * workflow steps) and shell scripts. Extraction and derived facts are cached on the parsed models, so
+ * the rules share one computation.
+ */
+export interface LociRuleDef extends RuleMeta {
+  /** `all` is every loci build of the file (for checks that compare builds). */
+  check(facts: BuildFacts, report: (r: Report) => void, all: readonly BuildFacts[]): void;
+}
+
+function run(def: LociRuleDef, builds: LociBuild[], path: string, config: DockyardConfig, report: (r: Report) => void): void {
+  if (!builds.length) return;
+  const all = builds.map((b) => buildFacts(b, path, config.loci));
+  for (const f of all) def.check(f, report, all);
+}
+
+export function lociRule(def: LociRuleDef): Rule[] {
+  const { check: _check, ...meta } = def;
+  void _check;
+  return [
+    { ...meta, target: 'dockerfile', check: (ctx) => run(def, dockerfileBuilds(ctx.model, ctx.path), ctx.path, ctx.config, ctx.report) },
+    { ...meta, target: 'yaml-document', kubernetesOnly: false, check: (ctx) => run(def, yamlBuilds(ctx.doc), ctx.path, ctx.config, ctx.report) },
+    { ...meta, target: 'shell', check: (ctx) => run(def, shellBuilds(ctx.text), ctx.path, ctx.config, ctx.report) },
+  ];
+}
+
+export const LOCI_REFERENCE = { title: 'OpenStack LOCI (Dockerfile, scripts, bindep.txt, pydep.txt)', url: 'https://opendev.org/openstack/loci' };
+export const BINDEP_REFERENCE = { title: 'bindep: profiles and selectors', url: 'https://docs.opendev.org/opendev/bindep/latest/readme.html' };
