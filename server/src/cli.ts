@@ -9,6 +9,8 @@ import { applyEdits } from './core/text';
 import type { PartialConfig } from './core/config/config';
 import { ConfigResolver } from './host/config-resolver';
 import { isUnderChartTemplates, readText, walk } from './host/files';
+import { FsLociDataProvider } from './host/loci-data';
+import { setLociDataProvider } from './core/loci/provider';
 import { toSarif } from './cli/sarif';
 
 /**
@@ -135,6 +137,7 @@ function collect(paths: string[], io: CliIo, lang: Lang, errors: string[]): stri
 function analyzeAll(files: string[], opts: Options, io: CliIo, lang: Lang, errors: string[]): { results: FileResult[]; analyzer: Analyzer; resolver: ConfigResolver; overrides: PartialConfig } {
   const registry = createRegistry();
   const analyzer = new Analyzer(registry, (rule, p, e) => io.stderr(t('core.ruleError', { rule, path: p, error: e instanceof Error ? e.message : String(e) }, lang) + '\n'));
+  setLociDataProvider(new FsLociDataProvider());
   const resolver = new ConfigResolver(new Set(registry.ids()), opts.config ? path.resolve(io.cwd, opts.config) : undefined);
   if (opts.config && !fs.existsSync(path.resolve(io.cwd, opts.config))) {
     throw new UsageError(t('cli.error.unreadable', { path: opts.config, reason: 'ENOENT' }, lang));

@@ -26,6 +26,8 @@ import { instructionStartLine } from './core/engine';
 import type { Finding } from './core/types';
 import { ConfigResolver } from './host/config-resolver';
 import { isUnderChartTemplates, readText, walk } from './host/files';
+import { FsLociDataProvider } from './host/loci-data';
+import { setLociDataProvider } from './core/loci/provider';
 import { toCodeAction, toCompletionItem, toDiagnostic } from './lsp/convert';
 
 /**
@@ -46,6 +48,7 @@ export function startServer(connection: Connection): void {
   const registry = createRegistry();
   const knownRules = new Set(registry.ids());
   const resolver = new ConfigResolver(knownRules);
+  setLociDataProvider(new FsLociDataProvider());
   const analyzer = new Analyzer(registry, (rule, p, err) => {
     connection.console.error(t('core.ruleError', { rule, path: p, error: err instanceof Error ? err.stack ?? err.message : String(err) }));
   });

@@ -42,7 +42,12 @@ export function lociDataProvider(): LociDataProvider | undefined {
   return provider;
 }
 
-/** Changes whenever the provider is replaced (part of the derived-data cache keys). */
+/** A provider calls this when a file it had read changed on disk (derived data is then recomputed). */
+export function lociDataChanged(): void {
+  generation++;
+}
+
+/** Changes whenever the provider is replaced or reports a change (part of the derived-data cache keys). */
 export function lociDataGeneration(): number {
   return generation;
 }

@@ -69,6 +69,8 @@ export interface LociBuild {
   lines: LineIndex;
   /** Where findings about missing things go: the build command, the service key, the action reference. */
   anchor: Span;
+  /** The whole build: the command, the service, the step (the Dockerfile: the whole file). */
+  extent: Span;
   /** Service name, step name. */
   label?: string;
   /** In source order; a later entry for the same name wins (`arg()`). */
@@ -235,6 +237,7 @@ function extractDockerfile(model: DockerfileModel, path: string): LociBuild[] {
       kind,
       lines,
       anchor: { start: lines.offsetAt(fr.start), end: lines.offsetAt(fr.end) },
+      extent: { start: 0, end: model.text.length },
       args,
       declaredOnly,
       complete: true,
@@ -366,6 +369,7 @@ function composeBuilds(doc: YamlDocModel, services: YAMLMap): LociBuild[] {
     const buildNode = getValue(svc, 'build');
     if (buildNode === undefined || buildNode === null) continue;
     const anchor = span(doc, svcPair.key as Node) ?? { start: 0, end: 0 };
+    const extent = { start: anchor.start, end: Math.max(anchor.end, svc.range?.[1] ?? anchor.end) };
     const images: SourceText[] = [];
     const img = yamlText(doc, getValue(svc, 'image'), composeInterpolate);
     if (img) images.push(img);
@@ -374,6 +378,7 @@ function composeBuilds(doc: YamlDocModel, services: YAMLMap): LociBuild[] {
       kind: 'main',
       lines: doc.lines,
       anchor,
+      extent,
       label: name,
       args: [],
       declaredOnly: [],
@@ -471,6 +476,7 @@ function actionBuild(doc: YamlDocModel, step: YAMLMap, label: string | undefined
     kind: 'main',
     lines: doc.lines,
     anchor,
+    extent: { start: step.range?.[0] ?? anchor.start, end: step.range?.[1] ?? anchor.end },
     label,
     args: [],
     declaredOnly: [],
@@ -565,6 +571,7 @@ function embeddedShellBuilds(outer: SourceText, lines: LineIndex, label: string 
     lines,
     label,
     anchor: mapSpan(b.anchor),
+    extent: mapSpan(b.extent),
     args: b.args.map((a) => ({ name: a.name, nameSpan: mapSpan(a.nameSpan), value: a.value && collapseUnknown(remap(a.value, outer)), span: mapSpan(a.span) })),
     target: mapValue(b.target),
     dockerfile: mapValue(b.dockerfile),
@@ -595,7 +602,7 @@ const INCOMPLETE_OPTS = new Set(['--build-arg-file', '--env-file']);
 function shellBuildsOf(script: ShellScript, lines: LineIndex): LociBuild[] {
   const out: LociBuild[] = [];
   for (const cmd of script.commands) {
-    const b = commandBuild(cmd.words, script, lines, cmd.start);
+    const b = commandBuild(cmd.words, script, lines, cmd.start, cmd.end);
     if (b) out.push(b);
   }
   return out;
@@ -605,7 +612,7 @@ function rawWord(lines: LineIndex, w: ShellWord): string {
   return lines.text.slice(w.start, w.end);
 }
 
-function commandBuild(ws: ShellWord[], script: ShellScript, lines: LineIndex, cmdStart: number): LociBuild | undefined {
+function commandBuild(ws: ShellWord[], script: ShellScript, lines: LineIndex, cmdStart: number, cmdEnd: number): LociBuild | undefined {
   let k = 0;
   const env: ShellWord[] = [];
   for (;;) {
@@ -658,6 +665,7 @@ function commandBuild(ws: ShellWord[], script: ShellScript, lines: LineIndex, cm
     kind: 'main',
     lines,
     anchor: { start: ws[k].start, end: ws[j - 1].end },
+    extent: { start: cmdStart, end: cmdEnd },
     args: [],
     declaredOnly: [],
     complete: true,
