@@ -11,8 +11,8 @@ import { t, type Lang } from '../messages/catalog';
 import { CI_RELEASES, DOCKERFILE_ARGS, DOCKERFILE_BASE_ARGS, KNOWN_PROJECTS, lociArg, REQUIREMENTS_PROJECT, type LociArg } from '../loci/args';
 import { CODENAME_VERSIONS } from '../loci/bindep';
 import { parseBindepCached } from '../loci/bindep-cache';
-import { buildFacts, type BuildFacts } from '../loci/facts';
-import { profileEffect, profilesForProject, tokenCanMatch } from '../loci/profiles';
+import { buildFacts, usefulProfiles, type BuildFacts } from '../loci/facts';
+import { profileEffect, tokenCanMatch } from '../loci/profiles';
 import { BUNDLED_LOCI_COMMIT } from '../loci/provider';
 import { argEntry, dockerfileBuilds, lociDockerfileKind, shellBuilds, yamlBuilds, type LociArgEntry, type LociBuild } from '../loci/sources';
 import { isStatic, valueWords } from '../loci/value';
@@ -276,8 +276,7 @@ function valueCompletions(f: BuildFacts | undefined, site: Extract<Site, { kind:
   if (site.name === 'PROFILES') {
     const present = new Set(words.slice(0, -1));
     if (f?.project !== undefined) {
-      const ctx = { codename: f.codename, bindep: f.bindep, pydep: f.pydep, platform: f.platform, projectRelease: f.projectRelease };
-      return profilesForProject(f.project, ctx)
+      return usefulProfiles(f)
         .filter((p) => !present.has(p.token))
         .map((p) => ({
           label: p.token,

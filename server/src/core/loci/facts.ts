@@ -10,7 +10,7 @@ import { tokens as bindepTokens, platformProfiles, type BindepFile } from './bin
 import { DEFAULT_CODENAME, releaseOfRef } from './args';
 import { codenameOf, distroOf, parseDistributions, parseImageRef, type Distribution, type ImageRef } from './images';
 import { basenameOf, dirnameOf } from './paths';
-import { resolvePackages, validProfileTokens, type LociBuildTarget, type ResolvedPackages, type ValidTokens } from './profiles';
+import { profileEffect, profilesForProject, resolvePackages, validProfileTokens, type LociBuildTarget, type ProjectProfile, type ResolvedPackages, type ValidTokens } from './profiles';
 import { contextDir, lociDataFor, lociDataGeneration, lociExtraFile, type LociData } from './provider';
 import { argEntry, spanRange, staticText, type LociArgEntry, type LociBuild, type Span } from './sources';
 import { isStatic, rangeIn, UNKNOWN, valueWords, type SourceText, type TextWord } from './value';
@@ -199,6 +199,33 @@ function validTokens(bindep: BindepFile[], pydep: BindepFile[], project: string 
     byProject.set(k, v);
   }
   return v;
+}
+
+const usefulCache = new WeakMap<BindepFile, WeakMap<BindepFile, Map<string, ProjectProfile[]>>>();
+
+/** The profiles that do something for `project` in this build's data (cached per data, project and platform). */
+export function usefulProfiles(f: BuildFacts, project = f.project): ProjectProfile[] {
+  if (project === undefined) return [];
+  const ctx = { codename: f.codename, bindep: f.bindep, pydep: f.pydep, platform: f.platform, projectRelease: f.projectRelease };
+  if (f.bindep.length !== 1 || f.pydep.length !== 1) return profilesForProject(project, ctx);
+  let byPydep = usefulCache.get(f.bindep[0]);
+  if (!byPydep) usefulCache.set(f.bindep[0], (byPydep = new WeakMap()));
+  let m = byPydep.get(f.pydep[0]);
+  if (!m) byPydep.set(f.pydep[0], (m = new Map()));
+  const key = `${project}\u0000${f.codename}\u0000${f.projectRelease}\u0000${f.platform.join(' ')}`;
+  let v = m.get(key);
+  if (!v) {
+    v = profilesForProject(project, ctx);
+    if (m.size > 256) m.clear();
+    m.set(key, v);
+  }
+  return v;
+}
+
+/** The projects named in the data (not `requirements`) for which `token` alone adds something. */
+export function projectsUsing(f: BuildFacts, token: string): string[] {
+  const ctx = { codename: f.codename, bindep: f.bindep, pydep: f.pydep, platform: f.platform, projectRelease: f.projectRelease };
+  return f.valid.projects.filter((p) => p !== 'requirements' && !profileEffect(p, token, { ...ctx, profiles: [token] }).none);
 }
 
 /** Project names the data knows (bindep/pydep project tokens) plus loci CI's list. */

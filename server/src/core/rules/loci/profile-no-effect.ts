@@ -1,16 +1,10 @@
 import { msg } from '../../messages/catalog';
 import { REQUIREMENTS_PROJECT } from '../../loci/args';
-import { profileEffect, profilesForProject, tokenCanMatch } from '../../loci/profiles';
-import { dataBroken, type BuildFacts } from '../../loci/facts';
+import { profileEffect, tokenCanMatch } from '../../loci/profiles';
+import { dataBroken, projectsUsing, usefulProfiles } from '../../loci/facts';
 import { argEntry } from '../../loci/sources';
 import { isStatic, valueWords } from '../../loci/value';
 import { LOCI_REFERENCE, lociRule } from './framework';
-
-/** The projects (named in the data) for which `token` alone adds something. */
-function projectsUsing(f: BuildFacts, token: string): string[] {
-  const ctx = { codename: f.codename, bindep: f.bindep, pydep: f.pydep, platform: f.platform, projectRelease: f.projectRelease };
-  return f.valid.projects.filter((p) => p !== REQUIREMENTS_PROJECT && profilesForProject(p, ctx).some((x) => x.token === token));
-}
 
 /**
  * R3: a valid profile that adds nothing for this PROJECT (paired only with other projects, or needing a
@@ -52,7 +46,7 @@ export const profileNoEffect = lociRule({
         if (token === project) message = msg('rule.loci-profile-no-effect.isProject', { token });
         else if (token === f.codename) message = msg('rule.loci-profile-no-effect.isCodename', { token });
         else {
-          const partner = profilesForProject(project, ctx).find((p) => p.token === token && p.needsOneOf.length);
+          const partner = usefulProfiles(f).find((p) => p.token === token && p.needsOneOf.length);
           if (partner) message = msg('rule.loci-profile-no-effect.needsPartner', { token, project, partners: partner.needsOneOf.join(', ') });
           else {
             const users = projectsUsing(f, token);

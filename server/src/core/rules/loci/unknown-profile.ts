@@ -1,7 +1,7 @@
 import { msg } from '../../messages/catalog';
 import { MOD_OAUTH2 } from '../../loci/args';
-import { nearestToken, profilesForProject, tokenCanMatch } from '../../loci/profiles';
-import type { BuildFacts } from '../../loci/facts';
+import { nearestToken, tokenCanMatch } from '../../loci/profiles';
+import { usefulProfiles, type BuildFacts } from '../../loci/facts';
 import { BINDEP_REFERENCE, LOCI_REFERENCE, lociRule } from './framework';
 
 /** Why a token can never match bindep's selector grammar `[a-z0-9:.-]+` (R2). */
@@ -17,7 +17,7 @@ export function neverMatchReason(token: string): 'quote' | 'comma' | 'slash' | '
 /** The profiles worth suggesting for this build: those that do something for PROJECT, else every profile. */
 function candidates(f: BuildFacts): string[] {
   if (f.project !== undefined) {
-    const useful = profilesForProject(f.project, { codename: f.codename, bindep: f.bindep, pydep: f.pydep, platform: f.platform, projectRelease: f.projectRelease }).map((p) => p.token);
+    const useful = usefulProfiles(f).map((p) => p.token);
     if (useful.length) return useful;
   }
   return f.valid.profiles;
