@@ -126,6 +126,35 @@ export function atIn(text: string, context: string, needle: string): [number, nu
   return [l, c + off, l, c + off + needle.length];
 }
 
+function argContext(form: Form, name: string): string {
+  return form === 'compose' ? `${name}: ` : form === 'dockerfile' ? `ARG ${name}=` : form === 'shell' ? `--build-arg ${name}=` : `${name}=`;
+}
+
+function posOf(text: string, i: number, len: number): [number, number, number, number] {
+  const before = text.slice(0, i);
+  const line = before.split('\n').length - 1;
+  const col = i - (before.lastIndexOf('\n') + 1);
+  return [line, col, line, col + len];
+}
+
+/** The range of `needle` (default: the whole value) inside the value of argument `name` as rendered in `form`. */
+export function argValueAt(text: string, form: Form, name: string, needle: string): [number, number, number, number] {
+  const ctx = argContext(form, name);
+  const i = text.indexOf(ctx);
+  if (i < 0) throw new Error(`${ctx} not in:\n${text}`);
+  const j = text.indexOf(needle, i + ctx.length);
+  if (j < 0 || text.slice(i, j).includes('\n')) throw new Error(`${needle} not in the value of ${name}`);
+  return posOf(text, j, needle.length);
+}
+
+/** The range of the argument's name. */
+export function argNameAt(text: string, form: Form, name: string): [number, number, number, number] {
+  const ctx = argContext(form, name);
+  const i = text.indexOf(ctx);
+  if (i < 0) throw new Error(`${ctx} not in:\n${text}`);
+  return posOf(text, i + ctx.indexOf(name), name.length);
+}
+
 export function lintForm(form: Form, spec: BuildSpec = {}, config: PartialConfig = {}): { text: string; path: string; findings: Finding[] } {
   const { path, text } = render(form, spec);
   return { text, path, findings: lint(text, path, config) };

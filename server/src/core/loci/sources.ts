@@ -702,8 +702,13 @@ function commandBuild(ws: ShellWord[], script: ShellScript, lines: LineIndex, cm
         if (!glued) i++;
         if (!v) continue;
         const e = argFromText(v.value, { start: w.start, end: v.end });
-        if (e) b.args.push(e);
-        else b.complete = false;
+        if (!e) {
+          b.complete = false;
+          continue;
+        }
+        // `KEY=''`: the (empty) value sits between the quotes.
+        if (e.value && e.value.text === '' && /^(''|"")$/.test(lines.text.slice(v.end - 2, v.end))) e.value = { ...e.value, start: v.end - 1, end: v.end - 1 };
+        b.args.push(e);
         continue;
       }
       if (name === '--target' || name === '-f' || name === '--file') {
