@@ -411,7 +411,8 @@ function composeBuilds(doc: YamlDocModel, services: YAMLMap): LociBuild[] {
         const v = p.value as Node | null;
         if (key === undefined || key === '<<' || !k?.range) continue;
         const ks = { start: k.range[0], end: k.range[1] };
-        const value = v === null || v === undefined ? undefined : isScalar(v) ? yamlText(doc, v, composeInterpolate) : undefined;
+        // `KEY:` (null) passes the variable from the environment: unknown here.
+        const value = v === null || v === undefined || (isScalar(v) && v.value === null) ? undefined : isScalar(v) ? yamlText(doc, v, composeInterpolate) : undefined;
         if (v && !isScalar(v)) b.complete = false;
         const vs = span(doc, v);
         b.args.push({ name: key, nameSpan: ks, value, span: { start: ks.start, end: vs ? vs.end : ks.end }, yamlPlain: isScalar(v) && v.type === 'PLAIN' });
