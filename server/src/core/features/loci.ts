@@ -14,7 +14,7 @@ import { parseBindepCached } from '../loci/bindep-cache';
 import { buildFacts, usefulProfiles, type BuildFacts } from '../loci/facts';
 import { profileEffect, tokenCanMatch } from '../loci/profiles';
 import { BUNDLED_LOCI_COMMIT } from '../loci/provider';
-import { argEntry, dockerfileBuilds, lociDockerfileKind, shellBuilds, yamlBuilds, type LociArgEntry, type LociBuild } from '../loci/sources';
+import { allShellBuilds, argEntry, dockerfileBuilds, lociDockerfileKind, shellBuilds, yamlBuilds, type LociArgEntry, type LociBuild } from '../loci/sources';
 import { isStatic, valueWords } from '../loci/value';
 import { LineIndex } from '../text';
 import { detectKind } from '../model/detect';
@@ -49,6 +49,10 @@ function buildsAt(ctx: FeatureContext, pos: Position): { builds: LociBuild[]; of
     return { builds: yamlBuilds(doc), offset: doc.lines.offsetAt(local), shift: chunk.startLine };
   }
   return { builds: shellBuilds(ctx.text), offset: new LineIndex(ctx.text).offsetAt(pos), shift: 0 };
+}
+
+function buildAround(builds: LociBuild[], offset: number): LociBuild | undefined {
+  return builds.find((b) => b.extent.start <= offset && offset <= b.extent.end);
 }
 
 function locate(ctx: FeatureContext, pos: Position): Located | undefined {
@@ -318,8 +322,11 @@ function completeBuild(ctx: FeatureContext, pos: Position): CompletionResult[] {
     if (!lociDockerfileKind(model, ctx.path)) return [];
   }
   if (site.kind === 'name') {
-    const present = new Set((loc?.build.args ?? []).filter((e: LociArgEntry) => !within(loc!.offset, e.nameSpan)).map((e) => e.name));
-    return nameCompletions(present, loc?.build.kind === 'base', site, pos, ctx.lang);
+    // A build being typed may not look like a loci build yet: use any docker build around the cursor.
+    const around = loc?.build ?? (detectKind(ctx.path, ctx.text, ctx.languageId) === 'shell' ? buildAround(allShellBuilds(ctx.text), lines.offsetAt(pos)) : undefined);
+    const off = loc ? loc.offset : lines.offsetAt(pos);
+    const present = new Set((around?.args ?? []).filter((e: LociArgEntry) => !within(off, e.nameSpan)).map((e) => e.name));
+    return nameCompletions(present, around?.kind === 'base', site, pos, ctx.lang);
   }
   return valueCompletions(loc?.facts, site, pos, ctx.lang);
 }

@@ -533,22 +533,31 @@ function splitLines(t: SourceText): SourceText[] {
 // ---------------------------------------------------------------------------------------------
 // Shell scripts
 
-const shellCache = new Map<string, LociBuild[]>();
+const shellCache = new Map<string, { all: LociBuild[]; loci: LociBuild[] }>();
 const SHELL_CACHE_SIZE = 16;
 
-/** The loci builds of a shell script (memoised by text in a small bounded cache). */
-export function shellBuilds(text: string): LociBuild[] {
+function shellEntry(text: string): { all: LociBuild[]; loci: LociBuild[] } {
   const hit = shellCache.get(text);
   if (hit) {
     shellCache.delete(text);
     shellCache.set(text, hit);
     return hit;
   }
-  const lines = new LineIndex(text);
-  const builds = keepLoci(shellBuildsOf(parseShellScript(text), lines));
-  shellCache.set(text, builds);
+  const all = shellBuildsOf(parseShellScript(text), new LineIndex(text));
+  const entry = { all, loci: keepLoci(all) };
+  shellCache.set(text, entry);
   if (shellCache.size > SHELL_CACHE_SIZE) shellCache.delete(shellCache.keys().next().value as string);
-  return builds;
+  return entry;
+}
+
+/** The loci builds of a shell script (memoised by text in a small bounded cache). */
+export function shellBuilds(text: string): LociBuild[] {
+  return shellEntry(text).loci;
+}
+
+/** Every `docker build`-like command of a script, loci or not (completion while a build is being typed). */
+export function allShellBuilds(text: string): LociBuild[] {
+  return shellEntry(text).all;
 }
 
 /** The parsed script (for completion, which needs the words around the cursor). */
