@@ -12,6 +12,7 @@ import { isUnderChartTemplates, readText, walk } from './host/files';
 import { FsLociDataProvider } from './host/loci-data';
 import { setLociDataProvider } from './core/loci/provider';
 import { toSarif } from './cli/sarif';
+import { runScaffold } from './cli-scaffold';
 
 /**
  * `dockyard` command line (shared/spec/CLI.md): lint, fix, scaffold. Same core as the server.
@@ -287,7 +288,22 @@ function touches(a: R, b: R): boolean {
 
 export type SubcommandRunner = (args: string[], io: CliIo, lang: Lang) => Promise<number> | number;
 /** Extra subcommands registered by other modules (scaffold). */
-export const SUBCOMMANDS: Record<string, SubcommandRunner> = { lint, fix };
+export const SUBCOMMANDS: Record<string, SubcommandRunner> = {
+  lint,
+  fix,
+  scaffold: (args, io, lang) =>
+    runScaffold(
+      args,
+      {
+        ...io,
+        exists: (p) => fs.existsSync(p),
+        writeFile: (p, s) => fs.writeFileSync(p, s),
+        mkdir: (p) => fs.mkdirSync(p, { recursive: true }),
+        setExecutable: (p) => fs.chmodSync(p, 0o755),
+      },
+      lang,
+    ),
+};
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let lang = langFromLocale(io.env.LC_ALL || io.env.LC_MESSAGES || io.env.LANG);
@@ -310,7 +326,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(t('cli.error.unknownCommand', { command: cmd }, lang) + '\n' + t('cli.help', undefined, lang) + '\n');
     return 2;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
+  if (cmd !== 'scaffold' && (rest.includes('--help') || rest.includes('-h'))) {
     io.stdout(t('cli.help', undefined, lang) + '\n');
     return 0;
   }
