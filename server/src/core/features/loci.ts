@@ -11,8 +11,8 @@ import { t, type Lang } from '../messages/catalog';
 import { CI_RELEASES, DOCKERFILE_ARGS, DOCKERFILE_BASE_ARGS, KNOWN_PROJECTS, lociArg, REQUIREMENTS_PROJECT, type LociArg } from '../loci/args';
 import { CODENAME_VERSIONS } from '../loci/bindep';
 import { parseBindepCached } from '../loci/bindep-cache';
-import { buildFacts, usefulProfiles, type BuildFacts } from '../loci/facts';
-import { profileEffect, tokenCanMatch } from '../loci/profiles';
+import { buildFacts, tokenEffect, usefulProfiles, type BuildFacts } from '../loci/facts';
+import { tokenCanMatch } from '../loci/profiles';
 import { BUNDLED_LOCI_COMMIT } from '../loci/provider';
 import { allShellBuilds, argEntry, dockerfileBuilds, lociDockerfileKind, shellBuilds, yamlBuilds, type LociArgEntry, type LociBuild } from '../loci/sources';
 import { isStatic, valueWords } from '../loci/value';
@@ -100,8 +100,7 @@ export function profilesHoverMarkdown(f: BuildFacts, lang: Lang, token?: string)
     return parts.join('\n\n');
   }
   if (token !== undefined && isStatic(token)) {
-    const ctx = { codename: f.codename, bindep: f.bindep, pydep: f.pydep, platform: f.platform, projectRelease: f.projectRelease, target: f.evalTarget };
-    const e = tokenCanMatch(token) ? profileEffect(f.project, token, { ...ctx, profiles: f.profileTokens }) : undefined;
+    const e = tokenCanMatch(token) ? tokenEffect(f, token) : undefined;
     parts.push(
       e && !e.none
         ? t('loci.hover.profiles.token', { token, apt: code(e.apt, lang), pip: code(e.pip, lang) }, lang)

@@ -61,6 +61,8 @@ export interface BuildFacts {
   valid: ValidTokens;
   /** Packages loci's bindep calls select (project static and PROFILES static), else undefined. */
   resolved?: ResolvedPackages;
+  /** codename, PROJECT_RELEASE, target and platform: what evaluation depends on besides data, project and profiles. */
+  evalKey: string;
   /** Range helpers in this build's coordinates. */
   range(s: Span): Range;
   valueRange(v: SourceText, a?: number, b?: number): Range;
@@ -69,8 +71,12 @@ export interface BuildFacts {
 const factsCache = new WeakMap<LociBuild, Map<string, BuildFacts>>();
 const validCache = new WeakMap<BindepFile, WeakMap<BindepFile, Map<string, ValidTokens>>>();
 
+const configKeys = new WeakMap<LociConfig, string>();
+
 export function buildFacts(build: LociBuild, path: string, config: LociConfig): BuildFacts {
-  const key = `${path}\u0000${JSON.stringify(config)}\u0000${lociDataGeneration()}`;
+  let ck = configKeys.get(config);
+  if (ck === undefined) configKeys.set(config, (ck = JSON.stringify(config)));
+  const key = `${path}\u0000${ck}\u0000${lociDataGeneration()}`;
   let per = factsCache.get(build);
   if (!per) factsCache.set(build, (per = new Map()));
   let f = per.get(key);
@@ -174,9 +180,12 @@ function computeFacts(b: LociBuild, path: string, config: LociConfig): BuildFact
     extrasUnknown,
     contextDir: checkout,
     valid,
+    evalKey: `${codename}\u0000${projectRelease}\u0000${evalTarget}\u0000${platform.join(' ')}`,
     get resolved() {
       if (resolved === undefined && project !== undefined && profilesStatic) {
-        resolved = resolvePackages({ project, profiles: profileTokens, codename, projectRelease, target: evalTarget, bindep, pydep, platform });
+        resolved = memo(f, `resolve\u0000${project}\u0000${profileTokens.join(' ')}`, () =>
+          resolvePackages({ project, profiles: profileTokens, codename, projectRelease, target: evalTarget, bindep, pydep, platform }),
+        );
       }
       return resolved;
     },
@@ -199,6 +208,33 @@ function validTokens(bindep: BindepFile[], pydep: BindepFile[], project: string 
     byProject.set(k, v);
   }
   return v;
+}
+
+const memoCache = new WeakMap<BindepFile, WeakMap<BindepFile, Map<string, unknown>>>();
+
+/**
+ * Memoise a computation on this build's data (many builds in a file share project, profiles and
+ * codename). Only for builds without EXTRA files (their data is per build).
+ */
+function memo<T>(f: BuildFacts, key: string, compute: () => T): T {
+  if (f.bindep.length !== 1 || f.pydep.length !== 1) return compute();
+  let byPydep = memoCache.get(f.bindep[0]);
+  if (!byPydep) memoCache.set(f.bindep[0], (byPydep = new WeakMap()));
+  let m = byPydep.get(f.pydep[0]);
+  if (!m) byPydep.set(f.pydep[0], (m = new Map()));
+  const k = `${key}\u0000${f.evalKey}`;
+  if (m.has(k)) return m.get(k) as T;
+  const v = compute();
+  if (m.size > 4096) m.clear();
+  m.set(k, v);
+  return v;
+}
+
+/** What `token` changes for this build's PROJECT given its whole PROFILES list (memoised). */
+export function tokenEffect(f: BuildFacts, token: string, project = f.project ?? '') {
+  return memo(f, `effect\u0000${project}\u0000${token}\u0000${f.profileTokens.join(' ')}`, () =>
+    profileEffect(project, token, { codename: f.codename, bindep: f.bindep, pydep: f.pydep, platform: f.platform, projectRelease: f.projectRelease, target: f.evalTarget, profiles: f.profileTokens }),
+  );
 }
 
 const usefulCache = new WeakMap<BindepFile, WeakMap<BindepFile, Map<string, ProjectProfile[]>>>();
@@ -225,7 +261,7 @@ export function usefulProfiles(f: BuildFacts, project = f.project): ProjectProfi
 /** The projects named in the data (not `requirements`) for which `token` alone adds something. */
 export function projectsUsing(f: BuildFacts, token: string): string[] {
   const ctx = { codename: f.codename, bindep: f.bindep, pydep: f.pydep, platform: f.platform, projectRelease: f.projectRelease };
-  return f.valid.projects.filter((p) => p !== 'requirements' && !profileEffect(p, token, { ...ctx, profiles: [token] }).none);
+  return memo(f, `users\u0000${token}`, () => f.valid.projects.filter((p) => p !== 'requirements' && !profileEffect(p, token, { ...ctx, profiles: [token] }).none));
 }
 
 /** Project names the data knows (bindep/pydep project tokens) plus loci CI's list. */

@@ -1,7 +1,7 @@
 import { msg } from '../../messages/catalog';
 import { REQUIREMENTS_PROJECT } from '../../loci/args';
-import { profileEffect, tokenCanMatch } from '../../loci/profiles';
-import { dataBroken, projectsUsing, usefulProfiles } from '../../loci/facts';
+import { tokenCanMatch } from '../../loci/profiles';
+import { dataBroken, projectsUsing, tokenEffect, usefulProfiles } from '../../loci/facts';
 import { argEntry } from '../../loci/sources';
 import { isStatic, valueWords } from '../../loci/value';
 import { LOCI_REFERENCE, lociRule } from './framework';
@@ -31,7 +31,6 @@ export const profileNoEffect = lociRule({
     const project = f.project;
     if (project === undefined || project === REQUIREMENTS_PROJECT || f.target === 'other' || dataBroken(f)) return;
     if (e?.value && f.profilesStatic && !f.extrasUnknown) {
-      const ctx = { codename: f.codename, bindep: f.bindep, pydep: f.pydep, platform: f.platform, projectRelease: f.projectRelease, target: f.evalTarget };
       for (const w of f.profileWords) {
         const token = w.token;
         if (!tokenCanMatch(token) || !f.valid.kind.has(token)) continue;
@@ -40,7 +39,7 @@ export const profileNoEffect = lociRule({
           report({ range, message: msg('rule.loci-profile-no-effect.requirementsProfile', { project }) });
           continue;
         }
-        const effect = profileEffect(project, token, { ...ctx, profiles: f.profileTokens });
+        const effect = tokenEffect(f, token);
         if (!effect.none) continue;
         let message;
         if (token === project) message = msg('rule.loci-profile-no-effect.isProject', { token });
