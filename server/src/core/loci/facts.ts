@@ -6,7 +6,7 @@
  */
 import type { DockyardConfig } from '../config/config';
 import type { Range } from '../types';
-import { tokens as bindepTokens, platformProfiles, type BindepFile } from './bindep';
+import { platformProfiles, type BindepFile } from './bindep';
 import { DEFAULT_CODENAME, releaseOfRef } from './args';
 import { codenameOf, distroOf, parseDistributions, parseImageRef, type Distribution, type ImageRef } from './images';
 import { basenameOf, dirnameOf } from './paths';
@@ -264,11 +264,6 @@ export function projectsUsing(f: BuildFacts, token: string): string[] {
   return memo(f, `users\u0000${token}`, () => f.valid.projects.filter((p) => p !== 'requirements' && !profileEffect(p, token, { ...ctx, profiles: [token] }).none));
 }
 
-/** Project names the data knows (bindep/pydep project tokens) plus loci CI's list. */
-export function dataProjects(f: BuildFacts): string[] {
-  return f.valid.projects;
-}
-
 /** Whether any bindep/pydep file of the build fails to parse (then bindep silently installs nothing from it). */
 export function dataBroken(f: BuildFacts): boolean {
   return [...f.bindep, ...f.pydep].some((x) => x.errors.length > 0);
@@ -279,4 +274,3 @@ export function refRelease(ref: string | undefined): string | undefined {
   return ref === undefined ? undefined : releaseOfRef(ref);
 }
 
-export { bindepTokens };

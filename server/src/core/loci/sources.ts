@@ -560,11 +560,6 @@ export function allShellBuilds(text: string): LociBuild[] {
   return shellEntry(text).all;
 }
 
-/** The parsed script (for completion, which needs the words around the cursor). */
-export function shellScriptOf(text: string): ShellScript {
-  return parseShellScript(text);
-}
-
 /** Builds of a script embedded in a YAML scalar (`run: |`), re-expressed in the document's coordinates. */
 function embeddedShellBuilds(outer: SourceText, lines: LineIndex, label: string | undefined): LociBuild[] {
   const inner = shellBuildsOf(parseShellScript(outer.text), new LineIndex(outer.text));

@@ -122,3 +122,12 @@ describe('loci-unknown-profile: the workspace data and EXTRA files decide what e
     assert.deepEqual(only(findings, RULE).map((f) => f.message.id), ['rule.loci-unknown-profile.uppercaseSuggest']);
   });
 });
+
+describe('suppressing findings inside a continued docker build command', () => {
+  test('a dockyard-ignore comment above the command covers its lines', () => {
+    const cmd = "docker build . \\\n  --build-arg PROJECT=glance --build-arg PROFILES='fluent ceph qemu-utils' \\\n  --build-arg FROM=quay.io/airshipit/base:2025.2-ubuntu_noble_loci --build-arg WHEELS=quay.io/airshipit/requirements:2025.2-ubuntu_noble_loci --build-arg PROJECT_REF=stable/2025.2\n";
+    assert.equal(only(lint('#!/bin/sh\n' + cmd, '/ws/b.sh'), RULE).length, 1);
+    assert.deepEqual(lint('#!/bin/sh\n# dockyard-ignore loci-unknown-profile: matches loci CI on purpose\n' + cmd, '/ws/b.sh'), []);
+    assert.equal(only(lint('#!/bin/sh\n# dockyard-ignore loci-wheels: other rule\n' + cmd, '/ws/b.sh'), RULE).length, 1);
+  });
+});

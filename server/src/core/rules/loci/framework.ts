@@ -2,6 +2,8 @@ import type { Report, Rule, RuleMeta } from '../registry';
 import type { DockyardConfig } from '../../config/config';
 import { buildFacts, type BuildFacts } from '../../loci/facts';
 import { dockerfileBuilds, shellBuilds, yamlBuilds, type LociBuild } from '../../loci/sources';
+import { parseSuppressions, SuppressionSet } from '../../suppress';
+import type { LineIndex } from '../../text';
 
 /**
  * A loci rule judges loci builds wherever their arguments are written. It is defined once (one module)
@@ -14,10 +16,26 @@ export interface LociRuleDef extends RuleMeta {
   check(facts: BuildFacts, report: (r: Report) => void, all: readonly BuildFacts[]): void;
 }
 
+const suppressionSets = new WeakMap<LineIndex, SuppressionSet>();
+
+/**
+ * A `docker build` command continued over several lines cannot hold a comment between its lines, so a
+ * `# dockyard-ignore rule: reason` right above the command covers every finding inside it.
+ */
+function commandSuppressed(b: LociBuild, rule: string): boolean {
+  if (b.source !== 'shell' || !b.lines.text.includes('dockyard-ignore')) return false;
+  let set = suppressionSets.get(b.lines);
+  if (!set) suppressionSets.set(b.lines, (set = new SuppressionSet(parseSuppressions(b.lines), b.lines)));
+  return set.suppresses(rule, b.lines.positionAt(b.extent.start).line);
+}
+
 function run(def: LociRuleDef, builds: LociBuild[], path: string, config: DockyardConfig, report: (r: Report) => void): void {
   if (!builds.length) return;
   const all = builds.map((b) => buildFacts(b, path, config.loci));
-  for (const f of all) def.check(f, report, all);
+  for (const f of all) {
+    if (commandSuppressed(f.build, def.id)) continue;
+    def.check(f, report, all);
+  }
 }
 
 export function lociRule(def: LociRuleDef): Rule[] {
