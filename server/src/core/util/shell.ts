@@ -945,6 +945,34 @@ class Parser {
     this.error(this.pos, 'expected ")"');
   }
 
+  /** At the outer `(` of `$((…))`: skip to the matching `)`, parsing `$(…)` and backticks inside. */
+  private skipArith(): ShellList | undefined {
+    let depth = 0;
+    let sub: ShellList | undefined;
+    while (this.pos < this.end) {
+      const c = this.c();
+      if (c === C.DOLLAR) {
+        const r = this.readDollar();
+        if (r.sub) sub ??= r.sub;
+        continue;
+      }
+      if (c === C.BACKTICK) {
+        sub ??= this.readBacktick();
+        continue;
+      }
+      if (c === C.DQUOTE) {
+        const r = this.readDoubleQuoted();
+        if (r.subs) sub ??= r.subs[0];
+        continue;
+      }
+      this.pos++;
+      if (c === C.LPAREN) depth++;
+      else if (c === C.RPAREN && --depth === 0) return sub;
+    }
+    this.error(this.pos, 'expected "))"');
+    return sub;
+  }
+
   /** At `(` of `$(`, `<(`, `>(` (position after the `(`): parse the inner list up to the `)`. */
   private parseParenList(): ShellList {
     const list = this.parseList({ words: new Set(), rparen: true, caseEnd: false });
@@ -1008,10 +1036,9 @@ class Parser {
     const n = this.c(this.pos + 1);
     if (n === C.LPAREN) {
       if (this.c(this.pos + 2) === C.LPAREN) {
-        // $(( arithmetic )): skip balanced parens.
+        // $(( arithmetic )): balanced parens; substitutions inside are parsed.
         this.pos++;
-        this.skipBalancedParens();
-        return { expansion: true };
+        return { expansion: true, sub: this.skipArith() };
       }
       this.pos += 2;
       return { expansion: true, sub: this.parseParenList() };
