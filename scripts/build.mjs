@@ -1,7 +1,7 @@
 // Bundles the extension client, the language server and the CLI with esbuild, builds the compact
 // Kubernetes schema, and bundles every test file. `--production` minifies and skips the tests.
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, statSync, chmodSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, chmodSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
@@ -9,7 +9,9 @@ const root = new URL('..', import.meta.url).pathname;
 const production = process.argv.includes('--production');
 const noTests = production || process.argv.includes('--no-tests');
 
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const common = {
+  define: { __VERSION__: JSON.stringify(pkg.version) },
   bundle: true,
   platform: 'node',
   target: 'node18',

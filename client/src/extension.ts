@@ -1,1 +1,176 @@
-export function activate(): void {}
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import {
+  LanguageClient,
+  State,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { t } from '../../server/src/core/messages/catalog';
+import { registerScaffoldCommands } from './scaffold';
+
+/**
+ * The VS Code side only: starts the language server, registers commands, shows status and
+ * progress. All analysis happens in the server.
+ */
+const YAML_EXTENSIONS = ['redhat.vscode-yaml'];
+const DOCKERFILE_EXTENSIONS = ['ms-azuretools.vscode-docker', 'ms-azuretools.vscode-containers', 'docker.docker'];
+
+let client: LanguageClient | undefined;
+let status: vscode.StatusBarItem;
+let output: vscode.OutputChannel;
+
+function hostContext() {
+  const present = (ids: string[]) => ids.some((id) => vscode.extensions.getExtension(id) !== undefined);
+  return { yamlSyntaxElsewhere: present(YAML_EXTENSIONS), dockerfileSyntaxElsewhere: present(DOCKERFILE_EXTENSIONS) };
+}
+
+/** Only the settings the user set explicitly, so a repository's .dockyard.yaml keeps precedence over defaults. */
+function explicitSettings(): Record<string, unknown> {
+  const cfg = vscode.workspace.getConfiguration('dockyard');
+  const out: Record<string, unknown> = {};
+  const keys = ['rules', 'pss', 'kubernetes.version', 'kubernetes.crdSchemas', 'layers.threshold', 'loci.path', 'loci.distributions', 'loci.baseImagePatterns', 'resources.defaultCpuLimit', 'resources.defaultMemoryLimit', 'coexistence.yamlSyntax', 'coexistence.dockerfileSyntax'];
+  for (const key of keys) {
+    const i = cfg.inspect(key);
+    const v = i?.workspaceFolderValue ?? i?.workspaceValue ?? i?.globalValue;
+    if (v === undefined) continue;
+    const parts = key.split('.');
+    let cur = out;
+    for (let j = 0; j < parts.length - 1; j++) cur = (cur[parts[j]] ??= {}) as Record<string, unknown>;
+    cur[parts[parts.length - 1]] = v;
+  }
+  return out;
+}
+
+function setStatus(kind: 'starting' | 'ready' | 'problems' | 'crashed', count = 0): void {
+  status.text =
+    kind === 'starting'
+      ? `$(sync~spin) ${t('core.status.starting')}`
+      : kind === 'ready'
+        ? `$(check) ${t('core.status.ready')}`
+        : kind === 'problems'
+          ? `$(warning) ${t('core.status.problems', { count })}`
+          : `$(error) ${t('core.status.crashed')}`;
+  status.tooltip = t('core.status.tooltip');
+  status.show();
+}
+
+async function startClient(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'dockerfile' },
+      { scheme: 'untitled', language: 'dockerfile' },
+      { scheme: 'file', language: 'yaml' },
+      { scheme: 'untitled', language: 'yaml' },
+      { scheme: 'file', language: 'helm' },
+      { scheme: 'file', language: 'bindep' },
+      { scheme: 'file', language: 'shellscript' },
+      { scheme: 'file', pattern: '**/{Dockerfile,Containerfile,*.dockerfile,Dockerfile.*}' },
+    ],
+    synchronize: {
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/.dockyard.{yaml,yml}'),
+        vscode.workspace.createFileSystemWatcher('**/{bindep,pydep}*.txt'),
+      ],
+    },
+    initializationOptions: { ...hostContext(), lang: vscode.env.language },
+    outputChannel: output,
+    middleware: {
+      workspace: {
+        configuration: (params, token, next) => {
+          if (params.items.some((i) => i.section === 'dockyard')) return params.items.map((i) => (i.section === 'dockyard' ? explicitSettings() : null));
+          return next(params, token);
+        },
+      },
+    },
+  };
+  client = new LanguageClient('dockyard', 'Dockyard', serverOptions, clientOptions);
+  client.onDidChangeState((e) => {
+    if (e.newState === State.Starting) setStatus('starting');
+    else if (e.newState === State.Running) setStatus('ready');
+    else if (e.newState === State.Stopped) setStatus('crashed');
+  });
+  setStatus('starting');
+  await client.start();
+  client.onNotification('dockyard/status', (s: { errors: number; warnings: number }) => {
+    const n = s.errors + s.warnings;
+    setStatus(n ? 'problems' : 'ready', n);
+  });
+}
+
+class RuleDocsProvider implements vscode.TextDocumentContentProvider {
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const rule = uri.path.replace(/^\//, '').replace(/\.md$/, '');
+    const r = (await client?.sendRequest('dockyard/ruleDocs', { rule })) as { markdown?: string; error?: string } | undefined;
+    return r?.markdown ?? r?.error ?? rule;
+  }
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: () => LanguageClient | undefined }> {
+  output = vscode.window.createOutputChannel('Dockyard');
+  status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 10);
+  status.command = 'dockyard.showOutput';
+  context.subscriptions.push(output, status);
+
+  context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider('dockyard-docs', new RuleDocsProvider()),
+    vscode.commands.registerCommand('dockyard.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('dockyard.restartServer', async () => {
+      if (client) await client.restart();
+      else await startClient(context);
+      void vscode.window.showInformationMessage(t('core.server.restarted'));
+    }),
+    vscode.commands.registerCommand('dockyard.lintWorkspace', async () => {
+      if (!client) return;
+      const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString());
+      const result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: t('core.lintWorkspace.title'), cancellable: true },
+        async (progress, token) => {
+          let last = 0;
+          const sub = client!.onNotification('dockyard/progress', (p: { done: number; total: number }) => {
+            const pct = p.total ? (p.done / p.total) * 100 : 0;
+            progress.report({ increment: pct - last, message: t('core.lintWorkspace.progress', { done: p.done, total: p.total }) });
+            last = pct;
+          });
+          try {
+            return (await client!.sendRequest('dockyard/lintWorkspace', { folders }, token)) as { files: number; errors: number; warnings: number };
+          } finally {
+            sub.dispose();
+          }
+        },
+      );
+      if (result) void vscode.window.showInformationMessage(t('core.lintWorkspace.done', { files: result.files, errors: result.errors, warnings: result.warnings }));
+    }),
+    vscode.commands.registerCommand('dockyard.showRuleDocs', async (ruleArg?: string) => {
+      let rule = typeof ruleArg === 'string' ? ruleArg : undefined;
+      if (!rule) {
+        const r = (await client?.sendRequest('dockyard/ruleDocs', {})) as { rules: string[] } | undefined;
+        rule = await vscode.window.showQuickPick(r?.rules ?? [], { placeHolder: t('core.ruleDocs.pick') });
+      }
+      if (!rule) return;
+      const uri = vscode.Uri.parse(`dockyard-docs:/${rule}.md`);
+      try {
+        await vscode.commands.executeCommand('markdown.showPreview', uri);
+      } catch {
+        await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      }
+    }),
+    vscode.extensions.onDidChange(() => {
+      void client?.sendNotification('dockyard/hostContext', hostContext());
+    }),
+  );
+
+  registerScaffoldCommands(context);
+  await startClient(context);
+  return { client: () => client };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

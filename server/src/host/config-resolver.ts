@@ -1,0 +1,53 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { findConfigFile, mergeConfig, parseConfigFile, type DockyardConfig, type PartialConfig } from '../core/config/config';
+import type { Message } from '../core/types';
+
+/**
+ * Resolves the configuration of a file: defaults < `.dockyard.yaml` found upward < editor settings
+ * (or CLI flags). Config files are read once and cached until `invalidate()`.
+ */
+export class ConfigResolver {
+  private readonly fileCache = new Map<string, { config: PartialConfig; problems: Message[] }>();
+  private readonly dirCache = new Map<string, string | null>();
+
+  constructor(
+    private readonly knownRules: Set<string>,
+    private readonly explicitFile?: string,
+  ) {}
+
+  invalidate(): void {
+    this.fileCache.clear();
+    this.dirCache.clear();
+  }
+
+  configFileFor(filePath: string): string | undefined {
+    if (this.explicitFile) return this.explicitFile;
+    if (!path.isAbsolute(filePath)) return undefined;
+    const dir = path.dirname(filePath);
+    const cached = this.dirCache.get(dir);
+    if (cached !== undefined) return cached ?? undefined;
+    const found = findConfigFile(filePath, (p) => fs.existsSync(p), path.join, path.dirname);
+    this.dirCache.set(dir, found ?? null);
+    return found;
+  }
+
+  loadFile(p: string): { config: PartialConfig; problems: Message[] } {
+    let c = this.fileCache.get(p);
+    if (!c) {
+      try {
+        c = parseConfigFile(fs.readFileSync(p, 'utf8'), this.knownRules);
+      } catch (e) {
+        c = { config: {}, problems: [{ id: 'core.config.invalid', args: { detail: (e as Error).message } }] };
+      }
+      this.fileCache.set(p, c);
+    }
+    return c;
+  }
+
+  resolve(filePath: string, overrides?: PartialConfig): { config: DockyardConfig; file?: string; problems: Message[] } {
+    const file = this.configFileFor(filePath);
+    const loaded = file ? this.loadFile(file) : undefined;
+    return { config: mergeConfig(loaded?.config, overrides), file, problems: loaded?.problems ?? [] };
+  }
+}

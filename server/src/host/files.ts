@@ -1,0 +1,151 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { isBindepName, isDockerfileName, isShellName, isYamlName } from '../core/model/detect';
+
+/**
+ * File access shared by the CLI and the language server (never by the pure core): reading text
+ * safely, walking folders the way `dockyard lint` does, finding the config file.
+ */
+export interface ReadResult {
+  text: string;
+  /** The file was not valid UTF-8 and was decoded as Latin-1. */
+  notUtf8?: boolean;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export function readText(p: string): ReadResult {
+  const buf = fs.readFileSync(p);
+  let start = 0;
+  if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
+  const body = buf.subarray(start);
+  try {
+    return { text: utf8.decode(body) };
+  } catch {
+    return { text: body.toString('latin1'), notUtf8: true };
+  }
+}
+
+/** Whether a path is a file Dockyard analyses (by name; shell scripts also by shebang). */
+export function isAnalysable(p: string, firstBytes?: () => string): boolean {
+  if (isDockerfileName(p) || isYamlName(p) || isBindepName(p)) return true;
+  if (/\.(sh|bash)$/i.test(p)) return true;
+  if (!path.extname(p) && firstBytes) {
+    try {
+      return isShellName(p, firstBytes());
+    } catch {
+      return false;
+    }
+  }
+  return false;
+}
+
+const ALWAYS_SKIP = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test', '.e2e']);
+
+interface IgnoreRule {
+  base: string;
+  re: RegExp;
+  negate: boolean;
+  dirOnly: boolean;
+}
+
+/** A small .gitignore implementation (patterns, `!`, `/` anchoring, `**`, trailing `/`). */
+export function parseGitignore(text: string, base: string): IgnoreRule[] {
+  const rules: IgnoreRule[] = [];
+  for (let line of text.split(/\r?\n/)) {
+    if (!line || line.startsWith('#')) continue;
+    line = line.replace(/\s+$/, '');
+    let negate = false;
+    if (line.startsWith('!')) {
+      negate = true;
+      line = line.slice(1);
+    }
+    let dirOnly = false;
+    if (line.endsWith('/')) {
+      dirOnly = true;
+      line = line.slice(0, -1);
+    }
+    const anchored = line.includes('/');
+    if (line.startsWith('/')) line = line.slice(1);
+    let re = '';
+    for (let i = 0; i < line.length; i++) {
+      const c = line[i];
+      if (c === '*') {
+        if (line[i + 1] === '*') {
+          re += '.*';
+          i++;
+          if (line[i + 1] === '/') i++;
+        } else re += '[^/]*';
+      } else if (c === '?') re += '[^/]';
+      else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    }
+    rules.push({ base, re: new RegExp(anchored ? `^${re}(/.*)?$` : `(^|/)${re}(/.*)?$`), negate, dirOnly });
+  }
+  return rules;
+}
+
+function ignored(rules: IgnoreRule[], abs: string, isDir: boolean): boolean {
+  let result = false;
+  for (const r of rules) {
+    const rel = path.relative(r.base, abs).split(path.sep).join('/');
+    if (rel.startsWith('..')) continue;
+    if (r.dirOnly && !isDir && !r.re.source.includes('(/.*)')) continue;
+    if (r.re.test(rel)) result = !r.negate;
+  }
+  return result;
+}
+
+/** Walk folders: `.gitignore`d paths and node_modules skipped, symlinks not followed. */
+export function walk(root: string, onFile: (p: string) => void, limit = 200_000): void {
+  let count = 0;
+  const visit = (dir: string, rules: IgnoreRule[]): void => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    let local = rules;
+    if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
+      try {
+        local = rules.concat(parseGitignore(fs.readFileSync(path.join(dir, '.gitignore'), 'utf8'), dir));
+      } catch {
+        /* unreadable .gitignore: ignore it */
+      }
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : 1));
+    for (const e of entries) {
+      if (count >= limit) return;
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (ALWAYS_SKIP.has(e.name) || ignored(local, p, true)) continue;
+        visit(p, local);
+      } else if (e.isFile()) {
+        if (ignored(local, p, false)) continue;
+        if (isAnalysable(p, () => readHead(p))) {
+          count++;
+          onFile(p);
+        }
+      }
+    }
+  };
+  visit(root, []);
+}
+
+function readHead(p: string): string {
+  const fd = fs.openSync(p, 'r');
+  try {
+    const b = Buffer.alloc(128);
+    const n = fs.readSync(fd, b, 0, 128, 0);
+    return b.subarray(0, n).toString('utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Whether a YAML file sits under a Helm chart's templates/ (a Chart.yaml in the folder above). */
+export function isUnderChartTemplates(p: string): boolean {
+  const dir = path.dirname(p);
+  if (path.basename(dir) !== 'templates') return false;
+  return fs.existsSync(path.join(path.dirname(dir), 'Chart.yaml'));
+}

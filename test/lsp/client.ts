@@ -1,0 +1,90 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+
+/** A minimal LSP client that drives the bundled server (dist/server.js) over stdio. */
+export interface Published {
+  uri: string;
+  version?: number;
+  diagnostics: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; code?: string; severity?: number; message: string; source?: string; codeDescription?: { href: string } }[];
+}
+
+export const ROOT = process.env.DOCKYARD_ROOT ?? path.resolve(__dirname, '../../..');
+
+export class TestClient {
+  readonly proc: ChildProcess;
+  readonly conn: MessageConnection;
+  readonly published: Published[] = [];
+  private waiters: { pred: (p: Published) => boolean; resolve: (p: Published) => void }[] = [];
+  settings: Record<string, unknown> = {};
+  stderr = '';
+
+  constructor(args: string[] = ['--stdio']) {
+    this.proc = spawn(process.execPath, [path.join(ROOT, 'dist/server.js'), ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc.stderr!.on('data', (d) => (this.stderr += String(d)));
+    this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
+    this.conn.onNotification('textDocument/publishDiagnostics', (p: Published) => {
+      this.published.push(p);
+      this.waiters = this.waiters.filter((w) => {
+        if (w.pred(p)) {
+          w.resolve(p);
+          return false;
+        }
+        return true;
+      });
+    });
+    this.conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map((i) => (i.section === 'dockyard' ? this.settings : null)));
+    this.conn.onRequest('client/registerCapability', () => null);
+    this.conn.onRequest('workspace/applyEdit', () => ({ applied: true }));
+    this.conn.listen();
+  }
+
+  async initialize(initializationOptions: Record<string, unknown> = {}, rootUri: string | null = null) {
+    const r = await this.conn.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri,
+      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      initializationOptions: { debounceMs: 10, ...initializationOptions },
+    });
+    await this.conn.sendNotification('initialized', {});
+    return r as { capabilities: Record<string, unknown>; serverInfo: { name: string } };
+  }
+
+  waitFor(pred: (p: Published) => boolean, timeoutMs = 10_000): Promise<Published> {
+    const hit = this.published.find(pred);
+    if (hit) return Promise.resolve(hit);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out waiting for diagnostics; got ${JSON.stringify(this.published.map((p) => [p.uri, p.version, p.diagnostics.length]))}\n${this.stderr}`)), timeoutMs);
+      this.waiters.push({
+        pred,
+        resolve: (p) => {
+          clearTimeout(timer);
+          resolve(p);
+        },
+      });
+    });
+  }
+
+  open(uri: string, languageId: string, text: string, version = 1) {
+    return this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+  }
+
+  change(uri: string, version: number, changes: unknown[]) {
+    return this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+  }
+
+  request<T>(method: string, params: unknown): Promise<T> {
+    return this.conn.sendRequest(method, params) as Promise<T>;
+  }
+
+  async shutdown(): Promise<number | null> {
+    await this.conn.sendRequest('shutdown');
+    await this.conn.sendNotification('exit');
+    const code = await new Promise<number | null>((resolve) => {
+      if (this.proc.exitCode !== null) resolve(this.proc.exitCode);
+      this.proc.on('exit', (c) => resolve(c));
+    });
+    this.conn.dispose();
+    return code;
+  }
+}
