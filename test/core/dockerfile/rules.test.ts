@@ -10,6 +10,7 @@ test('layer-count: reported on the FROM image of a stage above the threshold, wi
   assert.deepEqual(r(f[0]), [0, 5, 0, 16]);
   assert.deepEqual(f[0].message, { id: 'rule.layer-count.message', args: { stage: 'big', count: 4, threshold: 3 } });
   assert.deepEqual(f[0].related![0].range.start, { line: 4, character: 0 });
+  assert.deepEqual(f[0].related![0].message, { id: 'rule.layer-count.related', args: { n: 4 } });
   assert.equal(f[0].severity, 'warning');
   // default threshold 20
   assert.deepEqual(found(text, 'layer-count'), []);

@@ -26,7 +26,7 @@ export const dockerfile: Record<string, string> = {
   'rule.layer-count.risk': 'Every layer is stored and pulled separately; files deleted in a later layer still ship in the earlier one. Many layers make images bigger and pulls slower.',
   'rule.layer-count.fix': 'Join RUN instructions with && (see consecutive-run), copy whole directories at once, move build steps into an earlier stage and COPY --from only the result.',
   'rule.layer-count.message': 'Stage {stage} has {count} layers (threshold {threshold}).',
-  'rule.layer-count.related': 'Layer {threshold} + 1 starts here.',
+  'rule.layer-count.related': 'Layer {n} of the stage, the first above the threshold.',
   'rule.consecutive-run.summary': 'RUN instructions that follow one another and could be one layer.',
   'rule.consecutive-run.risk': 'Each RUN is a layer: more layers, and files removed by a later RUN (caches, package lists) still ship in the earlier layer.',
   'rule.consecutive-run.fix': 'Merge them into one RUN joined with &&. The quick fix keeps each command as written, the comments between them, and the file\'s continuation style; it groups a later part in { …; } when it holds several commands or ||, and runs an earlier part in a subshell ( … ) when it changes the shell\'s state (cd, export, set …), so the result behaves like the separate RUNs. RUNs with different flags (--mount, --network, --security) are not reported; exec form (RUN ["…"]), heredocs and lines ending in a comment are reported without the fix.',

@@ -19,12 +19,13 @@ export const layerCount: DockerfileRule = {
     for (const info of stageInfos(model)) {
       const count = info.layers.length;
       if (count <= threshold) continue;
+      const first = Math.floor(threshold); // index of the first layer above the threshold
       const from = info.stage.from;
       const r = from.getImageRange() ?? from.getInstructionRange();
       ctx.report({
         range: model.range(r),
         message: msg('rule.layer-count.message', { stage: stageLabel(info.stage.name, info.stage.index), count, threshold }),
-        related: [{ range: model.range(info.layers[threshold].getInstructionRange()), message: msg('rule.layer-count.related', { threshold }) }],
+        related: [{ range: model.range(info.layers[first].getInstructionRange()), message: msg('rule.layer-count.related', { n: first + 1 }) }],
       });
     }
   },
