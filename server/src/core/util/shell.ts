@@ -193,15 +193,13 @@ function unexpectedAt(text: string, pos: number): string {
   return `unexpected ${m ? `"${m[1]}"` : 'end of input'}`;
 }
 
+/** What ends a list besides `)`, `;;`/`;&` and the closing words (`fi`, `done`, `}` …) every list stops at. */
 interface Stop {
   /** Reserved words that end this list in command position. */
   words: Set<string>;
-  rparen: boolean;
-  /** `;;`, `;&`, `;;&` end a case item. */
-  caseEnd: boolean;
 }
 
-const TOP: Stop = { words: new Set(), rparen: false, caseEnd: false };
+const TOP: Stop = { words: new Set() };
 
 class Parser {
   pos = 0;
@@ -493,7 +491,7 @@ class Parser {
   private parseGroup(): CompoundCommand {
     const cmd = this.compound('group', this.pos);
     this.pos++;
-    cmd.lists.push(this.parseList({ words: new Set(['}']), rparen: false, caseEnd: false }));
+    cmd.lists.push(this.parseList({ words: new Set(['}']) }));
     this.expectWord('}', cmd);
     return cmd;
   }
@@ -501,7 +499,7 @@ class Parser {
   private parseSubshell(): CompoundCommand {
     const cmd = this.compound('subshell', this.pos);
     this.pos++;
-    cmd.lists.push(this.parseList({ words: new Set(), rparen: true, caseEnd: false }));
+    cmd.lists.push(this.parseList({ words: new Set() }));
     this.skipLinebreaks();
     if (this.c() === C.RPAREN) this.pos++;
     else this.error(this.pos, 'expected ")"');
@@ -532,8 +530,8 @@ class Parser {
   private parseIf(): CompoundCommand {
     const cmd = this.compound('if', this.pos);
     this.pos += 2;
-    const stopThen: Stop = { words: new Set(['then']), rparen: false, caseEnd: false };
-    const stopElse: Stop = { words: new Set(['elif', 'else', 'fi']), rparen: false, caseEnd: false };
+    const stopThen: Stop = { words: new Set(['then']) };
+    const stopElse: Stop = { words: new Set(['elif', 'else', 'fi']) };
     cmd.lists.push(this.parseList(stopThen));
     if (!this.expectWord('then', cmd)) return cmd;
     cmd.lists.push(this.parseList(stopElse));
@@ -547,7 +545,7 @@ class Parser {
         cmd.lists.push(this.parseList(stopElse));
       } else if (w === 'else') {
         this.pos += 4;
-        cmd.lists.push(this.parseList({ words: new Set(['fi']), rparen: false, caseEnd: false }));
+        cmd.lists.push(this.parseList({ words: new Set(['fi']) }));
       } else break;
     }
     this.expectWord('fi', cmd);
@@ -563,14 +561,14 @@ class Parser {
       return;
     }
     if (!this.expectWord('do', cmd)) return;
-    cmd.lists.push(this.parseList({ words: new Set(['done']), rparen: false, caseEnd: false }));
+    cmd.lists.push(this.parseList({ words: new Set(['done']) }));
     this.expectWord('done', cmd);
   }
 
   private parseLoop(kind: 'while' | 'until'): CompoundCommand {
     const cmd = this.compound(kind, this.pos);
     this.pos += kind.length;
-    cmd.lists.push(this.parseList({ words: new Set(['do']), rparen: false, caseEnd: false }));
+    cmd.lists.push(this.parseList({ words: new Set(['do']) }));
     this.parseDoDone(cmd);
     return cmd;
   }
@@ -643,7 +641,7 @@ class Parser {
         this.skipUnexpected();
         continue;
       }
-      cmd.lists.push(this.parseList({ words: new Set(['esac']), rparen: false, caseEnd: true }));
+      cmd.lists.push(this.parseList({ words: new Set(['esac']) }));
       this.skipLinebreaks();
       if (this.c() === C.SEMI && (this.c(this.pos + 1) === C.SEMI || this.c(this.pos + 1) === C.AMP)) {
         this.pos += 2;
@@ -979,7 +977,7 @@ class Parser {
 
   /** At `(` of `$(`, `<(`, `>(` (position after the `(`): parse the inner list up to the `)`. */
   private parseParenList(): ShellList {
-    const list = this.parseList({ words: new Set(), rparen: true, caseEnd: false });
+    const list = this.parseList({ words: new Set() });
     this.skipLinebreaks();
     if (this.c() === C.RPAREN) this.pos++;
     else this.error(this.pos, 'expected ")"');
@@ -1078,7 +1076,7 @@ class Parser {
       while (isNameChar(this.c())) this.pos++;
       return { expansion: true };
     }
-    if (isDigit(n) || n === 64 /* @ */ || n === 42 /* * */ || n === HASH_CODE || n === 63 /* ? */ || n === 45 /* - */ || n === C.DOLLAR || n === C.BANG) {
+    if (isDigit(n) || n === 64 /* @ */ || n === 42 /* * */ || n === C.HASH || n === 63 /* ? */ || n === 45 /* - */ || n === C.DOLLAR || n === C.BANG) {
       this.pos += 2;
       return { expansion: true };
     }
@@ -1106,8 +1104,6 @@ class Parser {
     return list;
   }
 }
-
-const HASH_CODE = 35;
 
 function ansiEscape(ch: string): string {
   switch (ch) {
