@@ -382,9 +382,21 @@ function chunkIndexOfLine(chunks: YamlChunk[], line: number): number {
 
 /** The first line of the Dockerfile instruction that contains `line` (for suppressions). */
 export function instructionStartLine(model: DockerfileModel, line: number): number {
-  for (const ins of model.instructions) {
-    const r = ins.getRange();
-    if (r.start.line <= line && line <= r.end.line) return r.start.line;
+  // [startLine, endLine] of every instruction in order, once per document version: binary search.
+  const spans = model.memoize('engine:instructionLines', () =>
+    model.instructions.map((ins) => {
+      const r = ins.getRange();
+      return [r.start.line, r.end.line] as const;
+    }),
+  );
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [s, e] = spans[mid];
+    if (line < s) hi = mid - 1;
+    else if (line > e) lo = mid + 1;
+    else return s;
   }
   return line;
 }
