@@ -96,6 +96,7 @@ export function render(form: Form, spec: BuildSpec = {}): { path: string; text: 
         'FROM common AS requirements',
         'RUN /opt/loci/scripts/requirements.sh',
         '',
+        "# dockyard-ignore root-user: loci's image runs as root by design; the deployment sets runAsUser 42424",
         'FROM common AS project',
         'RUN --mount=type=bind,from=wheels,target=/wheels /opt/loci/scripts/project.sh',
         '',

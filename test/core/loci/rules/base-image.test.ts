@@ -55,7 +55,7 @@ describe('loci-base-image: Dockerfile.base builds start from a distribution imag
     test(`${form}: Dockerfile.base FROM ubuntu:noble is right; FROM centos:stream9 is not supported`, () => {
       const spec = { file: 'Dockerfile.base', bare: true, args: { FROM: 'public.ecr.aws/ubuntu/ubuntu:noble', CEPH_REPO: '' } };
       if (form === 'dockerfile') {
-        const text = 'ARG FROM=public.ecr.aws/ubuntu/ubuntu:noble\nFROM ${FROM}\nARG CEPH_REPO=""\nARG APT_MIRROR_HOST=""\nCOPY scripts /opt/loci/scripts\nRUN /opt/loci/scripts/base.sh\n';
+        const text = 'ARG FROM=public.ecr.aws/ubuntu/ubuntu:noble\n# dockyard-ignore root-user: built upon, never run\nFROM ${FROM}\nARG CEPH_REPO=""\nARG APT_MIRROR_HOST=""\nCOPY scripts /opt/loci/scripts\nRUN /opt/loci/scripts/base.sh\n';
         assert.deepEqual(lint(text, '/ws/loci/Dockerfile.base'), []);
         const bad = text.replace('public.ecr.aws/ubuntu/ubuntu:noble', 'quay.io/centos/centos:stream9');
         assert.deepEqual(ruleFindings(lint(bad, '/ws/loci/Dockerfile.base'), RULE).map((x) => [x.range, x.id, x.severity]), [[at(bad, 'quay.io/centos/centos:stream9'), 'rule.loci-base-image.unsupported', 'error']]);
@@ -76,7 +76,7 @@ describe('loci-base-image: a fork that supports its own rpm-based distribution',
   for (const form of FORMS) {
     test(`${form}: the configured distribution and base images are not flagged`, () => {
       const base = form === 'dockerfile'
-        ? { path: '/ws/loci/Dockerfile.base', text: 'ARG FROM=rockylinux:9\nFROM ${FROM}\nARG CEPH_REPO=""\nCOPY scripts /opt/loci/scripts\nRUN /opt/loci/scripts/base.sh\n' }
+        ? { path: '/ws/loci/Dockerfile.base', text: 'ARG FROM=rockylinux:9\n# dockyard-ignore root-user: built upon, never run\nFROM ${FROM}\nARG CEPH_REPO=""\nCOPY scripts /opt/loci/scripts\nRUN /opt/loci/scripts/base.sh\n' }
         : render(form, { file: 'Dockerfile.base', bare: true, args: { FROM: 'rockylinux:9', CEPH_REPO: '' } });
       assert.deepEqual(lint(base.text, base.path, config), []);
       assert.deepEqual(ruleFindings(lint(base.text, base.path), RULE).map((x) => x.id), ['rule.loci-base-image.unsupported'], 'without the configuration it is unsupported');
