@@ -70,6 +70,22 @@ describe('docker build command lines', () => {
     ].join('\n');
     assert.deepEqual(shellBuilds(text).map((b) => text.slice(b.anchor.start, b.anchor.end)), ['buildah bud', 'podman build', 'docker image build', 'nerdctl build', 'docker build']);
   });
+  test('builds inside case, functions, loops and subshells (the shared shell parser finds every command)', () => {
+    const text = [
+      'build() {',
+      '  docker build . --build-arg PROFILES="$1"',
+      '}',
+      'case "$P" in',
+      '  cinder) docker build . --build-arg PROFILES=lvm ;;',
+      '  *) (cd loci && docker build . --build-arg PROFILES=ceph) ;;',
+      'esac',
+      'while read -r p; do docker build . --build-arg PROFILES=fluent; done <<EOF',
+      'docker build . --build-arg PROFILES=not-a-command',
+      'EOF',
+      '',
+    ].join('\n');
+    assert.deepEqual(shellBuilds(text).map((b) => argEntry(b, 'PROFILES')!.value!.text), [UNKNOWN, 'lvm', 'ceph', 'fluent']);
+  });
   test('-f Dockerfile.base is a base build, kept only with loci evidence', () => {
     assert.deepEqual(shellBuilds('docker build -f Dockerfile.base --build-arg FROM=ubuntu:noble .\n'), []);
     const withCeph = shellBuilds('docker build -f Dockerfile.base --build-arg FROM=ubuntu:noble --build-arg CEPH_REPO= .\n');

@@ -1,16 +1,16 @@
 /**
- * A small, tolerant shell reader: enough of POSIX sh / bash to find `docker build` command lines and
- * their words with exact source spans. It splits simple commands at newlines, `;`, `&&`, `||`, `|`,
- * `&`, parentheses; understands `'…'`, `"…"`, `\` escapes, `\`-newline continuations, comments,
- * here-documents (skipped), `$VAR`, `${VAR}`, `$(…)`, `` `…` `` and `$((…))`.
+ * Shell scripts for the loci rules: the project's shell parser (`../util/shell`) finds every simple
+ * command (inside if/for/while/case, functions, `$(…)`, here-documents skipped), and this module
+ * decodes each word the way the shell would pass it to `docker build`: quotes removed, `\` escapes and
+ * `\`-newline continuations, with the source span of every character, so a token found in a value is
+ * reported at its exact place whatever quoting was used.
  *
  * Variables: a simple assignment (`TAG=2025.2-ubuntu_noble_loci`, `export TAG=…`) made earlier in the
  * script with a static value is substituted; anything else (`${X:-default}`, `$(…)`, `$1`, unknown
  * names) becomes one UNKNOWN character spanning the expression, so callers can tell it apart.
- *
- * Not a full shell: no aliases, functions are not followed, control flow is ignored (the last
- * assignment in text order wins).
+ * Control flow is not followed (the last assignment in text order wins).
  */
+import { parseShell, simpleCommands } from '../util/shell';
 import { TextBuilder, UNKNOWN, type SourceText } from './value';
 
 export interface ShellWord {
@@ -52,76 +52,31 @@ interface VarValue {
 }
 
 export function parseShellScript(text: string): ShellScript {
-  return new Reader(text).read();
+  const parsed = parseShell(text);
+  const d = new Decoder(text);
+  const commands: ShellCommand[] = [];
+  for (const cmd of simpleCommands(parsed.list)) {
+    const words = [...cmd.assignments, ...cmd.words].map((w) => ({ value: d.decode(w.start, w.end), start: w.start, end: w.end }));
+    if (!words.length) continue;
+    const c = { words, start: cmd.start, end: cmd.end };
+    commands.push(c);
+    d.record(c);
+  }
+  const vars = new Map<string, string | null>();
+  for (const [k, v] of d.vars) vars.set(k, v ? v.text : null);
+  return { commands, assignments: d.assignments, vars };
 }
 
-class Reader {
+class Decoder {
   private i = 0;
-  private readonly vars = new Map<string, VarValue | null>();
-  private readonly commands: ShellCommand[] = [];
-  private readonly assignments: ShellAssignment[] = [];
-  private pendingHeredocs: { delim: string; strip: boolean }[] = [];
+  private end = 0;
+  readonly vars = new Map<string, VarValue | null>();
+  readonly assignments: ShellAssignment[] = [];
 
   constructor(private readonly s: string) {}
 
-  read(): ShellScript {
-    let words: ShellWord[] = [];
-    let cmdStart = -1;
-    const finish = (end: number) => {
-      if (words.length) this.finishCommand({ words, start: cmdStart, end });
-      words = [];
-      cmdStart = -1;
-    };
-    const s = this.s;
-    while (this.i < s.length) {
-      const c = s[this.i];
-      if (c === ' ' || c === '\t') {
-        this.i++;
-        continue;
-      }
-      if (c === '\\' && (s[this.i + 1] === '\n' || (s[this.i + 1] === '\r' && s[this.i + 2] === '\n'))) {
-        this.i += s[this.i + 1] === '\r' ? 3 : 2;
-        continue;
-      }
-      if (c === '#') {
-        while (this.i < s.length && s[this.i] !== '\n') this.i++;
-        continue;
-      }
-      if (c === '\n' || c === '\r') {
-        finish(this.i);
-        this.i++;
-        if (this.pendingHeredocs.length) this.skipHeredocs();
-        continue;
-      }
-      if (c === ';' || c === '&' || c === '|' || c === '(' || c === ')') {
-        finish(this.i);
-        this.i++;
-        if ((c === '&' || c === '|' || c === ';') && s[this.i] === c) this.i++;
-        continue;
-      }
-      if (c === '<' || c === '>') {
-        this.redirection();
-        continue;
-      }
-      const w = this.word();
-      if (!w) {
-        this.i++;
-        continue;
-      }
-      // `2>&1`: a number glued to a redirection is a file descriptor, not a word.
-      if ((s[this.i] === '<' || s[this.i] === '>') && /^\d+$/.test(w.value.text)) continue;
-      if (cmdStart < 0) cmdStart = w.start;
-      words.push(w);
-    }
-    finish(this.i);
-    const vars = new Map<string, string | null>();
-    for (const [k, v] of this.vars) vars.set(k, v ? v.text : null);
-    return { commands: this.commands, assignments: this.assignments, vars };
-  }
-
-  private finishCommand(cmd: ShellCommand): void {
-    this.commands.push(cmd);
-    // Record static assignments: `A=1 B=2` alone, or after export/readonly/declare/local.
+  /** Record static assignments: `A=1 B=2` alone, or after export/readonly/declare/local. */
+  record(cmd: ShellCommand): void {
     const ws = cmd.words;
     let k = 0;
     while (k < ws.length && ASSIGNMENT.test(this.s.slice(ws[k].start, ws[k].end))) k++;
@@ -146,57 +101,14 @@ class Reader {
     this.assignments.push({ name: m[1], value: this.vars.get(m[1])?.text ?? null, start: w.start, end: w.end });
   }
 
-  private skipHeredocs(): void {
+  /** The word at [start, end) after quote removal and expansion. */
+  decode(start: number, end: number): SourceText {
     const s = this.s;
-    for (const h of this.pendingHeredocs) {
-      while (this.i < s.length) {
-        let e = s.indexOf('\n', this.i);
-        if (e < 0) e = s.length;
-        let line = s.slice(this.i, e).replace(/\r$/, '');
-        if (h.strip) line = line.replace(/^\t+/, '');
-        this.i = e + 1;
-        if (line === h.delim) break;
-      }
-    }
-    this.pendingHeredocs = [];
-  }
-
-  /** `<`, `>`, `>>`, `<<EOF`, `<<-'EOF'`, `>&2`, `<<<word`: the target word is not a command word. */
-  private redirection(): void {
-    const s = this.s;
-    if (s.startsWith('<<<', this.i)) {
-      this.i += 3;
-      this.skipBlanks();
-      this.word();
-      return;
-    }
-    if (s.startsWith('<<', this.i)) {
-      this.i += 2;
-      const strip = s[this.i] === '-';
-      if (strip) this.i++;
-      this.skipBlanks();
-      const w = this.word();
-      if (w) this.pendingHeredocs.push({ delim: w.value.text, strip });
-      return;
-    }
-    this.i++;
-    if (s[this.i] === '>' || s[this.i] === '&' || s[this.i] === '|') this.i++;
-    this.skipBlanks();
-    this.word();
-  }
-
-  private skipBlanks(): void {
-    while (this.s[this.i] === ' ' || this.s[this.i] === '\t') this.i++;
-  }
-
-  /** One word starting at `this.i`, or undefined when the character cannot start one. */
-  private word(): ShellWord | undefined {
-    const s = this.s;
-    const start = this.i;
+    this.i = start;
+    this.end = end;
     const b = new TextBuilder();
-    while (this.i < s.length) {
+    while (this.i < end) {
       const c = s[this.i];
-      if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === ';' || c === '&' || c === '|' || c === '(' || c === ')' || c === '<' || c === '>') break;
       if (c === '\\') {
         const n = s[this.i + 1];
         if (n === '\n') {
@@ -207,7 +119,7 @@ class Reader {
           this.i += 3;
           continue;
         }
-        if (n === undefined) {
+        if (n === undefined || this.i + 1 >= end) {
           this.i++;
           continue;
         }
@@ -217,9 +129,9 @@ class Reader {
       }
       if (c === "'") {
         const close = s.indexOf("'", this.i + 1);
-        const end = close < 0 ? s.length : close;
-        for (let k = this.i + 1; k < end; k++) b.push(s[k], k, k + 1);
-        this.i = close < 0 ? s.length : close + 1;
+        const stop = close < 0 || close >= end ? end : close;
+        for (let k = this.i + 1; k < stop; k++) b.push(s[k], k, k + 1);
+        this.i = stop < end ? stop + 1 : end;
         continue;
       }
       if (c === '"') {
@@ -230,16 +142,16 @@ class Reader {
         // ANSI-C quoting: escapes make it unknown, plain text is kept.
         let k = this.i + 2;
         let escaped = false;
-        while (k < s.length && s[k] !== "'") {
+        while (k < end && s[k] !== "'") {
           if (s[k] === '\\') {
             escaped = true;
             k++;
           }
           k++;
         }
-        if (escaped) b.push(UNKNOWN, this.i, Math.min(k + 1, s.length));
-        else for (let q = this.i + 2; q < k; q++) b.push(s[q], q, q + 1);
-        this.i = Math.min(k + 1, s.length);
+        if (escaped) b.push(UNKNOWN, this.i, Math.min(k + 1, end));
+        else for (let q = this.i + 2; q < Math.min(k, end); q++) b.push(s[q], q, q + 1);
+        this.i = Math.min(k + 1, end);
         continue;
       }
       if (c === '$' || c === '`') {
@@ -249,14 +161,13 @@ class Reader {
       b.push(c, this.i, this.i + 1);
       this.i++;
     }
-    if (this.i === start) return undefined;
-    return { value: b.build(b.length ? start : start, this.i), start, end: this.i };
+    return b.build(start, end);
   }
 
   private doubleQuoted(b: TextBuilder): void {
     const s = this.s;
     this.i++;
-    while (this.i < s.length && s[this.i] !== '"') {
+    while (this.i < this.end && s[this.i] !== '"') {
       const c = s[this.i];
       if (c === '\\') {
         const n = s[this.i + 1];
@@ -280,7 +191,7 @@ class Reader {
       b.push(c, this.i, this.i + 1);
       this.i++;
     }
-    if (this.i < s.length) this.i++;
+    if (this.i < this.end) this.i++;
   }
 
   /** `$NAME`, `${…}`, `$(…)`, `$((…))`, `` `…` ``, `$1`: resolved or UNKNOWN. */
@@ -289,26 +200,26 @@ class Reader {
     const start = this.i;
     if (s[this.i] === '`') {
       let k = this.i + 1;
-      while (k < s.length && s[k] !== '`') k += s[k] === '\\' ? 2 : 1;
-      this.i = Math.min(k + 1, s.length);
+      while (k < this.end && s[k] !== '`') k += s[k] === '\\' ? 2 : 1;
+      this.i = Math.min(k + 1, this.end);
       b.push(UNKNOWN, start, this.i);
       return;
     }
     const n = s[this.i + 1];
     if (n === '(') {
-      this.i = matchClose(s, this.i + 1, '(', ')');
+      this.i = Math.min(matchClose(s, this.i + 1, '(', ')'), this.end);
       b.push(UNKNOWN, start, this.i);
       return;
     }
     if (n === '{') {
-      const end = matchClose(s, this.i + 1, '{', '}');
+      const end = Math.min(matchClose(s, this.i + 1, '{', '}'), this.end);
       const inner = s.slice(this.i + 2, end - 1);
       this.i = end;
       const name = /^[A-Za-z_][A-Za-z0-9_]*$/.test(inner) ? inner : undefined;
       this.substitute(b, name, start, quoted);
       return;
     }
-    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(s.slice(this.i + 1, this.i + 256));
+    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(s.slice(this.i + 1, Math.min(this.end, this.i + 256)));
     if (m) {
       this.i += 1 + m[0].length;
       this.substitute(b, m[0], start, quoted);

@@ -16,17 +16,20 @@ export interface LociRuleDef extends RuleMeta {
   check(facts: BuildFacts, report: (r: Report) => void, all: readonly BuildFacts[]): void;
 }
 
-const suppressionSets = new WeakMap<LineIndex, SuppressionSet>();
+const suppressionSets = new WeakMap<LineIndex, SuppressionSet | null>();
 
 /**
  * A `docker build` command continued over several lines cannot hold a comment between its lines, so a
  * `# dockyard-ignore rule: reason` right above the command covers every finding inside it.
  */
 function commandSuppressed(b: LociBuild, rule: string): boolean {
-  if (b.source !== 'shell' || !b.lines.text.includes('dockyard-ignore')) return false;
+  if (b.source !== 'shell') return false;
   let set = suppressionSets.get(b.lines);
-  if (!set) suppressionSets.set(b.lines, (set = new SuppressionSet(parseSuppressions(b.lines), b.lines)));
-  return set.suppresses(rule, b.lines.positionAt(b.extent.start).line);
+  if (set === undefined) {
+    set = b.lines.text.includes('dockyard-ignore') ? new SuppressionSet(parseSuppressions(b.lines), b.lines) : null;
+    suppressionSets.set(b.lines, set);
+  }
+  return set !== null && set.suppresses(rule, b.lines.positionAt(b.extent.start).line);
 }
 
 function run(def: LociRuleDef, builds: LociBuild[], path: string, config: DockyardConfig, report: (r: Report) => void): void {
