@@ -8,6 +8,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { t } from '../../server/src/core/messages/catalog';
+import { registerScaffoldCommands } from './scaffold';
 
 /**
  * The VS Code side only: starts the language server, registers commands, shows status and
@@ -165,6 +166,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     }),
   );
 
+  registerScaffoldCommands(context);
   await startClient(context);
   return { client: () => client };
 }

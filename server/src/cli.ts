@@ -10,6 +10,7 @@ import type { PartialConfig } from './core/config/config';
 import { ConfigResolver } from './host/config-resolver';
 import { isUnderChartTemplates, readText, walk } from './host/files';
 import { toSarif } from './cli/sarif';
+import { runScaffold } from './cli-scaffold';
 
 /**
  * `dockyard` command line (shared/spec/CLI.md): lint, fix, scaffold. Same core as the server.
@@ -155,7 +156,7 @@ function analyzeAll(files: string[], opts: Options, io: CliIo, lang: Lang, error
   const results: FileResult[] = [];
   for (const [f, r] of texts) {
     const findings = analyzer.analyze({ path: f, text: r.text, helmChartTemplate: isUnderChartTemplates(f) }, resolver.resolve(f, overrides).config).findings.slice();
-    if (r.notUtf8) {
+    if (r.notUtf8 && !findings.some((x) => x.rule === 'binary-file')) {
       findings.unshift({ rule: 'file-encoding', severity: 'information', message: { id: 'core.file.notUtf8' }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
     }
     results.push({ path: f, display: displayPath(f, io.cwd), findings, text: r.text });
@@ -284,7 +285,22 @@ function touches(a: R, b: R): boolean {
 
 export type SubcommandRunner = (args: string[], io: CliIo, lang: Lang) => Promise<number> | number;
 /** Extra subcommands registered by other modules (scaffold). */
-export const SUBCOMMANDS: Record<string, SubcommandRunner> = { lint, fix };
+export const SUBCOMMANDS: Record<string, SubcommandRunner> = {
+  lint,
+  fix,
+  scaffold: (args, io, lang) =>
+    runScaffold(
+      args,
+      {
+        ...io,
+        exists: (p) => fs.existsSync(p),
+        writeFile: (p, s) => fs.writeFileSync(p, s),
+        mkdir: (p) => fs.mkdirSync(p, { recursive: true }),
+        setExecutable: (p) => fs.chmodSync(p, 0o755),
+      },
+      lang,
+    ),
+};
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let lang = langFromLocale(io.env.LC_ALL || io.env.LC_MESSAGES || io.env.LANG);
@@ -307,7 +323,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(t('cli.error.unknownCommand', { command: cmd }, lang) + '\n' + t('cli.help', undefined, lang) + '\n');
     return 2;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
+  if (cmd !== 'scaffold' && (rest.includes('--help') || rest.includes('-h'))) {
     io.stdout(t('cli.help', undefined, lang) + '\n');
     return 0;
   }

@@ -268,10 +268,7 @@ export class Analyzer {
         }),
       );
     }
-    for (const p of cs.suppressions.problems((id) => !!this.registry.meta(id))) {
-      const f = this.toFinding(this.registry.meta(p.rule) ?? { id: p.rule, category: 'meta', defaultSeverity: p.severity }, { range: p.range, message: p.message }, config);
-      if (f) list.push(f);
-    }
+    this.suppressionProblems(cs.suppressions, config, list);
     return list;
   }
 
@@ -292,10 +289,7 @@ export class Analyzer {
         }),
       );
     }
-    for (const p of supp.problems((id) => !!this.registry.meta(id))) {
-      const f = this.toFinding(this.registry.meta(p.rule) ?? { id: p.rule, category: 'meta', defaultSeverity: p.severity }, { range: p.range, message: p.message }, config);
-      if (f) list.push(f);
-    }
+    this.suppressionProblems(supp, config, list);
     return sortFindings(list);
   }
 
@@ -318,7 +312,17 @@ export class Analyzer {
         }),
       );
     }
+    this.suppressionProblems(supp, config, list);
     return sortFindings(list);
+  }
+
+  /** Findings about the suppression comments themselves (missing reason, unknown rule id). */
+  private suppressionProblems(supp: SuppressionSet, config: DockyardConfig, out: Finding[]): void {
+    for (const p of supp.problems((id) => !!this.registry.meta(id))) {
+      const meta = this.registry.meta(p.rule) ?? { id: p.rule, category: 'meta' as const, defaultSeverity: p.severity };
+      const f = this.toFinding(meta, { range: p.range, message: p.message }, config);
+      if (f) out.push(f);
+    }
   }
 
   private active(rule: RuleMeta, config: DockyardConfig, host: HostContext): boolean {

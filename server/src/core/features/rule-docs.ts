@@ -16,3 +16,34 @@ export function ruleDocsMarkdown(meta: RuleMeta, lang: Lang = 'en', withLink = t
   if (withLink) parts.push(`[${t('core.ruleDocs.link', { rule: meta.id }, lang)}](${docsUrl(meta.id)})`);
   return parts.join('\n\n');
 }
+
+const CATEGORY_ORDER = ['yaml', 'kubernetes', 'security', 'dockerfile', 'loci', 'meta'] as const;
+
+/** docs/rules.md: one section per rule, generated from the registry and the catalog. */
+export function rulesMarkdown(rules: RuleMeta[], lang: Lang = 'en'): string {
+  const out: string[] = [t('docs.rules.title', undefined, lang), '', t('docs.rules.intro', undefined, lang), ''];
+  for (const cat of CATEGORY_ORDER) {
+    const list = rules.filter((r) => r.category === cat).sort((a, b) => (a.id < b.id ? -1 : 1));
+    if (!list.length) continue;
+    out.push(`## ${t(`docs.category.${cat}`, undefined, lang)}`, '');
+    for (const r of list) {
+      out.push(`### ${r.id}`, '');
+      out.push(template(`rule.${r.id}.summary`, lang) ?? '', '');
+      const facts = [t('core.ruleDocs.severity', { severity: r.defaultSeverity }, lang)];
+      if (r.pss) facts.push(t('core.ruleDocs.pss', { level: r.pss === 'both' ? 'baseline / restricted' : r.pss }, lang));
+      if (r.fix) facts.push(t(r.fix === 'fixAll' ? 'docs.rules.fixAll' : 'docs.rules.quickfix', undefined, lang));
+      out.push(facts.map((f) => `- ${f}`).join('\n'), '');
+      const risk = template(`rule.${r.id}.risk`, lang);
+      if (risk) out.push(t('core.ruleDocs.risk', { text: risk }, lang), '');
+      const fix = template(`rule.${r.id}.fix`, lang);
+      if (fix) out.push(t('core.ruleDocs.howToFix', { text: fix }, lang), '');
+      if (r.references?.length) {
+        out.push(t('docs.rules.references', undefined, lang), '');
+        for (const ref of r.references) out.push(`- [${ref.title}](${ref.url})`);
+        out.push('');
+      }
+      out.push(t('docs.rules.suppress', { rule: r.id }, lang), '');
+    }
+  }
+  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+}

@@ -11,6 +11,12 @@ import type { TextEdit } from '../types';
  * All edits are relative to the document (chunk); the engine shifts them into the file.
  */
 
+/** Where `addPairs` inserts into a block map: after or before one of its pairs (default: at the end). */
+export interface InsertAt {
+  after?: Pair;
+  before?: Pair;
+}
+
 /** A value to write: scalars are rendered as YAML plain/quoted text; objects as nested mappings. */
 export type YamlValue = string | number | boolean | null | YamlValue[] | { [k: string]: YamlValue };
 
@@ -33,7 +39,11 @@ export class YamlEditor {
 
   /** The document's indentation step (2 unless the file nests with another width). */
   indentUnit(): number {
-    if (this._unit !== undefined) return this._unit;
+    if (this._unit === undefined) this._unit = this.doc.memoize('yaml-edit.indentUnit', () => this.computeIndentUnit());
+    return this._unit;
+  }
+
+  private computeIndentUnit(): number {
     let unit = 0;
     const visit = (n: unknown, parentCol: number): void => {
       if (unit) return;
@@ -50,8 +60,7 @@ export class YamlEditor {
       }
     };
     visit(this.doc.contents, -1);
-    this._unit = unit > 0 && unit <= 8 ? unit : 2;
-    return this._unit;
+    return unit > 0 && unit <= 8 ? unit : 2;
   }
 
   private col(offset: number): number {
@@ -94,7 +103,8 @@ export class YamlEditor {
     // Find the ':' after the key; rewrite from there to the end of the old value.
     const colon = this.text.indexOf(':', keyEnd);
     const oldEnd = v?.range ? trimEnd(this.text, v.range[1], colon + 1) : colon + 1;
-    if (map.flow || !isCollection(value) || isEmptyCollection(value)) {
+    // Sequences are written in flow style (`drop: [ALL]`), like renderPair does.
+    if (map.flow || !isCollection(value) || isEmptyCollection(value) || Array.isArray(value)) {
       return this.edit(colon + 1, oldEnd, ' ' + renderFlow(value));
     }
     const indent = this.col(key.range![0]) + this.indentUnit();
@@ -102,19 +112,46 @@ export class YamlEditor {
   }
 
   /** Add `key: value` to a map that lacks it. */
-  addPair(map: YAMLMap, key: string, value: YamlValue): TextEdit {
+  addPair(map: YAMLMap, key: string, value: YamlValue, where?: InsertAt): TextEdit {
+    return this.addPairs(map, [[key, value]], where);
+  }
+
+  /**
+   * Add several pairs (in this order) to a map that lacks them, as one edit. Block maps get them at
+   * the end, or right after / before a given pair of the map (`where`): fixes that must not insert at
+   * the very offset where a nested collection also ends use it.
+   */
+  addPairs(map: YAMLMap, entries: [string, YamlValue][], where?: InsertAt): TextEdit {
     if (map.flow || map.items.length === 0) {
       // `{}` or `{a: 1}`: insert before the closing brace.
       const r = map.range!;
       const close = this.text.lastIndexOf('}', r[1]);
       if (close >= r[0]) {
         const sep = map.items.length ? ', ' : '';
-        return this.edit(close, close, `${sep}${renderKey(key)}: ${renderFlow(value)}`);
+        return this.edit(close, close, sep + entries.map(([k, v]) => `${renderKey(k)}: ${renderFlow(v)}`).join(', '));
       }
     }
     const firstKey = map.items[0].key as Node;
     const indent = this.col(firstKey.range![0]);
-    const pairText = renderPair(key, value, indent, this.indentUnit(), this.eol);
+    const pairText = entries.map(([k, v]) => renderPair(k, v, indent, this.indentUnit(), this.eol)).join('');
+    const anchor = where?.after ?? where?.before;
+    if (anchor && map.items.includes(anchor as never)) {
+      const key = anchor.key as Node;
+      if (where?.before && key.range && this.lineStartsWithKey(key.range[0])) {
+        const ls = this.lineStart(key.range[0]);
+        return this.edit(ls, ls, pairText);
+      }
+      if (where?.after && key.range && this.lineStartsWithKey(key.range[0])) {
+        const v = anchor.value as Node | null;
+        const last = v?.range ? (isCollection2(v) ? v.range[1] : v.range[2]) : key.range[2];
+        let at = last;
+        if (this.text[at - 1] !== '\n') {
+          const nl = this.text.indexOf('\n', at);
+          at = nl < 0 ? this.text.length : nl + 1;
+        }
+        if (at < this.text.length || this.text[at - 1] === '\n') return this.edit(at, at, pairText);
+      }
+    }
     const end = map.range![1];
     if (end > 0 && this.text[end - 1] === '\n') return this.edit(end, end, pairText);
     // The map runs to the end of the text without a final line break.
@@ -125,7 +162,7 @@ export class YamlEditor {
    * Ensure `path` (a chain of mapping keys under `map`) exists and set its last key to `value`:
    * creates the missing mappings at the right level with the document's indentation.
    */
-  setPath(map: YAMLMap, path: string[], value: YamlValue): TextEdit {
+  setPath(map: YAMLMap, path: string[], value: YamlValue, where?: InsertAt): TextEdit {
     let cur = map;
     for (let i = 0; i < path.length - 1; i++) {
       const pair = getPair(cur, path[i]);
@@ -138,8 +175,9 @@ export class YamlEditor {
       let nested: YamlValue = value;
       for (let j = path.length - 1; j > i; j--) nested = { [path[j]]: nested };
       if (pair) return this.replaceValue(cur, pair, nested);
-      return this.addPair(cur, path[i], nested);
+      return this.addPair(cur, path[i], nested, cur === map ? where : undefined);
     }
+    if (cur === map && !getPair(cur, path[path.length - 1])) return this.addPair(cur, path[path.length - 1], value, where);
     return this.setKey(cur, path[path.length - 1], value);
   }
 

@@ -29,6 +29,8 @@ export interface PodRef {
   /** Path of the PodSpec in the document value. */
   path: string[];
   spec: YAMLMap;
+  /** The `spec:` pair that holds the PodSpec (anchor of findings about missing pod-level fields). */
+  specPair?: Pair<Node, Node | null>;
   /** metadata of the pod (template metadata, or the Pod's own), for annotations. */
   metadata?: YAMLMap;
   /** The map that holds `spec` (to insert a missing field next to existing ones). */
@@ -71,11 +73,13 @@ function computePods(doc: YamlDocModel): PodRef[] {
   if (!isMap(spec)) return [];
   const metaPath = [...path.slice(0, -1), 'metadata'];
   const metadata = doc.getIn(metaPath);
+  const holder = path.length > 1 ? doc.getIn(path.slice(0, -1)) : doc.contents;
   const pod: PodRef = {
     doc,
     kind: id.kind,
     path,
     spec,
+    specPair: isMap(holder) ? getPair(holder, path[path.length - 1]) : undefined,
     metadata: isMap(metadata) ? metadata : undefined,
     securityContext: getMap(spec, 'securityContext'),
     containers: [],
@@ -112,11 +116,46 @@ function isScalarNull(n: unknown): boolean {
   return !!n && typeof n === 'object' && 'value' in (n as object) && (n as { value: unknown }).value === null && !isMap(n) && !isSeq(n);
 }
 
+/** Every container of every PodSpec of the document (memoized: most security rules read it). */
 export function allContainers(doc: YamlDocModel): ContainerRef[] {
-  return podsOf(doc).flatMap((p) => p.containers);
+  return doc.memoize('containers', () => podsOf(doc).flatMap((p) => p.containers));
 }
 
 /** Human label of a container for messages: `init container "setup"`. */
 export function containerLabel(c: ContainerRef): string {
   return c.name ?? `${c.group}[${c.index}]`;
+}
+
+export interface VolumeRef {
+  node: YAMLMap;
+  index: number;
+  name?: string;
+  /** The volume source key (`hostPath`, `configMap` …): the first key other than `name`. */
+  source?: string;
+  sourcePair?: Pair<Node, Node | null>;
+}
+
+const volumeCache = new WeakMap<PodRef, VolumeRef[]>();
+
+/** The pod's `volumes` entries, computed once per PodRef (which is itself memoized per document). */
+export function podVolumes(pod: PodRef): VolumeRef[] {
+  let v = volumeCache.get(pod);
+  if (v) return v;
+  v = [];
+  const seq = getSeq(pod.spec, 'volumes');
+  if (seq) {
+    seq.items.forEach((item, index) => {
+      if (!isMap(item)) return;
+      const sourcePair = item.items.find((p) => scalarString(p.key) !== 'name') as Pair<Node, Node | null> | undefined;
+      v!.push({ node: item, index, name: scalarString(getValue(item, 'name')), source: sourcePair ? scalarString(sourcePair.key) : undefined, sourcePair });
+    });
+  }
+  volumeCache.set(pod, v);
+  return v;
+}
+
+/** The volume a container's volumeMount names, if the pod defines it. */
+export function volumeByName(pod: PodRef, name: string | undefined): VolumeRef | undefined {
+  if (name === undefined) return undefined;
+  return podVolumes(pod).find((v) => v.name === name);
 }

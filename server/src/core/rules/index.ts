@@ -2,7 +2,6 @@ import { RuleRegistry, type Rule, type RuleMeta } from './registry';
 import { yamlSyntax } from './yaml/yaml-syntax';
 import { duplicateKey } from './yaml/duplicate-key';
 import { dockerfileSyntax } from './dockerfile/dockerfile-syntax';
-import { privilegedContainer } from './security/privileged-container';
 import { SECURITY_RULES } from './security';
 import { DOCKERFILE_RULES } from './dockerfile';
 import { KUBERNETES_RULES } from './kubernetes';
@@ -14,7 +13,6 @@ export const ALL_RULES: Rule[] = [
   duplicateKey,
   dockerfileSyntax,
   ...KUBERNETES_RULES,
-  privilegedContainer,
   ...SECURITY_RULES,
   ...DOCKERFILE_RULES,
   ...LOCI_RULES,

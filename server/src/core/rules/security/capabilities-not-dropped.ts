@@ -1,0 +1,60 @@
+import { msg } from '../../messages/catalog';
+import { YamlEditor } from '../../fixes/yaml-edit';
+import { allContainers, containerLabel } from '../../model/pods';
+import { getMap, getPair, getSeq, isScalar } from '../../model/yaml';
+import type { YamlDocumentRule } from '../registry';
+import { containerAnchor, containerInsert, isWindowsPod, known, nodeRange } from './common';
+import { BASELINE_CAPABILITIES, CAPABILITY_ALL, psaRef, PSS_DOCS, RESTRICTED_ADD_CAPABILITY } from './psa';
+
+/**
+ * PSS restricted capabilities (check_capabilities_restricted.go): `drop` must hold `ALL` and `add` may
+ * hold only NET_BIND_SERVICE. Entries outside the baseline list are dangerous-capability's, so this
+ * rule reports only baseline-allowed additions other than NET_BIND_SERVICE (CHOWN, SETUID …).
+ * Ranges: the `drop` key (else `capabilities`, else `securityContext`, else the container's name);
+ * an offending `add` entry itself.
+ */
+export const capabilitiesNotDropped: YamlDocumentRule = {
+  id: 'capabilities-not-dropped',
+  category: 'security',
+  target: 'yaml-document',
+  defaultSeverity: 'warning',
+  pss: 'restricted',
+  fix: 'quickfix',
+  references: [{ title: 'Pod Security Standards: Capabilities (restricted)', url: PSS_DOCS + '#restricted' }, psaRef('check_capabilities_restricted.go')],
+  check(ctx) {
+    const { doc } = ctx;
+    for (const c of allContainers(doc)) {
+      if (isWindowsPod(c.pod)) continue;
+      const caps = getMap(c.securityContext, 'capabilities');
+      const dropPair = caps ? getPair(caps, 'drop') : undefined;
+      const drop = getSeq(caps, 'drop');
+      const label = containerLabel(c);
+      const dropsAll = drop?.items.some((i) => known(i) === CAPABILITY_ALL) ?? false;
+      if (!dropsAll && !(dropPair && drop === undefined && known(dropPair.value) !== undefined)) {
+        const editor = new YamlEditor(doc);
+        const edit = drop && (drop.items.length > 0 || drop.flow) ? editor.appendItem(drop, CAPABILITY_ALL) : editor.setPath(c.node, ['securityContext', 'capabilities', 'drop'], [CAPABILITY_ALL], containerInsert(c));
+        const range = dropPair
+          ? doc.keyRange(dropPair)
+          : caps
+            ? doc.keyRange(getPair(c.securityContext!, 'capabilities')!)
+            : containerAnchor(doc, c, 'securityContext');
+        ctx.report({
+          range,
+          message: msg('rule.capabilities-not-dropped.messageDrop', { container: label }),
+          fixes: [{ title: msg('rule.capabilities-not-dropped.fixTitle'), edits: [edit] }],
+        });
+      }
+      const add = getSeq(caps, 'add');
+      add?.items.forEach((item, i) => {
+        if (!isScalar(item)) return;
+        const cap = known(item);
+        if (cap === undefined || cap === RESTRICTED_ADD_CAPABILITY || !BASELINE_CAPABILITIES.has(cap)) return;
+        ctx.report({
+          range: nodeRange(doc, item),
+          message: msg('rule.capabilities-not-dropped.messageAdd', { container: label, capability: cap }),
+          fixes: [{ title: msg('rule.capabilities-not-dropped.fixTitleRemove', { capability: cap }), edits: [new YamlEditor(doc).removeItem(add, i)] }],
+        });
+      });
+    }
+  },
+};

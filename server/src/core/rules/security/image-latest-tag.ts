@@ -1,0 +1,40 @@
+import { msg } from '../../messages/catalog';
+import { allContainers, containerLabel } from '../../model/pods';
+import { getPair } from '../../model/yaml';
+import type { YamlDocumentRule } from '../registry';
+import { known } from './common';
+
+/** An image with no tag or `:latest`, and no digest. Range: the `image` pair. No fix (the tag to pin is the user's choice). */
+export const imageLatestTag: YamlDocumentRule = {
+  id: 'image-latest-tag',
+  category: 'security',
+  target: 'yaml-document',
+  defaultSeverity: 'warning',
+  references: [{ title: 'Kubernetes: container images', url: 'https://kubernetes.io/docs/concepts/containers/images/#image-names' }],
+  check(ctx) {
+    const { doc } = ctx;
+    for (const c of allContainers(doc)) {
+      const pair = getPair(c.node, 'image');
+      const image = known(pair?.value);
+      if (!pair || !image || !image.trim()) continue;
+      const ref = imageTag(image.trim());
+      if (ref.digest) continue;
+      if (ref.tag !== undefined && ref.tag !== 'latest') continue;
+      ctx.report({
+        range: doc.pairRange(pair),
+        message: msg(ref.tag === undefined ? 'rule.image-latest-tag.messageNoTag' : 'rule.image-latest-tag.messageLatest', { container: containerLabel(c), image }),
+      });
+    }
+  },
+};
+
+/** The tag and digest of an image reference (`registry:5000/ns/name:tag@sha256:…`). */
+export function imageTag(image: string): { tag?: string; digest?: string } {
+  const at = image.indexOf('@');
+  const digest = at >= 0 ? image.slice(at + 1) : undefined;
+  const name = at >= 0 ? image.slice(0, at) : image;
+  const slash = name.lastIndexOf('/');
+  const colon = name.lastIndexOf(':');
+  const tag = colon > slash ? name.slice(colon + 1) : undefined;
+  return { tag, digest };
+}

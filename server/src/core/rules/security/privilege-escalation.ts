@@ -1,0 +1,53 @@
+import { msg } from '../../messages/catalog';
+import { YamlEditor } from '../../fixes/yaml-edit';
+import { allContainers, containerLabel } from '../../model/pods';
+import { getMap, getPair, getSeq, isTrue, scalarString, type Scalar } from '../../model/yaml';
+import type { YamlDocumentRule } from '../registry';
+import { boolOf, containerAnchor, containerInsert, isWindowsPod } from './common';
+import { psaRef, PSS_DOCS } from './psa';
+
+/**
+ * `allowPrivilegeEscalation` must be explicitly `false` (PSS restricted, check_allowPrivilegeEscalation.go;
+ * Windows pods are exempt since policy 1.25). Error when `true`, warning when absent.
+ */
+export const privilegeEscalation: YamlDocumentRule = {
+  id: 'privilege-escalation',
+  category: 'security',
+  target: 'yaml-document',
+  defaultSeverity: 'warning',
+  pss: 'restricted',
+  fix: 'fixAll',
+  references: [{ title: 'Pod Security Standards: Privilege Escalation', url: PSS_DOCS + '#restricted' }, psaRef('check_allowPrivilegeEscalation.go')],
+  check(ctx) {
+    const { doc } = ctx;
+    for (const c of allContainers(doc)) {
+      if (isWindowsPod(c.pod)) continue;
+      const pair = c.securityContext ? getPair(c.securityContext, 'allowPrivilegeEscalation') : undefined;
+      const value = boolOf(pair?.value);
+      if (value === false) continue;
+      if (pair && value === undefined && pair.value && scalarString(pair.value) !== undefined) continue; // templated / not a boolean: schema's job
+      const editor = new YamlEditor(doc);
+      // The API rejects allowPrivilegeEscalation: false together with privileged: true or CAP_SYS_ADMIN: no fix then.
+      const privileged = c.securityContext ? isTrue(getPair(c.securityContext, 'privileged')?.value) : false;
+      const addsSysAdmin = (getSeq(getMap(c.securityContext, 'capabilities'), 'add')?.items ?? []).some((i) => /^(CAP_)?SYS_ADMIN$/.test(scalarString(i) ?? ''));
+      const canFix = !privileged && !addsSysAdmin;
+      const label = containerLabel(c);
+      if (pair && value === true) {
+        ctx.report({
+          range: doc.pairRange(pair),
+          severity: 'error',
+          message: msg('rule.privilege-escalation.messageTrue', { container: label }),
+          fixes: canFix ? [{ title: msg('rule.privilege-escalation.fixTitle'), edits: [editor.setScalar(pair.value as Scalar, false)] }] : undefined,
+        });
+      } else {
+        ctx.report({
+          range: containerAnchor(doc, c, 'securityContext'),
+          message: msg('rule.privilege-escalation.messageMissing', { container: label }),
+          fixes: canFix
+            ? [{ title: msg('rule.privilege-escalation.fixTitle'), edits: [editor.setPath(c.node, ['securityContext', 'allowPrivilegeEscalation'], false, containerInsert(c))], fixAll: true }]
+            : undefined,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,51 @@
+/**
+ * The only file of the schema layer that touches the file system. Reads `index.json` and package
+ * files of the compact schema synchronously; never uses the network.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { CompactIndex, CompactPackage } from './types';
+
+export interface SchemaSource {
+  readIndex(): CompactIndex;
+  /** A package file, by its path relative to the schema directory (as listed in the index). */
+  readPackage(relativePath: string): CompactPackage;
+}
+
+export const SCHEMA_FORMAT = 1;
+
+/**
+ * Default schema directory: the extension bundle lives in `dist/*.js` and the compiled schema in
+ * `dist/schema/`, so it is `<directory of the bundle>/schema`.
+ */
+export function defaultSchemaDir(): string {
+  return path.join(__dirname, 'schema');
+}
+
+export function createFileSource(dir: string = defaultSchemaDir()): SchemaSource {
+  const read = (relativePath: string): unknown => {
+    const file = path.join(dir, relativePath);
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (err) {
+      throw new Error(`Kubernetes schema file missing: ${file} (run scripts/build-schema.mjs)`, { cause: err });
+    }
+    return JSON.parse(text);
+  };
+  return {
+    readIndex() {
+      const index = read('index.json') as CompactIndex;
+      if (index.format !== SCHEMA_FORMAT) {
+        throw new Error(`Kubernetes schema in ${dir} has format ${index.format}, expected ${SCHEMA_FORMAT}`);
+      }
+      return index;
+    },
+    readPackage(relativePath: string) {
+      if (relativePath.includes('..') || path.isAbsolute(relativePath)) {
+        throw new Error(`invalid schema file path ${relativePath}`);
+      }
+      return read(relativePath) as CompactPackage;
+    },
+  };
+}

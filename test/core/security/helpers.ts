@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { parseAllDocuments } from 'yaml';
+import { lint, applyFix } from '../../helpers';
+import type { PartialConfig } from '../../../server/src/core/config/config';
+import { SECURITY_RULES } from '../../../server/src/core/rules/security';
+import type { Finding } from '../../../server/src/core/types';
+
+export const SECURITY_IDS = SECURITY_RULES.map((r) => r.id);
+
+/** A Pod that passes every security rule at the restricted level; tests break one thing at a time. */
+export const GOOD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: demo
+spec:
+  automountServiceAccountToken: false
+  securityContext:
+    runAsNonRoot: true
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        limits:
+          cpu: 500m
+          memory: 128Mi
+      securityContext:
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: true
+        capabilities:
+          drop: [ALL]
+`;
+
+/** Security findings only. */
+export function sec(text: string, config: PartialConfig = {}, path = '/ws/t.yaml'): Finding[] {
+  return lint(text, path, config).filter((f) => SECURITY_IDS.includes(f.rule));
+}
+
+/** `[rule, line]` pairs (0-based lines), for fixture listings. */
+export function lines(findings: Finding[]): [string, number][] {
+  return findings.map((f) => [f.rule, f.range.start.line]);
+}
+
+function key(f: Finding): string {
+  return `${f.rule} ${JSON.stringify(f.message)}`;
+}
+
+/**
+ * Apply a finding's fix and check the round trip: every document still parses, the finding is gone
+ * (one fewer finding with its rule and message), and no finding appears that was not there before,
+ * except for the rule ids in `allowNew`. Returns the fixed text.
+ */
+export function roundTrip(text: string, f: Finding, opts: { config?: PartialConfig; allowNew?: string[]; fix?: number; path?: string } = {}): string {
+  const path = opts.path ?? '/ws/t.yaml';
+  const before = lint(text, path, opts.config);
+  const fixed = applyFix(text, f, opts.fix ?? 0);
+  for (const d of parseAllDocuments(fixed)) assert.deepEqual(d.errors.map((e) => e.message), [], `fixed text does not parse:\n${fixed}`);
+  const after = lint(fixed, path, opts.config);
+  assert.deepEqual(after.filter((x) => x.rule === 'yaml-syntax' || x.rule === 'duplicate-key'), [], `fix broke the YAML:\n${fixed}`);
+  const count = (list: Finding[], k: string) => list.filter((x) => key(x) === k).length;
+  assert.ok(count(after, key(f)) < count(before, key(f)), `${f.rule} still reported after its fix:\n${fixed}`);
+  const beforeKeys = new Map<string, number>();
+  for (const x of before) beforeKeys.set(key(x), (beforeKeys.get(key(x)) ?? 0) + 1);
+  for (const x of after) {
+    const n = beforeKeys.get(key(x)) ?? 0;
+    if (n > 0) beforeKeys.set(key(x), n - 1);
+    else if (!opts.allowNew?.includes(x.rule)) assert.fail(`fix of ${f.rule} introduced ${key(x)}:\n${fixed}`);
+  }
+  return fixed;
+}
