@@ -5,6 +5,7 @@ export const CHROMIUM: string;
 export const CHROMIUM_ARGS: string[];
 export const repoRoot: string;
 export const installer: string;
+export const OFFLINE_ENV: Record<string, string>;
 export const QUIET_SETTINGS: Record<string, unknown>;
 
 export function e2eHome(): string;

@@ -87,6 +87,12 @@ export function packageVsix(outFile) {
   return outFile;
 }
 
+/**
+ * No extension marketplace: code-server would otherwise query open-vsx.org (there is no network
+ * here, and the tests install the .vsix from a file). An empty gallery disables it.
+ */
+export const OFFLINE_ENV = { EXTENSIONS_GALLERY: '{}' };
+
 /** Settings that keep the workbench quiet and deterministic (no welcome page, tips, update checks). */
 export const QUIET_SETTINGS = {
   'workbench.startupEditor': 'none',
@@ -116,6 +122,7 @@ export function installVsix(entry, vsix, extensionsDir, userDataDir) {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
     timeout: 120_000,
+    env: { ...process.env, ...OFFLINE_ENV },
   });
   const out = `${r.stdout}\n${r.stderr}`;
   if (r.status !== 0 || !/successfully installed/i.test(out)) throw new Error(`installing ${vsix} failed (exit ${r.status}):\n${out}`);
@@ -166,7 +173,7 @@ export async function startCodeServer(o) {
   const child = spawn(process.execPath, args, {
     detached: true, // own process group: stop() kills code-server and everything it started
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...(o.env ?? {}) },
+    env: { ...process.env, ...OFFLINE_ENV, ...(o.env ?? {}) },
   });
   let log = '';
   const logStream = o.logFile ? (mkdirSync(dirname(o.logFile), { recursive: true }), createWriteStream(o.logFile)) : undefined;
