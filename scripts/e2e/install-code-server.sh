@@ -35,6 +35,13 @@ for a in "$@"; do
   esac
 done
 
+mkdir -p "$E2E_HOME"
+# One installer at a time per cache folder (npm start and a test run may start it together).
+if command -v flock >/dev/null; then
+  exec 9>"$E2E_HOME/.install.lock"
+  flock 9
+fi
+
 start=$(date +%s)
 step() { printf '[e2e-install +%ss] %s\n' "$(( $(date +%s) - start ))" "$*"; }
 die() { printf '[e2e-install] ERROR: %s\n' "$*" >&2; exit 1; }
