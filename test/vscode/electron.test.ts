@@ -39,11 +39,11 @@ function ensureDisplay(): { env: Record<string, string>; stop: () => void } {
 test('extension suite in VS Code (Electron, @vscode/test-electron)', { skip, timeout: 10 * 60_000 }, async () => {
   assert.ok(existsSync(SUITE), `${SUITE} is missing: run node scripts/build.mjs`);
   if (executable) assert.ok(existsSync(executable), `VSCODE_EXECUTABLE=${executable} does not exist`);
-  const tmp = mkdtempSync(join(tmpdir(), 'dockyard-vscode-'));
-  const workspace = join(tmp, 'workspace');
-  cpSync(join(ROOT, 'test/e2e/fixtures/workspace'), workspace, { recursive: true });
   const display = ensureDisplay();
+  const tmp = mkdtempSync(join(tmpdir(), 'dockyard-vscode-'));
   try {
+    const workspace = join(tmp, 'workspace');
+    cpSync(join(ROOT, 'test/e2e/fixtures/workspace'), workspace, { recursive: true });
     const { runTests } = await import('@vscode/test-electron');
     const code = await runTests({
       ...(executable ? { vscodeExecutablePath: executable } : { version: process.env.DOCKYARD_VSCODE_VERSION ?? 'stable' }),
