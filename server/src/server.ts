@@ -59,6 +59,20 @@ export function startServer(connection: Connection): void {
   const results = new Map<string, { version: number; findings: Finding[] }>();
   /** Diagnostics published for files that are not open (lint workspace), to clear them later. */
   const workspacePublished = new Set<string>();
+  /** Error and warning counts per published uri (open documents and lint-workspace files), for the status bar. */
+  const counts = new Map<string, { errors: number; warnings: number }>();
+
+  function publish(uri: string, findings: Finding[], version?: number): void {
+    let errors = 0;
+    let warnings = 0;
+    for (const f of findings) {
+      if (f.severity === 'error') errors++;
+      else if (f.severity === 'warning') warnings++;
+    }
+    if (findings.length) counts.set(uri, { errors, warnings });
+    else counts.delete(uri);
+    void connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, uri, lang, pathToUri)) });
+  }
 
   const uriToPath = (uri: string): string => {
     if (uri.startsWith('file:')) {
@@ -98,7 +112,8 @@ export function startServer(connection: Connection): void {
     const current = documents.get(doc.uri);
     if (!current || current.version !== version) return;
     results.set(doc.uri, { version, findings });
-    void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: findings.map((f) => toDiagnostic(f, doc.uri, lang, pathToUri)) });
+    workspacePublished.delete(doc.uri);
+    publish(doc.uri, findings, version);
     sendStatus();
   }
 
@@ -122,12 +137,11 @@ export function startServer(connection: Connection): void {
   function sendStatus(): void {
     let errors = 0;
     let warnings = 0;
-    for (const r of results.values())
-      for (const f of r.findings) {
-        if (f.severity === 'error') errors++;
-        else if (f.severity === 'warning') warnings++;
-      }
-    void connection.sendNotification('dockyard/status', { errors, warnings, documents: results.size });
+    for (const c of counts.values()) {
+      errors += c.errors;
+      warnings += c.warnings;
+    }
+    void connection.sendNotification('dockyard/status', { errors, warnings, documents: counts.size });
   }
 
   async function pullSettings(): Promise<void> {
@@ -198,7 +212,7 @@ export function startServer(connection: Connection): void {
     timers.delete(e.document.uri);
     results.delete(e.document.uri);
     analyzer.close(uriToPath(e.document.uri));
-    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    publish(e.document.uri, []);
     sendStatus();
   });
 
@@ -301,7 +315,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest('dockyard/lintWorkspace', async (p: { folders: string[] }, token) => {
     const files: string[] = [];
     for (const f of p.folders ?? []) walk(uriToPath(f), (file) => files.push(file));
-    for (const u of workspacePublished) void connection.sendDiagnostics({ uri: u, diagnostics: [] });
+    for (const u of workspacePublished) publish(u, []);
     workspacePublished.clear();
     let errors = 0;
     let warnings = 0;
@@ -325,7 +339,7 @@ export function startServer(connection: Connection): void {
           }
           texts.set(file, text);
           analyzer.analyze({ path: file, text, helmChartTemplate: isUnderChartTemplates(file) }, configFor(file), host);
-          if (i % 25 === 0) void connection.sendNotification('dockyard/progress', { done: i, total: total * 2 });
+          if (i % 25 === 0) void connection.sendNotification('dockyard/progress', { done: i, total: total * 2, file: Math.ceil(i / 2), files: total });
           continue;
         }
         const text = texts.get(file);
@@ -336,11 +350,11 @@ export function startServer(connection: Connection): void {
           else if (f.severity === 'warning') warnings++;
         }
         if (!open) {
-          void connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(f, uri, lang, pathToUri)) });
+          publish(uri, findings);
           workspacePublished.add(uri);
           analyzer.close(file); // keep the index entry, drop the parse
         }
-        if (i % 25 === 0) void connection.sendNotification('dockyard/progress', { done: total + i, total: total * 2 });
+        if (i % 25 === 0) void connection.sendNotification('dockyard/progress', { done: total + i, total: total * 2, file: Math.ceil((total + i) / 2), files: total });
         // Let other requests in between files.
         if (i % 50 === 0) await new Promise((r) => setImmediate(r));
       }
