@@ -65,7 +65,12 @@ export function checkDocument(doc: YamlDocModel, config: DockyardConfig, path: s
     if (known === 'unknown-group') return { ...base, status: 'unknown-group', lifecycle };
     if (known === 'unknown-kind') return { ...base, status: lifecycle ? 'lifecycle' : 'unknown-kind', lifecycle };
     const value = doc.value;
-    let issues = value === undefined ? [] : store.validate(sv, id.apiVersion, id.kind, value);
+    const broken = doc.doc.errors.length > 0;
+    // A Helm template that does not parse once masked: its structure cannot be known.
+    if (value === undefined || (broken && doc.masked)) return { ...base, status: 'known', lifecycle, crd, issues: [] };
+    let issues = store.validate(sv, id.apiVersion, id.kind, value);
+    // Where the parse broke off, fields are missing because of the syntax error (yaml-syntax says so).
+    if (broken) issues = issues.filter((i) => i.code !== 'required');
     if (doc.masked) issues = issues.filter((i) => !helmUnknowable(doc, i));
     return { ...base, status: 'known', lifecycle, crd, issues };
   });

@@ -2,6 +2,7 @@ import type { YAMLError } from 'yaml';
 import { msg } from '../../messages/catalog';
 import type { YamlDocumentRule } from '../registry';
 import { MASK } from '../../model/helm';
+import type { YamlDocModel } from '../../model/yaml';
 
 /** Known `yaml` error codes with their own catalog message; others use the generic one. */
 const CODES = new Set([
@@ -35,6 +36,7 @@ export const yamlSyntax: YamlDocumentRule = {
   check(ctx) {
     const { doc } = ctx;
     let n = 0;
+    let artefact = false;
     for (const e of doc.doc.errors as YAMLError[]) {
       if (e.code === 'DUPLICATE_KEY') continue; // duplicate-key reports those, with both places
       if (n++ >= MAX_PER_DOCUMENT) break;
@@ -46,8 +48,12 @@ export const yamlSyntax: YamlDocumentRule = {
         end = contentEnd;
       }
       if (end <= start) end = Math.min(start + 1, doc.text.length);
-      // In a Helm template, an error that touches a masked action is an artefact of masking.
-      if (doc.masked && nearMask(doc.text, start, end)) continue;
+      // In a Helm template, an error that touches a masked action is an artefact of masking, and
+      // every later error of the document is a consequence of it (the parser lost its place).
+      if (doc.masked && (artefact || nearMask(doc, start))) {
+        artefact = true;
+        continue;
+      }
       const lineEnd = doc.text.indexOf('\n', start);
       if (lineEnd >= 0 && end > lineEnd && lineEnd > start) end = lineEnd;
       const detail = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
@@ -59,11 +65,23 @@ export const yamlSyntax: YamlDocumentRule = {
   },
 };
 
-function nearMask(text: string, start: number, end: number): boolean {
-  const ls = text.lastIndexOf('\n', start - 1) + 1;
-  let le = text.indexOf('\n', end);
-  if (le < 0) le = text.length;
-  // The error's line and the line before it.
-  const prev = text.lastIndexOf('\n', ls - 2) + 1;
-  return text.slice(Math.max(0, prev), le).includes(MASK) || text.slice(ls, le).trim() === '';
+/**
+ * Whether masking changed the error's line, the line before it or the line after it (an unclosed
+ * quoted scalar that continues over a blanked line), or the error sits on a blank line.
+ */
+function nearMask(doc: YamlDocModel, start: number): boolean {
+  const line = doc.lines.positionAt(start).line;
+  if (doc.lines.lineText(line).trim() === '') return true;
+  for (let l = Math.max(0, line - 1); l <= Math.min(doc.lines.lineCount - 1, line + 1); l++) {
+    const masked = doc.lines.lineText(l);
+    if (masked.includes(MASK) || masked !== lineOf(doc.original, doc.lines.lineStarts[l])) return true;
+  }
+  return false;
+}
+
+function lineOf(text: string, start: number): string {
+  let end = text.indexOf('\n', start);
+  if (end < 0) end = text.length;
+  if (end > start && text.charCodeAt(end - 1) === 13) end--;
+  return text.slice(start, end);
 }
