@@ -86,6 +86,21 @@ export class Analyzer {
     if (!keepIndex) this.workspace.delete(path);
   }
 
+  /**
+   * Drop cached findings (parses are kept): for data the configuration key does not capture, e.g.
+   * a CRD schema file named by `kubernetes.crdSchemas` changed on disk.
+   */
+  invalidateFindings(): void {
+    for (const f of this.files.values()) {
+      if (f.yaml) {
+        f.yaml.fileFindings = undefined;
+        for (const cs of f.yaml.byText.values()) cs.findings = undefined;
+      }
+      if (f.dockerfile) f.dockerfile.findings = undefined;
+      f.textFindings = undefined;
+    }
+  }
+
   cachedFiles(): number {
     return this.files.size;
   }

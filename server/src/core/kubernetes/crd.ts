@@ -17,10 +17,35 @@ export interface CrdSchemaSource {
 }
 
 let source: CrdSchemaSource | undefined;
+/** Texts read through the source, by `file\ndocumentPath`, until the host invalidates them. */
+const readCache = new Map<string, string | undefined>();
 
 /** Install (or remove) the host's reader. Without one, configured CRD schemas cannot be read. */
 export function setCrdSchemaSource(s: CrdSchemaSource | undefined): void {
   source = s;
+  readCache.clear();
+}
+
+/**
+ * Forget every text read so far: the host calls this when schema files may have changed, then
+ * `Analyzer.invalidateFindings()` so that documents are checked again.
+ */
+export function invalidateCrdSchemas(): void {
+  readCache.clear();
+}
+
+function readSchemaText(file: string, documentPath: string): string | undefined {
+  const k = `${file}\n${documentPath}`;
+  if (readCache.has(k)) return readCache.get(k);
+  let text: string | undefined;
+  try {
+    text = source?.read(file, documentPath);
+  } catch {
+    text = undefined;
+  }
+  if (readCache.size > 1000) readCache.clear();
+  readCache.set(k, text);
+  return text;
 }
 
 export function crdSchemaSource(): CrdSchemaSource | undefined {
@@ -105,12 +130,7 @@ function extract(text: string): Extracted {
 export function crdSchemaFor(config: DockyardConfig, documentPath: string, apiVersion: string, kind: string): CrdLookup | undefined {
   const file = crdFileFor(config, apiVersion, kind);
   if (!file) return undefined;
-  let text: string | undefined;
-  try {
-    text = source?.read(file, documentPath);
-  } catch {
-    text = undefined;
-  }
+  const text = readSchemaText(file, documentPath);
   if (text === undefined) return { status: 'unreadable', file, key: `${file}\n-` };
   const key = `${file}\n${text.length}\n${hash(text)}`;
   const ex = extract(text);
