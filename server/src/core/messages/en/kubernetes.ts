@@ -65,4 +65,26 @@ export const kubernetes: Record<string, string> = {
   'rule.removed-api.changes': '{apiVersion} {kind} is not served since Kubernetes {removedIn} (selected: {version}); use {replacement}. Changes: {notes}',
   'rule.removed-api.none': '{apiVersion} {kind} is not served since Kubernetes {removedIn} (selected: {version}) and has no replacement. {notes}',
   'rule.removed-api.fixTitle': 'Change apiVersion to {replacement}',
+
+  // selector-mismatch
+  'rule.selector-mismatch.summary': 'A Deployment, StatefulSet, DaemonSet, ReplicaSet, Job or ReplicationController whose selector does not select its own pod template (error), or a Service whose selector matches no pod template in the files Dockyard has indexed (warning).',
+  'rule.selector-mismatch.risk': 'The API server rejects a workload whose selector misses its template; a Service that selects nothing has no endpoints and its traffic goes nowhere.',
+  'rule.selector-mismatch.fix': 'Make the selector and the pod template labels agree (selectors of workloads are immutable: change the template labels, or recreate the object). For a Service, check the labels of the pods it should reach.',
+  'rule.selector-mismatch.template': 'The {kind} selector requires {requirement}, but the pod template labels are {labels}.',
+  'rule.selector-mismatch.empty': 'A {kind} needs a non-empty selector that matches its pod template labels.',
+  'rule.selector-mismatch.service': 'The Service selector {selector} matches no pod template in the workspace.',
+  'rule.selector-mismatch.closest': 'Closest: {kind} "{name}" with pod labels {labels}.',
+
+  // missing-reference
+  'rule.missing-reference.summary': 'A ConfigMap, Secret, PersistentVolumeClaim or ServiceAccount a pod refers to, defined in none of the files Dockyard has indexed (information: it may be created in the cluster by other means).',
+  'rule.missing-reference.risk': 'Pods stay in ContainerCreating / CreateContainerConfigError until the object exists.',
+  'rule.missing-reference.fix': 'Add the object to the manifests, correct the name, or mark the reference `optional: true` when the pod can start without it. Run "Lint workspace" so that every file is indexed.',
+  'rule.missing-reference.message': '{kind} "{name}" ({via}) is not defined in the workspace.',
+
+  // duplicate-resource
+  'rule.duplicate-resource.summary': 'Two documents define the same object (API group, kind, namespace and name), in one file or in files of the same folder; the later one overwrites the first on apply.',
+  'rule.duplicate-resource.risk': 'Only one of the two definitions ends up in the cluster, silently.',
+  'rule.duplicate-resource.fix': 'Remove one definition, or give one of them another name or namespace.',
+  'rule.duplicate-resource.message': '{kind} "{name}" is defined {count} times.',
+  'rule.duplicate-resource.other': 'Another definition of {kind} "{name}".',
 };
