@@ -87,4 +87,13 @@ export const kubernetes: Record<string, string> = {
   'rule.duplicate-resource.fix': 'Remove one definition, or give one of them another name or namespace.',
   'rule.duplicate-resource.message': '{kind} "{name}" is defined {count} times.',
   'rule.duplicate-resource.other': 'Another definition of {kind} "{name}".',
+
+  // hover and completion
+  'kubernetes.hover.field': '**{name}** `{type}`',
+  'kubernetes.hover.fieldUntyped': '**{name}**',
+  'kubernetes.hover.required': 'required',
+  'kubernetes.hover.path': '`{path}` in {kind} ({apiVersion})',
+  'kubernetes.hover.enum': 'Allowed values: {values}',
+  'kubernetes.hover.kind': '**{kind}** — {apiVersion}, Kubernetes {version}',
+  'kubernetes.completion.detailRequired': '{type} (required)',
 };
