@@ -55,3 +55,15 @@ export function sameNamespace(a: string | undefined, b: string | undefined): boo
 export function shift(r: Range, lines: number): Range {
   return lines === 0 ? r : { start: { line: r.start.line + lines, character: r.start.character }, end: { line: r.end.line + lines, character: r.end.character } };
 }
+
+/**
+ * A per-document result that depends on the workspace index: computed once per index generation
+ * (one memo slot per key, replaced, so old generations do not pile up).
+ */
+export function perGeneration<T>(doc: { memo: Map<string, unknown> }, key: string, ws: WorkspaceIndex, compute: () => T): T {
+  const slot = doc.memo.get(key) as { ws: WorkspaceIndex; gen: number; value: T } | undefined;
+  if (slot && slot.ws === ws && slot.gen === ws.generation) return slot.value;
+  const value = compute();
+  doc.memo.set(key, { ws, gen: ws.generation, value });
+  return value;
+}

@@ -1,5 +1,6 @@
 import { msg } from '../../messages/catalog';
-import { lookup, sameNamespace, shift } from '../../kubernetes/index-lookup';
+import { lookup, perGeneration, sameNamespace, shift } from '../../kubernetes/index-lookup';
+import type { Message, Range } from '../../types';
 import { podReferences } from '../../model/references';
 import type { YamlFileRule } from '../registry';
 
@@ -17,19 +18,22 @@ export const missingReference: YamlFileRule = {
   defaultSeverity: 'information',
   references: [{ title: 'Configure a Pod to use a ConfigMap', url: 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-pod-configmap/' }],
   check(ctx) {
-    const index = lookup(ctx.workspace);
     for (const { chunk, doc } of ctx.docs) {
       const id = doc.k8s;
       if (!id) continue;
-      for (const ref of podReferences(doc)) {
-        if (ref.optional || BUILT_IN.has(`${ref.kind}\n${ref.name}`)) continue;
-        const defs = index.byKindName.get(`${ref.kind}\n${ref.name}`);
-        if (defs?.some((d) => sameNamespace(d.namespace, id.namespace))) continue;
-        ctx.report({
-          range: shift(doc.rangeOf(ref.node), chunk.startLine),
-          message: msg('rule.missing-reference.message', { kind: ref.kind, name: ref.name, via: ref.via }),
-        });
-      }
+      // Per document and index generation: an edit elsewhere reuses the result.
+      const found = perGeneration(doc, 'missing-reference', ctx.workspace, () => {
+        const index = lookup(ctx.workspace);
+        const out: { range: Range; message: Message }[] = [];
+        for (const ref of podReferences(doc)) {
+          if (ref.optional || BUILT_IN.has(`${ref.kind}\n${ref.name}`)) continue;
+          const defs = index.byKindName.get(`${ref.kind}\n${ref.name}`);
+          if (defs?.some((d) => sameNamespace(d.namespace, id.namespace))) continue;
+          out.push({ range: doc.rangeOf(ref.node), message: msg('rule.missing-reference.message', { kind: ref.kind, name: ref.name, via: ref.via }) });
+        }
+        return out;
+      });
+      for (const f of found) ctx.report({ range: shift(f.range, chunk.startLine), message: f.message });
     }
   },
 };

@@ -1,11 +1,11 @@
 import { isMap, isScalar } from 'yaml';
 import { msg } from '../../messages/catalog';
 import { objectBlockChanged } from '../../kubernetes/check';
-import { lookup, sameNamespace, shift } from '../../kubernetes/index-lookup';
+import { lookup, perGeneration, sameNamespace, shift } from '../../kubernetes/index-lookup';
 import { lastPair } from '../../kubernetes/locate';
 import { labelsText, parseSelector, readLabels, requirementText, satisfies, type Selector } from '../../model/references';
 import { getMap, type YamlDocModel, type Node, type Pair } from '../../model/yaml';
-import type { RelatedInformation } from '../../types';
+import type { Message, Range, RelatedInformation } from '../../types';
 import type { IndexedResource } from '../../workspace';
 import type { YamlFileRule } from '../registry';
 
@@ -41,15 +41,31 @@ export const selectorMismatch: YamlFileRule = {
       const id = doc.k8s;
       if (!id) continue;
       const mode = WORKLOADS[id.kind];
-      if (mode) checkWorkload(doc, id.kind, mode, (range, message) => ctx.report({ range: shift(range, chunk.startLine), message }));
-      else if (id.kind === 'Service' && id.apiVersion === 'v1') {
-        checkService(doc, ctx.path, lookup(ctx.workspace).podTemplates, (range, message, related) =>
-          ctx.report({ range: shift(range, chunk.startLine), message, severity: 'warning', related }),
-        );
+      let found: Pending[] = [];
+      if (mode) {
+        found = doc.memoize('selector-mismatch.workload', () => {
+          const out: Pending[] = [];
+          checkWorkload(doc, id.kind, mode, (range, message) => out.push({ range, message }));
+          return out;
+        });
+      } else if (id.kind === 'Service' && id.apiVersion === 'v1') {
+        found = perGeneration(doc, 'selector-mismatch.service', ctx.workspace, () => {
+          const out: Pending[] = [];
+          checkService(doc, ctx.path, lookup(ctx.workspace).podTemplates, (range, message, related) => out.push({ range, message, severity: 'warning', related }));
+          return out;
+        });
       }
+      for (const f of found) ctx.report({ ...f, range: shift(f.range, chunk.startLine) });
     }
   },
 };
+
+interface Pending {
+  range: Range;
+  message: Message;
+  severity?: 'warning';
+  related?: RelatedInformation[];
+}
 
 function selectorOf(doc: YamlDocModel, plain: boolean): { pair: Pair; sel: Selector } | undefined {
   const root = doc.contents;
