@@ -69,8 +69,12 @@ export function checkDocument(doc: YamlDocModel, config: DockyardConfig, path: s
     // A Helm template that does not parse once masked: its structure cannot be known.
     if (value === undefined || (broken && doc.masked)) return { ...base, status: 'known', lifecycle, crd, issues: [] };
     let issues = store.validate(sv, id.apiVersion, id.kind, value);
-    // Where the parse broke off, fields are missing because of the syntax error (yaml-syntax says so).
-    if (broken) issues = issues.filter((i) => i.code !== 'required');
+    // Where the parse broke off, fields are missing or land in the wrong object because of the
+    // syntax error (yaml-syntax says so): keep only what lies above the first error.
+    if (broken) {
+      const firstErrorLine = Math.min(...doc.doc.errors.map((e) => doc.lines.positionAt(e.pos[0]).line));
+      issues = issues.filter((i) => i.code !== 'required' && issueLine(doc, i) < firstErrorLine);
+    }
     if (doc.masked) issues = issues.filter((i) => !helmUnknowable(doc, i));
     return { ...base, status: 'known', lifecycle, crd, issues };
   });
@@ -105,6 +109,16 @@ function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
     cur = (cur as Record<string | number, unknown>)[seg];
   }
   return cur;
+}
+
+function issueLine(doc: YamlDocModel, issue: SchemaIssue): number {
+  const loc = locatePath(doc, issue.path);
+  for (let i = loc.steps.length - 1; i >= 0; i--) {
+    const s = loc.steps[i];
+    const node = (s.pair?.key as { range?: number[] } | null | undefined) ?? s.node;
+    if (node?.range) return doc.lines.positionAt(node.range[0]).line;
+  }
+  return 0;
 }
 
 /** Whether a value holds a masked Helm expression anywhere (bounded walk). */

@@ -2,7 +2,9 @@ import type { YAMLError } from 'yaml';
 import { msg } from '../../messages/catalog';
 import type { YamlDocumentRule } from '../registry';
 import { MASK } from '../../model/helm';
-import type { YamlDocModel } from '../../model/yaml';
+import { isAlias, isMap, isSeq, type Node, type YamlDocModel } from '../../model/yaml';
+import { MAX_DEPTH } from '../../model/guards';
+import { MAX_ALIAS_COUNT } from '../../model/yaml';
 
 /** Known `yaml` error codes with their own catalog message; others use the generic one. */
 const CODES = new Set([
@@ -22,6 +24,7 @@ const CODES = new Set([
   'ALIAS_PROPS',
   'BAD_DIRECTIVE',
   'TAG_RESOLVE_FAILED',
+  'RESOURCE_EXHAUSTION',
 ]);
 
 const MAX_PER_DOCUMENT = 20;
@@ -35,6 +38,11 @@ export const yamlSyntax: YamlDocumentRule = {
   generic: 'yaml',
   check(ctx) {
     const { doc } = ctx;
+    if (doc.tooDeepAt !== undefined) {
+      const at = Math.min(doc.tooDeepAt, Math.max(0, doc.text.length - 1));
+      ctx.report({ range: doc.rangeOfOffsets(at, Math.min(at + 1, doc.text.length)), message: msg('rule.yaml-syntax.tooDeep', { limit: MAX_DEPTH }) });
+      return;
+    }
     let n = 0;
     let artefact = false;
     for (const e of doc.doc.errors as YAMLError[]) {
@@ -62,6 +70,11 @@ export const yamlSyntax: YamlDocumentRule = {
         message: CODES.has(e.code) ? msg(`rule.yaml-syntax.${e.code}`, { detail }) : msg('rule.yaml-syntax.generic', { detail }),
       });
     }
+    // Parsed, but expanding its aliases would blow up ("billion laughs"): said on the first alias.
+    if (n === 0 && doc.contents && doc.text.includes('*') && doc.valueError === 'aliases') {
+      const alias = firstAlias(doc);
+      ctx.report({ range: alias ? doc.rangeOf(alias) : doc.lines.rangeOf(0, 0), message: msg('rule.yaml-syntax.aliasLimit', { limit: MAX_ALIAS_COUNT }) });
+    }
   },
 };
 
@@ -69,6 +82,23 @@ export const yamlSyntax: YamlDocumentRule = {
  * Whether masking changed the error's line, the line before it or the line after it (an unclosed
  * quoted scalar that continues over a blanked line), or the error sits on a blank line.
  */
+/** The first alias (`*name`) of the document, iteratively. */
+function firstAlias(doc: YamlDocModel): Node | undefined {
+  const stack: unknown[] = [doc.contents];
+  let budget = 200_000;
+  while (stack.length && budget-- > 0) {
+    const n = stack.pop();
+    if (isAlias(n)) return n as Node;
+    if (isMap(n)) {
+      for (let i = n.items.length - 1; i >= 0; i--) {
+        stack.push(n.items[i].value);
+        stack.push(n.items[i].key);
+      }
+    } else if (isSeq(n)) for (let i = n.items.length - 1; i >= 0; i--) stack.push(n.items[i]);
+  }
+  return undefined;
+}
+
 function nearMask(doc: YamlDocModel, start: number): boolean {
   const line = doc.lines.positionAt(start).line;
   if (doc.lines.lineText(line).trim() === '') return true;
