@@ -205,6 +205,8 @@ export class Analyzer {
   /** Parse-only access for features (hover, completion) on an open document. */
   yamlFor(path: string, text: string): YamlFileState {
     let state = this.files.get(path);
+    // The analysed state of this very text (whatever Helm flag the host gave analyze()).
+    if (state?.yaml && state.yaml.text === text) return state.yaml;
     if (!state) {
       state = { kind: 'yaml', text };
       this.files.set(path, state);
