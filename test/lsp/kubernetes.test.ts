@@ -120,3 +120,20 @@ test('the bundled CLI validates against the schema with the network unavailable'
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('cross-resource findings of an open document follow a change in another open document', async () => {
+  const c = new TestClient();
+  try {
+    await c.initialize();
+    const pod = 'file:///ws/app/pod.yaml';
+    const cms = 'file:///ws/app/config.yaml';
+    await c.open(pod, 'yaml', 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: a, image: nginx:1.27}]\n  volumes:\n    - name: v\n      configMap: {name: settings}\n');
+    const first = await c.waitFor((x) => x.uri === pod && x.diagnostics.some((d) => d.code === 'missing-reference'));
+    assert.deepEqual(first.diagnostics.find((d) => d.code === 'missing-reference')!.range, { start: { line: 7, character: 24 }, end: { line: 7, character: 32 } });
+    const before = c.published.length;
+    await c.open(cms, 'yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\ndata: {a: b}\n');
+    await c.waitFor((x) => x.uri === pod && c.published.indexOf(x) >= before && !x.diagnostics.some((d) => d.code === 'missing-reference'));
+  } finally {
+    assert.equal(await c.shutdown(), 0);
+  }
+});
