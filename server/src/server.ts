@@ -27,6 +27,8 @@ import type { Finding } from './core/types';
 import { ConfigResolver } from './host/config-resolver';
 import { isUnderChartTemplates, readText, walk } from './host/files';
 import { toCodeAction, toCompletionItem, toDiagnostic } from './lsp/convert';
+import { invalidateCrdSchemas, setCrdSchemaSource } from './core/kubernetes/crd';
+import { FileCrdSource } from './host/crd-source';
 
 /**
  * The language server: LSP wiring only. Transport, capabilities, debounce, cancellation, versions;
@@ -49,6 +51,9 @@ export function startServer(connection: Connection): void {
   const analyzer = new Analyzer(registry, (rule, p, err) => {
     connection.console.error(t('core.ruleError', { rule, path: p, error: err instanceof Error ? err.stack ?? err.message : String(err) }));
   });
+  let roots: string[] = [];
+  const crdSource = new FileCrdSource(resolver, () => roots, (p) => documents.all().find((d) => uriToPath(d.uri) === p)?.getText());
+  setCrdSchemaSource(crdSource);
   let host: HostContext = {};
   let lang: Lang = 'en';
   let debounceMs = DEBOUNCE_MS;
@@ -110,12 +115,20 @@ export function startServer(connection: Connection): void {
     }
     // A newer version arrived while we worked: drop this result.
     const current = documents.get(doc.uri);
+    // The workspace index changed (a resource added, renamed, moved): cross-resource findings of the
+    // other open documents may change too.
+    if (analyzer.workspace.generation !== lastGeneration) {
+      lastGeneration = analyzer.workspace.generation;
+      for (const other of documents.all()) if (other.uri !== doc.uri) schedule(other, debounceMs * 2);
+    }
     if (!current || current.version !== version) return;
     results.set(doc.uri, { version, findings });
     workspacePublished.delete(doc.uri);
     publish(doc.uri, findings, version);
     sendStatus();
   }
+
+  let lastGeneration = analyzer.workspace.generation;
 
   function schedule(doc: TextDocument, delay = debounceMs): void {
     const prev = timers.get(doc.uri);
@@ -160,6 +173,8 @@ export function startServer(connection: Connection): void {
     lang = opts.lang && isLang(opts.lang) ? opts.lang : langFromLocale(params.locale);
     if (typeof opts.debounceMs === 'number') debounceMs = opts.debounceMs;
     hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+    roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
+    if (!roots.length && params.rootUri) roots = [uriToPath(params.rootUri)];
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -201,11 +216,22 @@ export function startServer(connection: Connection): void {
       if (base === '.dockyard.yaml' || base === '.dockyard.yml') configChanged = true;
     }
     if (configChanged) resolver.invalidate();
+    invalidateCrdSchemas(); // e.g. a CRD schema file named by kubernetes.crdSchemas
+    analyzer.invalidateFindings();
     revalidateAll();
   });
 
   documents.onDidOpen((e) => schedule(e.document, 0));
-  documents.onDidChangeContent((e) => schedule(e.document));
+  documents.onDidChangeContent((e) => {
+    if (crdSource.readPaths.has(uriToPath(e.document.uri))) {
+      // An open CRD schema file changed: every document validated against it is stale.
+      invalidateCrdSchemas();
+      analyzer.invalidateFindings();
+      revalidateAll();
+      return;
+    }
+    schedule(e.document);
+  });
   documents.onDidClose((e) => {
     const timer = timers.get(e.document.uri);
     if (timer) clearTimeout(timer);
