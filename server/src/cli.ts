@@ -13,6 +13,8 @@ import { FsLociDataProvider } from './host/loci-data';
 import { setLociDataProvider } from './core/loci/provider';
 import { toSarif } from './cli/sarif';
 import { runScaffold } from './cli-scaffold';
+import { setCrdSchemaSource } from './core/kubernetes/crd';
+import { FileCrdSource } from './host/crd-source';
 
 /**
  * `dockyard` command line (shared/spec/CLI.md): lint, fix, scaffold. Same core as the server.
@@ -143,6 +145,7 @@ function analyzeAll(files: string[], opts: Options, io: CliIo, lang: Lang, error
   if (opts.config && !fs.existsSync(path.resolve(io.cwd, opts.config))) {
     throw new UsageError(t('cli.error.unreadable', { path: opts.config, reason: 'ENOENT' }, lang));
   }
+  setCrdSchemaSource(new FileCrdSource(resolver, () => [io.cwd]));
   const overrides: PartialConfig = {};
   if (opts.pss) overrides.pss = opts.pss;
   if (opts.k8sVersion) overrides.kubernetes = { version: opts.k8sVersion };

@@ -46,6 +46,8 @@ interface ChunkState {
   suppressions: SuppressionSet;
   findings?: { key: string; list: Finding[] };
   resource?: IndexedResource | null;
+  /** `resource` placed in the file (path, document index, absolute range), reused while unchanged. */
+  placed?: { index: number; startLine: number; path: string; entry: IndexedResource };
 }
 
 export interface YamlFileState {
@@ -53,7 +55,6 @@ export interface YamlFileState {
   helm: boolean;
   chunks: YamlChunk[];
   states: ChunkState[];
-  byText: Map<string, ChunkState>;
   fileFindings?: { key: string; list: Finding[] };
 }
 
@@ -84,6 +85,21 @@ export class Analyzer {
   close(path: string, keepIndex = true): void {
     this.files.delete(path);
     if (!keepIndex) this.workspace.delete(path);
+  }
+
+  /**
+   * Drop cached findings (parses are kept): for data the configuration key does not capture, e.g.
+   * a CRD schema file named by `kubernetes.crdSchemas` changed on disk.
+   */
+  invalidateFindings(): void {
+    for (const f of this.files.values()) {
+      if (f.yaml) {
+        f.yaml.fileFindings = undefined;
+        for (const cs of f.yaml.states) cs.findings = undefined;
+      }
+      if (f.dockerfile) f.dockerfile.findings = undefined;
+      f.textFindings = undefined;
+    }
   }
 
   cachedFiles(): number {
@@ -151,26 +167,37 @@ export class Analyzer {
     }
   }
 
-  /** The parsed YAML state for a text (reusing cached documents); used by hover and completion too. */
+  /**
+   * The parsed YAML state for a text (reusing cached documents); used by hover and completion too.
+   * Documents are matched with the previous version by position - counted from the start, and from
+   * the end when documents were added or removed - and string equality, which costs a memcmp per
+   * document instead of hashing the whole file: an edit re-parses only the edited document.
+   */
   yamlState(state: FileState | undefined, text: string, helmChartTemplate = false): YamlFileState {
     const helm = looksLikeHelmTemplate(text, helmChartTemplate);
-    const parsedText = helm ? maskHelm(text) : text;
     const prev = state?.yaml;
-    if (prev && prev.text === text) return prev;
+    if (prev && prev.text === text && prev.helm === helm) return prev;
+    const parsedText = helm ? maskHelm(text) : text;
     const chunks = splitDocuments(parsedText);
-    const byText = new Map<string, ChunkState>();
     const states: ChunkState[] = [];
-    for (const c of chunks) {
-      let cs = prev?.byText.get(c.text) ?? byText.get(c.text);
+    const prevChunks = prev && prev.helm === helm ? prev.chunks : [];
+    const delta = chunks.length - prevChunks.length;
+    const reuse = (j: number, c: YamlChunk, original: string): ChunkState | undefined => {
+      if (j < 0 || j >= prevChunks.length || prevChunks[j].text !== c.text) return undefined;
+      const cs = prev!.states[j];
+      return cs.model.original === original ? cs : undefined;
+    };
+    for (let i = 0; i < chunks.length; i++) {
+      const c = chunks[i];
+      const original = helm ? text.slice(c.startOffset, c.startOffset + c.text.length) : c.text;
+      let cs = reuse(i, c, original) ?? (delta !== 0 ? reuse(i - delta, c, original) : undefined);
       if (!cs) {
-        const original = helm ? text.slice(c.startOffset, c.startOffset + c.text.length) : c.text;
         const model = new YamlDocModel(c.text, helm, original);
         cs = { model, suppressions: new SuppressionSet(parseSuppressions(model.lines), model.lines, annotationIgnores(model)) };
       }
-      byText.set(c.text, cs);
       states.push(cs);
     }
-    const y: YamlFileState = { text, helm, chunks, states, byText };
+    const y: YamlFileState = { text, helm, chunks, states };
     if (state) state.yaml = y;
     return y;
   }
@@ -178,6 +205,8 @@ export class Analyzer {
   /** Parse-only access for features (hover, completion) on an open document. */
   yamlFor(path: string, text: string): YamlFileState {
     let state = this.files.get(path);
+    // The analysed state of this very text (whatever Helm flag the host gave analyze()).
+    if (state?.yaml && state.yaml.text === text) return state.yaml;
     if (!state) {
       state = { kind: 'yaml', text };
       this.files.set(path, state);
@@ -203,8 +232,15 @@ export class Analyzer {
       for (const f of cs.findings.list) out.push(shiftFinding(f, chunk.startLine));
       if (cs.resource === undefined) cs.resource = summarizeResource(cs.model, path, i);
       if (cs.resource) {
-        const r = cs.resource;
-        resources.push(r.docIndex === i && chunk.startLine === 0 ? r : { ...r, path, docIndex: i, range: shiftRange(r.range, chunk.startLine) });
+        // The same entry object while the document, its place and its file are unchanged: the
+        // index compares entries by identity first, so an edit elsewhere costs nothing here.
+        let placed = cs.placed;
+        if (!placed || placed.index !== i || placed.startLine !== chunk.startLine || placed.path !== path) {
+          const r = cs.resource;
+          const entry = r.docIndex === i && chunk.startLine === 0 && r.path === path ? r : { ...r, path, docIndex: i, range: shiftRange(r.range, chunk.startLine) };
+          placed = cs.placed = { index: i, startLine: chunk.startLine, path, entry };
+        }
+        resources.push(placed.entry);
       }
     });
     this.workspace.set(path, resources);

@@ -61,6 +61,11 @@ export class WorkspaceIndex {
   }
 }
 
+/** Entry by entry: identical objects (the engine reuses them) are equal without serializing. */
 function sameResources(a: IndexedResource[], b: IndexedResource[]): boolean {
-  return a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i] && JSON.stringify(a[i]) !== JSON.stringify(b[i])) return false;
+  }
+  return true;
 }
