@@ -133,9 +133,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
         { location: vscode.ProgressLocation.Notification, title: t('core.lintWorkspace.title'), cancellable: true },
         async (progress, token) => {
           let last = 0;
-          const sub = client!.onNotification('dockyard/progress', (p: { done: number; total: number }) => {
+          const sub = client!.onNotification('dockyard/progress', (p: { done: number; total: number; file: number; files: number }) => {
             const pct = p.total ? (p.done / p.total) * 100 : 0;
-            progress.report({ increment: pct - last, message: t('core.lintWorkspace.progress', { done: p.done, total: p.total }) });
+            progress.report({ increment: pct - last, message: t('core.lintWorkspace.progress', { done: p.file, total: p.files }) });
             last = pct;
           });
           try {

@@ -9,8 +9,12 @@ import { applyEdits } from './core/text';
 import type { PartialConfig } from './core/config/config';
 import { ConfigResolver } from './host/config-resolver';
 import { isUnderChartTemplates, readText, walk } from './host/files';
+import { FsLociDataProvider } from './host/loci-data';
+import { setLociDataProvider } from './core/loci/provider';
 import { toSarif } from './cli/sarif';
 import { runScaffold } from './cli-scaffold';
+import { setCrdSchemaSource } from './core/kubernetes/crd';
+import { FileCrdSource } from './host/crd-source';
 
 /**
  * `dockyard` command line (shared/spec/CLI.md): lint, fix, scaffold. Same core as the server.
@@ -136,10 +140,12 @@ function collect(paths: string[], io: CliIo, lang: Lang, errors: string[]): stri
 function analyzeAll(files: string[], opts: Options, io: CliIo, lang: Lang, errors: string[]): { results: FileResult[]; analyzer: Analyzer; resolver: ConfigResolver; overrides: PartialConfig } {
   const registry = createRegistry();
   const analyzer = new Analyzer(registry, (rule, p, e) => io.stderr(t('core.ruleError', { rule, path: p, error: e instanceof Error ? e.message : String(e) }, lang) + '\n'));
+  setLociDataProvider(new FsLociDataProvider());
   const resolver = new ConfigResolver(new Set(registry.ids()), opts.config ? path.resolve(io.cwd, opts.config) : undefined);
   if (opts.config && !fs.existsSync(path.resolve(io.cwd, opts.config))) {
     throw new UsageError(t('cli.error.unreadable', { path: opts.config, reason: 'ENOENT' }, lang));
   }
+  setCrdSchemaSource(new FileCrdSource(resolver, () => [io.cwd]));
   const overrides: PartialConfig = {};
   if (opts.pss) overrides.pss = opts.pss;
   if (opts.k8sVersion) overrides.kubernetes = { version: opts.k8sVersion };

@@ -26,7 +26,11 @@ import { instructionStartLine } from './core/engine';
 import type { Finding } from './core/types';
 import { ConfigResolver } from './host/config-resolver';
 import { isUnderChartTemplates, readText, walk } from './host/files';
+import { FsLociDataProvider } from './host/loci-data';
+import { setLociDataProvider } from './core/loci/provider';
 import { toCodeAction, toCompletionItem, toDiagnostic } from './lsp/convert';
+import { invalidateCrdSchemas, setCrdSchemaSource } from './core/kubernetes/crd';
+import { FileCrdSource } from './host/crd-source';
 
 /**
  * The language server: LSP wiring only. Transport, capabilities, debounce, cancellation, versions;
@@ -46,9 +50,13 @@ export function startServer(connection: Connection): void {
   const registry = createRegistry();
   const knownRules = new Set(registry.ids());
   const resolver = new ConfigResolver(knownRules);
+  setLociDataProvider(new FsLociDataProvider());
   const analyzer = new Analyzer(registry, (rule, p, err) => {
     connection.console.error(t('core.ruleError', { rule, path: p, error: err instanceof Error ? err.stack ?? err.message : String(err) }));
   });
+  let roots: string[] = [];
+  const crdSource = new FileCrdSource(resolver, () => roots, (p) => documents.all().find((d) => uriToPath(d.uri) === p)?.getText());
+  setCrdSchemaSource(crdSource);
   let host: HostContext = {};
   let lang: Lang = 'en';
   let debounceMs = DEBOUNCE_MS;
@@ -59,6 +67,33 @@ export function startServer(connection: Connection): void {
   const results = new Map<string, { version: number; findings: Finding[] }>();
   /** Diagnostics published for files that are not open (lint workspace), to clear them later. */
   const workspacePublished = new Set<string>();
+  /** Error and warning counts per published uri (open documents and lint-workspace files), for the status bar. */
+  const counts = new Map<string, { errors: number; warnings: number }>();
+
+  function publish(uri: string, findings: Finding[], version?: number): void {
+    let errors = 0;
+    let warnings = 0;
+    for (const f of findings) {
+      if (f.severity === 'error') errors++;
+      else if (f.severity === 'warning') warnings++;
+    }
+    if (findings.length) counts.set(uri, { errors, warnings });
+    else counts.delete(uri);
+    void connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => diagnosticOf(f, uri)) });
+  }
+
+  /**
+   * The engine hands back the same Finding objects for documents an edit did not touch, so their
+   * Diagnostics are converted once (a keystroke in a 300-document file re-sends ~400 of them).
+   */
+  const diagnostics = new WeakMap<Finding, { uri: string; lang: Lang; diagnostic: Diagnostic }>();
+  function diagnosticOf(f: Finding, uri: string): Diagnostic {
+    const c = diagnostics.get(f);
+    if (c && c.uri === uri && c.lang === lang) return c.diagnostic;
+    const diagnostic = toDiagnostic(f, uri, lang, pathToUri);
+    diagnostics.set(f, { uri, lang, diagnostic });
+    return diagnostic;
+  }
 
   const uriToPath = (uri: string): string => {
     if (uri.startsWith('file:')) {
@@ -96,24 +131,20 @@ export function startServer(connection: Connection): void {
     }
     // A newer version arrived while we worked: drop this result.
     const current = documents.get(doc.uri);
+    // The workspace index changed (a resource added, renamed, moved): cross-resource findings of the
+    // other open documents may change too.
+    if (analyzer.workspace.generation !== lastGeneration) {
+      lastGeneration = analyzer.workspace.generation;
+      for (const other of documents.all()) if (other.uri !== doc.uri) schedule(other, debounceMs * 2);
+    }
     if (!current || current.version !== version) return;
     results.set(doc.uri, { version, findings });
-    void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: findings.map((f) => diagnosticOf(f, doc.uri)) });
+    workspacePublished.delete(doc.uri);
+    publish(doc.uri, findings, version);
     sendStatus();
   }
 
-  /**
-   * The engine hands back the same Finding objects for documents an edit did not touch, so their
-   * Diagnostics are converted once (a keystroke in a 300-document file re-sends ~400 of them).
-   */
-  const diagnostics = new WeakMap<Finding, { uri: string; lang: Lang; diagnostic: Diagnostic }>();
-  function diagnosticOf(f: Finding, uri: string): Diagnostic {
-    const c = diagnostics.get(f);
-    if (c && c.uri === uri && c.lang === lang) return c.diagnostic;
-    const diagnostic = toDiagnostic(f, uri, lang, pathToUri);
-    diagnostics.set(f, { uri, lang, diagnostic });
-    return diagnostic;
-  }
+  let lastGeneration = analyzer.workspace.generation;
 
   function schedule(doc: TextDocument, delay = debounceMs): void {
     const prev = timers.get(doc.uri);
@@ -135,12 +166,11 @@ export function startServer(connection: Connection): void {
   function sendStatus(): void {
     let errors = 0;
     let warnings = 0;
-    for (const r of results.values())
-      for (const f of r.findings) {
-        if (f.severity === 'error') errors++;
-        else if (f.severity === 'warning') warnings++;
-      }
-    void connection.sendNotification('dockyard/status', { errors, warnings, documents: results.size });
+    for (const c of counts.values()) {
+      errors += c.errors;
+      warnings += c.warnings;
+    }
+    void connection.sendNotification('dockyard/status', { errors, warnings, documents: counts.size });
   }
 
   async function pullSettings(): Promise<void> {
@@ -159,6 +189,8 @@ export function startServer(connection: Connection): void {
     lang = opts.lang && isLang(opts.lang) ? opts.lang : langFromLocale(params.locale);
     if (typeof opts.debounceMs === 'number') debounceMs = opts.debounceMs;
     hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+    roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
+    if (!roots.length && params.rootUri) roots = [uriToPath(params.rootUri)];
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -200,18 +232,29 @@ export function startServer(connection: Connection): void {
       if (base === '.dockyard.yaml' || base === '.dockyard.yml') configChanged = true;
     }
     if (configChanged) resolver.invalidate();
+    invalidateCrdSchemas(); // e.g. a CRD schema file named by kubernetes.crdSchemas
+    analyzer.invalidateFindings();
     revalidateAll();
   });
 
   documents.onDidOpen((e) => schedule(e.document, 0));
-  documents.onDidChangeContent((e) => schedule(e.document));
+  documents.onDidChangeContent((e) => {
+    if (crdSource.readPaths.has(uriToPath(e.document.uri))) {
+      // An open CRD schema file changed: every document validated against it is stale.
+      invalidateCrdSchemas();
+      analyzer.invalidateFindings();
+      revalidateAll();
+      return;
+    }
+    schedule(e.document);
+  });
   documents.onDidClose((e) => {
     const timer = timers.get(e.document.uri);
     if (timer) clearTimeout(timer);
     timers.delete(e.document.uri);
     results.delete(e.document.uri);
     analyzer.close(uriToPath(e.document.uri));
-    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    publish(e.document.uri, []);
     sendStatus();
   });
 
@@ -314,7 +357,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest('dockyard/lintWorkspace', async (p: { folders: string[] }, token) => {
     const files: string[] = [];
     for (const f of p.folders ?? []) walk(uriToPath(f), (file) => files.push(file));
-    for (const u of workspacePublished) void connection.sendDiagnostics({ uri: u, diagnostics: [] });
+    for (const u of workspacePublished) publish(u, []);
     workspacePublished.clear();
     let errors = 0;
     let warnings = 0;
@@ -341,7 +384,7 @@ export function startServer(connection: Connection): void {
           }
           texts.set(file, text);
           analyzer.analyze({ path: file, text, helmChartTemplate: isUnderChartTemplates(file) }, configFor(file), host);
-          if (i % 25 === 0) void connection.sendNotification('dockyard/progress', { done: i, total: total * 2 });
+          if (i % 25 === 0) void connection.sendNotification('dockyard/progress', { done: i, total: total * 2, file: Math.ceil(i / 2), files: total });
           continue;
         }
         const text = texts.get(file);
@@ -352,11 +395,11 @@ export function startServer(connection: Connection): void {
           else if (f.severity === 'warning') warnings++;
         }
         if (!open) {
-          void connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(f, uri, lang, pathToUri)) });
+          publish(uri, findings);
           workspacePublished.add(uri);
           analyzer.close(file); // keep the index entry, drop the parse
         }
-        if (i % 25 === 0) void connection.sendNotification('dockyard/progress', { done: total + i, total: total * 2 });
+        if (i % 25 === 0) void connection.sendNotification('dockyard/progress', { done: total + i, total: total * 2, file: Math.ceil((total + i) / 2), files: total });
       }
     }
     revalidateAll();

@@ -103,7 +103,7 @@ test('fix applies quick fixes in place keeping comments; --dry-run prints a diff
   assert.match(dry.stdout, /^\+        privileged: false$/m);
   assert.equal(fs.readFileSync(path.join(dir, 'pod.yaml'), 'utf8'), POD);
   const r = run(['fix', '--rule', 'privileged-container', 'pod.yaml'], dir);
-  assert.match(r.stdout, /pod\.yaml: applied 1 fixes/);
+  assert.match(r.stdout, /pod\.yaml: applied 1 fix\b/);
   assert.equal(fs.readFileSync(path.join(dir, 'pod.yaml'), 'utf8'), POD.replace('privileged: true', 'privileged: false'));
   assert.equal(JSON.parse(run(['lint', '--format', 'json', 'pod.yaml'], dir).stdout).files[0].diagnostics.filter((d: { rule: string }) => d.rule === 'privileged-container').length, 0);
 });

@@ -94,3 +94,12 @@ test('docs/rules.md is generated from the registry and up to date (npm run docs)
   const onDisk = fs.readFileSync(path.join(ROOT, 'docs/rules.md'), 'utf8');
   assert.equal(onDisk, rulesMarkdown(createRegistry().all()), 'docs/rules.md is stale: run `npm run docs`');
 });
+
+test('plural forms are chosen per language and count', async () => {
+  const { t } = await import('../../server/src/core/messages/catalog');
+  assert.equal(t('cli.noProblems', { files: 1 }), '1 file, no problems');
+  assert.equal(t('cli.noProblems', { files: 3 }), '3 files, no problems');
+  assert.equal(t('cli.summary', { files: 2, errors: 1, warnings: 0, infos: 5 }), '2 files, 1 error, 0 warnings, 5 infos');
+  assert.equal(t('core.status.problems', { count: 1 }), 'Dockyard: 1 problem');
+  assert.equal(t('cli.noProblems', { files: 1 }, 'zh-cn'), '1 个文件，未发现问题');
+});

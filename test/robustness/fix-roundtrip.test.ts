@@ -25,6 +25,13 @@ import { generatedSeeds, isChartTemplate, repoSeeds, type Seed } from './seeds';
 /** `origin|rule|fix title id` → why it fails and whose it is. */
 const KNOWN: Record<string, string> = {};
 
+/**
+ * New findings a fix brings by design (the same list as test/core/security/helpers.ts): moving a
+ * literal secret to a secretKeyRef points at a Secret the user still has to create, which
+ * `missing-reference` (information) says.
+ */
+const EXPECTED_NEW: Record<string, string[]> = { 'env-var-secret': ['missing-reference'] };
+
 const config = mergeConfig({});
 
 function lint(seed: Seed, text: string): Finding[] {
@@ -84,6 +91,7 @@ function checkAfter(seed: Seed, before: Finding[], text: string, after: string, 
   // Other rules: no more findings per rule than before (a finding may change its wording when the
   // fix changes its context, e.g. a port exposed by hostNetwork instead of hostPort).
   const fixedRuleIds = new Set([...fixedRules.keys()].map((k) => k.split('|')[0]));
+  for (const id of [...fixedRuleIds]) for (const allowed of EXPECTED_NEW[id] ?? []) fixedRuleIds.add(allowed);
   const perRule = (list: Finding[]) => list.reduce((m, f) => m.set(f.rule, (m.get(f.rule) ?? 0) + 1), new Map<string, number>());
   const rb = perRule(before);
   for (const [rule, n] of perRule(now)) {

@@ -142,3 +142,17 @@ test('documents kept across edits do not keep old versions of the file alive (me
   // Pinned, every changed document would hold its own ~180 KB copy of the file: ~20 MB here.
   assert.ok(grown < 6, `heap grew by ${grown.toFixed(1)} MB`);
 });
+
+test('building the value of a document with a collection as a key emits no process warning (the server log showed one per edit)', async () => {
+  const warnings: string[] = [];
+  const onWarning = (w: Error) => warnings.push(w.message);
+  process.on('warning', onWarning);
+  try {
+    const m = new YamlDocModel('? [a, b]\n: 1\n? {c: d}\n: 2\n');
+    assert.ok(m.value && typeof m.value === 'object');
+    await new Promise((r) => setImmediate(r)); // process warnings are emitted on the next tick
+  } finally {
+    process.off('warning', onWarning);
+  }
+  assert.deepEqual(warnings, []);
+});

@@ -46,9 +46,9 @@ interface ChunkState {
   suppressions: SuppressionSet;
   findings?: { key: string; list: Finding[] };
   resource?: IndexedResource | null;
-  /** `resource` placed at a document index / first line of the file (reused while it stays there). */
-  placed?: { path: string; docIndex: number; line: number; resource: IndexedResource };
-  /** `findings` shifted to the file line the document starts at. */
+  /** `resource` placed in the file (path, document index, absolute range), reused while unchanged. */
+  placed?: { index: number; startLine: number; path: string; entry: IndexedResource };
+  /** `findings` shifted to the file line the document starts at (reused while it stays there). */
   shifted?: { source: Finding[]; line: number; list: Finding[] };
 }
 
@@ -57,8 +57,6 @@ export interface YamlFileState {
   helm: boolean;
   chunks: YamlChunk[];
   states: ChunkState[];
-  /** Chunk text → state; built on demand (hashing every chunk on every keystroke is not free). */
-  byText?: Map<string, ChunkState>;
   fileFindings?: { key: string; list: Finding[] };
 }
 
@@ -89,6 +87,21 @@ export class Analyzer {
   close(path: string, keepIndex = true): void {
     this.files.delete(path);
     if (!keepIndex) this.workspace.delete(path);
+  }
+
+  /**
+   * Drop cached findings (parses are kept): for data the configuration key does not capture, e.g.
+   * a CRD schema file named by `kubernetes.crdSchemas` changed on disk.
+   */
+  invalidateFindings(): void {
+    for (const f of this.files.values()) {
+      if (f.yaml) {
+        f.yaml.fileFindings = undefined;
+        for (const cs of f.yaml.states) cs.findings = undefined;
+      }
+      if (f.dockerfile) f.dockerfile.findings = undefined;
+      f.textFindings = undefined;
+    }
   }
 
   cachedFiles(): number {
@@ -156,35 +169,36 @@ export class Analyzer {
     }
   }
 
-  /** The parsed YAML state for a text (reusing cached documents); used by hover and completion too. */
+  /**
+   * The parsed YAML state for a text (reusing cached documents); used by hover and completion too.
+   * Documents are matched with the previous version by position - counted from the start, and from
+   * the end when documents were added or removed - and string equality, which costs a memcmp per
+   * document instead of hashing the whole file: an edit re-parses only the edited document.
+   */
   yamlState(state: FileState | undefined, text: string, helmChartTemplate = false): YamlFileState {
     const helm = looksLikeHelmTemplate(text, helmChartTemplate);
-    const parsedText = helm ? maskHelm(text) : text;
     const prev = state?.yaml;
-    if (prev && prev.text === text) return prev;
-    const chunks = prev && !helm && !prev.helm ? splitDocumentsIncremental(prev.text, prev.chunks, text) : splitDocuments(parsedText);
+    if (prev && prev.text === text && prev.helm === helm) return prev;
+    const parsedText = helm ? maskHelm(text) : text;
+    const same = prev && prev.helm === helm ? prev : undefined;
+    // Only the edited region is split again (documents before and after it are taken over).
+    const chunks = same && !helm ? splitDocumentsIncremental(same.text, same.chunks, text) : splitDocuments(parsedText);
     const states: ChunkState[] = [];
-    // An edit changes a few documents: the others are found at the same index (before the edit) or
-    // at the same distance from the end (after it); only the rest are looked up by text.
-    const shift = prev ? chunks.length - prev.chunks.length : 0;
-    let local: Map<string, ChunkState> | undefined;
-    let misses = 0;
+    const prevChunks = same ? same.chunks : [];
+    const delta = chunks.length - prevChunks.length;
+    const reuse = (j: number, c: YamlChunk, original: string): ChunkState | undefined => {
+      if (j < 0 || j >= prevChunks.length || prevChunks[j].text !== c.text) return undefined;
+      const cs = prev!.states[j];
+      return cs.model.original === original ? cs : undefined;
+    };
     for (let i = 0; i < chunks.length; i++) {
       const c = chunks[i];
-      let cs: ChunkState | undefined;
-      if (prev) {
-        if (i < prev.chunks.length && prev.chunks[i].text === c.text) cs = prev.states[i];
-        else if (i - shift >= 0 && i - shift < prev.chunks.length && prev.chunks[i - shift].text === c.text) cs = prev.states[i - shift];
-        // A document that moved (several misses): look it up by text.
-        else if (++misses > 2) cs = chunkMap(prev).get(c.text);
-      }
-      if (!cs && local) cs = local.get(c.text);
+      const original = helm ? text.slice(c.startOffset, c.startOffset + c.text.length) : c.text;
+      let cs = reuse(i, c, original) ?? (delta !== 0 ? reuse(i - delta, c, original) : undefined);
       if (!cs) {
-        const original = helm ? detach(text.slice(c.startOffset, c.startOffset + c.text.length)) : c.text;
-        const model = new YamlDocModel(c.text, helm, original);
+        // detach: a kept document must not keep this version of the whole file alive (see detach).
+        const model = new YamlDocModel(c.text, helm, helm ? detach(original) : c.text);
         cs = { model, suppressions: new SuppressionSet(parseSuppressions(model.lines), model.lines, annotationIgnores(model)) };
-        // Identical documents in one file share their state.
-        (local ??= new Map()).set(c.text, cs);
       }
       states.push(cs);
     }
@@ -196,6 +210,8 @@ export class Analyzer {
   /** Parse-only access for features (hover, completion) on an open document. */
   yamlFor(path: string, text: string): YamlFileState {
     let state = this.files.get(path);
+    // The analysed state of this very text (whatever Helm flag the host gave analyze()).
+    if (state?.yaml && state.yaml.text === text) return state.yaml;
     if (!state) {
       state = { kind: 'yaml', text };
       this.files.set(path, state);
@@ -227,18 +243,15 @@ export class Analyzer {
       for (const f of shifted.list) out.push(f);
       if (cs.resource === undefined) cs.resource = summarizeResource(cs.model, path, i);
       if (cs.resource) {
-        const r = cs.resource;
-        if (r.docIndex === i && chunk.startLine === 0 && r.path === path) resources.push(r);
-        else {
-          // Reuse the placed copy while the document stays put, so the index sees the same objects.
-          const p = cs.placed;
-          if (p && p.path === path && p.docIndex === i && p.line === chunk.startLine) resources.push(p.resource);
-          else {
-            const placed = { ...r, path, docIndex: i, range: shiftRange(r.range, chunk.startLine) };
-            cs.placed = { path, docIndex: i, line: chunk.startLine, resource: placed };
-            resources.push(placed);
-          }
+        // The same entry object while the document, its place and its file are unchanged: the
+        // index compares entries by identity first, so an edit elsewhere costs nothing here.
+        let placed = cs.placed;
+        if (!placed || placed.index !== i || placed.startLine !== chunk.startLine || placed.path !== path) {
+          const r = cs.resource;
+          const entry = r.docIndex === i && chunk.startLine === 0 && r.path === path ? r : { ...r, path, docIndex: i, range: shiftRange(r.range, chunk.startLine) };
+          placed = cs.placed = { index: i, startLine: chunk.startLine, path, entry };
         }
+        resources.push(placed.entry);
       }
     });
     this.workspace.set(path, resources);
@@ -395,17 +408,6 @@ export class Analyzer {
   }
 }
 
-/** The chunk-text → state map of a file state, built once when a lookup by text is needed. */
-function chunkMap(y: YamlFileState): Map<string, ChunkState> {
-  if (!y.byText) {
-    y.byText = new Map();
-    y.chunks.forEach((c, i) => {
-      if (!y.byText!.has(c.text)) y.byText!.set(c.text, y.states[i]);
-    });
-  }
-  return y.byText;
-}
-
 function annotationIgnores(model: YamlDocModel): string[] {
   const root = model.contents;
   if (!isMap(root)) return [];
@@ -427,9 +429,21 @@ function chunkIndexOfLine(chunks: YamlChunk[], line: number): number {
 
 /** The first line of the Dockerfile instruction that contains `line` (for suppressions). */
 export function instructionStartLine(model: DockerfileModel, line: number): number {
-  for (const ins of model.instructions) {
-    const r = ins.getRange();
-    if (r.start.line <= line && line <= r.end.line) return r.start.line;
+  // [startLine, endLine] of every instruction in order, once per document version: binary search.
+  const spans = model.memoize('engine:instructionLines', () =>
+    model.instructions.map((ins) => {
+      const r = ins.getRange();
+      return [r.start.line, r.end.line] as const;
+    }),
+  );
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [s, e] = spans[mid];
+    if (line < s) hi = mid - 1;
+    else if (line > e) lo = mid + 1;
+    else return s;
   }
   return line;
 }

@@ -61,6 +61,7 @@ export class WorkspaceIndex {
   }
 }
 
+/** Entry by entry: identical objects (the engine reuses them) are equal without serializing. */
 function sameResources(a: IndexedResource[], b: IndexedResource[]): boolean {
   if (a.length !== b.length) return false;
   // The engine hands back the same entry objects for documents that did not change.

@@ -33,6 +33,12 @@ spec:
 `;
 
 /** Security findings only. */
+/**
+ * Findings a fix is expected to bring by design: moving a literal secret to a secretKeyRef points at
+ * a Secret the user still has to create, which `missing-reference` (information) says.
+ */
+const EXPECTED_NEW: Record<string, string[]> = { 'env-var-secret': ['missing-reference'] };
+
 export function sec(text: string, config: PartialConfig = {}, path = '/ws/t.yaml'): Finding[] {
   return lint(text, path, config).filter((f) => SECURITY_IDS.includes(f.rule));
 }
@@ -65,7 +71,7 @@ export function roundTrip(text: string, f: Finding, opts: { config?: PartialConf
   for (const x of after) {
     const n = beforeKeys.get(key(x)) ?? 0;
     if (n > 0) beforeKeys.set(key(x), n - 1);
-    else if (!opts.allowNew?.includes(x.rule)) assert.fail(`fix of ${f.rule} introduced ${key(x)}:\n${fixed}`);
+    else if (!opts.allowNew?.includes(x.rule) && !(EXPECTED_NEW[f.rule] ?? []).includes(x.rule)) assert.fail(`fix of ${f.rule} introduced ${key(x)}:\n${fixed}`);
   }
   return fixed;
 }

@@ -1,9 +1,12 @@
 import type { Position, Range } from '../types';
 import type { CodeLensResult, CompletionResult, FeatureContext, FeatureProvider, HoverResult, InlayHintResult } from './types';
 import { detectKind } from '../model/detect';
+import { dockerfileLayersProvider } from './dockerfile-layers';
+import { kubernetesFeatures } from './kubernetes';
+import { lociFeatures } from './loci';
 
 /** Feature providers by area; each area appends its own provider to this list. */
-export const PROVIDERS: FeatureProvider[] = [];
+export const PROVIDERS: FeatureProvider[] = [kubernetesFeatures, dockerfileLayersProvider, lociFeatures];
 
 function providersFor(ctx: FeatureContext): FeatureProvider[] {
   const kind = detectKind(ctx.path, ctx.text, ctx.languageId);

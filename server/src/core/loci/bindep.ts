@@ -568,7 +568,16 @@ export type BindepVote = boolean | null;
  * `_partition`: bare `platform:*` tokens form the platform part; everything else, including every
  * `( … )` group even when it holds `platform:*` tokens, forms the user part.
  */
+const partitions = new WeakMap<BindepEntry, { platform: BindepSelectorItem[]; user: BindepSelectorItem[] }>();
+
 export function partition(entry: BindepEntry): { platform: BindepSelectorItem[]; user: BindepSelectorItem[] } {
+  // Entries are immutable once parsed: compute each entry's partition once (evaluation is hot).
+  let cached = partitions.get(entry);
+  if (!cached) partitions.set(entry, (cached = partitionOf(entry)));
+  return cached;
+}
+
+function partitionOf(entry: BindepEntry): { platform: BindepSelectorItem[]; user: BindepSelectorItem[] } {
   const platform: BindepSelectorItem[] = [];
   const user: BindepSelectorItem[] = [];
   for (const item of entry.selector?.items ?? []) {

@@ -41,7 +41,9 @@ export function template(id: string, lang: Lang = 'en'): string | undefined {
 const PLACEHOLDER = /\{([a-zA-Z][a-zA-Z0-9_]*)\}/g;
 
 export function placeholders(s: string): string[] {
-  return [...s.matchAll(PLACEHOLDER)].map((m) => m[1]);
+  const names = [...s.matchAll(PLACEHOLDER)].map((m) => m[1]);
+  for (const m of s.matchAll(/\{([a-zA-Z][a-zA-Z0-9_]*), plural,/g)) names.push(m[1]);
+  return [...new Set(names)];
 }
 
 /** Render a message. An unknown id renders as the id itself (and a test keeps that from shipping). */
@@ -49,10 +51,30 @@ export function format(message: Message, lang: Lang = 'en'): string {
   return t(message.id, message.args, lang);
 }
 
+/**
+ * ICU-style plural: `{count, plural, one {# file} other {# files}}`; `#` is the number. The form is
+ * chosen with Intl.PluralRules for the catalog's language (Chinese has only `other`).
+ */
+const PLURAL = /\{([a-zA-Z][a-zA-Z0-9_]*), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
+const PLURAL_CASE = /(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g;
+
+function plural(tpl: string, args: Record<string, string | number> | undefined, lang: Lang): string {
+  if (!tpl.includes(', plural,')) return tpl;
+  const rules = new Intl.PluralRules(lang === 'zh-cn' ? 'zh-CN' : 'en');
+  return tpl.replace(PLURAL, (whole, name: string, cases: string) => {
+    const n = Number(args?.[name]);
+    if (!Number.isFinite(n)) return whole;
+    const forms = new Map<string, string>();
+    for (const m of cases.matchAll(PLURAL_CASE)) forms.set(m[1], m[2]);
+    const text = forms.get(`=${n}`) ?? forms.get(rules.select(n)) ?? forms.get('other') ?? '';
+    return text.replace(/#/g, String(n));
+  });
+}
+
 export function t(id: string, args?: Record<string, string | number>, lang: Lang = 'en'): string {
   const tpl = template(id, lang);
   if (tpl === undefined) return id;
-  return tpl.replace(PLACEHOLDER, (whole, name: string) => {
+  return plural(tpl, args, lang).replace(PLACEHOLDER, (whole, name: string) => {
     const v = args?.[name];
     return v === undefined ? whole : String(v);
   });

@@ -42,13 +42,15 @@ export function looksLikeHelmTemplate(text: string, underChartTemplates = false)
 }
 
 const K8S_HINT = /^(?:apiVersion|kind)\s*:/m;
+/** A JSON manifest (JSON is YAML): `{"apiVersion": …` near the start. */
+const K8S_JSON_HINT = /"(?:apiVersion|kind)"\s*:/;
 
 export function detectKind(path: string, text: string, languageId?: string): FileKind {
   const lang = languageId?.toLowerCase();
   if (lang === 'dockerfile' || lang === 'containerfile' || isDockerfileName(path)) return 'dockerfile';
   if (lang === 'bindep' || isBindepName(path)) return 'bindep';
   if (lang === 'yaml' || lang === 'helm' || isYamlName(path)) {
-    return K8S_HINT.test(text) ? 'kubernetes' : 'yaml';
+    return K8S_HINT.test(text) || (/^\s*[{[]/.test(text) && K8S_JSON_HINT.test(text.slice(0, 65536))) ? 'kubernetes' : 'yaml';
   }
   if (lang === 'shellscript' || isShellName(path, text)) return 'shell';
   return 'unknown';

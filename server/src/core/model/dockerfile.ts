@@ -24,8 +24,11 @@ export class DockerfileModel {
     this.dockerfile = DockerfileParser.parse(text);
   }
 
+  private _instructions?: Instruction[];
+
+  /** The instructions in order (dockerfile-ast builds a new array per call: cached here). */
   get instructions(): Instruction[] {
-    return this.dockerfile.getInstructions();
+    return (this._instructions ??= this.dockerfile.getInstructions());
   }
 
   /** Instructions before the first FROM (global ARGs, parser directives excluded). */

@@ -1,9 +1,11 @@
 /**
  * Helm chart templates are not YAML until rendered. We mask every `{{ … }}` action keeping every
  * offset and line intact, so what parses can be checked and ranges stay exact:
- * - a line that holds only actions (`{{- if … }}`, `{{ include … | indent 4 }}`) becomes blank;
+ * - a line that holds only actions (`{{- if … }}`, `{{ include … | indent 4 }}`), possibly followed
+ *   by a comment, becomes blank (the comment stays);
  * - an action inside a line becomes a run of MASK characters of the same length, a plain scalar
- *   that rules recognise (`isMasked`) and treat as "cannot be known".
+ *   that rules recognise (`isMasked`) and treat as "cannot be known" - also as a sequence item
+ *   (`- {{ .Values.x }}` stays an item whose value is unknown).
  */
 export const MASK = '\uE000';
 
@@ -18,7 +20,10 @@ export function maskHelm(text: string): string {
   const out = masked.split('\n').map((l) => {
     if (!l.includes(MASK)) return l;
     const rest = l.replace(run, '').trim();
-    return rest === '' || rest === '-' ? l.replace(/[^\r]/g, ' ') : l;
+    if (rest === '') return l.replace(/[^\r]/g, ' ');
+    // `{{- end }} # end if`: blank the action, keep the comment.
+    if (rest.startsWith('#') && /^[\s\uE000]*#/.test(l)) return l.replace(run, (m) => ' '.repeat(m.length));
+    return l;
   });
   return out.join('\n');
 }

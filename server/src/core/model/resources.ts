@@ -1,6 +1,8 @@
 import { isMap } from 'yaml';
 import type { IndexedResource } from '../workspace';
 import { podsOf } from './pods';
+import { readLabels } from './references';
+import { objectBlockChanged } from '../kubernetes/check';
 import { getMap, getPair, scalarString, type YamlDocModel } from './yaml';
 
 /** The index entry of one Kubernetes document (chunk-relative range), or null for other documents. */
@@ -17,6 +19,15 @@ export function summarizeResource(doc: YamlDocModel, path: string, docIndex: num
   if (id.name !== undefined) entry.name = id.name;
   if (id.namespace !== undefined) entry.namespace = id.namespace;
   const pod = podsOf(doc)[0];
+  if (doc.masked) {
+    entry.data = { helm: true };
+    // In a Helm template the pod labels often come from an include: they cannot be known.
+    if (pod) {
+      const labelsPath = [...pod.path.slice(0, -1), 'metadata', 'labels'];
+      const labels = pod.metadata ? getMap(pod.metadata, 'labels') : undefined;
+      if (objectBlockChanged(doc, labelsPath) || (labels && !readLabels(labels))) entry.data.podLabelsUnknown = true;
+    }
+  }
   if (pod?.metadata) {
     const labels = getMap(pod.metadata, 'labels');
     if (labels) {

@@ -13,6 +13,7 @@ import {
   type YAMLSeq,
 } from 'yaml';
 import { LineIndex } from '../text';
+import { looksLikeLargeJson, MAX_DEPTH, parseJsonFast, tooDeep } from './guards';
 import type { Range } from '../types';
 
 /**
@@ -30,7 +31,7 @@ export interface YamlChunk {
   text: string;
 }
 
-const MAX_ALIAS_COUNT = 100;
+export const MAX_ALIAS_COUNT = 100;
 
 /** Split at document markers (`---` at column 0), keeping `%` directives with the document they precede. */
 export function splitDocuments(text: string): YamlChunk[] {
@@ -175,6 +176,10 @@ export class YamlDocModel {
   readonly memo = new Map<string, unknown>();
   private _value: unknown;
   private _valueDone = false;
+  /** Why `value` is undefined although the document parsed: too many alias expansions, or another failure. */
+  private _valueError: 'aliases' | 'other' | undefined;
+  /** Set when the document was not parsed at all: it nests deeper than MAX_DEPTH (offset where it does). */
+  readonly tooDeepAt: number | undefined;
   private _k8s: K8sIdentity | null | undefined;
 
   constructor(
@@ -185,17 +190,29 @@ export class YamlDocModel {
     readonly original = text,
   ) {
     this.lines = new LineIndex(text);
+    const deep = tooDeep(text, MAX_DEPTH);
+    if (deep >= 0) {
+      // Not parsed: an empty document; yaml-syntax reports why.
+      this.tooDeepAt = deep;
+      this.doc = parseDocument('', { prettyErrors: false }) as Document.Parsed;
+      return;
+    }
     // YAMLParseError is an Error: each one would capture (and the model keep) a stack trace nobody
     // reads — thousands of them in a badly broken file (found by the soak test's memory curve).
     const stackTraceLimit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
     try {
-      this.doc = parseDocument(text, {
-        keepSourceTokens: true,
-        uniqueKeys: false,
-        prettyErrors: false,
-        strict: true,
-      }) as Document.Parsed;
+      this.doc =
+        (looksLikeLargeJson(text) ? parseJsonFast(text) : undefined) ??
+        (parseDocument(text, {
+          keepSourceTokens: true,
+          uniqueKeys: false,
+          prettyErrors: false,
+          strict: true,
+          // No process warnings from toJS (e.g. "Keys with collection values will be stringified"):
+          // a language server's stderr goes to the editor's log as errors (found by the soak test).
+          logLevel: 'error',
+        }) as Document.Parsed);
     } finally {
       Error.stackTraceLimit = stackTraceLimit;
     }
@@ -217,11 +234,18 @@ export class YamlDocModel {
       this._valueDone = true;
       try {
         this._value = this.doc.errors.length && !this.contents ? undefined : this.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-      } catch {
+      } catch (e) {
         this._value = undefined;
+        this._valueError = e instanceof Error && /alias/i.test(e.message) ? 'aliases' : 'other';
       }
     }
     return this._value;
+  }
+
+  /** Why the plain value could not be built (computes it). */
+  get valueError(): 'aliases' | 'other' | undefined {
+    void this.value;
+    return this._valueError;
   }
 
   /** apiVersion/kind/metadata of a Kubernetes object, or null. */

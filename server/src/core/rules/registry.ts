@@ -102,8 +102,12 @@ export class RuleRegistry {
     for (const m of extraIds) this.byId.set(m.id, m);
   }
 
+  /**
+   * One id may be registered once per target: a rule that judges the same thing in several kinds of
+   * file (loci build arguments in Dockerfiles, YAML and shell scripts) is one id with one entry per target.
+   */
   add(rule: Rule): void {
-    if (this.byId.has(rule.id) && this.rules.some((r) => r.id === rule.id)) throw new Error(`duplicate rule id ${rule.id}`);
+    if (this.rules.some((r) => r.id === rule.id && r.target === rule.target)) throw new Error(`duplicate rule id ${rule.id}`);
     this.byId.set(rule.id, rule);
     this.rules.push(rule);
   }

@@ -19,7 +19,19 @@ export const SCHEMA_FORMAT = 1;
  * `dist/schema/`, so it is `<directory of the bundle>/schema`.
  */
 export function defaultSchemaDir(): string {
-  return path.join(__dirname, 'schema');
+  const beside = path.join(__dirname, 'schema');
+  if (fs.existsSync(path.join(beside, 'index.json'))) return beside;
+  // Bundles that do not live in dist/ (test bundles in out/test/…, benchmarks): the repository's
+  // dist/schema, named by DOCKYARD_ROOT or found upward from the bundle.
+  const candidates: string[] = [];
+  if (process.env.DOCKYARD_ROOT) candidates.push(path.join(process.env.DOCKYARD_ROOT, 'dist', 'schema'));
+  for (let dir = __dirname, i = 0; i < 8; i++) {
+    candidates.push(path.join(dir, 'dist', 'schema'));
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return candidates.find((c) => fs.existsSync(path.join(c, 'index.json'))) ?? beside;
 }
 
 export function createFileSource(dir: string = defaultSchemaDir()): SchemaSource {

@@ -3,7 +3,7 @@ import { YamlEditor } from '../../fixes/yaml-edit';
 import { allContainers, containerLabel } from '../../model/pods';
 import { getMap, getPair, getSeq, isScalar } from '../../model/yaml';
 import type { YamlDocumentRule } from '../registry';
-import { containerAnchor, containerInsert, isWindowsPod, known, nodeRange } from './common';
+import { containerAnchor, containerInsert, isWindowsPod, known, nodeRange, helmUnknown } from './common';
 import { BASELINE_CAPABILITIES, CAPABILITY_ALL, psaRef, PSS_DOCS, RESTRICTED_ADD_CAPABILITY } from './psa';
 
 /**
@@ -25,6 +25,7 @@ export const capabilitiesNotDropped: YamlDocumentRule = {
     const { doc } = ctx;
     for (const c of allContainers(doc)) {
       if (isWindowsPod(c.pod)) continue;
+      if (helmUnknown(doc, c.path)) continue;
       const caps = getMap(c.securityContext, 'capabilities');
       const dropPair = caps ? getPair(caps, 'drop') : undefined;
       const drop = getSeq(caps, 'drop');

@@ -1,4 +1,5 @@
 import type { InsertAt } from '../../fixes/yaml-edit';
+import { objectBlockChanged } from '../../kubernetes/check';
 import { isMasked } from '../../model/helm';
 import type { ContainerRef, PodRef } from '../../model/pods';
 import { getMap, getPair, getValue, isScalar, scalarString, type Node, type Pair, type YAMLMap, type YamlDocModel } from '../../model/yaml';
@@ -42,6 +43,15 @@ export function podAnchor(doc: YamlDocModel, pod: PodRef): Range {
 }
 
 /** `spec.os.name: windows`: the restricted checks that do not apply to Windows pods skip them (PSA 1.25+). */
+/**
+ * In a Helm template, whether a container's or pod's block holds lines that masking changed
+ * (an included snippet, a templated value): a field that is absent there may come from the
+ * template, so "missing" findings are skipped; explicit values are still checked.
+ */
+export function helmUnknown(doc: YamlDocModel, path: readonly (string | number)[]): boolean {
+  return doc.masked && objectBlockChanged(doc, path);
+}
+
 export function isWindowsPod(pod: PodRef): boolean {
   return scalarString(getValue(getMap(pod.spec, 'os') ?? emptyMap, 'name')) === 'windows';
 }

@@ -3,7 +3,7 @@ import { YamlEditor, type YamlValue } from '../../fixes/yaml-edit';
 import { allContainers, containerLabel } from '../../model/pods';
 import { getMap, getPair, getValue, isMap, scalarString } from '../../model/yaml';
 import type { YamlDocumentRule } from '../registry';
-import { containerAnchor, containerInsert } from './common';
+import { containerAnchor, containerInsert, helmUnknown } from './common';
 
 /**
  * A container (or init container; ephemeral containers take no resources) without a cpu or memory
@@ -22,6 +22,7 @@ export const missingResourceLimits: YamlDocumentRule = {
     const { doc, config } = ctx;
     for (const c of allContainers(doc)) {
       if (c.group === 'ephemeralContainers') continue;
+      if (helmUnknown(doc, c.path)) continue;
       const resPair = getPair(c.node, 'resources');
       if (resPair && resPair.value && !isMap(resPair.value) && scalarString(resPair.value) !== undefined) continue; // templated
       const res = getMap(c.node, 'resources');

@@ -3,7 +3,7 @@ import { YamlEditor } from '../../fixes/yaml-edit';
 import { allContainers, containerLabel } from '../../model/pods';
 import { getMap, getPair, getSeq, isTrue, scalarString, type Scalar } from '../../model/yaml';
 import type { YamlDocumentRule } from '../registry';
-import { boolOf, containerAnchor, containerInsert, isWindowsPod } from './common';
+import { boolOf, containerAnchor, containerInsert, isWindowsPod, helmUnknown } from './common';
 import { psaRef, PSS_DOCS } from './psa';
 
 /**
@@ -26,6 +26,7 @@ export const privilegeEscalation: YamlDocumentRule = {
       const value = boolOf(pair?.value);
       if (value === false) continue;
       if (pair && value === undefined && pair.value && scalarString(pair.value) !== undefined) continue; // templated / not a boolean: schema's job
+      if (!pair && helmUnknown(doc, c.path)) continue;
       const editor = new YamlEditor(doc);
       // The API rejects allowPrivilegeEscalation: false together with privileged: true or CAP_SYS_ADMIN: no fix then.
       const privileged = c.securityContext ? isTrue(getPair(c.securityContext, 'privileged')?.value) : false;

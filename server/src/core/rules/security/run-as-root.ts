@@ -3,7 +3,7 @@ import { YamlEditor } from '../../fixes/yaml-edit';
 import { containerLabel, podsOf } from '../../model/pods';
 import { getPair, scalarValue, type Scalar } from '../../model/yaml';
 import type { YamlDocumentRule } from '../registry';
-import { boolOf, containerAnchor, hostUsersFalse, podInsert } from './common';
+import { boolOf, containerAnchor, hostUsersFalse, podInsert, helmUnknown } from './common';
 import { policyMinor, psaRef, PSS_DOCS, USERNS_RELAX_MINOR } from './psa';
 
 /**
@@ -65,6 +65,7 @@ export const runAsRoot: YamlDocumentRule = {
           if (podNonRoot && podValue === undefined && scalarValue(podNonRoot.value) != null) continue; // templated
           // A pod-level `runAsNonRoot: false` is reported (and fixed) on its own pair.
           if (podValue === false) continue;
+          if (helmUnknown(doc, c.path)) continue;
           ctx.report({
             range: containerAnchor(doc, c, 'securityContext'),
             message: msg('rule.run-as-root.messageNonRootMissing', { container: label }),

@@ -3,7 +3,7 @@ import { YamlEditor } from '../../fixes/yaml-edit';
 import { containerLabel, podsOf } from '../../model/pods';
 import { getMap, getPair, type Scalar, type YAMLMap } from '../../model/yaml';
 import type { YamlDocumentRule } from '../registry';
-import { containerAnchor, containerInsert, isWindowsPod, known, podInsert } from './common';
+import { containerAnchor, containerInsert, isWindowsPod, known, podInsert, helmUnknown } from './common';
 import { psaRef, PSS_DOCS, SECCOMP_RESTRICTED_TYPES, SECCOMP_UNCONFINED } from './psa';
 
 /**
@@ -46,6 +46,7 @@ export const seccompUnconfined: YamlDocumentRule = {
         if (!restricted || isWindowsPod(pod) || t.templated || podType.templated) continue;
         if (t.value !== undefined && SECCOMP_RESTRICTED_TYPES.has(t.value)) continue;
         if (t.value === undefined && podOk) continue;
+        if (t.value === undefined && helmUnknown(doc, c.path)) continue;
         if (t.value === undefined && podType.value === SECCOMP_UNCONFINED) continue; // reported on the pod's pair
         // Missing (or an unknown type): point at the container, fix on the pod unless the container has its own profile.
         const edit =

@@ -3,7 +3,7 @@ import { YamlEditor } from '../../fixes/yaml-edit';
 import { podsOf } from '../../model/pods';
 import { getPair, scalarValue, type Scalar } from '../../model/yaml';
 import type { YamlDocumentRule } from '../registry';
-import { boolOf, podAnchor, podInsert } from './common';
+import { boolOf, podAnchor, podInsert, helmUnknown } from './common';
 
 /**
  * `automountServiceAccountToken` not false on the pod: every container gets an API token. Range: the
@@ -27,6 +27,7 @@ export const serviceAccountToken: YamlDocumentRule = {
       if (v === false || (pair && v === undefined && scalarValue(pair.value) != null)) continue;
       const editor = new YamlEditor(doc);
       const explicit = pair && v === true;
+      if (!explicit && helmUnknown(doc, pod.path)) continue;
       ctx.report({
         range: explicit ? doc.pairRange(pair) : podAnchor(doc, pod),
         message: msg(explicit ? 'rule.service-account-token.messageTrue' : 'rule.service-account-token.message'),

@@ -3,7 +3,7 @@ import { YamlEditor } from '../../fixes/yaml-edit';
 import { allContainers, containerLabel } from '../../model/pods';
 import { getPair, scalarValue, type Scalar } from '../../model/yaml';
 import type { YamlDocumentRule } from '../registry';
-import { boolOf, containerAnchor, containerInsert } from './common';
+import { boolOf, containerAnchor, containerInsert, helmUnknown } from './common';
 
 /**
  * `readOnlyRootFilesystem` not true. Range: the pair when false; else the container's
@@ -24,6 +24,7 @@ export const writableRootFilesystem: YamlDocumentRule = {
       if (v === true || (pair && v === undefined && scalarValue(pair.value) != null)) continue;
       const editor = new YamlEditor(doc);
       const explicit = pair && v === false;
+      if (!explicit && helmUnknown(doc, c.path)) continue;
       ctx.report({
         range: explicit ? doc.pairRange(pair) : containerAnchor(doc, c, 'securityContext'),
         message: msg(explicit ? 'rule.writable-root-filesystem.messageFalse' : 'rule.writable-root-filesystem.message', { container: containerLabel(c) }),

@@ -2,6 +2,9 @@ import type { YAMLError } from 'yaml';
 import { msg } from '../../messages/catalog';
 import type { YamlDocumentRule } from '../registry';
 import { MASK } from '../../model/helm';
+import { isAlias, isMap, isSeq, type Node, type YamlDocModel } from '../../model/yaml';
+import { MAX_DEPTH } from '../../model/guards';
+import { MAX_ALIAS_COUNT } from '../../model/yaml';
 
 /** Known `yaml` error codes with their own catalog message; others use the generic one. */
 const CODES = new Set([
@@ -21,6 +24,7 @@ const CODES = new Set([
   'ALIAS_PROPS',
   'BAD_DIRECTIVE',
   'TAG_RESOLVE_FAILED',
+  'RESOURCE_EXHAUSTION',
 ]);
 
 const MAX_PER_DOCUMENT = 20;
@@ -34,7 +38,13 @@ export const yamlSyntax: YamlDocumentRule = {
   generic: 'yaml',
   check(ctx) {
     const { doc } = ctx;
+    if (doc.tooDeepAt !== undefined) {
+      const at = Math.min(doc.tooDeepAt, Math.max(0, doc.text.length - 1));
+      ctx.report({ range: doc.rangeOfOffsets(at, Math.min(at + 1, doc.text.length)), message: msg('rule.yaml-syntax.tooDeep', { limit: MAX_DEPTH }) });
+      return;
+    }
     let n = 0;
+    let artefact = false;
     for (const e of doc.doc.errors as YAMLError[]) {
       if (e.code === 'DUPLICATE_KEY') continue; // duplicate-key reports those, with both places
       if (n++ >= MAX_PER_DOCUMENT) break;
@@ -46,8 +56,12 @@ export const yamlSyntax: YamlDocumentRule = {
         end = contentEnd;
       }
       if (end <= start) end = Math.min(start + 1, doc.text.length);
-      // In a Helm template, an error that touches a masked action is an artefact of masking.
-      if (doc.masked && nearMask(doc.text, start, end)) continue;
+      // In a Helm template, an error that touches a masked action is an artefact of masking, and
+      // every later error of the document is a consequence of it (the parser lost its place).
+      if (doc.masked && (artefact || nearMask(doc, start))) {
+        artefact = true;
+        continue;
+      }
       const lineEnd = doc.text.indexOf('\n', start);
       if (lineEnd >= 0 && end > lineEnd && lineEnd > start) end = lineEnd;
       const detail = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
@@ -56,14 +70,48 @@ export const yamlSyntax: YamlDocumentRule = {
         message: CODES.has(e.code) ? msg(`rule.yaml-syntax.${e.code}`, { detail }) : msg('rule.yaml-syntax.generic', { detail }),
       });
     }
+    // Parsed, but expanding its aliases would blow up ("billion laughs"): said on the first alias.
+    if (n === 0 && doc.contents && doc.text.includes('*') && doc.valueError === 'aliases') {
+      const alias = firstAlias(doc);
+      ctx.report({ range: alias ? doc.rangeOf(alias) : doc.lines.rangeOf(0, 0), message: msg('rule.yaml-syntax.aliasLimit', { limit: MAX_ALIAS_COUNT }) });
+    }
   },
 };
 
-function nearMask(text: string, start: number, end: number): boolean {
-  const ls = text.lastIndexOf('\n', start - 1) + 1;
-  let le = text.indexOf('\n', end);
-  if (le < 0) le = text.length;
-  // The error's line and the line before it.
-  const prev = text.lastIndexOf('\n', ls - 2) + 1;
-  return text.slice(Math.max(0, prev), le).includes(MASK) || text.slice(ls, le).trim() === '';
+/**
+ * Whether masking changed the error's line, the line before it or the line after it (an unclosed
+ * quoted scalar that continues over a blanked line), or the error sits on a blank line.
+ */
+/** The first alias (`*name`) of the document, iteratively. */
+function firstAlias(doc: YamlDocModel): Node | undefined {
+  const stack: unknown[] = [doc.contents];
+  let budget = 200_000;
+  while (stack.length && budget-- > 0) {
+    const n = stack.pop();
+    if (isAlias(n)) return n as Node;
+    if (isMap(n)) {
+      for (let i = n.items.length - 1; i >= 0; i--) {
+        stack.push(n.items[i].value);
+        stack.push(n.items[i].key);
+      }
+    } else if (isSeq(n)) for (let i = n.items.length - 1; i >= 0; i--) stack.push(n.items[i]);
+  }
+  return undefined;
+}
+
+function nearMask(doc: YamlDocModel, start: number): boolean {
+  const line = doc.lines.positionAt(start).line;
+  if (doc.lines.lineText(line).trim() === '') return true;
+  for (let l = Math.max(0, line - 1); l <= Math.min(doc.lines.lineCount - 1, line + 1); l++) {
+    const masked = doc.lines.lineText(l);
+    if (masked.includes(MASK) || masked !== lineOf(doc.original, doc.lines.lineStarts[l])) return true;
+  }
+  return false;
+}
+
+function lineOf(text: string, start: number): string {
+  let end = text.indexOf('\n', start);
+  if (end < 0) end = text.length;
+  if (end > start && text.charCodeAt(end - 1) === 13) end--;
+  return text.slice(start, end);
 }

@@ -1,0 +1,191 @@
+import type { DockyardConfig } from '../config/config';
+import { isMasked } from '../model/helm';
+import type { K8sIdentity, YamlDocModel } from '../model/yaml';
+import type { SchemaIssue } from '../schema';
+import { crdFileFor, crdSchemaFor, type CrdLookup } from './crd';
+import { lifecycleOf, type LifecycleStatus } from './lifecycle';
+import { locatePath } from './locate';
+import { ensureCustomSchema, isCustomSchema, schemaStore, schemaVersion, selectedVersion } from './schema';
+
+/**
+ * The schema verdict on one Kubernetes document, computed once per document and configuration and
+ * shared by unknown-kind, schema-*, deprecated-api and removed-api.
+ */
+export type DocStatus =
+  /** The selected version serves the kind: `issues` holds the schema violations. */
+  | 'known'
+  /** A core-group apiVersion/kind the selected version does not serve (and the lifecycle table does not list). */
+  | 'unknown-kind'
+  /** Not a Kubernetes group (a CRD) and no schema configured: skipped. */
+  | 'unknown-group'
+  /** Listed in the lifecycle table and not served by the schema version: lifecycle rules speak. */
+  | 'lifecycle'
+  /** A CRD schema is configured but cannot be used (see `crd`). */
+  | 'crd-problem'
+  /** apiVersion or kind is a Helm expression, or a client-side file (kubeconfig, kustomize): skipped. */
+  | 'skipped';
+
+export interface DocCheck {
+  id: K8sIdentity;
+  schemaVersion: string;
+  selectedVersion: string;
+  status: DocStatus;
+  lifecycle?: LifecycleStatus;
+  crd?: CrdLookup;
+  issues: SchemaIssue[];
+}
+
+/** apiVersion/kind pairs that look like Kubernetes objects but are client-side files. */
+const CLIENT_SIDE = new Set(['v1\nConfig']);
+
+export function checkDocument(doc: YamlDocModel, config: DockyardConfig, path: string): DocCheck | undefined {
+  const id = doc.k8s;
+  if (!id) return undefined;
+  const store = schemaStore();
+  const sv = schemaVersion(config, store);
+  const sel = selectedVersion(config, store);
+  const base = { id, schemaVersion: sv, selectedVersion: sel, issues: [] as SchemaIssue[] };
+  if (isMasked(id.apiVersion) || isMasked(id.kind) || CLIENT_SIDE.has(`${id.apiVersion}\n${id.kind}`) || id.apiVersion === 'builtin') {
+    return { ...base, status: 'skipped' };
+  }
+  // A configured CRD schema (read through the host) is part of the memo key: its file can change.
+  const crd = crdFileFor(config, id.apiVersion, id.kind) ? crdSchemaFor(config, path, id.apiVersion, id.kind) : undefined;
+  const key = `k8s.check|${sv}|${sel}|${crd?.key ?? ''}`;
+  return doc.memoize(key, () => {
+    const lifecycle = lifecycleOf(id.apiVersion, id.kind, sel);
+    let known = store.knows(sv, id.apiVersion, id.kind);
+    const custom = isCustomSchema(id.apiVersion, id.kind);
+    if (known === 'known' && custom && !crd) known = 'unknown-group'; // registered for another configuration
+    if (crd && (known !== 'known' || custom)) {
+      if (crd.status !== 'ok') return { ...base, status: 'crd-problem', crd, lifecycle };
+      ensureCustomSchema(id.apiVersion, id.kind, crd.schema, store);
+      known = 'known';
+    }
+    if (lifecycle?.removed) return { ...base, status: 'lifecycle', lifecycle };
+    if (known === 'unknown-group') return { ...base, status: 'unknown-group', lifecycle };
+    if (known === 'unknown-kind') return { ...base, status: lifecycle ? 'lifecycle' : 'unknown-kind', lifecycle };
+    const value = doc.value;
+    const broken = doc.doc.errors.length > 0;
+    // A Helm template that does not parse once masked: its structure cannot be known.
+    if (value === undefined || (broken && doc.masked)) return { ...base, status: 'known', lifecycle, crd, issues: [] };
+    let issues = store.validate(sv, id.apiVersion, id.kind, value);
+    // Where the parse broke off, fields are missing or land in the wrong object because of the
+    // syntax error (yaml-syntax says so): keep only what lies above the first error.
+    if (broken) {
+      const firstErrorLine = Math.min(...doc.doc.errors.map((e) => doc.lines.positionAt(e.pos[0]).line));
+      issues = issues.filter((i) => i.code !== 'required' && issueLine(doc, i) < firstErrorLine);
+    }
+    if (doc.masked) issues = issues.filter((i) => !helmUnknowable(doc, i));
+    return { ...base, status: 'known', lifecycle, crd, issues };
+  });
+}
+
+/**
+ * Helm templates: what a template expression produces cannot be known, so
+ * - a type or enum issue whose value contains a masked expression is dropped;
+ * - an unknown field whose key contains one is dropped;
+ * - a missing required field is dropped when the object's block - the lines from its key (or its
+ *   first line, for a sequence item; the whole document for the top level) down to the next
+ *   non-blank line indented at or left of that key - holds any line that masking changed: a
+ *   blanked `{{ include … | indent 8 }}` or `{{- if }}` line, or a line with a masked expression.
+ *   The expression may render the missing field.
+ */
+export function helmUnknowable(doc: YamlDocModel, issue: SchemaIssue): boolean {
+  switch (issue.code) {
+    case 'type':
+    case 'enum':
+      return containsMask(valueAt(doc.value, issue.path));
+    case 'unknown-field':
+      return isMasked(issue.key);
+    case 'required':
+      return objectBlockChanged(doc, issue.path);
+  }
+}
+
+function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
+  let cur = value;
+  for (const seg of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string | number, unknown>)[seg];
+  }
+  return cur;
+}
+
+function issueLine(doc: YamlDocModel, issue: SchemaIssue): number {
+  const loc = locatePath(doc, issue.path);
+  for (let i = loc.steps.length - 1; i >= 0; i--) {
+    const s = loc.steps[i];
+    const node = (s.pair?.key as { range?: number[] } | null | undefined) ?? s.node;
+    if (node?.range) return doc.lines.positionAt(node.range[0]).line;
+  }
+  return 0;
+}
+
+/** Whether a value holds a masked Helm expression anywhere (bounded walk). */
+export function containsMask(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  let budget = 10_000;
+  while (stack.length && budget-- > 0) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      if (isMasked(v)) return true;
+    } else if (Array.isArray(v)) stack.push(...v);
+    else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        if (isMasked(k)) return true;
+        stack.push(x);
+      }
+    }
+  }
+  return false;
+}
+
+/** Lines whose masked text differs from the original (memoized per document). */
+export function changedLines(doc: YamlDocModel): Set<number> {
+  return doc.memoize('helm.changedLines', () => {
+    const out = new Set<number>();
+    if (!doc.masked) return out;
+    const a = doc.text.split('\n');
+    const b = doc.original.split('\n');
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) out.add(i);
+    return out;
+  });
+}
+
+export function objectBlockChanged(doc: YamlDocModel, path: readonly (string | number)[]): boolean {
+  const changed = changedLines(doc);
+  if (changed.size === 0) return false;
+  if (path.length === 0) return true;
+  const loc = locatePath(doc, path);
+  // An object that cannot be found (behind an alias or a merge key): unknowable in a template.
+  if (!loc.complete) return true;
+  const last = loc.steps[loc.steps.length - 1];
+  let startOffset: number | undefined;
+  let strictlyLeft: boolean;
+  if (last.pair) {
+    startOffset = (last.pair.key as { range?: [number, number, number] } | null)?.range?.[0];
+    strictlyLeft = false;
+  } else {
+    startOffset = last.node?.range?.[0];
+    strictlyLeft = true;
+  }
+  if (startOffset === undefined) return true;
+  const start = doc.lines.positionAt(startOffset);
+  const col = start.character;
+  const lines = doc.lines;
+  for (let line = start.line; line < lines.lineCount; line++) {
+    if (line > start.line) {
+      const text = lines.lineText(line);
+      const trimmed = text.trimStart();
+      if (trimmed !== '' && !trimmed.startsWith('#')) {
+        const indent = text.length - trimmed.length;
+        if (strictlyLeft ? indent < col : indent <= col) {
+          // The block ended; a blanked line right before it may still belong to it (checked above).
+          return false;
+        }
+      }
+    }
+    if (changed.has(line)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,154 @@
+import { parseAllDocuments } from 'yaml';
+import type { DockyardConfig } from '../config/config';
+
+/**
+ * Custom resource schemas (`kubernetes.crdSchemas`): a kind (`Kind` or `group/version/Kind`) maps to
+ * a workspace file holding a CustomResourceDefinition (its `spec.versions[].schema.openAPIV3Schema`
+ * for the document's version is used) or a plain JSON schema. The core never touches the file
+ * system: the host installs a `CrdSchemaSource` that reads files (and caches them).
+ */
+export interface CrdSchemaSource {
+  /**
+   * The text of a configured schema file, or undefined when it cannot be read. `file` is the value
+   * from the configuration (relative or absolute); `documentPath` is the file being analysed, so the
+   * host can resolve relative paths against that file's configuration or workspace folder.
+   */
+  read(file: string, documentPath: string): string | undefined;
+}
+
+let source: CrdSchemaSource | undefined;
+/** Texts read through the source, by `file\ndocumentPath`, until the host invalidates them. */
+const readCache = new Map<string, string | undefined>();
+
+/** Install (or remove) the host's reader. Without one, configured CRD schemas cannot be read. */
+export function setCrdSchemaSource(s: CrdSchemaSource | undefined): void {
+  source = s;
+  readCache.clear();
+}
+
+/**
+ * Forget every text read so far: the host calls this when schema files may have changed, then
+ * `Analyzer.invalidateFindings()` so that documents are checked again.
+ */
+export function invalidateCrdSchemas(): void {
+  readCache.clear();
+}
+
+function readSchemaText(file: string, documentPath: string): string | undefined {
+  const k = `${file}\n${documentPath}`;
+  if (readCache.has(k)) return readCache.get(k);
+  let text: string | undefined;
+  try {
+    text = source?.read(file, documentPath);
+  } catch {
+    text = undefined;
+  }
+  if (readCache.size > 1000) readCache.clear();
+  readCache.set(k, text);
+  return text;
+}
+
+export function crdSchemaSource(): CrdSchemaSource | undefined {
+  return source;
+}
+
+/** The configured file for a document's kind: `group/version/Kind` wins over `Kind`. */
+export function crdFileFor(config: DockyardConfig, apiVersion: string, kind: string): string | undefined {
+  const map = config.kubernetes.crdSchemas;
+  if (!map) return undefined;
+  const exact = map[`${apiVersion}/${kind}`];
+  if (typeof exact === 'string' && exact) return exact;
+  const byKind = map[kind];
+  return typeof byKind === 'string' && byKind ? byKind : undefined;
+}
+
+export type CrdLookup =
+  | { status: 'ok'; file: string; schema: unknown; key: string }
+  | { status: 'unreadable'; file: string; key: string }
+  | { status: 'no-version'; file: string; versions: string[]; key: string }
+  | { status: 'no-kind'; file: string; key: string };
+
+interface Extracted {
+  /** CRDs in the file: group/kind → version → schema */
+  crds: Map<string, Map<string, unknown>>;
+  /** A plain JSON schema (not a CRD). */
+  plain?: unknown;
+}
+
+const extractedCache = new Map<string, Extracted>();
+
+/** What a schema file offers (cached by text). */
+function extract(text: string): Extracted {
+  const hit = extractedCache.get(text);
+  if (hit) return hit;
+  const out: Extracted = { crds: new Map() };
+  let docs: ReturnType<typeof parseAllDocuments>;
+  try {
+    docs = parseAllDocuments(text, { prettyErrors: false });
+  } catch {
+    docs = [];
+  }
+  for (const d of Array.isArray(docs) ? docs : []) {
+    let v: unknown;
+    try {
+      v = d.toJS({ maxAliasCount: 100 });
+    } catch {
+      continue;
+    }
+    if (!v || typeof v !== 'object' || Array.isArray(v)) continue;
+    const o = v as Record<string, unknown>;
+    if (o.kind === 'CustomResourceDefinition' && o.spec && typeof o.spec === 'object') {
+      const spec = o.spec as Record<string, unknown>;
+      const group = typeof spec.group === 'string' ? spec.group : '';
+      const names = spec.names as Record<string, unknown> | undefined;
+      const kind = typeof names?.kind === 'string' ? names.kind : '';
+      if (!kind) continue;
+      const versions = new Map<string, unknown>();
+      // apiextensions.k8s.io/v1beta1: one spec.validation for every version.
+      const shared = (spec.validation as Record<string, unknown> | undefined)?.openAPIV3Schema;
+      const list = Array.isArray(spec.versions) ? (spec.versions as Record<string, unknown>[]) : [];
+      for (const ver of list) {
+        if (!ver || typeof ver.name !== 'string') continue;
+        const s = (ver.schema as Record<string, unknown> | undefined)?.openAPIV3Schema ?? shared;
+        if (s && typeof s === 'object') versions.set(ver.name, s);
+      }
+      if (typeof spec.version === 'string' && shared && !versions.has(spec.version)) versions.set(spec.version, shared);
+      out.crds.set(`${group}/${kind}`, versions);
+    } else if (!out.plain && (o.properties || o.type || o.$schema)) {
+      out.plain = o;
+    }
+  }
+  if (extractedCache.size > 64) extractedCache.clear();
+  extractedCache.set(text, out);
+  return out;
+}
+
+/**
+ * The custom schema for a document, when the configuration maps its kind to a file. `key` identifies
+ * the file's content (to cache results on it).
+ */
+export function crdSchemaFor(config: DockyardConfig, documentPath: string, apiVersion: string, kind: string): CrdLookup | undefined {
+  const file = crdFileFor(config, apiVersion, kind);
+  if (!file) return undefined;
+  const text = readSchemaText(file, documentPath);
+  if (text === undefined) return { status: 'unreadable', file, key: `${file}\n-` };
+  const key = `${file}\n${text.length}\n${hash(text)}`;
+  const ex = extract(text);
+  const slash = apiVersion.lastIndexOf('/');
+  const group = slash < 0 ? '' : apiVersion.slice(0, slash);
+  const version = slash < 0 ? apiVersion : apiVersion.slice(slash + 1);
+  const versions = ex.crds.get(`${group}/${kind}`);
+  if (versions) {
+    const schema = versions.get(version);
+    if (schema) return { status: 'ok', file, schema, key };
+    return { status: 'no-version', file, versions: [...versions.keys()], key };
+  }
+  if (ex.plain) return { status: 'ok', file, schema: ex.plain, key };
+  return { status: 'no-kind', file, key };
+}
+
+function hash(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}

@@ -1,0 +1,69 @@
+import { POD_SPEC_PATHS } from '../model/pods';
+import type { Range } from '../types';
+import type { IndexedResource, WorkspaceIndex } from '../workspace';
+
+/**
+ * Lookup tables over the workspace index, rebuilt only when the index changes (its generation), so
+ * cross-resource rules stay linear in the size of the file being checked.
+ */
+export interface IndexLookup {
+  /** `kind\nname` → resources. */
+  byKindName: Map<string, IndexedResource[]>;
+  /** `group\nkind\nnamespace\nname` → resources. */
+  byIdentity: Map<string, IndexedResource[]>;
+  /** Resources that carry a pod template (or are Pods). */
+  podTemplates: IndexedResource[];
+}
+
+const cache = new WeakMap<WorkspaceIndex, { generation: number; lookup: IndexLookup }>();
+
+export function groupOf(apiVersion: string): string {
+  const slash = apiVersion.lastIndexOf('/');
+  return slash < 0 ? '' : apiVersion.slice(0, slash);
+}
+
+export function identityKey(apiVersion: string, kind: string, namespace: string | undefined, name: string): string {
+  return `${groupOf(apiVersion)}\n${kind}\n${namespace ?? ''}\n${name}`;
+}
+
+export function lookup(ws: WorkspaceIndex): IndexLookup {
+  const hit = cache.get(ws);
+  if (hit && hit.generation === ws.generation) return hit.lookup;
+  const l: IndexLookup = { byKindName: new Map(), byIdentity: new Map(), podTemplates: [] };
+  for (const r of ws.all()) {
+    if (r.name !== undefined) {
+      push(l.byKindName, `${r.kind}\n${r.name}`, r);
+      push(l.byIdentity, identityKey(r.apiVersion, r.kind, r.namespace, r.name), r);
+    }
+    if (POD_SPEC_PATHS[r.kind]) l.podTemplates.push(r);
+  }
+  cache.set(ws, { generation: ws.generation, lookup: l });
+  return l;
+}
+
+function push<T>(m: Map<string, T[]>, k: string, v: T): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
+/** Namespaces are compatible when equal or when either is unset (it is decided at apply time). */
+export function sameNamespace(a: string | undefined, b: string | undefined): boolean {
+  return a === undefined || b === undefined || a === b;
+}
+
+export function shift(r: Range, lines: number): Range {
+  return lines === 0 ? r : { start: { line: r.start.line + lines, character: r.start.character }, end: { line: r.end.line + lines, character: r.end.character } };
+}
+
+/**
+ * A per-document result that depends on the workspace index: computed once per index generation
+ * (one memo slot per key, replaced, so old generations do not pile up).
+ */
+export function perGeneration<T>(doc: { memo: Map<string, unknown> }, key: string, ws: WorkspaceIndex, compute: () => T): T {
+  const slot = doc.memo.get(key) as { ws: WorkspaceIndex; gen: number; value: T } | undefined;
+  if (slot && slot.ws === ws && slot.gen === ws.generation) return slot.value;
+  const value = compute();
+  doc.memo.set(key, { ws, gen: ws.generation, value });
+  return value;
+}

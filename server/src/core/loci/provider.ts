@@ -1,0 +1,101 @@
+/**
+ * Where the loci data (bindep.txt / pydep.txt) comes from. The core is pure: it never reads files. A
+ * host (CLI, language server) installs a provider that reads a loci checkout from disk; without one,
+ * or when the checkout has no such files, the bundled upstream copy is used.
+ *
+ * The provider is a module-level setting (`setLociDataProvider`) rather than a field of every rule
+ * context: it is process-wide in both hosts, and this keeps the shared engine and rule types unchanged.
+ */
+import type { BindepFile } from './bindep';
+import { upstreamFiles } from './profiles';
+import { LOCI_COMMIT } from './data';
+import { dirnameOf, isAbsolutePath, joinPath } from './paths';
+
+export interface LociData {
+  bindep: BindepFile;
+  pydep: BindepFile;
+  /** `bundled`, or the folder the files were read from. */
+  source: 'bundled' | string;
+}
+
+export interface LociDataProvider {
+  /**
+   * The bindep.txt / pydep.txt of the loci checkout in folder `dir` (absolute, or relative to the
+   * configuration of `fromFile`, as the host decides), or undefined when that folder has neither. A
+   * missing one of the two falls back to the bundled copy of that file.
+   */
+  get(dir: string, fromFile: string): LociData | undefined;
+  /** An EXTRA_BINDEP / EXTRA_PYDEP file (a path in the build context `dir`), parsed; undefined when unreadable. */
+  extra?(dir: string, relPath: string, fromFile: string): BindepFile | undefined;
+}
+
+let provider: LociDataProvider | undefined;
+let generation = 0;
+
+/** Install (or, with undefined, remove) the host's provider. */
+export function setLociDataProvider(p: LociDataProvider | undefined): void {
+  provider = p;
+  generation++;
+}
+
+export function lociDataProvider(): LociDataProvider | undefined {
+  return provider;
+}
+
+/** A provider calls this when a file it had read changed on disk (derived data is then recomputed). */
+export function lociDataChanged(): void {
+  generation++;
+}
+
+/** Changes whenever the provider is replaced or reports a change (part of the derived-data cache keys). */
+export function lociDataGeneration(): number {
+  return generation;
+}
+
+export function bundledLociData(): LociData {
+  const up = upstreamFiles();
+  return { bindep: up.bindep, pydep: up.pydep, source: 'bundled' };
+}
+
+/** The commit of the bundled data (for hover text). */
+export const BUNDLED_LOCI_COMMIT = LOCI_COMMIT;
+
+/**
+ * The data for a build: the first candidate folder that has loci files, else the bundled copy.
+ * Candidates that are relative are passed through to the provider (it knows the configuration).
+ */
+export function lociDataFor(candidates: readonly (string | undefined)[], fromFile: string): LociData {
+  if (provider) {
+    const seen = new Set<string>();
+    for (const c of candidates) {
+      if (!c || seen.has(c)) continue;
+      seen.add(c);
+      try {
+        const d = provider.get(c, fromFile);
+        if (d) return d;
+      } catch {
+        /* unreadable: try the next one */
+      }
+    }
+  }
+  return bundledLociData();
+}
+
+/** The EXTRA_* file, or undefined when no provider can read it. */
+export function lociExtraFile(dir: string | undefined, relPath: string, fromFile: string): BindepFile | undefined {
+  if (!provider?.extra || !dir) return undefined;
+  try {
+    return provider.extra(dir, relPath, fromFile);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The folder a build's context resolves to, when the context is a plain path. */
+export function contextDir(fromFile: string, context: string | undefined): string | undefined {
+  if (!fromFile || context === undefined) return undefined;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(context) || context.startsWith('git@') || context === '-') return undefined;
+  if (isAbsolutePath(context)) return joinPath(context, '.');
+  if (!isAbsolutePath(fromFile)) return undefined;
+  return joinPath(dirnameOf(fromFile), context || '.');
+}

@@ -1,0 +1,151 @@
+import type { Flag, Instruction, JSONInstruction } from 'dockerfile-ast';
+import type { DockerfileModel } from './dockerfile';
+import type { Range } from '../types';
+import { joinContinuations, OffsetMap, parseShell, type ShellScript, type Span } from '../util/shell';
+
+/**
+ * The shell side of a RUN instruction: the exact text BuildKit hands to `/bin/sh -c` (line
+ * continuations joined, comment and empty lines inside them dropped), parsed once per document
+ * version and shared by every rule (`model.memoize('shell:<line>')`), with a map from script
+ * offsets back to document positions.
+ */
+export type RunForm =
+  /** `RUN cmd …` (heredocs after the command included: `RUN cat <<EOF > f`). */
+  | 'shell'
+  /** `RUN <<EOF` … `EOF`: the body is the script. */
+  | 'heredoc'
+  /** `RUN ["exe", "arg"]`: no shell. */
+  | 'exec'
+  /** A SHELL that is not a POSIX shell (powershell, cmd), or a heredoc with a non-shell `#!`. */
+  | 'other';
+
+export interface RunShell {
+  ins: Instruction;
+  form: RunForm;
+  /** The parsed script ('shell' and 'heredoc' forms). */
+  script?: ShellScript;
+  /** Script offsets → document offsets. */
+  map: OffsetMap;
+  /** Document offset where the command text starts (after the flags). */
+  start: number;
+  /** Document offset of the end of the instruction. */
+  end: number;
+  flags: Flag[];
+  /** Document offset of a script offset (`end`: an exclusive end offset). */
+  offset(o: number, end?: boolean): number;
+  /** Document range of a script span. */
+  range(span: Span): Range;
+}
+
+const POSIX_SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'ksh', 'mksh', 'zsh', 'busybox', 'yash', 'posh']);
+
+/** The RUN's shell, parsed once per document version. `ins` may be an ONBUILD's trigger instruction. */
+export function runShell(model: DockerfileModel, ins: Instruction): RunShell {
+  const r = ins.getRange();
+  const key = `shell:${r.start.line}:${r.start.character}`;
+  return model.memoize(key, () => computeRunShell(model, ins));
+}
+
+function computeRunShell(model: DockerfileModel, ins: Instruction): RunShell {
+  const lines = model.lines;
+  const flags = ((ins as unknown as { getFlags?: () => Flag[] }).getFlags?.() ?? []) as Flag[];
+  const args = ins.getArguments();
+  const end = lines.offsetAt(ins.getRange().end);
+  const start = args.length ? lines.offsetAt(args[0].getRange().start) : end;
+  const withMap = (map: OffsetMap) => ({
+    ins,
+    flags,
+    start,
+    end,
+    map,
+    offset: (o: number, isEnd = false) => map.toSource(o, isEnd),
+    range: (span: Span): Range => {
+      const s = map.spanToSource(span);
+      return lines.rangeOf(s.start, s.end);
+    },
+  });
+  if (isExecForm(ins)) return { ...withMap(new OffsetMap()), form: 'exec' };
+  if (!posixShellAt(model, ins)) return { ...withMap(new OffsetMap()), form: 'other' };
+  const joined = joinContinuations(model.text, start, end, model.dockerfile.getEscapeCharacter());
+  const map = joined.map;
+  let text = joined.text;
+  if (joined.next < end) {
+    // Heredoc bodies follow the command line: the shell reads them as written.
+    map.push(joined.next, end - joined.next);
+    text += model.text.slice(joined.next, end);
+  }
+  const script = parseShell(text);
+  const bare = bareHeredoc(script);
+  if (bare) {
+    const body = bare.body;
+    const bodyText = text.slice(body.start, body.end);
+    const sub = new OffsetMap();
+    sub.push(map.toSource(body.start), body.end - body.start);
+    const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(bodyText);
+    if (shebang) {
+      const interp = basename(shebang[1]) === 'env' ? basename(shebang[2] ?? '') : basename(shebang[1]);
+      if (!POSIX_SHELLS.has(interp)) return { ...withMap(sub), form: 'other' };
+    }
+    return { ...withMap(sub), form: 'heredoc', script: parseShell(bodyText) };
+  }
+  return { ...withMap(map), form: 'shell', script };
+}
+
+/** `RUN <<EOF` with nothing else on the command line: the heredoc body is the script. */
+function bareHeredoc(script: ShellScript): { body: Span } | undefined {
+  const items = script.list.items;
+  if (items.length !== 1) return undefined;
+  const p = items[0].andOr;
+  if (p.pipelines.length !== 1 || p.pipelines[0].commands.length !== 1) return undefined;
+  const c = p.pipelines[0].commands[0];
+  if (c.type !== 'simple' || c.words.length || c.assignments.length || c.redirects.length !== 1) return undefined;
+  const h = c.redirects[0].heredoc;
+  return h ? { body: h.body } : undefined;
+}
+
+function basename(p: string): string {
+  const i = p.lastIndexOf('/');
+  return i >= 0 ? p.slice(i + 1) : p;
+}
+
+/** `RUN ["exe", "arg"]`: valid JSON array form (anything after the closing bracket makes it shell form). */
+export function isExecForm(ins: Instruction): boolean {
+  const j = ins as unknown as JSONInstruction;
+  if (typeof j.getOpeningBracket !== 'function') return false;
+  const open = j.getOpeningBracket();
+  const close = j.getClosingBracket();
+  if (!open || !close || !j.getJSONStrings().length) return false;
+  const args = ins.getArguments();
+  const last = args[args.length - 1]?.getRange().end;
+  const ce = close.getRange().end;
+  return !!last && last.line === ce.line && last.character === ce.character;
+}
+
+/** Whether RUNs at this instruction go through a POSIX shell (SHELL not switched to powershell/cmd). */
+function posixShellAt(model: DockerfileModel, ins: Instruction): boolean {
+  const table = model.memoize('shell:posix', () => {
+    // Per stage, the SHELL in force after each SHELL instruction; a stage FROM an earlier stage inherits it.
+    const changes: { line: number; posix: boolean }[] = [];
+    const endOfStage = new Map<string, boolean>();
+    for (const stage of model.stages) {
+      const parentName = stage.from.getImage()?.toLowerCase();
+      let posix = parentName !== undefined && endOfStage.has(parentName) ? endOfStage.get(parentName)! : true;
+      changes.push({ line: stage.from.getRange().start.line, posix });
+      for (const i of stage.instructions) {
+        if (i.getKeyword() !== 'SHELL') continue;
+        const first = (i as unknown as JSONInstruction).getJSONStrings?.()[0]?.getJSONValue();
+        posix = first !== undefined && POSIX_SHELLS.has(basename(first.toLowerCase()).replace(/\.exe$/, ''));
+        changes.push({ line: i.getRange().start.line, posix });
+      }
+      if (stage.name) endOfStage.set(stage.name.toLowerCase(), posix);
+    }
+    return changes;
+  });
+  const line = ins.getRange().start.line;
+  let posix = true;
+  for (const c of table) {
+    if (c.line < line) posix = c.posix;
+    else break;
+  }
+  return posix;
+}

@@ -1,0 +1,161 @@
+import type { Instruction, Arg } from 'dockerfile-ast';
+import type { DockerfileModel, Stage } from './dockerfile';
+
+/**
+ * Derived Dockerfile facts shared by the Dockerfile rules and the layer hints: which earlier stage a
+ * stage builds on, the layers (RUN/COPY/ADD) of each stage, global ARG defaults and `${VAR}`
+ * expansion in FROM, image references. Computed once per document version (memoized on the model).
+ */
+
+export const LAYER_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
+
+export interface StageInfo {
+  stage: Stage;
+  /** The FROM image after `${ARG}` expansion with the global ARG defaults (undefined when unresolvable). */
+  image?: string;
+  /** The earlier stage this one starts from (`FROM builder AS final`). */
+  parent?: StageInfo;
+  /** This stage's own layers, in order. */
+  layers: Instruction[];
+  /** Layers inherited from earlier stages of the same file (0 when FROM an external image). */
+  inherited: number;
+}
+
+export function stageInfos(model: DockerfileModel): StageInfo[] {
+  return model.memoize('stages:info', () => {
+    const args = globalArgDefaults(model);
+    const infos: StageInfo[] = [];
+    const byName = new Map<string, StageInfo>();
+    for (const stage of model.stages) {
+      const raw = stage.from.getImage() ?? undefined;
+      const image = raw === undefined ? undefined : expandVariables(raw, args);
+      const parent = image !== undefined ? byName.get(image.toLowerCase()) : undefined;
+      const layers = stage.instructions.filter((i) => LAYER_KEYWORDS.has(i.getKeyword()));
+      const info: StageInfo = { stage, image, parent, layers, inherited: parent ? parent.inherited + parent.layers.length : 0 };
+      infos.push(info);
+      if (stage.name) byName.set(stage.name.toLowerCase(), info);
+    }
+    return infos;
+  });
+}
+
+/** Names of the stages declared before stage `index` (lower-case). */
+export function earlierStageNames(model: DockerfileModel, index: number): Set<string> {
+  const out = new Set<string>();
+  for (const s of model.stages) {
+    if (s.index >= index) break;
+    if (s.name) out.add(s.name.toLowerCase());
+  }
+  return out;
+}
+
+/** ARGs declared before the first FROM, with their defaults (null: declared without a default). */
+export function globalArgDefaults(model: DockerfileModel): Map<string, string | null> {
+  return model.memoize('stages:globalArgs', () => {
+    const out = new Map<string, string | null>();
+    for (const ins of model.preamble) {
+      if (ins.getKeyword() !== 'ARG') continue;
+      const p = (ins as Arg).getProperty?.();
+      if (p) out.set(p.getName(), p.getValue());
+    }
+    return out;
+  });
+}
+
+/** The global ARG instruction that declares `name`, if any (for related information). */
+export function globalArgInstruction(model: DockerfileModel, name: string): Arg | undefined {
+  for (const ins of model.preamble) {
+    if (ins.getKeyword() === 'ARG' && (ins as Arg).getProperty?.()?.getName() === name) return ins as Arg;
+  }
+  return undefined;
+}
+
+/** Names of the variables a text refers to (`$A`, `${B}`, `${C:-x}`). */
+export function variableNames(text: string): string[] {
+  const out: string[] = [];
+  const re = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push(m[1] ?? m[2]);
+  return out;
+}
+
+/**
+ * Expand `$NAME`, `${NAME}`, `${NAME:-word}`, `${NAME-word}`, `${NAME:+word}`, `${NAME+word}` with the
+ * given values (Dockerfile semantics). Undefined when a variable has no value and no default.
+ */
+export function expandVariables(text: string, values: Map<string, string | null>): string | undefined {
+  if (!text.includes('$')) return text;
+  let failed = false;
+  const out = text.replace(/\\\$|\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (whole, braced, op, word, bare) => {
+    if (whole === '\\$') return '$';
+    const name = braced ?? bare;
+    const v = values.get(name);
+    const set = v !== undefined && v !== null;
+    const nonEmpty = set && v !== '';
+    switch (op) {
+      case ':-':
+        return nonEmpty ? v! : word;
+      case '-':
+        return set ? v! : word;
+      case ':+':
+        return nonEmpty ? word : '';
+      case '+':
+        return set ? word : '';
+      default:
+        if (!set) failed = true;
+        return set ? v! : '';
+    }
+  });
+  return failed ? undefined : out;
+}
+
+export interface ImageRef {
+  /** Everything before the tag/digest (registry and repository). */
+  name: string;
+  tag?: string;
+  digest?: string;
+}
+
+/** Split `[registry[:port]/]repo[:tag][@digest]`. */
+export function parseImageRef(ref: string): ImageRef {
+  let rest = ref;
+  let digest: string | undefined;
+  const at = rest.indexOf('@');
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+  }
+  let tag: string | undefined;
+  const colon = rest.lastIndexOf(':');
+  if (colon > rest.lastIndexOf('/')) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+  }
+  const r: ImageRef = { name: rest };
+  if (tag !== undefined) r.tag = tag;
+  if (digest !== undefined) r.digest = digest;
+  return r;
+}
+
+/** Whether an image reference names a loci image (a loci base or a loci-built project image). */
+export function isLociImage(image: string | undefined, patterns: string[] = []): boolean {
+  if (!image) return false;
+  for (const p of patterns) {
+    try {
+      if (new RegExp(p).test(image)) return true;
+    } catch {
+      /* a bad pattern is reported by the config loader */
+    }
+  }
+  return /(^|[/_:-])loci([/_:.-]|$)|(^|\/)airshipit\/|(^|\/)openstackhelm\//i.test(image);
+}
+
+/** The stage an instruction belongs to (undefined for the preamble). */
+export function stageOfLine(model: DockerfileModel, line: number): Stage | undefined {
+  let found: Stage | undefined;
+  for (const s of model.stages) {
+    if (s.from.getRange().start.line <= line) found = s;
+    else break;
+  }
+  return found;
+}
+

@@ -1,0 +1,352 @@
+import { Document, isMap, isSeq, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+
+/**
+ * Defences for the YAML model against hostile or pathological input:
+ * - `tooDeep`: the `yaml` parser recurses per nesting level; thousands of levels exhaust the stack
+ *   (and in V8 a regular expression compiled at that depth can abort the whole process), so a
+ *   document nesting deeper than MAX_DEPTH is not handed to the parser at all;
+ * - `parseJsonFast`: `yaml` needs seconds for megabytes of flow-style JSON (a 5 MB one-line
+ *   manifest: ~2.5 s), while a JSON scanner building the same node tree needs a fraction of that.
+ */
+export const MAX_DEPTH = 256;
+
+/**
+ * The offset where nesting first exceeds `limit`, or -1. An estimate that errs on the deep side:
+ * block levels (a stack of increasing indentations, plus `- ` indicators on a line) plus flow
+ * levels (`[` / `{` outside quoted scalars and comments). Real manifests stay far below the limit.
+ */
+export function tooDeep(text: string, limit = MAX_DEPTH): number {
+  const indents: number[] = [];
+  let flow = 0;
+  let lineStart = true;
+  let col = 0;
+  let dashes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      lineStart = true;
+      col = 0;
+      dashes = 0;
+      continue;
+    }
+    if (lineStart) {
+      if (c === 32 || c === 13 || c === 9) {
+        col++;
+        continue;
+      }
+      if (c === 35 /* # */) {
+        i = skipLine(text, i);
+        continue;
+      }
+      lineStart = false;
+      if (flow === 0) {
+        while (indents.length && indents[indents.length - 1] >= col) indents.pop();
+        indents.push(col);
+      }
+    }
+    if (c === 45 /* - */ && flow === 0 && isBlankOrEnd(text.charCodeAt(i + 1)) && onlyDashesBefore(text, i)) {
+      dashes++;
+    } else if (c === 91 || c === 123) {
+      flow++;
+    } else if (c === 93 || c === 125) {
+      if (flow > 0) flow--;
+    } else if ((c === 34 || c === 39) && quoteStarts(text, i)) {
+      i = skipQuoted(text, i, c);
+      continue;
+    } else if (c === 35 && (i === 0 || isBlankOrEnd(text.charCodeAt(i - 1)))) {
+      i = skipLine(text, i);
+      continue;
+    }
+    if (indents.length + dashes + flow > limit) return i;
+  }
+  return -1;
+}
+
+function isBlankOrEnd(c: number): boolean {
+  return Number.isNaN(c) || c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+function onlyDashesBefore(text: string, i: number): boolean {
+  for (let j = i - 1; j >= 0; j--) {
+    const c = text.charCodeAt(j);
+    if (c === 10) return true;
+    if (c !== 32 && c !== 45 && c !== 9) return false;
+  }
+  return true;
+}
+
+/** A quote opens a quoted scalar when it follows a line start, `: `, `- `, `[`, `{` or `,`. */
+function quoteStarts(text: string, i: number): boolean {
+  for (let j = i - 1; j >= 0; j--) {
+    const c = text.charCodeAt(j);
+    if (c === 32 || c === 9) continue;
+    return c === 10 || c === 58 || c === 45 || c === 91 || c === 123 || c === 44 || c === 63;
+  }
+  return true;
+}
+
+function skipQuoted(text: string, i: number, q: number): number {
+  for (let j = i + 1; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (q === 34 && c === 92) j++;
+    else if (c === q) {
+      if (q === 39 && text.charCodeAt(j + 1) === 39) j++;
+      else return j;
+    }
+  }
+  return text.length;
+}
+
+function skipLine(text: string, i: number): number {
+  const e = text.indexOf('\n', i);
+  return (e < 0 ? text.length : e) - 1;
+}
+
+/*
+ * Node factories. The `yaml` node constructors define their type tag with Object.defineProperty,
+ * which dominates the cost for hundreds of thousands of nodes; these create the same objects (same
+ * prototypes, same `Symbol.for('yaml.node.type')` tag that isMap/isSeq/isScalar/isPair read). A
+ * self-check at first use falls back to the constructors if the library ever changes its tags.
+ */
+const NODE_TYPE = Symbol.for('yaml.node.type');
+const TAG = { map: Symbol.for('yaml.map'), seq: Symbol.for('yaml.seq'), scalar: Symbol.for('yaml.scalar'), pair: Symbol.for('yaml.pair') };
+let fastNodes: boolean | undefined;
+
+function tagged<T extends object>(proto: object, tag: symbol): T {
+  const o = Object.create(proto) as Record<symbol, unknown>;
+  o[NODE_TYPE] = tag;
+  return o as T;
+}
+
+function newScalar(value: unknown): Scalar {
+  if (!fastNodes) return new Scalar(value);
+  const s = tagged<Scalar>(Scalar.prototype, TAG.scalar);
+  s.value = value;
+  return s;
+}
+
+function newMap(): YAMLMap {
+  if (!fastNodes) return new YAMLMap();
+  const m = tagged<YAMLMap>(YAMLMap.prototype, TAG.map);
+  m.items = [];
+  return m;
+}
+
+function newSeq(): YAMLSeq {
+  if (!fastNodes) return new YAMLSeq();
+  const q = tagged<YAMLSeq>(YAMLSeq.prototype, TAG.seq);
+  q.items = [];
+  return q;
+}
+
+function newPair(key: Node, value: Node): Pair {
+  if (!fastNodes) return new Pair(key, value);
+  const p = tagged<Pair>(Pair.prototype, TAG.pair);
+  p.key = key;
+  p.value = value;
+  return p;
+}
+
+function checkFastNodes(): boolean {
+  fastNodes = true;
+  try {
+    const src = '{"a": [1, "x", true, null, {"b": 2.5}]}';
+    const d = build(src);
+    const ok = !!d && isMap(d.contents) && JSON.stringify(d.toJS()) === JSON.stringify(JSON.parse(src));
+    fastNodes = ok;
+  } catch {
+    fastNodes = false;
+  }
+  return fastNodes;
+}
+
+/** Build the `yaml` node tree of a JSON text directly; undefined when the text is not plain JSON. */
+export function parseJsonFast(text: string): Document.Parsed | undefined {
+  if (fastNodes === undefined) checkFastNodes();
+  return build(text);
+}
+
+function build(text: string): Document.Parsed | undefined {
+  let i = 0;
+  const n = text.length;
+  const ws = () => {
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 10 || c === 13 || c === 9) i++;
+      else break;
+    }
+  };
+  type Frame = { node: YAMLMap | YAMLSeq; key?: Scalar; start: number };
+  const stack: Frame[] = [];
+  let root: Node | undefined;
+  const attach = (node: Node): boolean => {
+    const top = stack[stack.length - 1];
+    if (!top) {
+      if (root) return false;
+      root = node;
+      return true;
+    }
+    if (isSeq(top.node)) top.node.items.push(node);
+    else {
+      if (!top.key) return false;
+      top.node.items.push(newPair(top.key, node));
+      top.key = undefined;
+    }
+    return true;
+  };
+  const scalar = (value: unknown, start: number, end: number, quoted: boolean): Scalar => {
+    const s = newScalar(value);
+    s.range = [start, end, end];
+    if (quoted) s.type = 'QUOTE_DOUBLE';
+    else s.type = 'PLAIN';
+    return s;
+  };
+  const readString = (): Scalar | undefined => {
+    const start = i;
+    let j = i + 1;
+    let escaped = false;
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      if (c === 92) {
+        escaped = true;
+        j += 2;
+        continue;
+      }
+      if (c === 34) break;
+      if (c === 10) return undefined;
+      j++;
+    }
+    if (j >= n) return undefined;
+    let value: string;
+    try {
+      value = escaped ? (JSON.parse(text.slice(start, j + 1)) as string) : text.slice(start + 1, j);
+    } catch {
+      return undefined;
+    }
+    i = j + 1;
+    return scalar(value, start, i, true);
+  };
+  // expect: what may come next
+  let expectValue = true;
+  for (;;) {
+    ws();
+    if (i >= n) break;
+    const c = text.charCodeAt(i);
+    const top = stack[stack.length - 1];
+    const inMap = !!top && isMap(top.node);
+    if (inMap && !top.key && !expectValue) {
+      // after a value in a map: `,` or `}`
+      if (c === 44) {
+        i++;
+        ws();
+        if (text.charCodeAt(i) !== 34) return undefined;
+        const k = readString();
+        if (!k) return undefined;
+        ws();
+        if (text.charCodeAt(i) !== 58) return undefined;
+        i++;
+        top.key = k;
+        expectValue = true;
+        continue;
+      }
+      if (c === 125) {
+        i++;
+        close();
+        continue;
+      }
+      return undefined;
+    }
+    if (!inMap && top && !expectValue) {
+      if (c === 44) {
+        i++;
+        expectValue = true;
+        continue;
+      }
+      if (c === 93) {
+        i++;
+        close();
+        continue;
+      }
+      return undefined;
+    }
+    if (!expectValue) return undefined;
+    if (c === 123) {
+      const m = newMap();
+      m.flow = true;
+      if (!attach(m)) return undefined;
+      stack.push({ node: m, start: i });
+      i++;
+      ws();
+      if (text.charCodeAt(i) === 125) {
+        i++;
+        close();
+        continue;
+      }
+      if (text.charCodeAt(i) !== 34) return undefined;
+      const k = readString();
+      if (!k) return undefined;
+      ws();
+      if (text.charCodeAt(i) !== 58) return undefined;
+      i++;
+      stack[stack.length - 1].key = k;
+      expectValue = true;
+      continue;
+    }
+    if (c === 91) {
+      const s = newSeq();
+      s.flow = true;
+      if (!attach(s)) return undefined;
+      stack.push({ node: s, start: i });
+      i++;
+      ws();
+      if (text.charCodeAt(i) === 93) {
+        i++;
+        close();
+        continue;
+      }
+      expectValue = true;
+      continue;
+    }
+    let node: Scalar | undefined;
+    if (c === 34) node = readString();
+    else {
+      LITERAL.lastIndex = i;
+      const word = LITERAL.exec(text);
+      if (!word) return undefined;
+      const w = word[0];
+      const value = w === 'true' ? true : w === 'false' ? false : w === 'null' ? null : Number(w);
+      node = scalar(value, i, i + w.length, false);
+      i += w.length;
+    }
+    if (!node || !attach(node)) return undefined;
+    expectValue = false;
+    if (!stack.length) {
+      ws();
+      if (i < n) return undefined;
+    }
+  }
+  if (stack.length || !root) return undefined;
+  const doc = new Document() as unknown as Document.Parsed;
+  doc.contents = root as Document.Parsed['contents'];
+  doc.range = [0, n, n];
+  return doc;
+
+  function close(): void {
+    const f = stack.pop()!;
+    f.node.range = [f.start, i, i];
+    expectValue = false;
+  }
+}
+
+const LITERAL = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
+
+/** Worth the fast path: a large text that starts like a JSON object or array. */
+export function looksLikeLargeJson(text: string, minLength = 64 * 1024): boolean {
+  if (text.length < minLength) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xfeff) continue;
+    return c === 123 || c === 91;
+  }
+  return false;
+}

@@ -1,0 +1,102 @@
+import { msg } from '../../messages/catalog';
+import { runShell } from '../../model/dockerfile-run';
+import type { Fix } from '../../types';
+import { baseName, simpleCommands, unwrapCommand, type SimpleCommand } from '../../util/shell';
+import type { DockerfileRule } from '../registry';
+import { continuationStyle, flagsOf, runInstructions } from './util';
+
+const CLEANUP = 'rm -rf /var/lib/apt/lists/*';
+
+/**
+ * `apt-get install` leaves the package lists `apt-get update` downloaded (tens of MB) in the layer
+ * unless the same RUN removes /var/lib/apt/lists; a later RUN cannot take them out of the layer.
+ * Not reported when the RUN mounts a cache or tmpfs over /var/lib/apt (the lists never reach the
+ * layer). Fix (fixAll): append `&& rm -rf /var/lib/apt/lists/*`, in the file's continuation style
+ * when the RUN spans several lines. `&&` after the whole script keeps its behaviour: the cleanup
+ * runs only when everything before it succeeded, and the RUN's exit status is unchanged otherwise.
+ */
+export const aptListsNotCleaned: DockerfileRule = {
+  id: 'apt-lists-not-cleaned',
+  category: 'dockerfile',
+  target: 'dockerfile',
+  defaultSeverity: 'information',
+  fix: 'fixAll',
+  references: [
+    { title: 'Dockerfile best practices: apt-get', url: 'https://docs.docker.com/build/building/best-practices/#apt-get' },
+    { title: 'hadolint DL3009', url: 'https://github.com/hadolint/hadolint/wiki/DL3009' },
+  ],
+  check(ctx) {
+    const { model } = ctx;
+    for (const { ins } of runInstructions(model)) {
+      if (!ins.getTextContent().includes('apt')) continue;
+      if (mountsAptState(ins)) continue;
+      const run = runShell(model, ins);
+      if (!run.script) continue;
+      const cmds = simpleCommands(run.script.list);
+      const install = cmds.map(aptInstall).find((x) => x);
+      if (!install || cmds.some(removesLists)) continue;
+      let fix: Fix | undefined;
+      const script = run.script;
+      const list = script.list;
+      const tail = script.text.slice(list.end).replace(/^\s*;?\s*/, '');
+      if (run.form === 'shell' && !script.errors.length && !tail && !script.text.includes('\n') && list.items.length) {
+        const at = run.offset(list.end, true);
+        const multiLine = model.lines.positionAt(run.start).line !== model.lines.positionAt(run.end).line;
+        const esc = model.dockerfile.getEscapeCharacter();
+        const eol = model.lines.eol;
+        let newText = ` && ${CLEANUP}`;
+        if (multiLine) {
+          const style = continuationStyle(model);
+          newText = style.leading ? ` ${esc}${eol}${style.indent}&& ${CLEANUP}` : ` && ${esc}${eol}${style.indent}${CLEANUP}`;
+        }
+        const pos = model.lines.positionAt(at);
+        fix = { title: msg('rule.apt-lists-not-cleaned.fixTitle'), edits: [{ range: { start: pos, end: pos }, newText }], fixAll: true };
+      }
+      ctx.report({
+        range: run.range({ start: install.cmd.words[install.nameAt].start, end: install.verb.end }),
+        message: msg('rule.apt-lists-not-cleaned.message', { command: `${install.cmd.words[install.nameAt].value} ${install.verb.value}` }),
+        fixes: fix ? [fix] : undefined,
+      });
+    }
+  },
+};
+
+/** `apt-get [opts] install …`, `apt install …`, `aptitude install …` (through sudo/env wrappers). */
+function aptInstall(c: SimpleCommand): { cmd: SimpleCommand; nameAt: number; verb: SimpleCommand['words'][number] } | undefined {
+  const i = unwrapCommand(c);
+  const name = baseName(c.words[i]?.value);
+  if (name !== 'apt-get' && name !== 'apt' && name !== 'aptitude') return undefined;
+  for (let k = i + 1; k < c.words.length; k++) {
+    const v = c.words[k].value;
+    if (v === undefined) return undefined;
+    if (v.startsWith('-')) {
+      if (v === '-o' || v === '-c' || v === '-t' || v === '--target-release' || v === '--option' || v === '--config-file') k++;
+      continue;
+    }
+    return v === 'install' || v === 'reinstall' || v === 'build-dep' ? { cmd: c, nameAt: i, verb: c.words[k] } : undefined;
+  }
+  return undefined;
+}
+
+function removesLists(c: SimpleCommand): boolean {
+  const i = unwrapCommand(c);
+  const name = baseName(c.words[i]?.value);
+  if (name !== 'rm' && name !== 'find') return false;
+  return c.words.slice(i + 1).some((w) => (w.value ?? w.text).replace(/["']/g, '').startsWith('/var/lib/apt/lists'));
+}
+
+/** `--mount=type=cache|tmpfs,target=/var/lib/apt[/lists]`. */
+function mountsAptState(ins: import('dockerfile-ast').Instruction): boolean {
+  for (const f of flagsOf(ins)) {
+    if (f.getName() !== 'mount') continue;
+    const opts = new Map<string, string>();
+    for (const part of (f.getValue() ?? '').split(',')) {
+      const eq = part.indexOf('=');
+      opts.set(eq < 0 ? part : part.slice(0, eq), eq < 0 ? '' : part.slice(eq + 1));
+    }
+    const type = opts.get('type');
+    const target = (opts.get('target') ?? opts.get('dst') ?? opts.get('destination') ?? '').replace(/\/+$/, '');
+    if ((type === 'cache' || type === 'tmpfs') && (target === '/var/lib/apt' || target === '/var/lib/apt/lists')) return true;
+  }
+  return false;
+}

@@ -1,0 +1,113 @@
+import type { Arg, Instruction } from 'dockerfile-ast';
+import { msg } from '../../messages/catalog';
+import type { DockerfileModel } from '../../model/dockerfile';
+import { expandVariables, globalArgDefaults, isLociImage, stageInfos, type StageInfo } from '../../model/dockerfile-stages';
+import type { Fix } from '../../types';
+import type { DockerfileRule } from '../registry';
+
+/** The uid distroless and many hardened images use for their non-root user. */
+export const DEFAULT_NON_ROOT_UID = 65532;
+/** loci's default UID/GID for the project user (loci Dockerfile `ARG UID=42424`, shared/loci/REFERENCE.md §1a). */
+export const LOCI_UID = 42424;
+
+/**
+ * The final stage (the image `docker build` produces by default) runs as root: no USER in it or in
+ * the earlier stages it builds on, or the last USER is root / 0. Fix: a `USER <uid>` line at the end
+ * of the final stage (USER applies to CMD/ENTRYPOINT wherever it stands; earlier RUNs keep root).
+ * Not fixAll: the application may need files or ports only root can use, so a person reviews it.
+ */
+export const rootUser: DockerfileRule = {
+  id: 'root-user',
+  category: 'dockerfile',
+  target: 'dockerfile',
+  defaultSeverity: 'warning',
+  fix: 'quickfix',
+  references: [
+    { title: 'Dockerfile reference: USER', url: 'https://docs.docker.com/reference/dockerfile/#user' },
+    { title: 'CIS Docker Benchmark 4.1: create a user for the container', url: 'https://www.cisecurity.org/benchmark/docker' },
+  ],
+  check(ctx) {
+    const { model } = ctx;
+    const infos = stageInfos(model);
+    const final = infos[infos.length - 1];
+    if (!final) return;
+    let user: Instruction | undefined;
+    let owner: StageInfo | undefined;
+    for (let s: StageInfo | undefined = final; s && !user; s = s.parent) {
+      for (const ins of s.stage.instructions) if (ins.getKeyword() === 'USER') user = ins;
+      if (user) owner = s;
+    }
+    const stage = final.stage.name ?? `#${final.stage.index + 1}`;
+    const fix = addUserFix(model, final, ctx.config.loci.baseImagePatterns);
+    if (!user) {
+      if (nonRootBase(final)) return;
+      const from = final.stage.from;
+      ctx.report({
+        range: model.range(from.getImageRange() ?? from.getInstructionRange()),
+        message: msg('rule.root-user.noUser', { stage }),
+        fixes: [fix],
+      });
+      return;
+    }
+    const arg = user.getArguments()[0];
+    if (!arg) return;
+    const values = argValuesBefore(model, owner!, user.getRange().start.line);
+    const value = expandVariables(arg.getValue(), values);
+    if (value === undefined) return; // chosen at build time
+    const name = value.split(':')[0];
+    if (name !== 'root' && !/^0+$/.test(name)) return;
+    ctx.report({
+      range: model.range(arg.getRange()),
+      message: msg('rule.root-user.rootUser', { user: value, stage }),
+      fixes: [fix],
+    });
+  },
+};
+
+/** The external base image already runs as a non-root user (distroless `:nonroot`, `-rootless`). */
+function nonRootBase(info: StageInfo): boolean {
+  let s = info;
+  while (s.parent) s = s.parent;
+  return !!s.image && /nonroot|rootless/i.test(s.image);
+}
+
+/** Global ARG defaults, then the stage's own ARG defaults before `line`. */
+function argValuesBefore(model: DockerfileModel, info: StageInfo, line: number): Map<string, string | null> {
+  const values = new Map(globalArgDefaults(model));
+  for (const ins of info.stage.instructions) {
+    if (ins.getRange().start.line >= line) break;
+    if (ins.getKeyword() === 'ARG') {
+      const p = (ins as Arg).getProperty?.();
+      if (p && (p.getValue() !== null || !values.has(p.getName()))) values.set(p.getName(), p.getValue());
+    }
+  }
+  return values;
+}
+
+function addUserFix(model: DockerfileModel, final: StageInfo, patterns: string[]): Fix {
+  const uid = nonRootUid(model, final, patterns);
+  const text = model.text;
+  const eol = model.lines.eol;
+  const end = model.lines.positionAt(text.length);
+  const newText = (text.length && !text.endsWith('\n') ? eol : '') + `USER ${uid}` + eol;
+  return { title: msg('rule.root-user.fixTitle', { uid }), edits: [{ range: { start: end, end }, newText }] };
+}
+
+/** loci images: the project user's UID (`ARG UID=…` default, else 42424); otherwise 65532. */
+export function nonRootUid(model: DockerfileModel, final: StageInfo, patterns: string[]): number {
+  let loci = false;
+  let uid: number | undefined;
+  for (let s: StageInfo | undefined = final; s; s = s.parent) {
+    if (isLociImage(s.image, patterns)) loci = true;
+    for (const ins of s.stage.instructions) {
+      const k = ins.getKeyword();
+      if (k === 'RUN' && ins.getTextContent().includes('/opt/loci/scripts/')) loci = true;
+      if (k === 'ARG' && uid === undefined) {
+        const p = (ins as Arg).getProperty?.();
+        if (p?.getName() === 'UID' && /^\d+$/.test(p.getValue() ?? '') && Number(p.getValue()) > 0) uid = Number(p.getValue());
+      }
+    }
+  }
+  if (!loci) return DEFAULT_NON_ROOT_UID;
+  return uid ?? LOCI_UID;
+}

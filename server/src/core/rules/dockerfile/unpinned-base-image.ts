@@ -1,0 +1,47 @@
+import { msg } from '../../messages/catalog';
+import { earlierStageNames, expandVariables, globalArgDefaults, globalArgInstruction, parseImageRef, variableNames } from '../../model/dockerfile-stages';
+import type { RelatedInformation } from '../../types';
+import type { DockerfileRule } from '../registry';
+
+/**
+ * `FROM ubuntu` / `FROM ubuntu:latest`: the base changes under you, builds stop being reproducible
+ * and a rebuild can pull a different distribution release. Pin a tag (better: a digest).
+ * Not reported: `scratch`, earlier stages of the same file, images chosen at build time (an ARG
+ * without default). `FROM ${FROM}` is resolved with the global ARG defaults.
+ */
+export const unpinnedBaseImage: DockerfileRule = {
+  id: 'unpinned-base-image',
+  category: 'dockerfile',
+  target: 'dockerfile',
+  defaultSeverity: 'warning',
+  references: [{ title: 'Dockerfile best practices: pin base image versions', url: 'https://docs.docker.com/build/building/best-practices/#pin-base-image-versions' }],
+  check(ctx) {
+    const { model } = ctx;
+    const args = globalArgDefaults(model);
+    for (const stage of model.stages) {
+      const from = stage.from;
+      const raw = from.getImage();
+      const range = from.getImageRange();
+      if (!raw || !range) continue;
+      const image = expandVariables(raw, args);
+      if (image === undefined || !image || image.includes('$')) continue;
+      if (image.toLowerCase() === 'scratch' || earlierStageNames(model, stage.index).has(image.toLowerCase())) continue;
+      const ref = parseImageRef(image);
+      if (ref.digest) continue;
+      if (ref.tag !== undefined && ref.tag !== 'latest') continue;
+      const related: RelatedInformation[] = [];
+      for (const v of variableNames(raw)) {
+        const decl = globalArgInstruction(model, v);
+        if (decl) related.push({ range: model.range(decl.getRange()), message: msg('rule.unpinned-base-image.related', { name: v }) });
+      }
+      const resolved = raw !== image;
+      ctx.report({
+        range: model.range(range),
+        message: ref.tag === 'latest'
+          ? msg(resolved ? 'rule.unpinned-base-image.latestResolved' : 'rule.unpinned-base-image.latest', { image })
+          : msg(resolved ? 'rule.unpinned-base-image.noTagResolved' : 'rule.unpinned-base-image.noTag', { image }),
+        related: related.length ? related : undefined,
+      });
+    }
+  },
+};

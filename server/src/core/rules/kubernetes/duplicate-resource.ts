@@ -1,0 +1,63 @@
+import { msg } from '../../messages/catalog';
+import { identityKey, lookup } from '../../kubernetes/index-lookup';
+import { isMasked } from '../../model/helm';
+import type { Report, YamlFileRule } from '../registry';
+import type { WorkspaceIndex } from '../../workspace';
+
+function dirOf(p: string): string {
+  const i = Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\'));
+  return i < 0 ? '' : p.slice(0, i);
+}
+
+/**
+ * Two documents that define the same object (API group, kind, namespace, name): the later one
+ * overwrites the first on apply. Across files only within one folder: other folders are usually
+ * other environments, kustomize bases and overlays, or other charts. Helm templates are skipped:
+ * their conditions decide which documents render.
+ */
+export const duplicateResource: YamlFileRule = {
+  id: 'duplicate-resource',
+  category: 'kubernetes',
+  target: 'yaml-file',
+  defaultSeverity: 'warning',
+  references: [{ title: 'Object names and IDs', url: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/names/' }],
+  check(ctx) {
+    // The result depends only on the index (its entries carry absolute ranges) and the path.
+    let perFile = cache.get(ctx.workspace);
+    if (!perFile || perFile.gen !== ctx.workspace.generation) {
+      perFile = { gen: ctx.workspace.generation, byPath: new Map() };
+      cache.set(ctx.workspace, perFile);
+    }
+    let reports = perFile.byPath.get(ctx.path);
+    if (!reports) {
+      reports = compute(ctx.workspace, ctx.path);
+      perFile.byPath.set(ctx.path, reports);
+    }
+    for (const r of reports) ctx.report(r);
+  },
+};
+
+const cache = new WeakMap<WorkspaceIndex, { gen: number; byPath: Map<string, Report[]> }>();
+
+function compute(ws: WorkspaceIndex, path: string): Report[] {
+  const out: Report[] = [];
+  const index = lookup(ws);
+  const dir = dirOf(path);
+  for (const r of ws.get(path)) {
+    if (r.name === undefined || r.kind === 'List' || r.data?.helm || isMasked(r.name) || isMasked(r.namespace) || isMasked(r.apiVersion) || isMasked(r.kind)) continue;
+    const others = (index.byIdentity.get(identityKey(r.apiVersion, r.kind, r.namespace, r.name)) ?? []).filter(
+      (o) => !(o.path === r.path && o.docIndex === r.docIndex) && !o.data?.helm && (o.path === path || dirOf(o.path) === dir),
+    );
+    if (!others.length) continue;
+    out.push({
+      range: r.range,
+      message: msg('rule.duplicate-resource.message', { kind: r.kind, name: r.name, count: others.length + 1 }),
+      related: others.slice(0, 10).map((o) => ({
+        range: o.range,
+        message: msg('rule.duplicate-resource.other', { kind: o.kind, name: o.name ?? '' }),
+        ...(o.path !== path ? { path: o.path } : {}),
+      })),
+    });
+  }
+  return out;
+}

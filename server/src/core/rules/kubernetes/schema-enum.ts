@@ -1,0 +1,45 @@
+import { isScalar, type Scalar } from 'yaml';
+import { msg } from '../../messages/catalog';
+import { YamlEditor } from '../../fixes/yaml-edit';
+import { checkDocument } from '../../kubernetes/check';
+import { locatePath, pathLabel, valueRangeAt } from '../../kubernetes/locate';
+import { nearestName } from '../../schema';
+import type { Fix } from '../../types';
+import type { YamlDocumentRule } from '../registry';
+
+/** A value outside the allowed set (`imagePullPolicy: Sometimes`); the fix picks the near allowed value. */
+export const schemaEnum: YamlDocumentRule = {
+  id: 'schema-enum',
+  category: 'kubernetes',
+  target: 'yaml-document',
+  defaultSeverity: 'error',
+  fix: 'quickfix',
+  references: [{ title: 'Kubernetes API reference', url: 'https://kubernetes.io/docs/reference/kubernetes-api/' }],
+  check(ctx) {
+    const { doc } = ctx;
+    const c = checkDocument(doc, ctx.config, ctx.path);
+    if (!c || c.status !== 'known') return;
+    for (const issue of c.issues) {
+      if (issue.code !== 'enum') continue;
+      const allowed = issue.expected ?? [];
+      const actual = issue.actual ?? '';
+      const near = actual ? nearestName(actual, allowed) : undefined;
+      let fixes: Fix[] | undefined;
+      const loc = locatePath(doc, issue.path);
+      const node = loc.complete ? loc.steps[loc.steps.length - 1]?.node : undefined;
+      if (near !== undefined && isScalar(node) && node.range && typeof node.value === 'string') {
+        fixes = [{ title: msg('rule.schema-enum.fixTitle', { value: near }), edits: [new YamlEditor(doc).setScalar(node as Scalar, near)] }];
+      }
+      ctx.report({
+        range: valueRangeAt(doc, issue.path),
+        message: msg(near !== undefined ? 'rule.schema-enum.suggest' : 'rule.schema-enum.message', {
+          path: pathLabel(issue.path),
+          actual,
+          allowed: allowed.join(', '),
+          suggestion: near ?? '',
+        }),
+        fixes,
+      });
+    }
+  },
+};

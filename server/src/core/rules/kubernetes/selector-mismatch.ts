@@ -1,0 +1,137 @@
+import { isMap, isScalar } from 'yaml';
+import { msg } from '../../messages/catalog';
+import { objectBlockChanged } from '../../kubernetes/check';
+import { lookup, perGeneration, sameNamespace, shift } from '../../kubernetes/index-lookup';
+import { lastPair } from '../../kubernetes/locate';
+import { labelsText, parseSelector, readLabels, requirementText, satisfies, type Selector } from '../../model/references';
+import { getMap, type YamlDocModel, type Node, type Pair } from '../../model/yaml';
+import type { Message, Range, RelatedInformation } from '../../types';
+import type { IndexedResource } from '../../workspace';
+import type { YamlFileRule } from '../registry';
+
+/** Kinds whose `spec.selector` must select their own `spec.template` (plain map for ReplicationController). */
+const WORKLOADS: Record<string, 'labelSelector' | 'plain'> = {
+  Deployment: 'labelSelector',
+  StatefulSet: 'labelSelector',
+  DaemonSet: 'labelSelector',
+  ReplicaSet: 'labelSelector',
+  Job: 'labelSelector',
+  ReplicationController: 'plain',
+};
+
+/** apps/v1 rejects an empty selector for these. */
+const EMPTY_NOT_ALLOWED = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
+
+/**
+ * - error: a workload's selector does not select its own pod template (the API server rejects it);
+ * - warning: a Service's selector matches no pod template in the workspace index (traffic goes
+ *   nowhere). Only when the index knows pod templates at all. Helm expressions make it unknowable.
+ */
+export const selectorMismatch: YamlFileRule = {
+  id: 'selector-mismatch',
+  category: 'kubernetes',
+  target: 'yaml-file',
+  defaultSeverity: 'error',
+  references: [
+    { title: 'Deployments: selector', url: 'https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#selector' },
+    { title: 'Labels and selectors', url: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors' },
+  ],
+  check(ctx) {
+    for (const { chunk, doc } of ctx.docs) {
+      const id = doc.k8s;
+      if (!id) continue;
+      const mode = WORKLOADS[id.kind];
+      let found: Pending[] = [];
+      if (mode) {
+        found = doc.memoize('selector-mismatch.workload', () => {
+          const out: Pending[] = [];
+          checkWorkload(doc, id.kind, mode, (range, message) => out.push({ range, message }));
+          return out;
+        });
+      } else if (id.kind === 'Service' && id.apiVersion === 'v1') {
+        found = perGeneration(doc, 'selector-mismatch.service', ctx.workspace, () => {
+          const out: Pending[] = [];
+          checkService(doc, ctx.path, lookup(ctx.workspace).podTemplates, (range, message, related) => out.push({ range, message, severity: 'warning', related }));
+          return out;
+        });
+      }
+      for (const f of found) ctx.report({ ...f, range: shift(f.range, chunk.startLine) });
+    }
+  },
+};
+
+interface Pending {
+  range: Range;
+  message: Message;
+  severity?: 'warning';
+  related?: RelatedInformation[];
+}
+
+function selectorOf(doc: YamlDocModel, plain: boolean): { pair: Pair; sel: Selector } | undefined {
+  const root = doc.contents;
+  const spec = isMap(root) ? getMap(root, 'spec') : undefined;
+  const pair = spec ? lastPair(spec, 'selector') : undefined;
+  if (!pair || !pair.key) return undefined;
+  const v = pair.value as Node | null;
+  if (v === null || (isScalar(v) && v.value === null)) return undefined;
+  if (doc.masked && objectBlockChanged(doc, ['spec', 'selector'])) return undefined;
+  return { pair, sel: parseSelector(pair.key as Node, v, plain) };
+}
+
+function checkWorkload(doc: YamlDocModel, kind: string, mode: 'labelSelector' | 'plain', report: (range: ReturnType<YamlDocModel['rangeOf']>, message: ReturnType<typeof msg>) => void): void {
+  const found = selectorOf(doc, mode === 'plain');
+  if (!found || found.sel.unknown) return;
+  const { pair, sel } = found;
+  if (sel.empty) {
+    if (EMPTY_NOT_ALLOWED.has(kind)) report(doc.keyRange(pair), msg('rule.selector-mismatch.empty', { kind }));
+    return;
+  }
+  const labelsPath = ['spec', 'template', 'metadata', 'labels'];
+  if (doc.masked && objectBlockChanged(doc, labelsPath)) return;
+  const tmpl = doc.getIn(['spec', 'template', 'metadata']);
+  const labelsNode = isMap(tmpl) ? getMap(tmpl, 'labels') : undefined;
+  const labels = readLabels(labelsNode);
+  if (!labels) return;
+  for (const req of sel.requirements) {
+    if (satisfies(req, labels)) continue;
+    report(doc.rangeOf(req.node), msg('rule.selector-mismatch.template', { kind, requirement: requirementText(req), labels: labelsText(labels) || '-' }));
+  }
+}
+
+function checkService(
+  doc: YamlDocModel,
+  path: string,
+  templates: IndexedResource[],
+  report: (range: ReturnType<YamlDocModel['rangeOf']>, message: ReturnType<typeof msg>, related?: RelatedInformation[]) => void,
+): void {
+  if (!templates.length) return; // nothing indexed that could match: the workloads are elsewhere
+  const root = doc.contents;
+  const spec = isMap(root) ? getMap(root, 'spec') : undefined;
+  const type = spec ? lastPair(spec, 'type')?.value : undefined;
+  if (isScalar(type) && type.value === 'ExternalName') return;
+  const found = selectorOf(doc, true);
+  if (!found || found.sel.unknown || found.sel.empty) return;
+  const { pair, sel } = found;
+  const ns = doc.k8s?.namespace;
+  let best: { r: IndexedResource; score: number } | undefined;
+  for (const t of templates) {
+    if (!sameNamespace(t.namespace, ns)) continue;
+    if (t.data?.podLabelsUnknown) return; // a template whose labels cannot be known may match
+    const labels = t.podLabels ?? {};
+    let score = 0;
+    for (const req of sel.requirements) if (satisfies(req, labels)) score++;
+    if (score === sel.requirements.length) return;
+    if (score > 0 && (!best || score > best.score)) best = { r: t, score };
+  }
+  const selector = sel.requirements.map(requirementText).join(',');
+  const related: RelatedInformation[] | undefined = best
+    ? [
+        {
+          range: best.r.range,
+          message: msg('rule.selector-mismatch.closest', { kind: best.r.kind, name: best.r.name ?? '', labels: labelsText(best.r.podLabels ?? {}) || '-' }),
+          ...(best.r.path !== path ? { path: best.r.path } : {}),
+        },
+      ]
+    : undefined;
+  report(doc.keyRange(pair), msg('rule.selector-mismatch.service', { selector }), related);
+}

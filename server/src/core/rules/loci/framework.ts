@@ -1,0 +1,55 @@
+import type { Report, Rule, RuleMeta } from '../registry';
+import type { DockyardConfig } from '../../config/config';
+import { buildFacts, type BuildFacts } from '../../loci/facts';
+import { dockerfileBuilds, shellBuilds, yamlBuilds, type LociBuild } from '../../loci/sources';
+import { parseSuppressions, SuppressionSet } from '../../suppress';
+import type { LineIndex } from '../../text';
+
+/**
+ * A loci rule judges loci builds wherever their arguments are written. It is defined once (one module)
+ * and registered once per file target: Dockerfiles (ARG defaults), YAML documents (compose services,
+ * workflow steps) and shell scripts. Extraction and derived facts are cached on the parsed models, so
+ * the rules share one computation.
+ */
+export interface LociRuleDef extends RuleMeta {
+  /** `all` is every loci build of the file (for checks that compare builds). */
+  check(facts: BuildFacts, report: (r: Report) => void, all: readonly BuildFacts[]): void;
+}
+
+const suppressionSets = new WeakMap<LineIndex, SuppressionSet | null>();
+
+/**
+ * A `docker build` command continued over several lines cannot hold a comment between its lines, so a
+ * `# dockyard-ignore rule: reason` right above the command covers every finding inside it.
+ */
+function commandSuppressed(b: LociBuild, rule: string): boolean {
+  if (b.source !== 'shell') return false;
+  let set = suppressionSets.get(b.lines);
+  if (set === undefined) {
+    set = b.lines.text.includes('dockyard-ignore') ? new SuppressionSet(parseSuppressions(b.lines), b.lines) : null;
+    suppressionSets.set(b.lines, set);
+  }
+  return set !== null && set.suppresses(rule, b.lines.positionAt(b.extent.start).line);
+}
+
+function run(def: LociRuleDef, builds: LociBuild[], path: string, config: DockyardConfig, report: (r: Report) => void): void {
+  if (!builds.length) return;
+  const all = builds.map((b) => buildFacts(b, path, config.loci));
+  for (const f of all) {
+    if (commandSuppressed(f.build, def.id)) continue;
+    def.check(f, report, all);
+  }
+}
+
+export function lociRule(def: LociRuleDef): Rule[] {
+  const { check: _check, ...meta } = def;
+  void _check;
+  return [
+    { ...meta, target: 'dockerfile', check: (ctx) => run(def, dockerfileBuilds(ctx.model, ctx.path), ctx.path, ctx.config, ctx.report) },
+    { ...meta, target: 'yaml-document', kubernetesOnly: false, check: (ctx) => run(def, yamlBuilds(ctx.doc), ctx.path, ctx.config, ctx.report) },
+    { ...meta, target: 'shell', check: (ctx) => run(def, shellBuilds(ctx.text), ctx.path, ctx.config, ctx.report) },
+  ];
+}
+
+export const LOCI_REFERENCE = { title: 'OpenStack LOCI (Dockerfile, scripts, bindep.txt, pydep.txt)', url: 'https://opendev.org/openstack/loci' };
+export const BINDEP_REFERENCE = { title: 'bindep: profiles and selectors', url: 'https://docs.opendev.org/opendev/bindep/latest/readme.html' };

@@ -1,0 +1,70 @@
+import { msg } from '../../messages/catalog';
+import { REQUIREMENTS_PROJECT } from '../../loci/args';
+import { tokenCanMatch } from '../../loci/profiles';
+import { dataBroken, projectsUsing, tokenEffect, usefulProfiles } from '../../loci/facts';
+import { argEntry } from '../../loci/sources';
+import { isStatic, valueWords } from '../../loci/value';
+import { LOCI_REFERENCE, lociRule } from './framework';
+
+/**
+ * R3: a valid profile that adds nothing for this PROJECT (paired only with other projects, or needing a
+ * partner profile); R4: PROFILES / DIST_PACKAGES on the requirements target, which ignores both; R28:
+ * DIST_PACKAGES that bindep already installs, and `requirements` as a profile of a project build.
+ */
+export const profileNoEffect = lociRule({
+  id: 'loci-profile-no-effect',
+  category: 'loci',
+  defaultSeverity: 'information',
+  references: [LOCI_REFERENCE],
+  check(f, report) {
+    const b = f.build;
+    if (b.kind !== 'main') return;
+    if (f.target === 'requirements') {
+      for (const name of ['PROFILES', 'DIST_PACKAGES']) {
+        const e = argEntry(b, name);
+        if (!e?.value || e.value.text.trim() === '') continue;
+        report({ range: f.range(e.nameSpan), severity: 'warning', message: msg('rule.loci-profile-no-effect.requirementsTarget', { arg: name }) });
+      }
+      return;
+    }
+    const e = f.profilesEntry;
+    const project = f.project;
+    if (project === undefined || project === REQUIREMENTS_PROJECT || f.target === 'other' || dataBroken(f)) return;
+    if (e?.value && f.profilesStatic && !f.extrasUnknown) {
+      for (const w of f.profileWords) {
+        const token = w.token;
+        if (!tokenCanMatch(token) || !f.valid.kind.has(token)) continue;
+        const range = f.valueRange(e.value, w.start, w.end);
+        if (token === REQUIREMENTS_PROJECT) {
+          report({ range, message: msg('rule.loci-profile-no-effect.requirementsProfile', { project }) });
+          continue;
+        }
+        const effect = tokenEffect(f, token);
+        if (!effect.none) continue;
+        let message;
+        if (token === project) message = msg('rule.loci-profile-no-effect.isProject', { token });
+        else if (token === f.codename) message = msg('rule.loci-profile-no-effect.isCodename', { token });
+        else {
+          const partner = usefulProfiles(f).find((p) => p.token === token && p.needsOneOf.length);
+          if (partner) message = msg('rule.loci-profile-no-effect.needsPartner', { token, project, partners: partner.needsOneOf.join(', ') });
+          else {
+            const users = projectsUsing(f, token);
+            message = users.length
+              ? msg('rule.loci-profile-no-effect.otherProjects', { token, project, projects: users.join(', ') })
+              : msg('rule.loci-profile-no-effect.noEffect', { token, project, codename: f.codename });
+          }
+        }
+        report({ range, message });
+      }
+    }
+    // R28: DIST_PACKAGES entries bindep installs anyway.
+    const dist = argEntry(b, 'DIST_PACKAGES');
+    const resolved = f.resolved;
+    if (dist?.value && resolved && !f.extrasUnknown) {
+      for (const w of valueWords(dist.value)) {
+        if (!isStatic(w.token) || !resolved.apt.includes(w.token)) continue;
+        report({ range: f.valueRange(dist.value, w.start, w.end), message: msg('rule.loci-profile-no-effect.duplicatePackage', { package: w.token, project }) });
+      }
+    }
+  },
+});

@@ -1,0 +1,67 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseBindep, type BindepFile } from '../core/loci/bindep';
+import { bundledLociData, lociDataChanged, type LociData, type LociDataProvider } from '../core/loci/provider';
+import { CONFIG_FILE_NAMES } from '../core/config/config';
+
+/**
+ * The loci data provider of the CLI and the language server: reads `bindep.txt` / `pydep.txt` of a loci
+ * checkout (and EXTRA_BINDEP / EXTRA_PYDEP files) from disk. Parsed files are cached by path and
+ * re-read when their size or modification time changes. Relative folders (`loci.path: ../loci` in a
+ * `.dockyard.yaml`) are resolved against the folder of the nearest `.dockyard.yaml` above the analysed
+ * file, else against the file's own folder.
+ */
+export class FsLociDataProvider implements LociDataProvider {
+  private readonly files = new Map<string, { stamp: string; file: BindepFile }>();
+
+  get(dir: string, fromFile: string): LociData | undefined {
+    const abs = this.resolveDir(dir, fromFile);
+    if (!abs) return undefined;
+    const bindep = this.read(path.join(abs, 'bindep.txt'));
+    const pydep = this.read(path.join(abs, 'pydep.txt'));
+    if (!bindep && !pydep) return undefined;
+    const bundled = bundledLociData();
+    return { bindep: bindep ?? bundled.bindep, pydep: pydep ?? bundled.pydep, source: abs };
+  }
+
+  extra(dir: string, relPath: string, fromFile: string): BindepFile | undefined {
+    const abs = this.resolveDir(dir, fromFile);
+    if (!abs) return undefined;
+    return this.read(path.resolve(abs, relPath)) ?? undefined;
+  }
+
+  private resolveDir(dir: string, fromFile: string): string | undefined {
+    if (path.isAbsolute(dir)) return dir;
+    if (!fromFile || !path.isAbsolute(fromFile)) return undefined;
+    let d = path.dirname(fromFile);
+    for (let i = 0; i < 64; i++) {
+      if (CONFIG_FILE_NAMES.some((n) => fs.existsSync(path.join(d, n)))) return path.resolve(d, dir);
+      const up = path.dirname(d);
+      if (up === d) break;
+      d = up;
+    }
+    return path.resolve(path.dirname(fromFile), dir);
+  }
+
+  private read(p: string): BindepFile | undefined {
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(p);
+    } catch {
+      if (this.files.delete(p)) lociDataChanged();
+      return undefined;
+    }
+    if (!st.isFile() || st.size > 4 * 1024 * 1024) return undefined;
+    const stamp = `${st.size}:${st.mtimeMs}`;
+    const hit = this.files.get(p);
+    if (hit && hit.stamp === stamp) return hit.file;
+    try {
+      const file = parseBindep(fs.readFileSync(p, 'utf8'));
+      if (hit) lociDataChanged();
+      this.files.set(p, { stamp, file });
+      return file;
+    } catch {
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,140 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fixAndRelint, found, lintD, only, r } from './df-helpers';
+import { DockerfileModel } from '../../../server/src/core/model/dockerfile';
+import { runShell } from '../../../server/src/core/model/dockerfile-run';
+import { applyFix } from '../../helpers';
+
+const merge = (text: string) => {
+  const f = only(lintD(text), 'consecutive-run');
+  assert.equal(f.length, 1, 'one finding');
+  return f[0];
+};
+
+test('consecutive-run: one finding per sequence, on the second RUN, with the first as related', () => {
+  const text = 'FROM debian:12\nRUN apt-get update\nRUN apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n';
+  const f = merge(text);
+  assert.deepEqual(r(f), [2, 0, 2, 3]);
+  assert.equal(f.severity, 'information');
+  assert.deepEqual(f.message, { id: 'rule.consecutive-run.message', args: { count: 2, line: 2 } });
+  assert.deepEqual(f.related![0].range, { start: { line: 1, character: 0 }, end: { line: 1, character: 3 } });
+  assert.deepEqual(f.fixes![0].title, { id: 'rule.consecutive-run.fixTitle', args: { count: 2 } });
+  assert.equal(f.fixes![0].fixAll, undefined);
+  // no continuation lines in the file: ` \` + 4 spaces + leading &&
+  fixAndRelint(text, f, 'FROM debian:12\nRUN apt-get update \\\n    && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n');
+});
+
+test('consecutive-run: three RUNs, comments kept inside the continuation, blank lines dropped, trailing && style and indentation of the file', () => {
+  const text = 'FROM debian:12\nRUN apt-get update && \\\n  apt-get install -y gcc\n\n# build it\n  # and install\nRUN make\n\nRUN make install\nCMD ["app"]\n';
+  const f = merge(text);
+  assert.deepEqual(f.message.args, { count: 3, line: 2 });
+  fixAndRelint(
+    text,
+    f,
+    'FROM debian:12\nRUN apt-get update && \\\n  apt-get install -y gcc && \\\n# build it\n  # and install\n  make && \\\n  make install\nCMD ["app"]\n',
+  );
+});
+
+test('consecutive-run: leading && style and CRLF line breaks are kept', () => {
+  const text = 'FROM debian:12\r\nRUN a \\\r\n\t&& b\r\nRUN c\r\n';
+  fixAndRelint(text, merge(text), 'FROM debian:12\r\nRUN a \\\r\n\t&& b \\\r\n\t&& c\r\n');
+});
+
+test('consecutive-run: brackets only where behaviour needs them', () => {
+  const cases: [string, string, string][] = [
+    // a || b, then c: `a || b && c` is `(a || b) && c`
+    ['a || b', 'c', 'a || b \\\n    && c'],
+    // a later part with || is grouped
+    ['a', 'b || c', 'a \\\n    && { b || c; }'],
+    // several commands: grouped so the rest runs only after all of them
+    ['a; b', 'c', '{ a; b; } \\\n    && c'],
+    ['a', 'b; c;', 'a \\\n    && { b; c; }'],
+    // background job
+    ['sleep 1 &', 'b', '{ sleep 1 & } \\\n    && b'],
+    // state changes stay in their own shell
+    ['cd /src && make', 'make install', '( cd /src && make ) \\\n    && make install'],
+    ['set -e; export X=1', 'echo $X', '( set -e; export X=1 ) \\\n    && echo $X'],
+    ['a', 'cd /tmp; ls', 'a \\\n    && { cd /tmp; ls; }'],
+    // pipelines and negation need nothing
+    ['a | b', '! c | d', 'a | b \\\n    && ! c | d'],
+  ];
+  for (const [a, b, merged] of cases) {
+    const text = `FROM debian:12\nRUN ${a}\nRUN ${b}\n`;
+    fixAndRelint(text, merge(text), `FROM debian:12\nRUN ${merged}\n`);
+  }
+});
+
+test('consecutive-run: the same flags are kept; different flags end the sequence (no finding)', () => {
+  const same = 'FROM debian:12\nRUN --network=none --mount=type=cache,target=/root/.cache make\nRUN --mount=type=cache,target=/root/.cache --network=none make test\n';
+  fixAndRelint(same, merge(same), 'FROM debian:12\nRUN --network=none --mount=type=cache,target=/root/.cache make \\\n    && make test\n');
+  assert.deepEqual(found('FROM debian:12\nRUN --mount=type=secret,id=npm npm ci\nRUN npm run build\n', 'consecutive-run'), []);
+  assert.deepEqual(found('FROM debian:12\nRUN --network=none a\nRUN --network=host b\n', 'consecutive-run'), []);
+});
+
+test('consecutive-run: reported without a fix for exec form, heredocs, trailing comments, non-POSIX SHELL', () => {
+  const noFix = [
+    'FROM debian:12\nRUN ["/bin/a"]\nRUN b\n',
+    'FROM debian:12\nRUN a\nRUN <<EOF\nb\nEOF\n',
+    'FROM debian:12\nRUN cat <<EOF > /x\nb\nEOF\nRUN c\n',
+    'FROM debian:12\nRUN a # why\nRUN b\n',
+    'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN a\nRUN b\n',
+    'FROM debian:12\nRUN if true; then\nRUN b\n',
+  ];
+  for (const text of noFix) {
+    const f = merge(text);
+    assert.equal(f.fixes, undefined, text);
+  }
+});
+
+test('consecutive-run: not reported across other instructions, stages or ONBUILD', () => {
+  assert.deepEqual(found('FROM debian:12\nRUN a\nENV X=1\nRUN b\n', 'consecutive-run'), []);
+  assert.deepEqual(found('FROM debian:12 AS a\nRUN a\nFROM debian:12\nRUN b\n', 'consecutive-run'), []);
+  assert.deepEqual(found('FROM debian:12\nONBUILD RUN a\nONBUILD RUN b\n', 'consecutive-run'), []);
+  assert.deepEqual(found('FROM debian:12\nRUN a\n', 'consecutive-run'), []);
+});
+
+test('consecutive-run: the merged RUN behaves like the separate RUNs (run with /bin/sh)', { skip: process.platform === 'win32' }, () => {
+  const cwd = mkdtempSync(join(tmpdir(), 'dockyard-run-'));
+  const sh = (script: string) => {
+    const p = spawnSync('/bin/sh', ['-c', script], { cwd, encoding: 'utf8' });
+    return { out: p.stdout, ok: p.status === 0 };
+  };
+  /** Each RUN in a fresh shell, the build stopping at the first failure. */
+  const separate = (scripts: string[]) => {
+    let out = '';
+    for (const s of scripts) {
+      const res = sh(s);
+      out += res.out;
+      if (!res.ok) return { out, ok: false };
+    }
+    return { out, ok: true };
+  };
+  const runsOf = (dockerfile: string) => {
+    const model = new DockerfileModel(dockerfile);
+    return model.instructions.filter((i) => i.getKeyword() === 'RUN').map((i) => runShell(model, i).script!.text);
+  };
+  const sequences: string[][] = [
+    ['echo a || echo b', 'echo c'],
+    ['false || echo b', 'echo c'],
+    ['echo a; false', 'echo never'],
+    ['false; echo a', 'echo b || echo c'],
+    ['echo a', 'false || echo recovered; echo after'],
+    ['cd / && echo in-root', 'pwd | grep -c dockyard-run'],
+    ['X=1; echo set', 'echo "X=[$X]"'],
+    ['set -e; true', 'false; echo still-runs'],
+    ['exit 0', 'echo after-exit'],
+    ['echo one', 'echo two', 'false', 'echo never'],
+    ['f() { echo fn; }; f', 'type f >/dev/null 2>&1 || echo no-f'],
+  ];
+  for (const seq of sequences) {
+    const text = 'FROM debian:12\n' + seq.map((s) => `RUN ${s}\n`).join('') + '# comment kept\n';
+    const fixed = applyFix(text, merge(text));
+    const merged = runsOf(fixed);
+    assert.equal(merged.length, 1, fixed);
+    assert.deepEqual(sh(merged[0]), separate(seq), `${JSON.stringify(seq)} → ${merged[0]}`);
+  }
+});
