@@ -13,6 +13,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import * as fs from 'node:fs';
 import type { AnalyzeInput } from '../../server/src/core/engine';
 import { mergeConfig } from '../../server/src/core/config/config';
 import { createRegistry } from '../../server/src/core/rules';
@@ -23,7 +24,7 @@ const RUNS = Number(process.env.DOCKYARD_FUZZ_RUNS ?? 120);
 const FC_SEED = process.env.DOCKYARD_FUZZ_SEED ? Number(process.env.DOCKYARD_FUZZ_SEED) : undefined;
 const SEEDS: Seed[] = [...repoSeeds(), ...generatedSeeds()];
 const IDS = new Set(createRegistry().ids());
-const stats = { inputs: 0, analyses: 0, maxMs: 0, maxInput: '', findings: 0, fixes: 0 };
+const stats = { inputs: 0, analyses: 0, maxMs: 0, maxInput: '', maxText: '', findings: 0, fixes: 0 };
 
 function describeErrors(errors: RuleError[]): string {
   return errors.map((e) => `rule ${e.rule} threw: ${e.error instanceof Error ? e.error.stack : String(e.error)}`).join('\n');
@@ -47,6 +48,7 @@ function checkInput(input: AnalyzeInput, configIndex: number, variantText: strin
     if (r.ms > stats.maxMs) {
       stats.maxMs = r.ms;
       stats.maxInput = `${i.path} (${i.text.length} chars)`;
+      stats.maxText = i.text;
     }
     if (r.ms > TIME_BOUND_MS) throw new InvariantError(`analysis took ${r.ms.toFixed(0)} ms (bound ${TIME_BOUND_MS})${repro()}`);
     if (errors.length) throw new InvariantError(`${describeErrors(errors)}${repro()}`);
@@ -219,4 +221,5 @@ test('fuzz: summary', () => {
   console.log(
     `fuzz: ${stats.inputs} inputs, ${stats.analyses} analyses, ${stats.findings} findings (${stats.fixes} with fixes); slowest analysis ${stats.maxMs.toFixed(1)} ms on ${stats.maxInput}; ${SEEDS.length} seeds; ${RUNS} runs per property`,
   );
+  if (process.env.DOCKYARD_FUZZ_SLOWEST) fs.writeFileSync(process.env.DOCKYARD_FUZZ_SLOWEST, stats.maxText);
 });
