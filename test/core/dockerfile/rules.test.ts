@@ -222,3 +222,10 @@ test('ONBUILD triggers are checked like the instructions they become', () => {
   assert.deepEqual(found(text, 'pipe-to-shell'), [['rule.pipe-to-shell.message', [1, 12, 1, 34]]]);
   assert.deepEqual(found(text, 'add-remote-url'), [['rule.add-remote-url.message', [2, 12, 2, 23]]]);
 });
+
+test('root-user: loci\'s own Dockerfile is not flagged (its runtime user comes from the deployment)', async () => {
+  const { lint, only } = await import('../../helpers');
+  const loci = 'ARG WHEELS=quay.io/airshipit/requirements:master-ubuntu_jammy\nARG FROM=ubuntu:jammy\nFROM ${WHEELS} AS wheels\nFROM ${FROM} AS common\nARG PROJECT\nARG PROFILES\nCOPY scripts /opt/loci/scripts\nFROM common AS project\nRUN --mount=type=bind,from=wheels,target=/wheels /opt/loci/scripts/project.sh\n';
+  assert.equal(only(lint(loci, '/ws/loci/Dockerfile'), 'root-user').length, 0);
+  assert.equal(only(lint('FROM ubuntu:24.04\nRUN true\n', '/ws/app/Dockerfile'), 'root-user').length, 1);
+});

@@ -16,7 +16,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = process.env.DOCKYARD_ROOT ?? process.cwd();
-const SPEC_PATH = [join(ROOT, '../shared/spec/RULES.md'), join(ROOT, 'shared/spec/RULES.md'), '/work/shared/spec/RULES.md'].find((p) => existsSync(p));
+const SPEC_PATH = [join(ROOT, 'docs/spec/RULES.md'), join(ROOT, '../shared/spec/RULES.md')].find((p) => existsSync(p));
 
 test('every rule of the RULES.md security section is implemented with its PSS level, severity and fix column', (t) => {
   if (!SPEC_PATH) return t.skip('shared/spec/RULES.md is not beside the checkout');

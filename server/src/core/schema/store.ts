@@ -101,11 +101,25 @@ class Store implements SchemaStore {
     return state;
   }
 
+  private versionList?: string[];
+  private readonly resolved = new Map<string, string>();
+
+  /** The bundled versions, oldest first (the index never changes once read). */
   versions(): string[] {
-    return Object.keys(this.index.versions).sort(compareVersions);
+    this.versionList ??= Object.keys(this.index.versions).sort(compareVersions);
+    return this.versionList.slice();
   }
 
   resolveVersion(version: string): string {
+    let r = this.resolved.get(version);
+    if (r === undefined) {
+      r = this.resolveVersionUncached(version);
+      this.resolved.set(version, r);
+    }
+    return r;
+  }
+
+  private resolveVersionUncached(version: string): string {
     const known = this.versions();
     if (known.length === 0) throw new Error('the Kubernetes schema lists no version');
     const m = /^v?(\d+)\.(\d+)/.exec(version.trim());

@@ -35,7 +35,7 @@ export const dockerfile: Record<string, string> = {
   'rule.consecutive-run.fixTitle': 'Merge the {count} RUN instructions into one',
   'rule.root-user.summary': 'The final stage runs as root: no USER, or the last USER is root / 0.',
   'rule.root-user.risk': 'A process that runs as root in the container is root on the host\'s kernel: a container escape or a writable host mount gives an attacker the node.',
-  'rule.root-user.fix': 'Add USER with a non-root uid at the end of the final stage (65532, or 42424 for loci images, the uid loci gives the project user). On Kubernetes, also set runAsNonRoot: true.',
+  'rule.root-user.fix': 'Add USER with a non-root uid at the end of the final stage (65532, or 42424 for loci images, the uid loci gives the project user). On Kubernetes, also set runAsNonRoot: true. loci\'s own Dockerfile (and forks) is not flagged: its images get their runtime user from the deployment.',
   'rule.root-user.noUser': 'The final stage {stage} sets no USER: the container runs as root (unless the base image sets a user).',
   'rule.root-user.rootUser': 'The final stage {stage} runs as "{user}" (root).',
   'rule.root-user.fixTitle': 'Add "USER {uid}" at the end of the final stage',

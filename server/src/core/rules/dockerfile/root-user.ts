@@ -1,3 +1,4 @@
+import { lociDockerfileKind } from '../../loci/sources';
 import type { Arg, Instruction } from 'dockerfile-ast';
 import { msg } from '../../messages/catalog';
 import type { DockerfileModel } from '../../model/dockerfile';
@@ -31,6 +32,9 @@ export const rootUser: DockerfileRule = {
     const infos = stageInfos(model);
     const final = infos[infos.length - 1];
     if (!final) return;
+    // loci's own Dockerfile (or a fork) builds a service image whose runtime user the deployment
+    // sets (loci creates uid 42424; the scaffolded manifests run as it): nothing to fix here.
+    if (lociDockerfileKind(model, ctx.path)) return;
     let user: Instruction | undefined;
     let owner: StageInfo | undefined;
     for (let s: StageInfo | undefined = final; s && !user; s = s.parent) {
