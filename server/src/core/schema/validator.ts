@@ -11,7 +11,7 @@
  * (allErrors) needs ~570 ms to compile the Deployment closure (116 definitions) and ~490 ms for
  * StatefulSet, while a cold first pass of this walker over 300 documents (reading the package files
  * included) takes ~20 ms and a warm pass ~5 ms, against ~300 ms for yaml.parseAllDocuments of the
- * same 10,200 lines (scripts/bench-schema.mjs). The walker reuses compiled, cached nodes shared by
+ * same 10,200 lines (now part of `npm run bench`: scripts/bench/k8s.mjs). The walker reuses compiled, cached nodes shared by
  * all kinds and visits every value once.
  */
 import { resolveField, type SchemaNode } from './model';
