@@ -391,7 +391,28 @@ export class Analyzer {
     if (override === 'off') return undefined;
     const severity: Severity = override ?? r.severity ?? this.registry.meta(id)?.defaultSeverity ?? rule.defaultSeverity;
     const f: Finding = { rule: id, severity, message: r.message, range: r.range };
-    if (r.fixes?.length) f.fixes = r.fixes;
+    const fixes = r.fixes;
+    if (typeof fixes === 'function') {
+      // Built on first use (a code action, `dockyard fix`, JSON's `fixable`), not on every keystroke.
+      let built: Fix[] | undefined;
+      let done = false;
+      Object.defineProperty(f, 'fixes', {
+        configurable: true,
+        enumerable: false,
+        get: () => {
+          if (!done) {
+            done = true;
+            try {
+              const list = fixes();
+              built = list.length ? list : undefined;
+            } catch (e) {
+              this.logRuleError(id, '', e);
+            }
+          }
+          return built;
+        },
+      });
+    } else if (fixes?.length) f.fixes = fixes;
     if (r.related?.length) f.related = r.related;
     return f;
   }

@@ -33,7 +33,8 @@ export interface Report {
   rule?: string;
   /** Overrides the default severity for this finding (e.g. error when `true`, warning when absent). */
   severity?: Severity;
-  fixes?: Fix[];
+  /** The fixes, or a function that builds them on first use (for fixes that are costly to build). */
+  fixes?: Fix[] | (() => Fix[]);
   related?: RelatedInformation[];
 }
 

@@ -57,12 +57,15 @@ export const consecutiveRun: DockerfileRule = {
     }
 
     function report(seq: Instruction[]): void {
-      const fix = mergeFix(model, seq);
       ctx.report({
         range: model.range(seq[1].getInstructionRange()),
         message: msg('rule.consecutive-run.message', { count: seq.length, line: seq[0].getRange().start.line + 1 }),
         related: [{ range: model.range(seq[0].getInstructionRange()), message: msg('rule.consecutive-run.related') }],
-        fixes: fix ? [fix] : undefined,
+        // Building the merge parses every RUN of the sequence: done only when a fix is asked for.
+        fixes: () => {
+          const fix = mergeFix(model, seq);
+          return fix ? [fix] : [];
+        },
       });
     }
   },
