@@ -18,6 +18,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { kubernetesManifest } from './generate.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const arg = (name, fallback) => {
@@ -51,131 +52,6 @@ await build({
 process.env.DOCKYARD_ROOT = ROOT;
 const { Analyzer, createRegistry, mergeConfig, parseAllDocuments } = createRequire(import.meta.url)(outfile);
 
-function deployment(i) {
-  return `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web-${i}
-  namespace: shop
-  labels:
-    app.kubernetes.io/name: web-${i}
-    app.kubernetes.io/part-of: shop
-spec:
-  replicas: ${1 + (i % 4)}
-  selector:
-    matchLabels:
-      app.kubernetes.io/name: web-${i}
-  template:
-    metadata:
-      labels:
-        app.kubernetes.io/name: web-${i}
-    spec:
-      serviceAccountName: web
-      containers:
-        - name: web
-          image: registry.example.com/web:${i}.0.1
-          imagePullPolicy: IfNotPresent
-          ports:
-            - containerPort: ${8000 + i}
-              protocol: TCP
-          resources:
-            requests: {cpu: 100m, memory: 128Mi}
-            limits: {cpu: "1", memory: 256Mi}
-          readinessProbe:
-            httpGet: {path: /healthz, port: ${8000 + i}}
-          envFrom:
-            - configMapRef: {name: config-${i + 2}}
-          env:
-            - {name: MODE, value: production}
-            - name: POD_NAME
-              valueFrom:
-                fieldRef: {fieldPath: metadata.name}
-`;
-}
-
-function service(i) {
-  return `apiVersion: v1
-kind: Service
-metadata:
-  name: web-${i - 1}
-  namespace: shop
-  labels:
-    app.kubernetes.io/name: web-${i - 1}
-  annotations:
-    example.com/scrape: "true"
-spec:
-  type: ClusterIP
-  selector:
-    app.kubernetes.io/name: web-${i - 1}
-  ports:
-    - name: http
-      port: 80
-      targetPort: ${8000 + i - 1}
-      protocol: TCP
-    - name: metrics
-      port: 9090
-      targetPort: metrics
-  sessionAffinity: None
-`;
-}
-
-function configMap(i) {
-  const lines = [];
-  for (let k = 0; k < 24; k++) lines.push(`  key_${k}: "value ${i}-${k}"`);
-  return `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: config-${i}
-  namespace: shop
-data:
-${lines.join('\n')}
-immutable: false
-`;
-}
-
-function statefulSet(i) {
-  return `apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: db-${i}
-  namespace: shop
-spec:
-  serviceName: db-${i}
-  replicas: 3
-  selector:
-    matchLabels: {app: db-${i}}
-  template:
-    metadata:
-      labels: {app: db-${i}}
-    spec:
-      containers:
-        - name: db
-          image: postgres:16
-          args: ["-c", "max_connections=200"]
-          ports:
-            - {containerPort: 5432, name: pg}
-          volumeMounts:
-            - {name: data, mountPath: /var/lib/postgresql/data}
-          securityContext:
-            runAsNonRoot: true
-            allowPrivilegeEscalation: false
-            seccompProfile: {type: RuntimeDefault}
-  volumeClaimTemplates:
-    - metadata: {name: data}
-      spec:
-        accessModes: [ReadWriteOnce]
-        resources:
-          requests: {storage: 10Gi}
-`;
-}
-
-function generate(docs) {
-  const makers = [deployment, service, configMap, statefulSet];
-  const parts = [];
-  for (let i = 0; i < docs; i++) parts.push(makers[i % makers.length](i));
-  return parts.join('---\n');
-}
-
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p90 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.9)];
 /** Wall time and CPU time (user + system, this process) in ms: on a loaded machine the CPU time is the steadier number. */
@@ -191,7 +67,8 @@ const time = (fn) => {
 };
 const lastCpu = () => cpu[cpu.length - 1];
 
-const text = generate(DOCS);
+// The same generated manifest as `npm run bench` (scripts/bench/generate.mjs).
+const text = kubernetesManifest({ docs: DOCS });
 const lines = text.split('\n').length;
 const config = mergeConfig();
 const path0 = '/bench/manifest.yaml';
