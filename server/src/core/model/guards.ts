@@ -1,4 +1,5 @@
-import { Document, isMap, isSeq, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import { isMap, isSeq, type Document, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { newDocument, newMap, newPair, newScalar, newSeq } from './yaml-nodes';
 
 /**
  * Defences for the YAML model against hostile or pathological input:
@@ -102,67 +103,8 @@ function skipLine(text: string, i: number): number {
   return (e < 0 ? text.length : e) - 1;
 }
 
-/*
- * Node factories. The `yaml` node constructors define their type tag with Object.defineProperty,
- * which dominates the cost for hundreds of thousands of nodes; these create the same objects (same
- * prototypes, same `Symbol.for('yaml.node.type')` tag that isMap/isSeq/isScalar/isPair read). A
- * self-check at first use falls back to the constructors if the library ever changes its tags.
- */
-const NODE_TYPE = Symbol.for('yaml.node.type');
-const TAG = { map: Symbol.for('yaml.map'), seq: Symbol.for('yaml.seq'), scalar: Symbol.for('yaml.scalar'), pair: Symbol.for('yaml.pair') };
-let fastNodes: boolean | undefined;
-
-function tagged<T extends object>(proto: object, tag: symbol): T {
-  const o = Object.create(proto) as Record<symbol, unknown>;
-  o[NODE_TYPE] = tag;
-  return o as T;
-}
-
-function newScalar(value: unknown): Scalar {
-  if (!fastNodes) return new Scalar(value);
-  const s = tagged<Scalar>(Scalar.prototype, TAG.scalar);
-  s.value = value;
-  return s;
-}
-
-function newMap(): YAMLMap {
-  if (!fastNodes) return new YAMLMap();
-  const m = tagged<YAMLMap>(YAMLMap.prototype, TAG.map);
-  m.items = [];
-  return m;
-}
-
-function newSeq(): YAMLSeq {
-  if (!fastNodes) return new YAMLSeq();
-  const q = tagged<YAMLSeq>(YAMLSeq.prototype, TAG.seq);
-  q.items = [];
-  return q;
-}
-
-function newPair(key: Node, value: Node): Pair {
-  if (!fastNodes) return new Pair(key, value);
-  const p = tagged<Pair>(Pair.prototype, TAG.pair);
-  p.key = key;
-  p.value = value;
-  return p;
-}
-
-function checkFastNodes(): boolean {
-  fastNodes = true;
-  try {
-    const src = '{"a": [1, "x", true, null, {"b": 2.5}]}';
-    const d = build(src);
-    const ok = !!d && isMap(d.contents) && JSON.stringify(d.toJS()) === JSON.stringify(JSON.parse(src));
-    fastNodes = ok;
-  } catch {
-    fastNodes = false;
-  }
-  return fastNodes;
-}
-
 /** Build the `yaml` node tree of a JSON text directly; undefined when the text is not plain JSON. */
 export function parseJsonFast(text: string): Document.Parsed | undefined {
-  if (fastNodes === undefined) checkFastNodes();
   return build(text);
 }
 
@@ -326,10 +268,7 @@ function build(text: string): Document.Parsed | undefined {
     }
   }
   if (stack.length || !root) return undefined;
-  const doc = new Document() as unknown as Document.Parsed;
-  doc.contents = root as Document.Parsed['contents'];
-  doc.range = [0, n, n];
-  return doc;
+  return newDocument(root, [0, n, n]);
 
   function close(): void {
     const f = stack.pop()!;

@@ -14,6 +14,7 @@ import {
 } from 'yaml';
 import { LineIndex } from '../text';
 import { looksLikeLargeJson, MAX_DEPTH, parseJsonFast, tooDeep } from './guards';
+import { parseYamlFast } from './yaml-fast';
 import type { Range } from '../types';
 
 /**
@@ -204,8 +205,8 @@ export class YamlDocModel {
     try {
       this.doc =
         (looksLikeLargeJson(text) ? parseJsonFast(text) : undefined) ??
+        parseYamlFast(text) ??
         (parseDocument(text, {
-          keepSourceTokens: true,
           uniqueKeys: false,
           prettyErrors: false,
           strict: true,
