@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
-import { parseYamlFast, yamlFastPath } from '../../server/src/core/model/yaml-fast';
+import { fastPlainValue, parseYamlFast, yamlFastPath } from '../../server/src/core/model/yaml-fast';
 import { splitDocuments } from '../../server/src/core/model/yaml';
 import { Analyzer } from '../../server/src/core/engine';
 import { createRegistry } from '../../server/src/core/rules';
@@ -60,7 +60,8 @@ function mismatch(text: string): { accepted: boolean; problem?: string } {
   const problem =
     diff(f.contents, s.contents) ??
     (JSON.stringify(f.range) !== JSON.stringify(s.range) ? `doc.range ${JSON.stringify(f.range)} vs ${JSON.stringify(s.range)}` : undefined) ??
-    (JSON.stringify(f.toJS()) !== JSON.stringify(s.toJS()) ? 'toJS differs' : undefined);
+    (JSON.stringify(f.toJS()) !== JSON.stringify(s.toJS()) ? 'toJS differs' : undefined) ??
+    (JSON.stringify(fastPlainValue(f)!.value) !== JSON.stringify(s.toJS()) ? 'fastPlainValue differs from toJS' : undefined);
   return { accepted: true, problem };
 }
 
@@ -89,6 +90,7 @@ test('yaml fast path: builds the same tree as yaml for the constructs manifests 
     'c:   \nd: 1\n',
     'e: ~\nf: 0x1F\ng: 0o17\nh: .inf\ni: 1e3\nj: -.5\nk: TRUE\nl: Null\nm: 1.50\nn: -1\no: +2\np: 007\nq: .NaN\n',
     '"x": 1\n\'y\': 2\n80: http://example.com:80/x\ntrue: yes\n',
+    '__proto__: 1\ntoString: 2\n~: null key\n1.0: float key\n',
     'l: |\n  x\n\n  y\nm: 1\n',
     'a: |\n  x\n\n\nb: >-\n  f\n  g\n\n  h\nc: |+\n  k\n\nd: |\ne: 1\n',
     'script: |-\n  #!/bin/sh\n  set -e\n    indented more\n  # a shell comment\nnext: 1\n',

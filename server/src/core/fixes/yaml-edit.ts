@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq } from '../model/yaml-api';
 import type { YamlDocModel } from '../model/yaml';
 import { getPair } from '../model/yaml';
 import type { TextEdit } from '../types';

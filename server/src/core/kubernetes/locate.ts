@@ -1,4 +1,5 @@
-import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
+import { type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq } from '../model/yaml-api';
 import type { YamlDocModel } from '../model/yaml';
 import type { Range } from '../types';
 

@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { type Node, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq } from '../model/yaml-api';
 import type { YamlDocModel } from '../model/yaml';
 
 /**

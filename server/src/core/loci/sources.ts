@@ -33,7 +33,7 @@ import {
   UNKNOWN,
   type SourceText,
 } from './value';
-import { isAlias } from 'yaml';
+import { isAlias } from '../model/yaml-api';
 
 export interface Span {
   start: number;

@@ -4,7 +4,8 @@
  * is checked against the parser's own value; when they differ (an exotic form), every character maps
  * to the whole scalar instead, which is never wrong, only coarser.
  */
-import { isScalar, type Node } from 'yaml';
+import { type Node } from 'yaml';
+import { isScalar } from '../model/yaml-api';
 import { coarseText, TextBuilder, type SourceText } from './value';
 
 /** The scalar's value as a string the way docker compose sees it (booleans and numbers stringified). */

@@ -1,4 +1,5 @@
-import { isMap, isSeq, type Document, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { type Document, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isSeq } from './yaml-api';
 import { newDocument, newMap, newPair, newScalar, newSeq } from './yaml-nodes';
 
 /**

@@ -1,4 +1,5 @@
-import { isMap, isSeq, type Pair, type YAMLMap, type Node } from 'yaml';
+import { type Pair, type YAMLMap, type Node } from 'yaml';
+import { isMap, isSeq } from './yaml-api';
 import { getMap, getPair, getSeq, getValue, scalarString, type YamlDocModel } from './yaml';
 
 /**

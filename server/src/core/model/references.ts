@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq } from './yaml-api';
 import { isMasked } from './helm';
 import { CONTAINER_KINDS, podsOf } from './pods';
 import { getMap, getPair, getSeq, getValue, type YamlDocModel } from './yaml';

@@ -1,4 +1,5 @@
-import { Document, isScalar, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isScalar, isSeq } from './yaml-api';
 import { newDocument, newMap, newPair, newScalar, newSeq } from './yaml-nodes';
 
 /**
@@ -18,11 +19,44 @@ import { newDocument, newMap, newPair, newScalar, newSeq } from './yaml-nodes';
 export function parseYamlFast(text: string): Document.Parsed | undefined {
   if (!yamlFastPath.enabled || UNSAFE.test(text)) return undefined;
   try {
-    return new FastParser(text).document();
+    const doc = new FastParser(text).document();
+    FAST_DOCS.add(doc);
+    return doc;
   } catch (e) {
     if (e === BAIL) return undefined;
     throw e;
   }
+}
+
+const FAST_DOCS = new WeakSet<object>();
+
+/**
+ * The plain value of a document this path built, as `doc.toJS()` would give it (a fast tree has no
+ * aliases, merge keys or collection keys, which is what makes toJS's bookkeeping unnecessary);
+ * undefined for any other document.
+ */
+export function fastPlainValue(doc: Document.Parsed): { value: unknown } | undefined {
+  return FAST_DOCS.has(doc) ? { value: plain(doc.contents) } : undefined;
+}
+
+function plain(node: unknown): unknown {
+  if (isScalar(node)) return node.value;
+  const items = (node as { items: unknown[] }).items;
+  if (isSeq(node)) {
+    const out = new Array<unknown>(items.length);
+    for (let i = 0; i < items.length; i++) out[i] = plain(items[i]);
+    return out;
+  }
+  const obj: Record<string, unknown> = {};
+  for (const it of items as Pair[]) {
+    const k = (it.key as Scalar).value;
+    const key = k === null ? '' : String(k);
+    const v = plain(it.value);
+    // as yaml's addPairToJSMap: keys such as __proto__ or toString become own properties
+    if (key in obj) Object.defineProperty(obj, key, { value: v, writable: true, enumerable: true, configurable: true });
+    else obj[key] = v;
+  }
+  return obj;
 }
 
 /** A switch for tests that compare whole analyses with and without the fast path. */
@@ -30,6 +64,12 @@ export const yamlFastPath = { enabled: true };
 
 /** CR (line ends `yaml` counts its own way), BOM, C0/C1 controls other than tab and LF, LS/PS. */
 const UNSAFE = /[\0-\x08\x0b-\x1f\x7f-\x9f\ufeff\u2028\u2029]/;
+
+/**
+ * Deeper documents go to `yaml` behind the model's depth guard (MAX_DEPTH, which runs only when this
+ * path gives up): a document taken here nests far below that guard's limit.
+ */
+const MAX_FAST_DEPTH = 100;
 
 const BAIL = { bail: true };
 function bail(): never {
@@ -109,6 +149,8 @@ class FastParser {
   private next = 0;
   /** The node parsed last is an empty scalar (`key:` with nothing after it). */
   private emptyLast = false;
+  /** Collections open around the current position. */
+  private depth = 0;
 
   constructor(private readonly text: string) {
     const len = text.length;
@@ -206,6 +248,7 @@ class FastParser {
   // ---- block collections
 
   private map(li: number, keyPos: number, indent: number): YAMLMap {
+    if (++this.depth > MAX_FAST_DEPTH) bail();
     const map = newMap();
     const t = this.text;
     let last: Node | null = null;
@@ -243,10 +286,12 @@ class FastParser {
     const first = map.items[0].key as Node;
     const end = last!.range![2];
     map.range = [first.range![0], end, end];
+    this.depth--;
     return map;
   }
 
   private seq(li: number, indent: number): YAMLSeq {
+    if (++this.depth > MAX_FAST_DEPTH) bail();
     const seq = newSeq();
     const t = this.text;
     let last: Node | null = null;
@@ -285,6 +330,7 @@ class FastParser {
     }
     const end = last!.range![2];
     seq.range = [start, end, end];
+    this.depth--;
     return seq;
   }
 
@@ -408,6 +454,7 @@ class FastParser {
   private flowCollection(): YAMLMap | YAMLSeq {
     const t = this.text;
     const start = this.fi;
+    if (++this.depth > MAX_FAST_DEPTH) bail();
     const isMap = t.charCodeAt(start) === 123;
     const close = isMap ? 125 : 93;
     const coll = isMap ? newMap() : newSeq();
@@ -435,6 +482,7 @@ class FastParser {
     }
     this.fi++;
     coll.range = [start, this.fi, this.fi];
+    this.depth--;
     return coll;
   }
 

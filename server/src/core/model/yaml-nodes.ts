@@ -1,4 +1,5 @@
-import { Document, isMap, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import { isMap } from './yaml-api';
 
 /*
  * Node factories for the model's own parsers (the JSON fast path in guards.ts, the block-YAML fast

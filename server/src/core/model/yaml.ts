@@ -1,20 +1,8 @@
-import {
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  parseDocument,
-  type Document,
-  type Node,
-  type Pair,
-  type Scalar,
-  type YAMLMap,
-  type YAMLSeq,
-} from 'yaml';
+import { parseDocument, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq } from './yaml-api';
 import { LineIndex } from '../text';
 import { looksLikeLargeJson, MAX_DEPTH, parseJsonFast, tooDeep } from './guards';
-import { parseYamlFast } from './yaml-fast';
+import { fastPlainValue, parseYamlFast } from './yaml-fast';
 import type { Range } from '../types';
 
 /**
@@ -191,6 +179,12 @@ export class YamlDocModel {
     readonly original = text,
   ) {
     this.lines = new LineIndex(text);
+    // Block YAML as manifests write it: built directly (the fast path nests at most 100 deep).
+    const fast = parseYamlFast(text);
+    if (fast) {
+      this.doc = fast;
+      return;
+    }
     const deep = tooDeep(text, MAX_DEPTH);
     if (deep >= 0) {
       // Not parsed: an empty document; yaml-syntax reports why.
@@ -205,7 +199,6 @@ export class YamlDocModel {
     try {
       this.doc =
         (looksLikeLargeJson(text) ? parseJsonFast(text) : undefined) ??
-        parseYamlFast(text) ??
         (parseDocument(text, {
           uniqueKeys: false,
           prettyErrors: false,
@@ -234,7 +227,8 @@ export class YamlDocModel {
     if (!this._valueDone) {
       this._valueDone = true;
       try {
-        this._value = this.doc.errors.length && !this.contents ? undefined : this.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+        const fast = fastPlainValue(this.doc);
+        this._value = fast ? fast.value : this.doc.errors.length && !this.contents ? undefined : this.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
       } catch (e) {
         this._value = undefined;
         this._valueError = e instanceof Error && /alias/i.test(e.message) ? 'aliases' : 'other';

@@ -1,4 +1,5 @@
-import { isMap, isScalar, type Scalar } from 'yaml';
+import { type Scalar } from 'yaml';
+import { isMap, isScalar } from '../../model/yaml-api';
 import { msg } from '../../messages/catalog';
 import { YamlEditor } from '../../fixes/yaml-edit';
 import { checkDocument } from '../../kubernetes/check';

@@ -1,4 +1,5 @@
-import { isScalar, type Scalar } from 'yaml';
+import { type Scalar } from 'yaml';
+import { isScalar } from '../../model/yaml-api';
 import { msg } from '../../messages/catalog';
 import { checkDocument } from '../../kubernetes/check';
 import { keyRangeAt, lastPair, locatePath, pathLabel } from '../../kubernetes/locate';

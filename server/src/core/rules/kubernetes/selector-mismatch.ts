@@ -1,4 +1,4 @@
-import { isMap, isScalar } from 'yaml';
+import { isMap, isScalar } from '../../model/yaml-api';
 import { msg } from '../../messages/catalog';
 import { objectBlockChanged } from '../../kubernetes/check';
 import { lookup, perGeneration, sameNamespace, shift } from '../../kubernetes/index-lookup';

@@ -1,4 +1,5 @@
-import { isMap, isSeq, isScalar, type Node } from 'yaml';
+import { type Node } from 'yaml';
+import { isMap, isSeq, isScalar } from '../../model/yaml-api';
 import { msg } from '../../messages/catalog';
 import type { YamlDocumentRule } from '../registry';
 import { isMasked } from '../../model/helm';
