@@ -394,24 +394,7 @@ export class Analyzer {
     const fixes = r.fixes;
     if (typeof fixes === 'function') {
       // Built on first use (a code action, `dockyard fix`, JSON's `fixable`), not on every keystroke.
-      let built: Fix[] | undefined;
-      let done = false;
-      Object.defineProperty(f, 'fixes', {
-        configurable: true,
-        enumerable: false,
-        get: () => {
-          if (!done) {
-            done = true;
-            try {
-              const list = fixes();
-              built = list.length ? list : undefined;
-            } catch (e) {
-              this.logRuleError(id, '', e);
-            }
-          }
-          return built;
-        },
-      });
+      lazyFixes(f, fixes, (e) => this.logRuleError(id, '', e));
     } else if (fixes?.length) f.fixes = fixes;
     if (r.related?.length) f.related = r.related;
     return f;
@@ -469,14 +452,40 @@ export function instructionStartLine(model: DockerfileModel, line: number): numb
   return line;
 }
 
+/** Defines `fixes` as a getter that builds the list once, on first read (non-enumerable). */
+function lazyFixes(f: Finding, build: () => Fix[] | undefined, onError: (e: unknown) => void): void {
+  let built: Fix[] | undefined;
+  let done = false;
+  Object.defineProperty(f, 'fixes', {
+    configurable: true,
+    enumerable: false,
+    get: () => {
+      if (!done) {
+        done = true;
+        try {
+          const list = build();
+          built = list?.length ? list : undefined;
+        } catch (e) {
+          onError(e);
+        }
+      }
+      return built;
+    },
+  });
+}
+
 export function shiftFinding(f: Finding, lines: number): Finding {
   if (lines === 0) return f;
-  return {
+  const out: Finding = {
     ...f,
     range: shiftRange(f.range, lines),
-    fixes: f.fixes?.map((x) => shiftFix(x, lines)),
     related: f.related?.map((r) => (r.path ? r : { ...r, range: shiftRange(r.range, lines) })),
   };
+  if (!out.related) delete out.related;
+  // Lazy fixes stay lazy: shifting must not build every finding's fix on every analysis.
+  if (Object.getOwnPropertyDescriptor(f, 'fixes')?.get) lazyFixes(out, () => f.fixes?.map((x) => shiftFix(x, lines)), () => undefined);
+  else if (f.fixes) out.fixes = f.fixes.map((x) => shiftFix(x, lines));
+  return out;
 }
 
 function shiftFix(x: Fix, lines: number): Fix {

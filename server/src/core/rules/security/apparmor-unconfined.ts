@@ -31,7 +31,7 @@ export const apparmorUnconfined: YamlDocumentRule = {
         ctx.report({
           range: doc.pairRange(pair),
           message: container === undefined ? msg('rule.apparmor-unconfined.messagePod', { type: t }) : msg('rule.apparmor-unconfined.message', { container, type: t }),
-          fixes: [{ title: msg('rule.apparmor-unconfined.fixTitle'), edits: [new YamlEditor(doc).setScalar(pair.value as Scalar, 'RuntimeDefault')] }],
+          fixes: () => [{ title: msg('rule.apparmor-unconfined.fixTitle'), edits: [new YamlEditor(doc).setScalar(pair.value as Scalar, 'RuntimeDefault')] }],
         });
       };
       field(pod.securityContext);
@@ -45,7 +45,7 @@ export const apparmorUnconfined: YamlDocumentRule = {
         ctx.report({
           range: doc.pairRange(pair),
           message: msg('rule.apparmor-unconfined.messageAnnotation', { container: key.slice(APPARMOR_ANNOTATION_PREFIX.length), value: v }),
-          fixes: [{ title: msg('rule.apparmor-unconfined.fixTitleAnnotation'), edits: [new YamlEditor(doc).setScalar(pair.value as Scalar, 'runtime/default')] }],
+          fixes: () => [{ title: msg('rule.apparmor-unconfined.fixTitleAnnotation'), edits: [new YamlEditor(doc).setScalar(pair.value as Scalar, 'runtime/default')] }],
         });
       }
     }

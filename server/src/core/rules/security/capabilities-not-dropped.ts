@@ -32,8 +32,10 @@ export const capabilitiesNotDropped: YamlDocumentRule = {
       const label = containerLabel(c);
       const dropsAll = drop?.items.some((i) => known(i) === CAPABILITY_ALL) ?? false;
       if (!dropsAll && !(dropPair && drop === undefined && known(dropPair.value) !== undefined)) {
-        const editor = new YamlEditor(doc);
-        const edit = drop && (drop.items.length > 0 || drop.flow) ? editor.appendItem(drop, CAPABILITY_ALL) : editor.setPath(c.node, ['securityContext', 'capabilities', 'drop'], [CAPABILITY_ALL], containerInsert(c));
+        const edit = () => {
+          const editor = new YamlEditor(doc);
+          return drop && (drop.items.length > 0 || drop.flow) ? editor.appendItem(drop, CAPABILITY_ALL) : editor.setPath(c.node, ['securityContext', 'capabilities', 'drop'], [CAPABILITY_ALL], containerInsert(c));
+        };
         const range = dropPair
           ? doc.keyRange(dropPair)
           : caps
@@ -42,7 +44,7 @@ export const capabilitiesNotDropped: YamlDocumentRule = {
         ctx.report({
           range,
           message: msg('rule.capabilities-not-dropped.messageDrop', { container: label }),
-          fixes: [{ title: msg('rule.capabilities-not-dropped.fixTitle'), edits: [edit] }],
+          fixes: () => [{ title: msg('rule.capabilities-not-dropped.fixTitle'), edits: [edit()] }],
         });
       }
       const add = getSeq(caps, 'add');
@@ -53,7 +55,7 @@ export const capabilitiesNotDropped: YamlDocumentRule = {
         ctx.report({
           range: nodeRange(doc, item),
           message: msg('rule.capabilities-not-dropped.messageAdd', { container: label, capability: cap }),
-          fixes: [{ title: msg('rule.capabilities-not-dropped.fixTitleRemove', { capability: cap }), edits: [new YamlEditor(doc).removeItem(add, i)] }],
+          fixes: () => [{ title: msg('rule.capabilities-not-dropped.fixTitleRemove', { capability: cap }), edits: [new YamlEditor(doc).removeItem(add, i)] }],
         });
       });
     }

@@ -30,7 +30,7 @@ export const dangerousCapability: YamlDocumentRule = {
         ctx.report({
           range: nodeRange(doc, item),
           message: msg('rule.dangerous-capability.message', { container: containerLabel(c), capability: cap }),
-          fixes: [{ title: msg('rule.dangerous-capability.fixTitle', { capability: cap }), edits: [new YamlEditor(doc).removeItem(add, i)] }],
+          fixes: () => [{ title: msg('rule.dangerous-capability.fixTitle', { capability: cap }), edits: [new YamlEditor(doc).removeItem(add, i)] }],
         });
       });
     }

@@ -75,7 +75,7 @@ export const envVarSecret: YamlDocumentRule = {
         ctx.report({
           range: nodeRange(doc, item),
           message: msg('rule.env-var-secret.message', { container: containerLabel(c), name }),
-          fixes: [{ title: msg('rule.env-var-secret.fixTitle', { secret, key }), edits: [{ range: { start: doc.lines.positionAt(start), end }, newText }] }],
+          fixes: () => [{ title: msg('rule.env-var-secret.fixTitle', { secret, key }), edits: [{ range: { start: doc.lines.positionAt(start), end }, newText }] }],
         });
       }
     }

@@ -25,7 +25,7 @@ export const hostNamespace: YamlDocumentRule = {
         ctx.report({
           range: doc.pairRange(pair),
           message: msg('rule.host-namespace.message', { field }),
-          fixes: [{ title: msg('rule.host-namespace.fixTitle', { field }), edits: [new YamlEditor(doc).removePair(pod.spec, pair)] }],
+          fixes: () => [{ title: msg('rule.host-namespace.fixTitle', { field }), edits: [new YamlEditor(doc).removePair(pod.spec, pair)] }],
         });
       }
     }

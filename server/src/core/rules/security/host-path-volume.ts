@@ -28,7 +28,7 @@ export const hostPathVolume: YamlDocumentRule = {
         ctx.report({
           range: nodeRange(doc, v.node),
           message: msg('rule.host-path-volume.message', { volume: v.name ?? `volumes[${v.index}]` }),
-          fixes: [
+          fixes: () => [
             {
               title: msg('rule.host-path-volume.fixTitle'),
               edits: [{ range: { start: doc.lines.positionAt(start), end: endRange }, newText: 'emptyDir: {}' }],

@@ -26,7 +26,7 @@ export const hostPort: YamlDocumentRule = {
         ctx.report({
           range: doc.pairRange(pair),
           message: msg('rule.host-port.message', { container: containerLabel(c), port: String(v) }),
-          fixes: [{ title: msg('rule.host-port.fixTitle'), edits: [new YamlEditor(doc).removePair(p, pair)] }],
+          fixes: () => [{ title: msg('rule.host-port.fixTitle'), edits: [new YamlEditor(doc).removePair(p, pair)] }],
         });
       }
     }

@@ -35,7 +35,7 @@ export const hostProbe: YamlDocumentRule = {
           ctx.report({
             range: doc.pairRange(pair),
             message: msg('rule.host-probe.message', { container: containerLabel(c), handler: `${where}.${kind}`, host }),
-            fixes: [{ title: msg('rule.host-probe.fixTitle'), edits: [new YamlEditor(doc).removePair(m, pair)] }],
+            fixes: () => [{ title: msg('rule.host-probe.fixTitle'), edits: [new YamlEditor(doc).removePair(m, pair)] }],
           });
         }
       }

@@ -24,7 +24,7 @@ export const hostProcess: YamlDocumentRule = {
         ctx.report({
           range: doc.pairRange(pair),
           message: container === undefined ? msg('rule.host-process.messagePod') : msg('rule.host-process.message', { container }),
-          fixes: [{ title: msg('rule.host-process.fixTitle'), edits: [new YamlEditor(doc).removePair(wo, pair)] }],
+          fixes: () => [{ title: msg('rule.host-process.fixTitle'), edits: [new YamlEditor(doc).removePair(wo, pair)] }],
         });
       };
       check(pod.securityContext);

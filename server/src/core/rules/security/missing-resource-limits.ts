@@ -39,19 +39,19 @@ export const missingResourceLimits: YamlDocumentRule = {
         const d = parseQuantity(defaults[k]);
         return req !== undefined && (r === undefined || d === undefined || r > d) ? req : defaults[k];
       };
-      const editor = new YamlEditor(doc);
-      let edit;
-      if (limits && limits.items.length > 0) {
-        edit = missing.length === 2 ? editor.addPairs(limits, missing.map((k) => [k, value(k)])) : editor.setKey(limits, missing[0], value(missing[0]));
-      } else {
+      const edit = () => {
+        const editor = new YamlEditor(doc);
+        if (limits && limits.items.length > 0) {
+          return missing.length === 2 ? editor.addPairs(limits, missing.map((k) => [k, value(k)])) : editor.setKey(limits, missing[0], value(missing[0]));
+        }
         const obj: Record<string, YamlValue> = {};
         for (const k of missing) obj[k] = value(k);
-        edit = editor.setPath(c.node, ['resources', 'limits'], obj, containerInsert(c));
-      }
+        return editor.setPath(c.node, ['resources', 'limits'], obj, containerInsert(c));
+      };
       ctx.report({
         range: limitsPair ? doc.keyRange(limitsPair) : containerAnchor(doc, c, 'resources'),
         message: msg(`rule.missing-resource-limits.message${missing.length === 2 ? 'Both' : missing[0] === 'cpu' ? 'Cpu' : 'Memory'}`, { container: containerLabel(c) }),
-        fixes: [{ title: msg('rule.missing-resource-limits.fixTitle'), edits: [edit] }],
+        fixes: () => [{ title: msg('rule.missing-resource-limits.fixTitle'), edits: [edit()] }],
       });
     }
   },

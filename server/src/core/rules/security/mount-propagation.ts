@@ -22,7 +22,7 @@ export const mountPropagation: YamlDocumentRule = {
         ctx.report({
           range: doc.pairRange(pair),
           message: msg('rule.mount-propagation.message', { container: containerLabel(c), volume: scalarString(getValue(m, 'name')) ?? '' }),
-          fixes: [{ title: msg('rule.mount-propagation.fixTitle'), edits: [new YamlEditor(doc).removePair(m, pair)] }],
+          fixes: () => [{ title: msg('rule.mount-propagation.fixTitle'), edits: [new YamlEditor(doc).removePair(m, pair)] }],
         });
       }
     }

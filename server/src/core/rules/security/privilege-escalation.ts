@@ -38,15 +38,13 @@ export const privilegeEscalation: YamlDocumentRule = {
           range: doc.pairRange(pair),
           severity: 'error',
           message: msg('rule.privilege-escalation.messageTrue', { container: label }),
-          fixes: canFix ? [{ title: msg('rule.privilege-escalation.fixTitle'), edits: [editor.setScalar(pair.value as Scalar, false)] }] : undefined,
+          fixes: () => (canFix ? [{ title: msg('rule.privilege-escalation.fixTitle'), edits: [editor.setScalar(pair.value as Scalar, false)] }] : []),
         });
       } else {
         ctx.report({
           range: containerAnchor(doc, c, 'securityContext'),
           message: msg('rule.privilege-escalation.messageMissing', { container: label }),
-          fixes: canFix
-            ? [{ title: msg('rule.privilege-escalation.fixTitle'), edits: [editor.setPath(c.node, ['securityContext', 'allowPrivilegeEscalation'], false, containerInsert(c))], fixAll: true }]
-            : undefined,
+          fixes: () => (canFix ? [{ title: msg('rule.privilege-escalation.fixTitle'), edits: [editor.setPath(c.node, ['securityContext', 'allowPrivilegeEscalation'], false, containerInsert(c))], fixAll: true }] : []),
         });
       }
     }

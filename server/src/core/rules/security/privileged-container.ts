@@ -27,7 +27,7 @@ export const privilegedContainer: YamlDocumentRule = {
       ctx.report({
         range: ctx.doc.pairRange(pair),
         message: msg('rule.privileged-container.message', { container: containerLabel(c) }),
-        fixes: [{ title: msg('rule.privileged-container.fixTitle'), edits: [editor.setScalar(pair.value as Scalar, false)] }],
+        fixes: () => [{ title: msg('rule.privileged-container.fixTitle'), edits: [editor.setScalar(pair.value as Scalar, false)] }],
       });
     }
   },

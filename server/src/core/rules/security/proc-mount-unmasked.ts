@@ -34,7 +34,7 @@ export const procMountUnmasked: YamlDocumentRule = {
       ctx.report({
         range: doc.pairRange(pair),
         message: msg('rule.proc-mount-unmasked.message', { container: containerLabel(c), value: v }),
-        fixes: [{ title: msg('rule.proc-mount-unmasked.fixTitle'), edits: [new YamlEditor(doc).setScalar(pair.value as Scalar, PROC_MOUNT_DEFAULT)] }],
+        fixes: () => [{ title: msg('rule.proc-mount-unmasked.fixTitle'), edits: [new YamlEditor(doc).setScalar(pair.value as Scalar, PROC_MOUNT_DEFAULT)] }],
       });
     }
   },

@@ -44,7 +44,7 @@ export const runAsRoot: YamlDocumentRule = {
         ctx.report({
           range: doc.pairRange(podNonRoot),
           message: msg('rule.run-as-root.messageNonRootFalsePod'),
-          fixes: [{ title: msg('rule.run-as-root.fixTitle'), edits: [editor.setScalar(podNonRoot.value as Scalar, true)] }],
+          fixes: () => [{ title: msg('rule.run-as-root.fixTitle'), edits: [editor.setScalar(podNonRoot.value as Scalar, true)] }],
         });
       }
       for (const c of pod.containers) {
@@ -59,7 +59,7 @@ export const runAsRoot: YamlDocumentRule = {
           ctx.report({
             range: doc.pairRange(nonRoot),
             message: msg('rule.run-as-root.messageNonRootFalse', { container: label }),
-            fixes: [{ title: msg('rule.run-as-root.fixTitle'), edits: [editor.setScalar(nonRoot.value as Scalar, true)] }],
+            fixes: () => [{ title: msg('rule.run-as-root.fixTitle'), edits: [editor.setScalar(nonRoot.value as Scalar, true)] }],
           });
         } else if (v === undefined && podValue !== true && !(nonRoot && scalarValue(nonRoot.value) != null)) {
           if (podNonRoot && podValue === undefined && scalarValue(podNonRoot.value) != null) continue; // templated
@@ -69,7 +69,7 @@ export const runAsRoot: YamlDocumentRule = {
           ctx.report({
             range: containerAnchor(doc, c, 'securityContext'),
             message: msg('rule.run-as-root.messageNonRootMissing', { container: label }),
-            fixes: [{ title: msg('rule.run-as-root.fixTitle'), edits: [editor.setPath(pod.spec, ['securityContext', 'runAsNonRoot'], true, podInsert(pod))] }],
+            fixes: () => [{ title: msg('rule.run-as-root.fixTitle'), edits: [editor.setPath(pod.spec, ['securityContext', 'runAsNonRoot'], true, podInsert(pod))] }],
           });
         }
       }

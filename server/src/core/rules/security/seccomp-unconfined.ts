@@ -49,7 +49,7 @@ export const seccompUnconfined: YamlDocumentRule = {
         if (t.value === undefined && helmUnknown(doc, c.path)) continue;
         if (t.value === undefined && podType.value === SECCOMP_UNCONFINED) continue; // reported on the pod's pair
         // Missing (or an unknown type): point at the container, fix on the pod unless the container has its own profile.
-        const edit =
+        const edit = () =>
           t.pair || t.profilePair
             ? editor.setPath(c.node, ['securityContext', 'seccompProfile', 'type'], 'RuntimeDefault', containerInsert(c))
             : editor.setPath(pod.spec, ['securityContext', 'seccompProfile', 'type'], 'RuntimeDefault', podInsert(pod));
@@ -60,7 +60,7 @@ export const seccompUnconfined: YamlDocumentRule = {
         ctx.report({
           range: t.pair ? doc.pairRange(t.pair) : containerAnchor(doc, c, 'securityContext'),
           message: msg('rule.seccomp-unconfined.messageMissing', { container: label }),
-          fixes: [{ title: msg('rule.seccomp-unconfined.fixTitle'), edits: [edit], fixAll: fixAll || undefined }],
+          fixes: () => [{ title: msg('rule.seccomp-unconfined.fixTitle'), edits: [edit()], fixAll: fixAll || undefined }],
         });
       }
     }
@@ -69,7 +69,7 @@ export const seccompUnconfined: YamlDocumentRule = {
       ctx.report({
         range: doc.pairRange(pair),
         message,
-        fixes: [{ title: msg('rule.seccomp-unconfined.fixTitle'), edits: [new YamlEditor(doc).setScalar(pair.value as Scalar, 'RuntimeDefault')] }],
+        fixes: () => [{ title: msg('rule.seccomp-unconfined.fixTitle'), edits: [new YamlEditor(doc).setScalar(pair.value as Scalar, 'RuntimeDefault')] }],
       });
     }
   },

@@ -31,7 +31,7 @@ export const serviceAccountToken: YamlDocumentRule = {
       ctx.report({
         range: explicit ? doc.pairRange(pair) : podAnchor(doc, pod),
         message: msg(explicit ? 'rule.service-account-token.messageTrue' : 'rule.service-account-token.message'),
-        fixes: [
+        fixes: () => [
           {
             title: msg('rule.service-account-token.fixTitle'),
             edits: [explicit ? editor.setScalar(pair.value as Scalar, false) : editor.addPair(pod.spec, 'automountServiceAccountToken', false, podInsert(pod))],

@@ -31,7 +31,7 @@ export const unsafeSysctl: YamlDocumentRule = {
         ctx.report({
           range: nodeRange(doc, item),
           message: msg('rule.unsafe-sysctl.message', { sysctl: name }),
-          fixes: [{ title: msg('rule.unsafe-sysctl.fixTitle', { sysctl: name }), edits: [new YamlEditor(doc).removeItem(seq, i)] }],
+          fixes: () => [{ title: msg('rule.unsafe-sysctl.fixTitle', { sysctl: name }), edits: [new YamlEditor(doc).removeItem(seq, i)] }],
         });
       });
     }

@@ -39,7 +39,7 @@ export const writableHostMount: YamlDocumentRule = {
             volume: name ?? '',
             path: scalarString(getValue(m, 'mountPath')) ?? '',
           }),
-          fixes: [
+          fixes: () => [
             explicit
               ? { title: msg('rule.writable-host-mount.fixTitle'), edits: [editor.setScalar(ro.value as Scalar, true)] }
               : { title: msg('rule.writable-host-mount.fixTitle'), edits: [editor.setKey(m, 'readOnly', true)], fixAll: true },

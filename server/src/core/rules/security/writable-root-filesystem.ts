@@ -28,7 +28,7 @@ export const writableRootFilesystem: YamlDocumentRule = {
       ctx.report({
         range: explicit ? doc.pairRange(pair) : containerAnchor(doc, c, 'securityContext'),
         message: msg(explicit ? 'rule.writable-root-filesystem.messageFalse' : 'rule.writable-root-filesystem.message', { container: containerLabel(c) }),
-        fixes: [
+        fixes: () => [
           {
             title: msg('rule.writable-root-filesystem.fixTitle'),
             edits: [explicit ? editor.setScalar(pair.value as Scalar, true) : editor.setPath(c.node, ['securityContext', 'readOnlyRootFilesystem'], true, containerInsert(c))],
