@@ -237,8 +237,18 @@ export function startServer(connection: Connection): void {
     revalidateAll();
   });
 
-  documents.onDidOpen((e) => schedule(e.document, 0));
+  // TextDocuments fires onDidChangeContent right after onDidOpen: without this, that second event
+  // would re-schedule the opened document behind the typing debounce (150 ms more before its first
+  // diagnostics).
+  const justOpened = new Map<string, number>();
+  documents.onDidOpen((e) => {
+    justOpened.set(e.document.uri, e.document.version);
+    schedule(e.document, 0);
+  });
   documents.onDidChangeContent((e) => {
+    const opened = justOpened.get(e.document.uri);
+    justOpened.delete(e.document.uri);
+    if (opened === e.document.version) return;
     if (crdSource.readPaths.has(uriToPath(e.document.uri))) {
       // An open CRD schema file changed: every document validated against it is stale.
       invalidateCrdSchemas();
@@ -249,6 +259,7 @@ export function startServer(connection: Connection): void {
     schedule(e.document);
   });
   documents.onDidClose((e) => {
+    justOpened.delete(e.document.uri);
     const timer = timers.get(e.document.uri);
     if (timer) clearTimeout(timer);
     timers.delete(e.document.uri);

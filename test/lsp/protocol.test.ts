@@ -117,3 +117,21 @@ test('the server survives binary, empty and huge inputs', async () => {
     assert.equal(await c.shutdown(), 0);
   }
 });
+
+test('opening a document validates it at once, not after the typing debounce (didOpen is followed by a content-change event)', async () => {
+  const c = new TestClient();
+  const uri = 'file:///ws/open-now/pod.yaml';
+  try {
+    // A debounce far longer than the wait: before the fix the open waited for it.
+    await c.initialize({ debounceMs: 120_000 });
+    await c.open(uri, 'yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: nginx:1.27\n      securityContext:\n        privileged: true\n', 1);
+    const p = await c.waitFor((x) => x.uri === uri && x.version === 1, 30_000);
+    assert.ok(p.diagnostics.some((d) => d.code === 'privileged-container'));
+    // A change after the open is debounced as before.
+    await c.change(uri, 2, [{ range: { start: { line: 9, character: 20 }, end: { line: 9, character: 24 } }, text: 'false' }]);
+    await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } });
+    assert.ok(!c.published.some((x) => x.uri === uri && x.version === 2), 'the change is still debounced');
+  } finally {
+    await c.shutdown();
+  }
+});
