@@ -13,3 +13,4 @@ export const isPair = Y.isPair;
 export const isAlias = Y.isAlias;
 export const isCollection = Y.isCollection;
 export const isNode = Y.isNode;
+export const isDocument = Y.isDocument;

@@ -1,5 +1,5 @@
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
-import { isMap } from './yaml-api';
+import { isDocument, isMap } from './yaml-api';
 
 /*
  * Node factories for the model's own parsers (the JSON fast path in guards.ts, the block-YAML fast
@@ -13,11 +13,45 @@ const NODE_TYPE = Symbol.for('yaml.node.type');
 const TAG = { map: Symbol.for('yaml.map'), seq: Symbol.for('yaml.seq'), scalar: Symbol.for('yaml.scalar'), pair: Symbol.for('yaml.pair') };
 let fastNodes: boolean | undefined;
 
-function tagged<T extends object>(proto: object, tag: symbol): T {
-  const o = Object.create(proto) as Record<symbol, unknown>;
-  o[NODE_TYPE] = tag;
-  return o as T;
+/*
+ * Constructor functions sharing the library classes' prototypes: `new` on a plain function gets V8's
+ * fast allocation path and one stable object shape per kind (Object.create plus property stores
+ * does not), and `instanceof` and the node methods (toJS, toString) keep working.
+ */
+interface FastCtor<T> {
+  new (a?: unknown, b?: unknown): T;
 }
+function ctor<T>(proto: object, init: (self: Record<string | symbol, unknown>, a: unknown, b: unknown) => void): FastCtor<T> {
+  const F = function (this: Record<string | symbol, unknown>, a: unknown, b: unknown) {
+    init(this, a, b);
+  } as unknown as FastCtor<T>;
+  (F as unknown as { prototype: object }).prototype = proto;
+  return F;
+}
+const FastScalar = ctor<Scalar>(Scalar.prototype, (o, value) => {
+  o[NODE_TYPE] = TAG.scalar;
+  o.value = value;
+  o.range = undefined;
+  o.type = undefined;
+  o.source = undefined;
+});
+const FastMap = ctor<YAMLMap>(YAMLMap.prototype, (o) => {
+  o[NODE_TYPE] = TAG.map;
+  o.items = [];
+  o.range = undefined;
+  o.flow = undefined;
+});
+const FastSeq = ctor<YAMLSeq>(YAMLSeq.prototype, (o) => {
+  o[NODE_TYPE] = TAG.seq;
+  o.items = [];
+  o.range = undefined;
+  o.flow = undefined;
+});
+const FastPair = ctor<Pair>(Pair.prototype, (o, key, value) => {
+  o[NODE_TYPE] = TAG.pair;
+  o.key = key;
+  o.value = value;
+});
 
 function fast(): boolean {
   if (fastNodes === undefined) fastNodes = checkFastNodes();
@@ -25,40 +59,52 @@ function fast(): boolean {
 }
 
 export function newScalar(value: unknown): Scalar {
-  if (!fast()) return new Scalar(value);
-  const s = tagged<Scalar>(Scalar.prototype, TAG.scalar);
-  s.value = value;
-  return s;
+  return fast() ? new FastScalar(value) : new Scalar(value);
 }
 
 export function newMap(): YAMLMap {
-  if (!fast()) return new YAMLMap();
-  const m = tagged<YAMLMap>(YAMLMap.prototype, TAG.map);
-  m.items = [];
-  return m;
+  return fast() ? new FastMap() : new YAMLMap();
 }
 
 export function newSeq(): YAMLSeq {
-  if (!fast()) return new YAMLSeq();
-  const q = tagged<YAMLSeq>(YAMLSeq.prototype, TAG.seq);
-  q.items = [];
-  return q;
+  return fast() ? new FastSeq() : new YAMLSeq();
 }
 
 export function newPair(key: Node, value: Node | null): Pair {
-  if (!fast()) return new Pair(key, value);
-  const p = tagged<Pair>(Pair.prototype, TAG.pair);
-  p.key = key;
-  p.value = value;
-  return p;
+  return fast() ? new FastPair(key, value) : new Pair(key, value);
 }
+
+/** Documents built by the model's parsers share one options/schema/directives set (never mutated). */
+let templates: { plain: Document.Parsed; marked: Document.Parsed } | undefined;
+const DOC_TAG = Symbol.for('yaml.document');
 
 /** A parsed-looking Document holding `contents` (errors and warnings empty). */
 export function newDocument(contents: Node, range: [number, number, number], docStart = false): Document.Parsed {
-  const doc = new Document() as unknown as Document.Parsed;
+  if (!fast()) {
+    const doc = new Document() as unknown as Document.Parsed;
+    doc.contents = contents as Document.Parsed['contents'];
+    doc.range = range;
+    if (docStart) doc.directives.docStart = true;
+    return doc;
+  }
+  if (!templates) {
+    const plain = new Document() as unknown as Document.Parsed;
+    const marked = new Document() as unknown as Document.Parsed;
+    marked.directives.docStart = true;
+    templates = { plain, marked };
+  }
+  const t = docStart ? templates.marked : templates.plain;
+  const doc = Object.create(Document.prototype) as Document.Parsed;
+  doc.commentBefore = null;
+  doc.comment = null;
+  doc.errors = [];
+  doc.warnings = [];
+  Object.defineProperty(doc, NODE_TYPE, { value: DOC_TAG });
+  doc.options = t.options;
+  doc.directives = t.directives;
+  doc.schema = t.schema;
   doc.contents = contents as Document.Parsed['contents'];
   doc.range = range;
-  if (docStart) doc.directives.docStart = true;
   return doc;
 }
 
@@ -70,7 +116,7 @@ function checkFastNodes(): boolean {
     s.items.push(newScalar(1), newScalar('x'), newScalar(true), newScalar(null));
     m.items.push(newPair(newScalar('a'), s));
     const d = newDocument(m, [0, 0, 0]);
-    return isMap(d.contents) && JSON.stringify(d.toJS()) === '{"a":[1,"x",true,null]}';
+    return isMap(d.contents) && isDocument(d) && JSON.stringify(d.toJS()) === '{"a":[1,"x",true,null]}';
   } catch {
     return false;
   } finally {

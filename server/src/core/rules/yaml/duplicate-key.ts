@@ -20,7 +20,8 @@ export const duplicateKey: YamlDocumentRule = {
       const n = stack.pop();
       if (++visited > 200_000) break;
       if (isMap(n)) {
-        const seen = new Map<string, Node>();
+        // Most mappings are small: a Map per mapping cost more than the scan it saves.
+        const seen = n.items.length > 12 ? new Map<string, Node>() : new SmallMap();
         for (const it of n.items) {
           const k = it.key as Node | null;
           if (isScalar(k) && k.range) {
@@ -51,4 +52,18 @@ export const duplicateKey: YamlDocumentRule = {
 /** Whether a Helm control action (else, end, if, range, with, define) stands between two offsets. */
 function branchesDiffer(original: string, a: number, b: number): boolean {
   return /\{\{-?\s*(else|end|if|range|with|define)\b/.test(original.slice(a, b));
+}
+
+/** The part of Map that the walk uses, as parallel arrays (for mappings of a dozen keys or fewer). */
+class SmallMap {
+  private readonly keys: string[] = [];
+  private readonly nodes: Node[] = [];
+  get(key: string): Node | undefined {
+    const i = this.keys.indexOf(key);
+    return i < 0 ? undefined : this.nodes[i];
+  }
+  set(key: string, node: Node): void {
+    this.keys.push(key);
+    this.nodes.push(node);
+  }
 }
