@@ -224,3 +224,29 @@ test('yaml fast path: whole analyses (findings, ranges, fixes) are the same with
   }
   assert.ok(files > 100, `${files} files`);
 });
+
+test("the model's node predicates (prototype checks) agree with yaml's own on every node of every fixture, parsed either way", async () => {
+  const Y = await import('yaml');
+  const mine = await import('../../server/src/core/model/yaml-api');
+  const names = ['isMap', 'isSeq', 'isScalar', 'isPair', 'isAlias', 'isCollection', 'isNode', 'isDocument'] as const;
+  let checked = 0;
+  const visit = (n: unknown, depth = 0): void => {
+    if (depth > 300) return;
+    for (const name of names) assert.equal((mine[name] as (x: unknown) => boolean)(n), (Y[name] as (x: unknown) => boolean)(n), `${name} on a ${(n as object | null)?.constructor?.name ?? typeof n}`);
+    checked++;
+    if (Y.isPair(n)) {
+      visit(n.key, depth + 1);
+      visit(n.value, depth + 1);
+    } else if (Y.isCollection(n)) for (const it of n.items) visit(it, depth + 1);
+  };
+  const set = Y.parseDocument('!!set\n? a\n', { logLevel: 'error' }).contents;
+  const omap = Y.parseDocument('!!omap\n- a: 1\n', { logLevel: 'error' }).contents;
+  for (const v of [null, undefined, 0, 'x', {}, [], set, omap, new Y.Alias('a'), new Y.Document()]) visit(v);
+  for (const { text } of corpus()) {
+    for (const c of splitDocuments(text)) {
+      const docs = [slow(c.text), parseYamlFast(c.text)];
+      for (const d of docs) if (d) visit(d), visit(d.contents);
+    }
+  }
+  assert.ok(checked > 10_000, `${checked} nodes`);
+});
