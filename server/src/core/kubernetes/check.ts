@@ -38,9 +38,23 @@ export interface DocCheck {
 /** apiVersion/kind pairs that look like Kubernetes objects but are client-side files. */
 const CLIENT_SIDE = new Set(['v1\nConfig']);
 
+/**
+ * The last result per document for a configuration without a CRD schema for the document's kind:
+ * seven rules ask per document, and building the memo key each time cost more than the lookup.
+ */
+const lastCheck = new WeakMap<YamlDocModel, { config: DockyardConfig; result: DocCheck }>();
+
 export function checkDocument(doc: YamlDocModel, config: DockyardConfig, path: string): DocCheck | undefined {
   const id = doc.k8s;
   if (!id) return undefined;
+  const last = lastCheck.get(doc);
+  if (last && last.config === config) return last.result;
+  const result = checkDocumentUncached(doc, id, config, path);
+  if (!crdFileFor(config, id.apiVersion, id.kind)) lastCheck.set(doc, { config, result });
+  return result;
+}
+
+function checkDocumentUncached(doc: YamlDocModel, id: K8sIdentity, config: DockyardConfig, path: string): DocCheck {
   const store = schemaStore();
   const sv = schemaVersion(config, store);
   const sel = selectedVersion(config, store);
