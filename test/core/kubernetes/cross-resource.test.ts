@@ -120,6 +120,27 @@ describe('selector-mismatch: Services', () => {
     ]);
   });
 
+  test('the closest template: most requirements met, the first on a tie, other namespaces skipped', () => {
+    const deploy = (name: string, labels: string, ns = '') =>
+      DEPLOY.replace('  name: web\n', `  name: ${name}\n${ns ? `  namespace: ${ns}\n` : ''}`).replace('        app: web\n        tier: front\n', labels);
+    const svc = (sel: string) => SERVICE.replace('    app: web\n', sel);
+    const text = [
+      deploy('a', '        app: web\n        tier: back\n'), // 1 of 3
+      deploy('other-ns', '        app: web\n        tier: front\n        zone: x\n', 'elsewhere'), // 3 of 3, but not in the namespace
+      deploy('b', '        app: web\n        tier: front\n'), // 2 of 3
+      deploy('c', '        app: api\n        tier: front\n        zone: x\n'), // 2 of 3, later
+      svc('    app: web\n    tier: front\n    zone: x\n').replace('  name: web\n', '  name: web\n  namespace: default\n'),
+    ].join('---\n');
+    // (the Deployments whose labels differ from their own selector get the workload error: not looked at here)
+    const onService = (t: string) => only(lint(t), 'selector-mismatch').filter((x) => x.severity === 'warning');
+    assert.deepEqual(
+      onService(text).map((x) => x.related?.map((y) => y.message.args?.name)),
+      [['b']],
+    );
+    // a template that meets every requirement: nothing
+    assert.deepEqual(onService(text.replace('        app: api\n', '        app: web\n')), []);
+  });
+
   test('across files of the workspace index; other namespaces do not count', () => {
     const a = analyzer();
     a.analyze({ path: '/ws/deploy.yaml', text: DEPLOY.replace('  name: web\n', '  name: web\n  namespace: prod\n') }, mergeConfig());

@@ -13,6 +13,10 @@ export interface IndexLookup {
   byIdentity: Map<string, IndexedResource[]>;
   /** Resources that carry a pod template (or are Pods). */
   podTemplates: IndexedResource[];
+  /** `key\0value` → positions in podTemplates of the templates carrying that label. */
+  podTemplatesByLabel: Map<string, number[]>;
+  /** Positions in podTemplates of the templates whose labels cannot be known (Helm). */
+  podTemplatesUnknownLabels: number[];
 }
 
 const cache = new WeakMap<WorkspaceIndex, { generation: number; lookup: IndexLookup }>();
@@ -29,13 +33,18 @@ export function identityKey(apiVersion: string, kind: string, namespace: string 
 export function lookup(ws: WorkspaceIndex): IndexLookup {
   const hit = cache.get(ws);
   if (hit && hit.generation === ws.generation) return hit.lookup;
-  const l: IndexLookup = { byKindName: new Map(), byIdentity: new Map(), podTemplates: [] };
+  const l: IndexLookup = { byKindName: new Map(), byIdentity: new Map(), podTemplates: [], podTemplatesByLabel: new Map(), podTemplatesUnknownLabels: [] };
   for (const r of ws.all()) {
     if (r.name !== undefined) {
       push(l.byKindName, `${r.kind}\n${r.name}`, r);
       push(l.byIdentity, identityKey(r.apiVersion, r.kind, r.namespace, r.name), r);
     }
-    if (POD_SPEC_PATHS[r.kind]) l.podTemplates.push(r);
+    if (POD_SPEC_PATHS[r.kind]) {
+      const at = l.podTemplates.length;
+      l.podTemplates.push(r);
+      if (r.data?.podLabelsUnknown) l.podTemplatesUnknownLabels.push(at);
+      for (const [k, v] of Object.entries(r.podLabels ?? {})) push(l.podTemplatesByLabel, `${k}\0${v}`, at);
+    }
   }
   cache.set(ws, { generation: ws.generation, lookup: l });
   return l;

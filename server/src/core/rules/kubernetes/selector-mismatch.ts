@@ -1,7 +1,7 @@
 import { isMap, isScalar } from '../../model/yaml-api';
 import { msg } from '../../messages/catalog';
 import { objectBlockChanged } from '../../kubernetes/check';
-import { lookup, perGeneration, sameNamespace, shift } from '../../kubernetes/index-lookup';
+import { lookup, perGeneration, sameNamespace, shift, type IndexLookup } from '../../kubernetes/index-lookup';
 import { lastPair } from '../../kubernetes/locate';
 import { labelsText, parseSelector, readLabels, requirementText, satisfies, type Selector } from '../../model/references';
 import { getMap, type YamlDocModel, type Node, type Pair } from '../../model/yaml';
@@ -51,7 +51,7 @@ export const selectorMismatch: YamlFileRule = {
       } else if (id.kind === 'Service' && id.apiVersion === 'v1') {
         found = perGeneration(doc, 'selector-mismatch.service', ctx.workspace, () => {
           const out: Pending[] = [];
-          checkService(doc, ctx.path, lookup(ctx.workspace).podTemplates, (range, message, related) => out.push({ range, message, severity: 'warning', related }));
+          checkService(doc, ctx.path, lookup(ctx.workspace), (range, message, related) => out.push({ range, message, severity: 'warning', related }));
           return out;
         });
       }
@@ -65,6 +65,41 @@ interface Pending {
   message: Message;
   severity?: 'warning';
   related?: RelatedInformation[];
+}
+
+/**
+ * The pod template the selector selects ('matched'; also when a template whose labels cannot be
+ * known may), else the first of those matching the most requirements (undefined: none matches any).
+ * Selectors of plain `key: value` pairs (a Service's) are answered from the label index, without a
+ * scan of every template in the workspace.
+ */
+function closestTemplate(index: IndexLookup, sel: Selector, ns: string | undefined): 'matched' | { r: IndexedResource; score: number } | undefined {
+  const templates = index.podTemplates;
+  const n = sel.requirements.length;
+  let best: { r: IndexedResource; score: number } | undefined;
+  if (!sel.requirements.every((req) => req.operator === 'Equals')) {
+    for (const t of templates) {
+      if (!sameNamespace(t.namespace, ns)) continue;
+      if (t.data?.podLabelsUnknown) return 'matched'; // a template whose labels cannot be known may match
+      const labels = t.podLabels ?? {};
+      let score = 0;
+      for (const req of sel.requirements) if (satisfies(req, labels)) score++;
+      if (score === n) return 'matched';
+      if (score > 0 && (!best || score > best.score)) best = { r: t, score };
+    }
+    return best;
+  }
+  for (const i of index.podTemplatesUnknownLabels) if (sameNamespace(templates[i].namespace, ns)) return 'matched';
+  const scores = new Map<number, number>();
+  for (const req of sel.requirements) for (const i of index.podTemplatesByLabel.get(`${req.key}\0${req.values[0]}`) ?? []) scores.set(i, (scores.get(i) ?? 0) + 1);
+  for (const i of [...scores.keys()].sort((a, b) => a - b)) {
+    const t = templates[i];
+    if (!sameNamespace(t.namespace, ns)) continue;
+    const score = scores.get(i)!;
+    if (score === n) return 'matched';
+    if (!best || score > best.score) best = { r: t, score };
+  }
+  return best;
 }
 
 function selectorOf(doc: YamlDocModel, plain: boolean): { pair: Pair; sel: Selector } | undefined {
@@ -101,9 +136,10 @@ function checkWorkload(doc: YamlDocModel, kind: string, mode: 'labelSelector' | 
 function checkService(
   doc: YamlDocModel,
   path: string,
-  templates: IndexedResource[],
+  index: IndexLookup,
   report: (range: ReturnType<YamlDocModel['rangeOf']>, message: ReturnType<typeof msg>, related?: RelatedInformation[]) => void,
 ): void {
+  const templates = index.podTemplates;
   if (!templates.length) return; // nothing indexed that could match: the workloads are elsewhere
   const root = doc.contents;
   const spec = isMap(root) ? getMap(root, 'spec') : undefined;
@@ -113,16 +149,8 @@ function checkService(
   if (!found || found.sel.unknown || found.sel.empty) return;
   const { pair, sel } = found;
   const ns = doc.k8s?.namespace;
-  let best: { r: IndexedResource; score: number } | undefined;
-  for (const t of templates) {
-    if (!sameNamespace(t.namespace, ns)) continue;
-    if (t.data?.podLabelsUnknown) return; // a template whose labels cannot be known may match
-    const labels = t.podLabels ?? {};
-    let score = 0;
-    for (const req of sel.requirements) if (satisfies(req, labels)) score++;
-    if (score === sel.requirements.length) return;
-    if (score > 0 && (!best || score > best.score)) best = { r: t, score };
-  }
+  const best = closestTemplate(index, sel, ns);
+  if (best === 'matched') return;
   const selector = sel.requirements.map(requirementText).join(',');
   const related: RelatedInformation[] | undefined = best
     ? [
