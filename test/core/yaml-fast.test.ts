@@ -91,6 +91,7 @@ test('yaml fast path: builds the same tree as yaml for the constructs manifests 
     'e: ~\nf: 0x1F\ng: 0o17\nh: .inf\ni: 1e3\nj: -.5\nk: TRUE\nl: Null\nm: 1.50\nn: -1\no: +2\np: 007\nq: .NaN\n',
     '"x": 1\n\'y\': 2\n80: http://example.com:80/x\ntrue: yes\n',
     '__proto__: 1\ntoString: 2\n~: null key\n1.0: float key\n',
+    'a: 1\nb: 2\na: 3\nconstructor: x\nhasOwnProperty: y\nvalueOf: {}\n',
     'l: |\n  x\n\n  y\nm: 1\n',
     'a: |\n  x\n\n\nb: >-\n  f\n  g\n\n  h\nc: |+\n  k\n\nd: |\ne: 1\n',
     'script: |-\n  #!/bin/sh\n  set -e\n    indented more\n  # a shell comment\nnext: 1\n',

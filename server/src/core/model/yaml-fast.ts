@@ -52,8 +52,10 @@ function plain(node: unknown): unknown {
     const k = (it.key as Scalar).value;
     const key = k === null ? '' : String(k);
     const v = plain(it.value);
-    // as yaml's addPairToJSMap: keys such as __proto__ or toString become own properties
-    if (key in obj) Object.defineProperty(obj, key, { value: v, writable: true, enumerable: true, configurable: true });
+    // As yaml's addPairToJSMap (which defines keys already `in` the object): assignment gives the same
+    // own, writable, enumerable property for duplicates and inherited data properties (toString);
+    // only the inherited accessor __proto__ needs defining.
+    if (key === '__proto__') Object.defineProperty(obj, key, { value: v, writable: true, enumerable: true, configurable: true });
     else obj[key] = v;
   }
   return obj;
