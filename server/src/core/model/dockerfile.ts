@@ -1,4 +1,5 @@
-import { DockerfileParser, Instruction as AstInstruction, type Argument, type Dockerfile, type Instruction, type From } from 'dockerfile-ast';
+import { DockerfileParser, type Dockerfile, type Instruction, type From } from 'dockerfile-ast';
+import { installDockerfileAstSpeedups } from './dockerfile-ast-speed';
 import { LineIndex } from '../text';
 import type { Range } from '../types';
 
@@ -20,7 +21,7 @@ export class DockerfileModel {
   private _stages?: Stage[];
 
   constructor(readonly text: string) {
-    memoizeRawArguments();
+    installDockerfileAstSpeedups();
     this.lines = new LineIndex(text);
     this.dockerfile = DockerfileParser.parse(text);
   }
@@ -70,33 +71,4 @@ export class DockerfileModel {
   range(r: { start: { line: number; character: number }; end: { line: number; character: number } }): Range {
     return { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } };
   }
-}
-
-const RAW_ARGUMENTS = Symbol('dockyard.rawArguments');
-let rawArgumentsMemoized = false;
-
-/**
- * dockerfile-ast re-tokenises an instruction's arguments on every `getArguments()` call (and its own
- * constructors, `getFlags`, `getArgumentsRange`, `getRawArgumentsContent`... call it several times
- * per instruction while parsing): about half of the parse of a large Dockerfile. An instruction's
- * arguments depend only on its immutable document text, range and escape character, so the token
- * list is computed once per instruction and every call gets a copy of it (callers, the library's
- * `ModifiableInstruction.getArguments` among them, shift flags off the array they get). The
- * `Argument` objects are shared: the library never mutates them after construction.
- */
-function memoizeRawArguments(): void {
-  if (rawArgumentsMemoized) return;
-  rawArgumentsMemoized = true;
-  type WithCache = { [RAW_ARGUMENTS]?: Argument[] };
-  const proto = AstInstruction.prototype as unknown as { getRawArguments(this: WithCache): Argument[] };
-  const original = proto.getRawArguments;
-  if (typeof original !== 'function') return;
-  proto.getRawArguments = function (this: WithCache): Argument[] {
-    let args = this[RAW_ARGUMENTS];
-    if (!args) {
-      args = original.call(this);
-      this[RAW_ARGUMENTS] = args;
-    }
-    return args.slice();
-  };
 }
