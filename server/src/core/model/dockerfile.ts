@@ -27,6 +27,12 @@ export class DockerfileModel {
   }
 
   private _instructions?: Instruction[];
+  private _escapeChar?: string;
+
+  /** The escape character (`# escape=` directive; dockerfile-ast looks the directives up on every call). */
+  get escapeChar(): string {
+    return (this._escapeChar ??= this.dockerfile.getEscapeCharacter());
+  }
 
   /** The instructions in order (dockerfile-ast builds a new array per call: cached here). */
   get instructions(): Instruction[] {

@@ -55,7 +55,7 @@ function cleanupFix(model: DockerfileModel, run: RunShell): Fix[] {
   if (run.form !== 'shell' || script.errors.length || tail || script.text.includes('\n') || !list.items.length) return [];
   const at = run.offset(list.end, true);
   const multiLine = model.lines.positionAt(run.start).line !== model.lines.positionAt(run.end).line;
-  const esc = model.dockerfile.getEscapeCharacter();
+  const esc = model.escapeChar;
   const eol = model.lines.eol;
   let newText = ` && ${CLEANUP}`;
   if (multiLine) {

@@ -70,8 +70,8 @@ function checkInstruction(ctx: DockerfileContext, ins: Instruction): void {
   const { model } = ctx;
   const keyword = ins.getKeyword();
   const spec = INSTRUCTIONS[keyword];
-  const kwRange = model.range(ins.getInstructionRange());
   if (!spec) {
+    const kwRange = model.range(ins.getInstructionRange());
     const suggestion = nearest(keyword, Object.keys(INSTRUCTIONS), 2);
     ctx.report({
       range: kwRange,
@@ -84,7 +84,7 @@ function checkInstruction(ctx: DockerfileContext, ins: Instruction): void {
   const args = ins.getArguments();
   if (args.length < spec.minArgs) {
     ctx.report({
-      range: kwRange,
+      range: model.range(ins.getInstructionRange()),
       message:
         spec.minArgs > 1
           ? msg('rule.dockerfile-syntax.tooFewArguments', { instruction: keyword, count: spec.minArgs })

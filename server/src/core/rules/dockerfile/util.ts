@@ -53,7 +53,7 @@ export function copySources(model: DockerfileModel, ins: Instruction): { value: 
 /** The file's continuation style: indentation of continuation lines and where `&&` goes. */
 export function continuationStyle(model: DockerfileModel): { indent: string; leading: boolean } {
   return model.memoize('style:continuation', () => {
-    const esc = model.dockerfile.getEscapeCharacter();
+    const esc = model.escapeChar;
     let indent: string | undefined;
     let leading = 0;
     let trailing = 0;
