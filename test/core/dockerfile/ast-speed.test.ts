@@ -3,14 +3,16 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { DockerfileParser, type Argument, type Instruction, type Onbuild } from 'dockerfile-ast';
-import { installDockerfileAstSpeedups, originalRawArguments, rawArguments } from '../../../server/src/core/model/dockerfile-ast-speed';
+import { DockerfileParser, type Argument, type From, type Instruction, type Onbuild } from 'dockerfile-ast';
+import { installDockerfileAstSpeedups, originalRawArguments, rawArguments, withoutDockerfileAstSpeedups } from '../../../server/src/core/model/dockerfile-ast-speed';
 import { DockerfileModel } from '../../../server/src/core/model/dockerfile';
 import { dockerfile } from '../../../scripts/bench/generate.mjs';
 
 /**
  * The dockerfile-ast speed-ups change no result: the rewritten tokeniser gives the library's values
- * and ranges, and the memoized getArguments/getKeyword answer what the library answers.
+ * and ranges, the memoized getArguments/getKeyword answer what the library answers, and a whole
+ * parse (every zero-argument getter of every instruction, flag, argument, property, heredoc …) is
+ * the same with and without them.
  */
 installDockerfileAstSpeedups();
 
@@ -40,6 +42,11 @@ const EDGE_CASES = [
   'FROM alpine\nRUN echo a\\\n#c\n#d\n  b\\\n\n  c\n',
   'FROM alpine\nHEALTHCHECK --interval=5s CMD curl -f http://x/ || exit 1\nEXPOSE 80/tcp 443\n',
 ];
+
+const piece = fc.constantFrom('a', 'b', '=', '$', '"', "'", '#', ' ', '  ', '\t', '\\', '`', '\n', '\r\n', '\r', '\\\n', '\\ \n', '`\n', '--x=', '[', ']', ',', '<<EOF', 'EOF', 'https://example.com/a/rather/long/path/to/some-archive-1.2.3.tar.gz');
+const keyword = fc.constantFrom('RUN', 'COPY', 'ADD', 'ENV', 'ARG', 'LABEL', 'FROM', 'CMD', 'ONBUILD RUN', 'HEALTHCHECK', 'SHELL', 'EXPOSE', 'WORKDIR', 'run');
+const line = fc.tuple(keyword, fc.array(piece, { maxLength: 30 })).map(([k, ps]) => `${k} ${ps.join('')}`);
+const GENERATED_FILE = fc.tuple(fc.boolean(), fc.array(line, { minLength: 1, maxLength: 6 })).map(([backtick, ls]) => (backtick ? '# escape=`\n' : '') + ls.join('\n'));
 
 function allInstructions(text: string): Instruction[] {
   const out: Instruction[] = [];
@@ -77,16 +84,77 @@ test('tokeniser: same arguments and ranges on the benchmark-shaped Dockerfile', 
 });
 
 test('tokeniser: same arguments and ranges on generated text (fast-check)', () => {
-  const piece = fc.constantFrom('a', 'b', '=', '$', '"', "'", '#', ' ', '  ', '\t', '\\', '`', '\n', '\r\n', '\r', '\\\n', '\\ \n', '`\n', '--x=', '[', ']', ',', '<<EOF', 'EOF', 'https://example.com/a/rather/long/path/to/some-archive-1.2.3.tar.gz');
-  const keyword = fc.constantFrom('RUN', 'COPY', 'ADD', 'ENV', 'ARG', 'LABEL', 'FROM', 'CMD', 'ONBUILD RUN', 'HEALTHCHECK', 'SHELL', 'EXPOSE', 'WORKDIR', 'run');
-  const line = fc.tuple(keyword, fc.array(piece, { maxLength: 30 })).map(([k, ps]) => `${k} ${ps.join('')}`);
-  const file = fc.tuple(fc.boolean(), fc.array(line, { minLength: 1, maxLength: 6 })).map(([backtick, ls]) => (backtick ? '# escape=`\n' : '') + ls.join('\n'));
   fc.assert(
-    fc.property(file, (text) => {
+    fc.property(GENERATED_FILE, (text) => {
       assertSame(text);
     }),
     { numRuns: 1500 },
   );
+});
+
+/**
+ * Everything a parse exposes: every zero-argument `get*`/`is*` method of the Dockerfile, its
+ * instructions and what they return (arguments, flags, properties, heredocs, variables, trigger
+ * instructions …), recursively, as plain data.
+ */
+function describe(value: unknown, depth = 0): unknown {
+  if (value === null || value === undefined || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => describe(v, depth));
+  const proto = Object.getPrototypeOf(value);
+  if (proto === Object.prototype) {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, describe(v, depth)]));
+  }
+  const name = proto?.constructor?.name ?? '?';
+  if (name === 'FullTextDocument' || name === 'Dockerfile' && depth > 0 || depth > 4) return `<${name}>`;
+  const out: Record<string, unknown> = { class: name.replace(/\d+$/, '') };
+  const methods = new Set<string>();
+  for (let p = proto; p && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
+    for (const k of Object.getOwnPropertyNames(p)) {
+      const fn = (p as Record<string, unknown>)[k];
+      if (typeof fn === 'function' && fn.length === 0 && /^(get|is|has)[A-Z]/.test(k) && k !== 'getTextDocument') methods.add(k);
+    }
+  }
+  for (const k of [...methods].sort()) {
+    try {
+      out[k] = describe((value as Record<string, () => unknown>)[k](), depth + 1);
+    } catch (e) {
+      out[k] = `throws ${(e as Error).message}`;
+    }
+  }
+  return out;
+}
+
+function assertSameParse(text: string): void {
+  const expected = withoutDockerfileAstSpeedups(() => describe(DockerfileParser.parse(text)));
+  assert.deepEqual(describe(DockerfileParser.parse(text)), expected, `parse of ${JSON.stringify(text)}`);
+}
+
+test('whole parse: the same with and without the speed-ups (real, edge-case, benchmark-shaped Dockerfiles)', () => {
+  for (const f of FILES) assertSameParse(readFileSync(join(ROOT, f), 'utf8'));
+  for (const text of EDGE_CASES) assertSameParse(text);
+  assertSameParse(dockerfile({ instructions: 150 }));
+});
+
+test('whole parse: the same with and without the speed-ups (fast-check)', () => {
+  fc.assert(
+    fc.property(GENERATED_FILE, (text) => {
+      assertSameParse(text);
+    }),
+    { numRuns: 400 },
+  );
+});
+
+test('memoized arguments: a caller that changes a range it got does not change the next answer', () => {
+  const text = 'FROM registry.example.com:5000/team/app:1.2@sha256:abc AS build\n';
+  const answers = (from: From) => {
+    const before = JSON.stringify(from.getImageRange());
+    const name = from.getImageNameRange(); // dockerfile-ast moves the ends of the range it got from getImageRange()
+    const registry = from.getRegistryRange();
+    return { before, name, registry, after: JSON.stringify(from.getImageRange()), image: from.getImageName() };
+  };
+  const ours = answers(new DockerfileModel(text).instructions[0] as From);
+  assert.equal(ours.after, ours.before);
+  assert.deepEqual(ours, withoutDockerfileAstSpeedups(() => answers(DockerfileParser.parse(text).getInstructions()[0] as From)));
 });
 
 test('memoized getArguments: a copy per call, equal to a fresh tokenisation', () => {

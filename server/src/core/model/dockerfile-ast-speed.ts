@@ -1,4 +1,5 @@
 import { Argument, Instruction } from 'dockerfile-ast';
+import { Parser } from 'dockerfile-ast/lib/parser';
 
 /**
  * Speed-ups of dockerfile-ast (0.7) that change no result, installed once before the first parse
@@ -10,8 +11,9 @@ import { Argument, Instruction } from 'dockerfile-ast';
  *   `getRawArgumentsContent`, heredoc detection) call it about five times per instruction while
  *   parsing, rules a few times more. The arguments depend only on the instruction's immutable
  *   document text, range and escape character: they are tokenised once per instruction and every
- *   call gets a copy of the array (callers shift flags off the array they get). The `Argument`
- *   objects are shared: the library never mutates them after construction.
+ *   call gets new `Argument` and `Range` objects for them (callers change what they get: the array,
+ *   and `From.getImageNameRange` the image argument's range); the position objects and the values
+ *   are shared (nothing changes a position's fields or a string).
  * - The tokeniser itself (`rawArguments` below) is the library's, with one change: it built each
  *   argument's value one character at a time (`value = value + char`, a new string per character:
  *   a third of all the memory an analysis allocated); it now appends runs of plain characters as one
@@ -19,8 +21,14 @@ import { Argument, Instruction } from 'dockerfile-ast';
  *   test/core/dockerfile/ast-speed.test.ts compares it with the library's on real and generated
  *   Dockerfiles.
  * - `getKeyword()` upper-cases the keyword on every call; it is computed once per instruction.
+ * - The parser builds every instruction with arguments twice: once up to the end of its line, only
+ *   to look for heredoc operators in its arguments (`processArguments` → `processHeredocs`), then
+ *   again, for the Dockerfile, up to the end of its heredoc bodies. Without heredocs both are built
+ *   from the very same offsets: the second build returns the first object (instruction
+ *   constructors only set their own fields, and `processHeredocs` only reads the instruction).
  *
- * The library function replaced is kept (`originalRawArguments`) for that test.
+ * The library's functions are kept: `withoutDockerfileAstSpeedups` runs code with them, for the
+ * equivalence tests.
  */
 
 interface AstPosition {
@@ -53,23 +61,67 @@ export const originalRawArguments: (this: AstInstructionInternals) => Argument[]
 const originalKeyword: (this: AstInstructionInternals) => string = proto.getKeyword;
 let installed = false;
 
+type CreateInstruction = (this: ParserInternals, dockerfile: unknown, instruction: string, start: number, instructionEnd: number, end: number) => Instruction;
+interface ParserInternals {
+  [LAST_CREATED]?: { dockerfile: unknown; instruction: string; start: number; instructionEnd: number; end: number; result: Instruction };
+}
+const LAST_CREATED = Symbol('dockyard.lastCreated');
+const parserProto = Parser.prototype as unknown as { createInstruction: CreateInstruction };
+const originalCreateInstruction: CreateInstruction = parserProto.createInstruction;
+
+function createInstructionOnce(this: ParserInternals, dockerfile: unknown, instruction: string, start: number, instructionEnd: number, end: number): Instruction {
+  const last = this[LAST_CREATED];
+  this[LAST_CREATED] = undefined;
+  if (last && last.start === start && last.end === end && last.instructionEnd === instructionEnd && last.instruction === instruction && last.dockerfile === dockerfile) {
+    return last.result;
+  }
+  const result = originalCreateInstruction.call(this, dockerfile, instruction, start, instructionEnd, end);
+  this[LAST_CREATED] = { dockerfile, instruction, start, instructionEnd, end, result };
+  return result;
+}
+
+function memoizedRawArguments(this: AstInstructionInternals): Argument[] {
+  let args = this[RAW_ARGUMENTS];
+  if (!args) {
+    args = rawArguments(this);
+    this[RAW_ARGUMENTS] = args;
+  }
+  // New Argument and Range objects on every call, as the library makes: callers change what they
+  // get (ModifiableInstruction shifts flags off the array, From.getImageNameRange moves the ends of
+  // the image argument's range). Positions and values are shared: nothing changes them.
+  const out: Argument[] = new Array(args.length);
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as unknown as { value: string; range: { start: AstPosition; end: AstPosition } };
+    out[i] = new Argument(a.value, { start: a.range.start, end: a.range.end });
+  }
+  return out;
+}
+
+function memoizedKeyword(this: AstInstructionInternals): string {
+  return (this[KEYWORD] ??= originalKeyword.call(this));
+}
+
 export function installDockerfileAstSpeedups(): void {
   if (installed) return;
+  // Only over the functions this was written against (a library update that renames them keeps its own).
+  if (typeof originalCreateInstruction !== 'function' || typeof originalRawArguments !== 'function' || typeof originalKeyword !== 'function') return;
   installed = true;
-  if (typeof originalRawArguments === 'function') {
-    proto.getRawArguments = function (this: AstInstructionInternals): Argument[] {
-      let args = this[RAW_ARGUMENTS];
-      if (!args) {
-        args = rawArguments(this);
-        this[RAW_ARGUMENTS] = args;
-      }
-      return args.slice();
-    };
-  }
-  if (typeof originalKeyword === 'function') {
-    proto.getKeyword = function (this: AstInstructionInternals): string {
-      return (this[KEYWORD] ??= originalKeyword.call(this));
-    };
+  parserProto.createInstruction = createInstructionOnce;
+  proto.getRawArguments = memoizedRawArguments;
+  proto.getKeyword = memoizedKeyword;
+}
+
+/** Runs `fn` with dockerfile-ast as published (for the equivalence tests). */
+export function withoutDockerfileAstSpeedups<T>(fn: () => T): T {
+  const was = installed;
+  parserProto.createInstruction = originalCreateInstruction;
+  proto.getRawArguments = originalRawArguments;
+  proto.getKeyword = originalKeyword;
+  installed = false;
+  try {
+    return fn();
+  } finally {
+    if (was) installDockerfileAstSpeedups();
   }
 }
 
