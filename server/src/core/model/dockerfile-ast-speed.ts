@@ -1,4 +1,4 @@
-import { Argument, Instruction } from 'dockerfile-ast';
+import { Argument, Instruction, ModifiableInstruction } from 'dockerfile-ast';
 import { Parser } from 'dockerfile-ast/lib/parser';
 
 /**
@@ -46,6 +46,7 @@ interface AstInstructionInternals {
   getInstructionRange(): { start: AstPosition; end: AstPosition };
   getTextContent(): string;
   getKeyword(): string;
+  getRangeContent(range: { start: AstPosition; end: AstPosition }): string | null;
   [RAW_ARGUMENTS]?: Argument[];
   [KEYWORD]?: string;
 }
@@ -53,12 +54,23 @@ interface AstInstructionInternals {
 const RAW_ARGUMENTS = Symbol('dockyard.rawArguments');
 const KEYWORD = Symbol('dockyard.keyword');
 
-type Proto = { getRawArguments(this: AstInstructionInternals): Argument[]; getKeyword(this: AstInstructionInternals): string };
+type Proto = {
+  getRawArguments(this: AstInstructionInternals): Argument[];
+  getKeyword(this: AstInstructionInternals): string;
+  getArgumentsRange(this: AstInstructionInternals): { start: AstPosition; end: AstPosition } | null;
+  getRawArgumentsContent(this: AstInstructionInternals): string | null;
+};
 const proto = Instruction.prototype as unknown as Proto;
+const modifiableProto = ModifiableInstruction.prototype as unknown as { getArguments(this: AstInstructionInternals): Argument[] };
 
 /** dockerfile-ast's own `getRawArguments` (for the equivalence test). */
 export const originalRawArguments: (this: AstInstructionInternals) => Argument[] = proto.getRawArguments;
-const originalKeyword: (this: AstInstructionInternals) => string = proto.getKeyword;
+const original = {
+  getKeyword: proto.getKeyword,
+  getArgumentsRange: proto.getArgumentsRange,
+  getRawArgumentsContent: proto.getRawArgumentsContent,
+  modifiableGetArguments: modifiableProto.getArguments,
+};
 let installed = false;
 
 type CreateInstruction = (this: ParserInternals, dockerfile: unknown, instruction: string, start: number, instructionEnd: number, end: number) => Instruction;
@@ -80,35 +92,80 @@ function createInstructionOnce(this: ParserInternals, dockerfile: unknown, instr
   return result;
 }
 
-function memoizedRawArguments(this: AstInstructionInternals): Argument[] {
-  let args = this[RAW_ARGUMENTS];
+/** The instruction's arguments, tokenised once. Never handed out: callers get copies. */
+function tokens(self: AstInstructionInternals): Argument[] {
+  let args = self[RAW_ARGUMENTS];
   if (!args) {
-    args = rawArguments(this);
-    this[RAW_ARGUMENTS] = args;
+    args = rawArguments(self);
+    self[RAW_ARGUMENTS] = args;
   }
-  // New Argument and Range objects on every call, as the library makes: callers change what they
-  // get (ModifiableInstruction shifts flags off the array, From.getImageNameRange moves the ends of
-  // the image argument's range). Positions and values are shared: nothing changes them.
-  const out: Argument[] = new Array(args.length);
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] as unknown as { value: string; range: { start: AstPosition; end: AstPosition } };
-    out[i] = new Argument(a.value, { start: a.range.start, end: a.range.end });
+  return args;
+}
+
+/**
+ * New Argument and Range objects for `args[from…]`, as the library makes on every call: callers
+ * change what they get (ModifiableInstruction shifts flags off the array, From.getImageNameRange
+ * moves the ends of the image argument's range). Positions and values are shared: nothing changes
+ * them.
+ */
+function copies(args: Argument[], from: number): Argument[] {
+  const out: Argument[] = new Array(args.length - from);
+  for (let i = from; i < args.length; i++) {
+    const a = args[i] as unknown as TokenFields;
+    out[i - from] = new Argument(a.value, { start: a.range.start, end: a.range.end });
   }
   return out;
 }
+interface TokenFields {
+  value: string;
+  range: { start: AstPosition; end: AstPosition };
+}
+
+/** How many leading arguments `getArguments()` leaves out: a ModifiableInstruction's flags. */
+function flagCount(self: AstInstructionInternals, args: Argument[]): number {
+  return self instanceof ModifiableInstruction ? Math.min((self as unknown as ModifiableInstruction).getFlags().length, args.length) : 0;
+}
+
+function memoizedRawArguments(this: AstInstructionInternals): Argument[] {
+  return copies(tokens(this), 0);
+}
+
+/** ModifiableInstruction.getArguments: the raw arguments after the flags (the library shifts them off a full copy). */
+function modifiableArguments(this: AstInstructionInternals): Argument[] {
+  const args = tokens(this);
+  return copies(args, flagCount(this, args));
+}
+
+/** Instruction.getArgumentsRange without copying the arguments it reads. */
+function argumentsRange(this: AstInstructionInternals): { start: AstPosition; end: AstPosition } | null {
+  const args = tokens(this);
+  const from = flagCount(this, args);
+  if (from >= args.length) return null;
+  return { start: (args[from] as unknown as TokenFields).range.start, end: (args[args.length - 1] as unknown as TokenFields).range.end };
+}
+
+/** Instruction.getRawArgumentsContent without copying the arguments it reads. */
+function rawArgumentsContent(this: AstInstructionInternals): string | null {
+  const range = argumentsRange.call(this);
+  return range === null ? null : this.getRangeContent(range);
+}
 
 function memoizedKeyword(this: AstInstructionInternals): string {
-  return (this[KEYWORD] ??= originalKeyword.call(this));
+  return (this[KEYWORD] ??= original.getKeyword.call(this));
 }
 
 export function installDockerfileAstSpeedups(): void {
   if (installed) return;
   // Only over the functions this was written against (a library update that renames them keeps its own).
-  if (typeof originalCreateInstruction !== 'function' || typeof originalRawArguments !== 'function' || typeof originalKeyword !== 'function') return;
+  const expected = [originalCreateInstruction, originalRawArguments, ...Object.values(original)];
+  if (expected.some((f) => typeof f !== 'function')) return;
   installed = true;
   parserProto.createInstruction = createInstructionOnce;
   proto.getRawArguments = memoizedRawArguments;
   proto.getKeyword = memoizedKeyword;
+  proto.getArgumentsRange = argumentsRange;
+  proto.getRawArgumentsContent = rawArgumentsContent;
+  modifiableProto.getArguments = modifiableArguments;
 }
 
 /** Runs `fn` with dockerfile-ast as published (for the equivalence tests). */
@@ -116,7 +173,10 @@ export function withoutDockerfileAstSpeedups<T>(fn: () => T): T {
   const was = installed;
   parserProto.createInstruction = originalCreateInstruction;
   proto.getRawArguments = originalRawArguments;
-  proto.getKeyword = originalKeyword;
+  proto.getKeyword = original.getKeyword;
+  proto.getArgumentsRange = original.getArgumentsRange;
+  proto.getRawArgumentsContent = original.getRawArgumentsContent;
+  modifiableProto.getArguments = original.modifiableGetArguments;
   installed = false;
   try {
     return fn();
