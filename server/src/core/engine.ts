@@ -394,24 +394,10 @@ export class Analyzer {
     const fixes = r.fixes;
     if (typeof fixes === 'function') {
       // Built on first use (a code action, `dockyard fix`, JSON's `fixable`), not on every keystroke.
-      let built: Fix[] | undefined;
-      let done = false;
-      Object.defineProperty(f, 'fixes', {
-        configurable: true,
-        enumerable: false,
-        get: () => {
-          if (!done) {
-            done = true;
-            try {
-              const list = fixes();
-              built = list.length ? list : undefined;
-            } catch (e) {
-              this.logRuleError(id, '', e);
-            }
-          }
-          return built;
-        },
-      });
+      // One shared getter for every finding (a getter per finding would give each its own hidden
+      // class: V8 turns such objects into slow dictionaries, and every later read of a finding slows).
+      LAZY_FIXES.set(f, { build: fixes, rule: id, log: this.logRuleError });
+      Object.defineProperty(f, 'fixes', LAZY_FIXES_PROPERTY);
     } else if (fixes?.length) f.fixes = fixes;
     if (r.related?.length) f.related = r.related;
     return f;
@@ -428,6 +414,33 @@ export class Analyzer {
     }
   }
 }
+
+interface LazyFixes {
+  build?: () => Fix[];
+  rule: string;
+  log: RuleErrorLogger;
+  built?: Fix[];
+}
+const LAZY_FIXES = new WeakMap<Finding, LazyFixes>();
+const LAZY_FIXES_PROPERTY: PropertyDescriptor = {
+  configurable: true,
+  enumerable: false,
+  get(this: Finding): Fix[] | undefined {
+    const lazy = LAZY_FIXES.get(this);
+    if (!lazy) return undefined;
+    const build = lazy.build;
+    if (build) {
+      lazy.build = undefined;
+      try {
+        const list = build();
+        lazy.built = list.length ? list : undefined;
+      } catch (e) {
+        lazy.log(lazy.rule, '', e);
+      }
+    }
+    return lazy.built;
+  },
+};
 
 function annotationIgnores(model: YamlDocModel): string[] {
   const root = model.contents;
