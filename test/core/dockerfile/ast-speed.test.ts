@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { DockerfileParser, type Argument, type From, type Instruction, type Onbuild } from 'dockerfile-ast';
-import { installDockerfileAstSpeedups, originalRawArguments, rawArguments, withoutDockerfileAstSpeedups } from '../../../server/src/core/model/dockerfile-ast-speed';
+import { argumentsOf, installDockerfileAstSpeedups, originalRawArguments, rawArguments, withoutDockerfileAstSpeedups } from '../../../server/src/core/model/dockerfile-ast-speed';
 import { DockerfileModel } from '../../../server/src/core/model/dockerfile';
 import { dockerfile } from '../../../scripts/bench/generate.mjs';
 
@@ -68,6 +68,7 @@ function assertSame(text: string): void {
     const expected = shape(originalRawArguments.call(internals));
     assert.deepEqual(shape(rawArguments(internals)), expected, `tokens of ${JSON.stringify(ins.getTextContent())} in ${JSON.stringify(text)}`);
     assert.deepEqual(shape((internals as unknown as { getRawArguments(): Argument[] }).getRawArguments()), expected);
+    assert.deepEqual(shape([...argumentsOf(ins)]), shape(ins.getArguments()), 'argumentsOf = getArguments');
   }
 }
 

@@ -168,6 +168,18 @@ export function installDockerfileAstSpeedups(): void {
   modifiableProto.getArguments = modifiableArguments;
 }
 
+/**
+ * What `ins.getArguments()` returns, without copying: for read-only use (Dockyard's own rules and
+ * model read values and ranges; they change neither the array nor an argument's range).
+ */
+export function argumentsOf(ins: Instruction): readonly Argument[] {
+  if (!installed) return ins.getArguments();
+  const self = ins as unknown as AstInstructionInternals;
+  const args = tokens(self);
+  const from = flagCount(self, args);
+  return from ? args.slice(from) : args;
+}
+
 /** Runs `fn` with dockerfile-ast as published (for the equivalence tests). */
 export function withoutDockerfileAstSpeedups<T>(fn: () => T): T {
   const was = installed;

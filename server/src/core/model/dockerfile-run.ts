@@ -1,6 +1,7 @@
 import type { Flag, Instruction, JSONInstruction } from 'dockerfile-ast';
 import type { DockerfileModel } from './dockerfile';
 import type { Range } from '../types';
+import { argumentsOf } from './dockerfile-ast-speed';
 import { joinContinuations, OffsetMap, parseShell, type ShellScript, type Span } from '../util/shell';
 
 /**
@@ -56,7 +57,7 @@ export function runShell(model: DockerfileModel, ins: Instruction): RunShell {
 function computeRunShell(model: DockerfileModel, ins: Instruction): RunShell {
   const lines = model.lines;
   const flags = ((ins as unknown as { getFlags?: () => Flag[] }).getFlags?.() ?? []) as Flag[];
-  const args = ins.getArguments();
+  const args = argumentsOf(ins);
   const end = lines.offsetAt(ins.getRange().end);
   const start = args.length ? lines.offsetAt(args[0].getRange().start) : end;
   const make = (form: RunForm, map: OffsetMap, script?: ShellScript): RunShell => ({
@@ -124,7 +125,7 @@ export function isExecForm(ins: Instruction): boolean {
   const open = j.getOpeningBracket();
   const close = j.getClosingBracket();
   if (!open || !close || !j.getJSONStrings().length) return false;
-  const args = ins.getArguments();
+  const args = argumentsOf(ins);
   const last = args[args.length - 1]?.getRange().end;
   const ce = close.getRange().end;
   return !!last && last.line === ce.line && last.character === ce.character;
