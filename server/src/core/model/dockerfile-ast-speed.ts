@@ -20,6 +20,9 @@ import { Parser } from 'dockerfile-ast/lib/parser';
  *   slice of the text. Same control flow, same values, same ranges:
  *   test/core/dockerfile/ast-speed.test.ts compares it with the library's on real and generated
  *   Dockerfiles.
+ * - `getArgumentsRange()`, `getRawArgumentsContent()` and `ModifiableInstruction.getArguments()`
+ *   read those tokens directly instead of copying every argument first; `argumentsOf()` gives
+ *   Dockyard's own read-only callers the same without a copy.
  * - `getKeyword()` upper-cases the keyword on every call; it is computed once per instruction.
  * - The parser builds every instruction with arguments twice: once up to the end of its line, only
  *   to look for heredoc operators in its arguments (`processArguments` → `processHeredocs`), then
