@@ -401,7 +401,9 @@ export class Analyzer {
     const fixes = r.fixes;
     if (typeof fixes === 'function') {
       // Built on first use (a code action, `dockyard fix`, JSON's `fixable`), not on every keystroke.
-      lazyFixes(f, fixes, (e) => this.logRuleError(id, '', e));
+      // One shared getter for every finding (a getter per finding would give each its own hidden
+      // class: V8 turns such objects into slow dictionaries, and every later read of a finding slows).
+      setLazyFixes(f, fixes, id, this.logRuleError);
     } else if (fixes?.length) f.fixes = fixes;
     if (r.related?.length) f.related = r.related;
     return f;
@@ -422,6 +424,38 @@ export class Analyzer {
     }
   }
 }
+
+interface LazyFixes {
+  build?: () => Fix[] | undefined;
+  rule: string;
+  log: RuleErrorLogger;
+  built?: Fix[];
+}
+const LAZY_FIXES = new WeakMap<Finding, LazyFixes>();
+
+function setLazyFixes(f: Finding, build: () => Fix[] | undefined, rule: string, log: LazyFixes['log']): void {
+  LAZY_FIXES.set(f, { build, rule, log });
+  Object.defineProperty(f, 'fixes', LAZY_FIXES_PROPERTY);
+}
+const LAZY_FIXES_PROPERTY: PropertyDescriptor = {
+  configurable: true,
+  enumerable: false,
+  get(this: Finding): Fix[] | undefined {
+    const lazy = LAZY_FIXES.get(this);
+    if (!lazy) return undefined;
+    const build = lazy.build;
+    if (build) {
+      lazy.build = undefined;
+      try {
+        const list = build();
+        lazy.built = list?.length ? list : undefined;
+      } catch (e) {
+        lazy.log(lazy.rule, '', e);
+      }
+    }
+    return lazy.built;
+  },
+};
 
 function annotationIgnores(model: YamlDocModel): string[] {
   const root = model.contents;
@@ -463,38 +497,13 @@ export function instructionStartLine(model: DockerfileModel, line: number): numb
   return line;
 }
 
-/** Defines `fixes` as a getter that builds the list once, on first read (non-enumerable). */
-function lazyFixes(f: Finding, build: () => Fix[] | undefined, onError: (e: unknown) => void): void {
-  let built: Fix[] | undefined;
-  let done = false;
-  Object.defineProperty(f, 'fixes', {
-    configurable: true,
-    enumerable: false,
-    get: () => {
-      if (!done) {
-        done = true;
-        try {
-          const list = build();
-          built = list?.length ? list : undefined;
-        } catch (e) {
-          onError(e);
-        }
-      }
-      return built;
-    },
-  });
-}
-
 export function shiftFinding(f: Finding, lines: number): Finding {
   if (lines === 0) return f;
-  const out: Finding = {
-    ...f,
-    range: shiftRange(f.range, lines),
-    related: f.related?.map((r) => (r.path ? r : { ...r, range: shiftRange(r.range, lines) })),
-  };
-  if (!out.related) delete out.related;
+  const out: Finding = { ...f, range: shiftRange(f.range, lines) };
+  if (f.related) out.related = f.related.map((r) => (r.path ? r : { ...r, range: shiftRange(r.range, lines) }));
   // Lazy fixes stay lazy: shifting must not build every finding's fix on every analysis.
-  if (Object.getOwnPropertyDescriptor(f, 'fixes')?.get) lazyFixes(out, () => f.fixes?.map((x) => shiftFix(x, lines)), () => undefined);
+  const lazy = LAZY_FIXES.get(f);
+  if (lazy) setLazyFixes(out, () => f.fixes?.map((x) => shiftFix(x, lines)), lazy.rule, lazy.log);
   else if (f.fixes) out.fixes = f.fixes.map((x) => shiftFix(x, lines));
   return out;
 }

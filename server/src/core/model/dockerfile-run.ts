@@ -1,6 +1,7 @@
 import type { Flag, Instruction, JSONInstruction } from 'dockerfile-ast';
 import type { DockerfileModel } from './dockerfile';
 import type { Range } from '../types';
+import { argumentsOf } from './dockerfile-ast-speed';
 import { joinContinuations, OffsetMap, parseShell, type ShellScript, type Span } from '../util/shell';
 
 /**
@@ -41,19 +42,28 @@ const POSIX_SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'ksh', 'mksh', 'zsh',
 
 /** The RUN's shell, parsed once per document version. `ins` may be an ONBUILD's trigger instruction. */
 export function runShell(model: DockerfileModel, ins: Instruction): RunShell {
+  // By instruction object first (rules ask about the same objects); by position otherwise (an
+  // ONBUILD's trigger instruction is a new object on every getTriggerInstruction() call).
+  const byIns = model.memoize('shell:byInstruction', () => new WeakMap<Instruction, RunShell>());
+  let run = byIns.get(ins);
+  if (run) return run;
   const r = ins.getRange();
   const key = `shell:${r.start.line}:${r.start.character}`;
-  return model.memoize(key, () => computeRunShell(model, ins));
+  run = model.memoize(key, () => computeRunShell(model, ins));
+  byIns.set(ins, run);
+  return run;
 }
 
 function computeRunShell(model: DockerfileModel, ins: Instruction): RunShell {
   const lines = model.lines;
   const flags = ((ins as unknown as { getFlags?: () => Flag[] }).getFlags?.() ?? []) as Flag[];
-  const args = ins.getArguments();
+  const args = argumentsOf(ins);
   const end = lines.offsetAt(ins.getRange().end);
   const start = args.length ? lines.offsetAt(args[0].getRange().start) : end;
-  const withMap = (map: OffsetMap) => ({
+  const make = (form: RunForm, map: OffsetMap, script?: ShellScript): RunShell => ({
     ins,
+    form,
+    script,
     flags,
     start,
     end,
@@ -64,9 +74,9 @@ function computeRunShell(model: DockerfileModel, ins: Instruction): RunShell {
       return lines.rangeOf(s.start, s.end);
     },
   });
-  if (isExecForm(ins)) return { ...withMap(new OffsetMap()), form: 'exec' };
-  if (!posixShellAt(model, ins)) return { ...withMap(new OffsetMap()), form: 'other' };
-  const joined = joinContinuations(model.text, start, end, model.dockerfile.getEscapeCharacter());
+  if (isExecForm(ins)) return make('exec', new OffsetMap());
+  if (!posixShellAt(model, ins)) return make('other', new OffsetMap());
+  const joined = joinContinuations(model.text, start, end, model.escapeChar);
   const map = joined.map;
   let text = joined.text;
   if (joined.next < end) {
@@ -84,11 +94,11 @@ function computeRunShell(model: DockerfileModel, ins: Instruction): RunShell {
     const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(bodyText);
     if (shebang) {
       const interp = basename(shebang[1]) === 'env' ? basename(shebang[2] ?? '') : basename(shebang[1]);
-      if (!POSIX_SHELLS.has(interp)) return { ...withMap(sub), form: 'other' };
+      if (!POSIX_SHELLS.has(interp)) return make('other', sub);
     }
-    return { ...withMap(sub), form: 'heredoc', script: parseShell(bodyText) };
+    return make('heredoc', sub, parseShell(bodyText));
   }
-  return { ...withMap(map), form: 'shell', script };
+  return make('shell', map, script);
 }
 
 /** `RUN <<EOF` with nothing else on the command line: the heredoc body is the script. */
@@ -115,7 +125,7 @@ export function isExecForm(ins: Instruction): boolean {
   const open = j.getOpeningBracket();
   const close = j.getClosingBracket();
   if (!open || !close || !j.getJSONStrings().length) return false;
-  const args = ins.getArguments();
+  const args = argumentsOf(ins);
   const last = args[args.length - 1]?.getRange().end;
   const ce = close.getRange().end;
   return !!last && last.line === ce.line && last.character === ce.character;

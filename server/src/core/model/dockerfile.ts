@@ -1,4 +1,5 @@
 import { DockerfileParser, type Dockerfile, type Instruction, type From } from 'dockerfile-ast';
+import { installDockerfileAstSpeedups } from './dockerfile-ast-speed';
 import { LineIndex } from '../text';
 import type { Range } from '../types';
 
@@ -20,11 +21,18 @@ export class DockerfileModel {
   private _stages?: Stage[];
 
   constructor(readonly text: string) {
+    installDockerfileAstSpeedups();
     this.lines = new LineIndex(text);
     this.dockerfile = DockerfileParser.parse(text);
   }
 
   private _instructions?: Instruction[];
+  private _escapeChar?: string;
+
+  /** The escape character (`# escape=` directive; dockerfile-ast looks the directives up on every call). */
+  get escapeChar(): string {
+    return (this._escapeChar ??= this.dockerfile.getEscapeCharacter());
+  }
 
   /** The instructions in order (dockerfile-ast builds a new array per call: cached here). */
   get instructions(): Instruction[] {

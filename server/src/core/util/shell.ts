@@ -156,6 +156,27 @@ function isMeta(c: number): boolean {
   return c === C.SPACE || c === C.TAB || c === C.NL || c === C.CR || c === C.SEMI || c === C.AMP || c === C.PIPE || c === C.LT || c === C.GT || c === C.LPAREN || c === C.RPAREN;
 }
 
+/** A character `readWord` appends as it is: none of the cases it handles before its last branch. */
+function isPlainWordChar(c: number): boolean {
+  return (
+    c >= 0 &&
+    c !== C.LT &&
+    c !== C.GT &&
+    c !== C.LPAREN &&
+    !isMeta(c) &&
+    c !== C.BACKSLASH &&
+    c !== C.SQUOTE &&
+    c !== C.DQUOTE &&
+    c !== C.BACKTICK &&
+    c !== C.DOLLAR
+  );
+}
+
+/** A character `readDoubleQuoted` appends as it is. */
+function isPlainQuotedChar(c: number): boolean {
+  return c >= 0 && c !== C.DQUOTE && c !== C.BACKSLASH && c !== C.BACKTICK && c !== C.DOLLAR;
+}
+
 function isNameStart(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
@@ -817,7 +838,6 @@ class Parser {
     let value = '';
     let literal = true;
     let subs: ShellList[] | undefined;
-    const addSub = (l: ShellList) => (subs ??= []).push(l);
     for (;;) {
       const c = this.c();
       if (c < 0) break;
@@ -825,7 +845,7 @@ class Parser {
         // Process substitution <(…) / >(…) at any point of a word (bash).
         if (this.c(this.pos + 1) === C.LPAREN && !inTest) {
           this.pos += 2;
-          addSub(this.parseParenList());
+          (subs ??= []).push(this.parseParenList());
           literal = false;
           continue;
         }
@@ -874,11 +894,11 @@ class Parser {
         const r = this.readDoubleQuoted();
         value += r.value;
         if (!r.literal) literal = false;
-        if (r.subs) for (const s of r.subs) addSub(s);
+        if (r.subs) for (const s of r.subs) (subs ??= []).push(s);
         continue;
       }
       if (c === C.BACKTICK) {
-        addSub(this.readBacktick());
+        (subs ??= []).push(this.readBacktick());
         literal = false;
         continue;
       }
@@ -904,13 +924,16 @@ class Parser {
           continue; // $"…": a double-quoted string
         }
         const r = this.readDollar();
-        if (r.sub) addSub(r.sub);
+        if (r.sub) (subs ??= []).push(r.sub);
         if (r.expansion) literal = false;
         else value += '$';
         continue;
       }
-      value += this.text[this.pos];
-      this.pos++;
+      // A run of plain characters, appended as one slice (each would take this branch in turn).
+      const run = this.pos;
+      do this.pos++;
+      while (isPlainWordChar(this.c()));
+      value += this.text.slice(run, this.pos);
     }
     if (this.pos === start) return undefined;
     const w: ShellWord = { start, end: this.pos, text: this.text.slice(start, this.pos) };
@@ -1027,8 +1050,11 @@ class Parser {
         else value += '$';
         continue;
       }
-      value += this.text[this.pos];
-      this.pos++;
+      // A run of plain characters, appended as one slice (each would take this branch in turn).
+      const run = this.pos;
+      do this.pos++;
+      while (isPlainQuotedChar(this.c()));
+      value += this.text.slice(run, this.pos);
     }
     return { value, literal, subs };
   }

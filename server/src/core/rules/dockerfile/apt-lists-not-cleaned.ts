@@ -1,5 +1,6 @@
 import { msg } from '../../messages/catalog';
-import { runShell } from '../../model/dockerfile-run';
+import { runShell, type RunShell } from '../../model/dockerfile-run';
+import type { DockerfileModel } from '../../model/dockerfile';
 import type { Fix } from '../../types';
 import { baseName, simpleCommands, unwrapCommand, type SimpleCommand } from '../../util/shell';
 import type { DockerfileRule } from '../registry';
@@ -35,31 +36,35 @@ export const aptListsNotCleaned: DockerfileRule = {
       const cmds = simpleCommands(run.script.list);
       const install = cmds.map(aptInstall).find((x) => x);
       if (!install || cmds.some(removesLists)) continue;
-      let fix: Fix | undefined;
-      const script = run.script;
-      const list = script.list;
-      const tail = script.text.slice(list.end).replace(/^\s*;?\s*/, '');
-      if (run.form === 'shell' && !script.errors.length && !tail && !script.text.includes('\n') && list.items.length) {
-        const at = run.offset(list.end, true);
-        const multiLine = model.lines.positionAt(run.start).line !== model.lines.positionAt(run.end).line;
-        const esc = model.dockerfile.getEscapeCharacter();
-        const eol = model.lines.eol;
-        let newText = ` && ${CLEANUP}`;
-        if (multiLine) {
-          const style = continuationStyle(model);
-          newText = style.leading ? ` ${esc}${eol}${style.indent}&& ${CLEANUP}` : ` && ${esc}${eol}${style.indent}${CLEANUP}`;
-        }
-        const pos = model.lines.positionAt(at);
-        fix = { title: msg('rule.apt-lists-not-cleaned.fixTitle'), edits: [{ range: { start: pos, end: pos }, newText }], fixAll: true };
-      }
       ctx.report({
         range: run.range({ start: install.cmd.words[install.nameAt].start, end: install.verb.end }),
         message: msg('rule.apt-lists-not-cleaned.message', { command: `${install.cmd.words[install.nameAt].value} ${install.verb.value}` }),
-        fixes: fix ? [fix] : undefined,
+        // Built on first use (a code action, `dockyard fix`): most findings are never fixed.
+        fixes: () => cleanupFix(model, run),
       });
     }
   },
 };
+
+/** `&& rm -rf /var/lib/apt/lists/*` after the whole script, when the RUN is one plain shell command list. */
+function cleanupFix(model: DockerfileModel, run: RunShell): Fix[] {
+  const script = run.script;
+  if (!script) return [];
+  const list = script.list;
+  const tail = script.text.slice(list.end).replace(/^\s*;?\s*/, '');
+  if (run.form !== 'shell' || script.errors.length || tail || script.text.includes('\n') || !list.items.length) return [];
+  const at = run.offset(list.end, true);
+  const multiLine = model.lines.positionAt(run.start).line !== model.lines.positionAt(run.end).line;
+  const esc = model.escapeChar;
+  const eol = model.lines.eol;
+  let newText = ` && ${CLEANUP}`;
+  if (multiLine) {
+    const style = continuationStyle(model);
+    newText = style.leading ? ` ${esc}${eol}${style.indent}&& ${CLEANUP}` : ` && ${esc}${eol}${style.indent}${CLEANUP}`;
+  }
+  const pos = model.lines.positionAt(at);
+  return [{ title: msg('rule.apt-lists-not-cleaned.fixTitle'), edits: [{ range: { start: pos, end: pos }, newText }], fixAll: true }];
+}
 
 /** `apt-get [opts] install …`, `apt install …`, `aptitude install …` (through sudo/env wrappers). */
 function aptInstall(c: SimpleCommand): { cmd: SimpleCommand; nameAt: number; verb: SimpleCommand['words'][number] } | undefined {

@@ -115,7 +115,7 @@ function mergeFix(model: DockerfileModel, seq: Instruction[]): Fix | undefined {
     });
   }
   const style = continuationStyle(model);
-  const esc = model.dockerfile.getEscapeCharacter();
+  const esc = model.escapeChar;
   const eol = model.lines.eol;
   let out = '';
   parts.forEach((p, i) => {

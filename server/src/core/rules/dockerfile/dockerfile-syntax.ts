@@ -3,6 +3,7 @@ import { msg } from '../../messages/catalog';
 import type { Range } from '../../types';
 import type { DockerfileContext, DockerfileRule } from '../registry';
 import { nearest } from '../../util/strings';
+import { argumentsOf } from '../../model/dockerfile-ast-speed';
 
 /** Instructions Docker's frontend knows, and the flags each accepts (BuildKit dockerfile:1 syntax). */
 export const INSTRUCTIONS: Record<string, { minArgs: number; flags: string[] }> = {
@@ -70,8 +71,8 @@ function checkInstruction(ctx: DockerfileContext, ins: Instruction): void {
   const { model } = ctx;
   const keyword = ins.getKeyword();
   const spec = INSTRUCTIONS[keyword];
-  const kwRange = model.range(ins.getInstructionRange());
   if (!spec) {
+    const kwRange = model.range(ins.getInstructionRange());
     const suggestion = nearest(keyword, Object.keys(INSTRUCTIONS), 2);
     ctx.report({
       range: kwRange,
@@ -81,10 +82,10 @@ function checkInstruction(ctx: DockerfileContext, ins: Instruction): void {
     });
     return;
   }
-  const args = ins.getArguments();
+  const args = argumentsOf(ins);
   if (args.length < spec.minArgs) {
     ctx.report({
-      range: kwRange,
+      range: model.range(ins.getInstructionRange()),
       message:
         spec.minArgs > 1
           ? msg('rule.dockerfile-syntax.tooFewArguments', { instruction: keyword, count: spec.minArgs })
@@ -109,7 +110,7 @@ function checkInstruction(ctx: DockerfileContext, ins: Instruction): void {
 }
 
 /** `HEALTHCHECK NONE` takes nothing else; otherwise `CMD` and a command (BuildKit's dispatcher). */
-function checkHealthcheck(ctx: DockerfileContext, args: Argument[]): void {
+function checkHealthcheck(ctx: DockerfileContext, args: readonly Argument[]): void {
   const { model } = ctx;
   const type = args[0].getValue().toUpperCase();
   if (type === 'NONE') {
@@ -153,7 +154,7 @@ function checkStageName(ctx: DockerfileContext, from: From, seen: Map<string, Ra
 }
 
 /** `EXPOSE 80`, `80/tcp`, `8000-8010/udp`; variables are checked by BuildKit at build time. */
-function checkExpose(ctx: DockerfileContext, args: Argument[]): void {
+function checkExpose(ctx: DockerfileContext, args: readonly Argument[]): void {
   for (const a of args) {
     const v = a.getValue();
     if (v.includes('$')) continue;

@@ -42,14 +42,16 @@ export const rootUser: DockerfileRule = {
       if (user) owner = s;
     }
     const stage = final.stage.name ?? `#${final.stage.index + 1}`;
-    const fix = addUserFix(model, final, ctx.config.loci.baseImagePatterns);
+    // Built on first use (a code action): reading the stage for the right uid is not free.
+    const patterns = ctx.config.loci.baseImagePatterns;
+    const fixes = (): Fix[] => [addUserFix(model, final, patterns)];
     if (!user) {
       if (nonRootBase(final)) return;
       const from = final.stage.from;
       ctx.report({
         range: model.range(from.getImageRange() ?? from.getInstructionRange()),
         message: msg('rule.root-user.noUser', { stage }),
-        fixes: [fix],
+        fixes,
       });
       return;
     }
@@ -63,7 +65,7 @@ export const rootUser: DockerfileRule = {
     ctx.report({
       range: model.range(arg.getRange()),
       message: msg('rule.root-user.rootUser', { user: value, stage }),
-      fixes: [fix],
+      fixes,
     });
   },
 };

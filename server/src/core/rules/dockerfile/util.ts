@@ -1,6 +1,7 @@
 import type { Flag, Instruction, Onbuild } from 'dockerfile-ast';
 import type { DockerfileModel } from '../../model/dockerfile';
 import type { Range } from '../../types';
+import { argumentsOf } from '../../model/dockerfile-ast-speed';
 
 /** RUN instructions of the file in order, ONBUILD triggers included (they run in child builds). */
 export function runInstructions(model: DockerfileModel): { ins: Instruction; onbuild: boolean }[] {
@@ -42,7 +43,7 @@ export function hasFlag(ins: Instruction, name: string): boolean {
 
 /** Source arguments of COPY/ADD (every argument but the destination), with their ranges. */
 export function copySources(model: DockerfileModel, ins: Instruction): { value: string; range: Range }[] {
-  const args = ins.getArguments();
+  const args = argumentsOf(ins);
   if (args.length < 2) return [];
   const j = ins as unknown as { getJSONStrings?: () => { getJSONValue(): string; getRange(): Range }[]; getClosingBracket?: () => unknown };
   const json = j.getJSONStrings?.() ?? [];
@@ -53,7 +54,7 @@ export function copySources(model: DockerfileModel, ins: Instruction): { value: 
 /** The file's continuation style: indentation of continuation lines and where `&&` goes. */
 export function continuationStyle(model: DockerfileModel): { indent: string; leading: boolean } {
   return model.memoize('style:continuation', () => {
-    const esc = model.dockerfile.getEscapeCharacter();
+    const esc = model.escapeChar;
     let indent: string | undefined;
     let leading = 0;
     let trailing = 0;
