@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { DockerfileParser, type Argument, type From, type Instruction, type Onbuild } from 'dockerfile-ast';
-import { argumentsOf, installDockerfileAstSpeedups, originalRawArguments, rawArguments, withoutDockerfileAstSpeedups } from '../../../server/src/core/model/dockerfile-ast-speed';
+import { argumentsOf, installDockerfileAstSpeedups, SPEEDUPS_FOR_VERSION, originalRawArguments, rawArguments, withoutDockerfileAstSpeedups } from '../../../server/src/core/model/dockerfile-ast-speed';
 import { DockerfileModel } from '../../../server/src/core/model/dockerfile';
 import { dockerfile } from '../../../scripts/bench/generate.mjs';
 
@@ -176,4 +176,9 @@ test('memoized getArguments: a copy per call, equal to a fresh tokenisation', ()
   );
   assert.equal(run.getKeyword(), 'RUN');
   assert.equal(model.instructions[2].getKeyword(), 'COPY');
+});
+
+test('the dockerfile-ast speed-ups are installed for the release they were checked against (a new release needs this suite re-run against it)', () => {
+  const { version } = JSON.parse(readFileSync(require.resolve('dockerfile-ast/package.json'), 'utf8')) as { version: string };
+  assert.equal(version, SPEEDUPS_FOR_VERSION, 'dockerfile-ast was updated: re-check dockerfile-ast-speed.ts against it, then move SPEEDUPS_FOR_VERSION');
 });

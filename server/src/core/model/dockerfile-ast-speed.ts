@@ -1,5 +1,9 @@
 import { Argument, Instruction, ModifiableInstruction } from 'dockerfile-ast';
 import { Parser } from 'dockerfile-ast/lib/parser';
+import { version as astVersion } from 'dockerfile-ast/package.json';
+
+/** The dockerfile-ast release these speed-ups were written and checked against (its internals). */
+export const SPEEDUPS_FOR_VERSION = '0.7.1';
 
 /**
  * Speed-ups of dockerfile-ast (0.7) that change no result, installed once before the first parse
@@ -159,6 +163,8 @@ function memoizedKeyword(this: AstInstructionInternals): string {
 
 export function installDockerfileAstSpeedups(): void {
   if (installed) return;
+  // Only over the release this was written against: another one keeps the library's own code.
+  if (astVersion !== SPEEDUPS_FOR_VERSION) return;
   // Only over the functions this was written against (a library update that renames them keeps its own).
   const expected = [originalCreateInstruction, originalRawArguments, ...Object.values(original)];
   if (expected.some((f) => typeof f !== 'function')) return;
