@@ -35,6 +35,22 @@ export interface DocCheck {
   issues: SchemaIssue[];
 }
 
+/**
+ * The schema issues of one kind for a document the schema knows, with the check they came from
+ * (empty when the document is not checked against a schema): what each schema-* rule reports.
+ */
+export function schemaIssuesOf(
+  doc: YamlDocModel,
+  config: DockyardConfig,
+  path: string,
+  code: SchemaIssue['code'],
+): { check: DocCheck; issues: SchemaIssue[] } | undefined {
+  const check = checkDocument(doc, config, path);
+  if (!check || check.status !== 'known') return undefined;
+  const issues = check.issues.filter((i) => i.code === code);
+  return issues.length ? { check, issues } : undefined;
+}
+
 /** apiVersion/kind pairs that look like Kubernetes objects but are client-side files. */
 const CLIENT_SIDE = new Set(['v1\nConfig']);
 

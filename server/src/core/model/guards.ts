@@ -88,7 +88,17 @@ function quoteStarts(text: string, i: number): boolean {
 }
 
 function skipQuoted(text: string, i: number, q: number): number {
-  for (let j = i + 1; j < text.length; j++) {
+  const j = closingQuote(text, i, text.length);
+  return j < 0 ? text.length : j;
+}
+
+/**
+ * The offset of the quote that closes the YAML quoted scalar opening at `open` (`"` with backslash
+ * escapes, `'` with `''`), searching before `end`; -1 when there is none.
+ */
+export function closingQuote(text: string, open: number, end: number): number {
+  const q = text.charCodeAt(open);
+  for (let j = open + 1; j < end; j++) {
     const c = text.charCodeAt(j);
     if (q === 34 && c === 92) j++;
     else if (c === q) {
@@ -96,7 +106,7 @@ function skipQuoted(text: string, i: number, q: number): number {
       else return j;
     }
   }
-  return text.length;
+  return -1;
 }
 
 function skipLine(text: string, i: number): number {
@@ -169,6 +179,17 @@ function build(text: string): Document.Parsed | undefined {
     i = j + 1;
     return scalar(value, start, i, true);
   };
+  /** `"key":` after optional whitespace (the offset ends after the colon). */
+  const readKey = (): Scalar | undefined => {
+    ws();
+    if (text.charCodeAt(i) !== 34) return undefined;
+    const k = readString();
+    if (!k) return undefined;
+    ws();
+    if (text.charCodeAt(i) !== 58) return undefined;
+    i++;
+    return k;
+  };
   // expect: what may come next
   let expectValue = true;
   for (;;) {
@@ -181,13 +202,8 @@ function build(text: string): Document.Parsed | undefined {
       // after a value in a map: `,` or `}`
       if (c === 44) {
         i++;
-        ws();
-        if (text.charCodeAt(i) !== 34) return undefined;
-        const k = readString();
+        const k = readKey();
         if (!k) return undefined;
-        ws();
-        if (text.charCodeAt(i) !== 58) return undefined;
-        i++;
         top.key = k;
         expectValue = true;
         continue;
@@ -225,12 +241,8 @@ function build(text: string): Document.Parsed | undefined {
         close();
         continue;
       }
-      if (text.charCodeAt(i) !== 34) return undefined;
-      const k = readString();
+      const k = readKey();
       if (!k) return undefined;
-      ws();
-      if (text.charCodeAt(i) !== 58) return undefined;
-      i++;
       stack[stack.length - 1].key = k;
       expectValue = true;
       continue;

@@ -1,5 +1,6 @@
 import { Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { isScalar, isSeq } from './yaml-api';
+import { closingQuote } from './guards';
 import { newDocument, newMap, newPair, newScalar, newSeq } from './yaml-nodes';
 
 /**
@@ -435,17 +436,8 @@ class FastParser {
 
   /** Offset after the closing quote of the one-line quoted scalar at `p`, or -1. */
   private quotedEnd(p: number, le: number): number {
-    const t = this.text;
-    const q = t.charCodeAt(p);
-    for (let i = p + 1; i < le; i++) {
-      const c = t.charCodeAt(i);
-      if (q === 34 && c === 92) i++;
-      else if (c === q) {
-        if (q === 39 && t.charCodeAt(i + 1) === 39) i++;
-        else return i + 1;
-      }
-    }
-    return -1;
+    const close = closingQuote(this.text, p, le);
+    return close < 0 ? -1 : close + 1;
   }
 
   /** The quoted scalar in text[p, end) (quotes included). */

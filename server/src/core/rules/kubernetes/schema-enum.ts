@@ -2,7 +2,7 @@ import { type Scalar } from 'yaml';
 import { isScalar } from '../../model/yaml-api';
 import { msg } from '../../messages/catalog';
 import { YamlEditor } from '../../fixes/yaml-edit';
-import { checkDocument } from '../../kubernetes/check';
+import { schemaIssuesOf } from '../../kubernetes/check';
 import { locatePath, pathLabel, valueRangeAt } from '../../kubernetes/locate';
 import { nearestName } from '../../schema';
 import type { Fix } from '../../types';
@@ -18,10 +18,9 @@ export const schemaEnum: YamlDocumentRule = {
   references: [{ title: 'Kubernetes API reference', url: 'https://kubernetes.io/docs/reference/kubernetes-api/' }],
   check(ctx) {
     const { doc } = ctx;
-    const c = checkDocument(doc, ctx.config, ctx.path);
-    if (!c || c.status !== 'known') return;
-    for (const issue of c.issues) {
-      if (issue.code !== 'enum') continue;
+    const found = schemaIssuesOf(doc, ctx.config, ctx.path, 'enum');
+    if (!found) return;
+    for (const issue of found.issues) {
       const allowed = issue.expected ?? [];
       const actual = issue.actual ?? '';
       const near = actual ? nearestName(actual, allowed) : undefined;

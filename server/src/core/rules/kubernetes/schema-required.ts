@@ -1,5 +1,5 @@
 import { msg } from '../../messages/catalog';
-import { checkDocument } from '../../kubernetes/check';
+import { schemaIssuesOf } from '../../kubernetes/check';
 import { objectRangeAt, pathLabel } from '../../kubernetes/locate';
 import type { YamlDocumentRule } from '../registry';
 
@@ -12,10 +12,11 @@ export const schemaRequired: YamlDocumentRule = {
   references: [{ title: 'Kubernetes API reference', url: 'https://kubernetes.io/docs/reference/kubernetes-api/' }],
   check(ctx) {
     const { doc } = ctx;
-    const c = checkDocument(doc, ctx.config, ctx.path);
-    if (!c || c.status !== 'known') return;
-    for (const issue of c.issues) {
-      if (issue.code !== 'required' || issue.key === undefined) continue;
+    const found = schemaIssuesOf(doc, ctx.config, ctx.path, 'required');
+    if (!found) return;
+    const c = found.check;
+    for (const issue of found.issues) {
+      if (issue.key === undefined) continue;
       const message = issue.path.length
         ? msg('rule.schema-required.message', { key: issue.key, path: pathLabel(issue.path) })
         : msg('rule.schema-required.root', { key: issue.key, kind: c.id.kind });

@@ -1,5 +1,5 @@
 import { msg } from '../../messages/catalog';
-import { checkDocument } from '../../kubernetes/check';
+import { schemaIssuesOf } from '../../kubernetes/check';
 import { pathLabel, valueRangeAt } from '../../kubernetes/locate';
 import { schemaStore } from '../../kubernetes/schema';
 import type { YamlDocumentRule } from '../registry';
@@ -13,10 +13,10 @@ export const schemaType: YamlDocumentRule = {
   references: [{ title: 'Kubernetes API reference', url: 'https://kubernetes.io/docs/reference/kubernetes-api/' }],
   check(ctx) {
     const { doc } = ctx;
-    const c = checkDocument(doc, ctx.config, ctx.path);
-    if (!c || c.status !== 'known') return;
-    for (const issue of c.issues) {
-      if (issue.code !== 'type') continue;
+    const found = schemaIssuesOf(doc, ctx.config, ctx.path, 'type');
+    if (!found) return;
+    const c = found.check;
+    for (const issue of found.issues) {
       const d = schemaStore().describe(c.schemaVersion, c.id.apiVersion, c.id.kind, issue.path);
       const expected = d?.typeLabel ?? (issue.expected ?? []).join(' | ');
       ctx.report({

@@ -1,7 +1,7 @@
 import { type Scalar } from 'yaml';
 import { isScalar } from '../../model/yaml-api';
 import { msg } from '../../messages/catalog';
-import { checkDocument } from '../../kubernetes/check';
+import { schemaIssuesOf } from '../../kubernetes/check';
 import { keyRangeAt, lastPair, locatePath, pathLabel } from '../../kubernetes/locate';
 import { isMap } from '../../model/yaml';
 import type { Fix } from '../../types';
@@ -17,10 +17,11 @@ export const schemaUnknownField: YamlDocumentRule = {
   references: [{ title: 'kubectl apply --validate=strict (field validation)', url: 'https://kubernetes.io/docs/reference/using-api/api-concepts/#field-validation' }],
   check(ctx) {
     const { doc } = ctx;
-    const c = checkDocument(doc, ctx.config, ctx.path);
-    if (!c || c.status !== 'known') return;
-    for (const issue of c.issues) {
-      if (issue.code !== 'unknown-field' || issue.key === undefined) continue;
+    const found = schemaIssuesOf(doc, ctx.config, ctx.path, 'unknown-field');
+    if (!found) return;
+    const c = found.check;
+    for (const issue of found.issues) {
+      if (issue.key === undefined) continue;
       const parentPath = issue.path.slice(0, -1);
       const where = pathLabel(parentPath) || c.id.kind;
       const range = keyRangeAt(doc, issue.path);

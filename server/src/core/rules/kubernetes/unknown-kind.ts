@@ -46,21 +46,7 @@ export const unknownKind: YamlDocumentRule = {
     const idx = kindIndex(version);
     const editor = new YamlEditor(doc);
     const servedKinds = idx.byApiVersion.get(apiVersion);
-    if (!servedKinds) {
-      // The group-version itself is not served.
-      const elsewhere = idx.byKind.get(kind);
-      if (elsewhere?.length) {
-        const expected = elsewhere[0];
-        ctx.report({
-          range: doc.valueRange(apiPair),
-          message: msg('rule.unknown-kind.otherApiVersion', { apiVersion, kind, expected, version }),
-          fixes: scalarFix(editor, apiPair.value, expected, msg('rule.unknown-kind.fixApiVersion', { apiVersion: expected })),
-        });
-        return;
-      }
-      ctx.report({ range: doc.valueRange(apiPair), message: msg('rule.unknown-kind.apiVersion', { apiVersion, kind, version }) });
-      return;
-    }
+    // The kind is served under another apiVersion (whether or not this group-version is served).
     const elsewhere = idx.byKind.get(kind);
     if (elsewhere?.length) {
       const expected = elsewhere[0];
@@ -69,6 +55,11 @@ export const unknownKind: YamlDocumentRule = {
         message: msg('rule.unknown-kind.otherApiVersion', { apiVersion, kind, expected, version }),
         fixes: scalarFix(editor, apiPair.value, expected, msg('rule.unknown-kind.fixApiVersion', { apiVersion: expected })),
       });
+      return;
+    }
+    if (!servedKinds) {
+      // The group-version itself is not served.
+      ctx.report({ range: doc.valueRange(apiPair), message: msg('rule.unknown-kind.apiVersion', { apiVersion, kind, version }) });
       return;
     }
     const suggestion = nearestName(kind, [...servedKinds].sort());
