@@ -1,17 +1,26 @@
-// `npm test`: type-check, then run every bundled test file with node's test runner. Prints the
-// runner's own summary and a plain `N passed, N failed` line, so an empty run is visible.
+// `npm test`: type-check, then run every bundled test file with node's test runner, except the
+// real-editor suites (test/e2e, test/vscode). `npm run test:e2e` (`--e2e`) runs only those, with
+// missing prerequisites a failure (DOCKYARD_E2E=1). Prints the runner's own summary and a plain
+// `N passed, N failed` line, so an empty run is visible. Other arguments select files by substring.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', root, '--noEmit'], { stdio: 'inherit' });
-if (tsc.status !== 0) {
-  console.error('type-check failed');
-  process.exit(tsc.status ?? 1);
+const argv = process.argv.slice(2);
+const e2e = argv.includes('--e2e');
+const only = argv.filter((a) => a !== '--e2e');
+const isEditorSuite = (f) => /[\\/]out[\\/]test[\\/](e2e|vscode)[\\/]/.test(f);
+
+// The type-check belongs to the fast suite (the editor suites run the same, already checked code).
+if (!e2e) {
+  const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', root, '--noEmit'], { stdio: 'inherit' });
+  if (tsc.status !== 0) {
+    console.error('type-check failed');
+    process.exit(tsc.status ?? 1);
+  }
 }
 
-const only = process.argv.slice(2);
 const files = [];
 const walk = (d) => {
   for (const e of readdirSync(d).sort()) {
@@ -21,17 +30,17 @@ const walk = (d) => {
   }
 };
 if (existsSync(join(root, 'out/test'))) walk(join(root, 'out/test'));
-const selected = only.length ? files.filter((f) => only.some((o) => f.includes(o))) : files;
+const selected = files.filter((f) => isEditorSuite(f) === e2e && (!only.length || only.some((o) => f.includes(o))));
 if (!selected.length) {
   console.error('no test files found (did the build run?)');
   process.exit(1);
 }
 mkdirSync(join(root, 'out'), { recursive: true });
-const tap = join(root, 'out/test-results.tap');
+const tap = join(root, e2e ? 'out/test-results-e2e.tap' : 'out/test-results.tap');
 const r = spawnSync(
   process.execPath,
   ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...selected],
-  { stdio: 'inherit', cwd: root, env: { ...process.env, DOCKYARD_ROOT: root } },
+  { stdio: 'inherit', cwd: root, env: { ...process.env, DOCKYARD_ROOT: root, ...(e2e ? { DOCKYARD_E2E: '1' } : {}) } },
 );
 let passed = 0;
 let failed = 0;
