@@ -8,6 +8,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { t } from '../../server/src/core/messages/catalog';
+import { analysisSettingKeys } from '../../server/src/core/config/settings';
 import { registerScaffoldCommands } from './scaffold';
 
 /**
@@ -30,8 +31,7 @@ function hostContext() {
 function explicitSettings(): Record<string, unknown> {
   const cfg = vscode.workspace.getConfiguration('dockyard');
   const out: Record<string, unknown> = {};
-  const keys = ['rules', 'pss', 'kubernetes.version', 'kubernetes.crdSchemas', 'layers.threshold', 'loci.path', 'loci.distributions', 'loci.baseImagePatterns', 'resources.defaultCpuLimit', 'resources.defaultMemoryLimit', 'coexistence.yamlSyntax', 'coexistence.dockerfileSyntax'];
-  for (const key of keys) {
+  for (const key of analysisSettingKeys()) {
     const i = cfg.inspect(key);
     const v = i?.workspaceFolderValue ?? i?.workspaceValue ?? i?.globalValue;
     if (v === undefined) continue;

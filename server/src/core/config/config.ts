@@ -1,6 +1,7 @@
 import { parseDocument } from 'yaml';
 import type { Message, Severity, SeverityOrOff } from '../types';
 import { msg } from '../messages/catalog';
+import { declaredDefaults } from './settings';
 
 /**
  * Configuration: built-in defaults < `.dockyard.yaml` (found upward from the file) < editor settings.
@@ -45,15 +46,8 @@ export type PartialConfig = {
   coexistence?: Partial<DockyardConfig['coexistence']>;
 };
 
-export const DEFAULT_CONFIG: DockyardConfig = {
-  rules: {},
-  pss: 'restricted',
-  kubernetes: { version: '', crdSchemas: {} },
-  layers: { threshold: 20 },
-  loci: { path: '', distributions: ['ubuntu'], baseImagePatterns: [] },
-  resources: { defaultCpuLimit: '500m', defaultMemoryLimit: '512Mi' },
-  coexistence: { yamlSyntax: 'auto', dockerfileSyntax: 'auto' },
-};
+/** The defaults, from the one declaration of every setting (config/settings.ts). */
+export const DEFAULT_CONFIG: DockyardConfig = declaredDefaults() as unknown as DockyardConfig;
 
 export function mergeConfig(...layers: (PartialConfig | undefined)[]): DockyardConfig {
   const out: DockyardConfig = structuredClone(DEFAULT_CONFIG);

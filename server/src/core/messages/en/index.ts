@@ -5,7 +5,8 @@ import { security } from './security';
 import { dockerfile } from './dockerfile';
 import { loci } from './loci';
 import { scaffold } from './scaffold';
+import { settings } from './settings';
 
 /** English catalog, split by area only to keep files short; ids are unique across areas (a test checks). */
-export const enParts = { core, cli, kubernetes, security, dockerfile, loci, scaffold };
-export const en: Record<string, string> = Object.assign({}, core, cli, kubernetes, security, dockerfile, loci, scaffold);
+export const enParts = { core, cli, kubernetes, security, dockerfile, loci, scaffold, settings };
+export const en: Record<string, string> = Object.assign({}, core, cli, kubernetes, security, dockerfile, loci, scaffold, settings);

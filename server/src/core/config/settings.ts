@@ -1,0 +1,100 @@
+import type { Lang } from '../messages/catalog';
+import { t } from '../messages/catalog';
+
+/**
+ * Every setting, declared once. The VS Code manifest (`package.json` `contributes.configuration`,
+ * written by `npm run docs` and checked by a test), the client (which settings it forwards), the
+ * defaults (`DEFAULT_CONFIG`) and the `.dockyard.yaml` keys all come from this table. A setting's
+ * description is a catalog id (`setting.<key>`, enum values `setting.<key>.<value>`), so a
+ * translation of the manifest is another catalog.
+ */
+export type SettingType =
+  | { type: 'string'; enum?: readonly string[] }
+  | { type: 'integer'; minimum?: number }
+  | { type: 'array'; items: 'string' }
+  | { type: 'object'; values: 'string' | 'severity' };
+
+export interface SettingDecl {
+  /** Key below `dockyard.` (dots are nesting in `.dockyard.yaml`). */
+  key: string;
+  type: SettingType;
+  /** The built-in default (`DEFAULT_CONFIG`). */
+  default: unknown;
+  /** The default the editor's settings UI shows, when it differs (an empty version means "newest bundled"). */
+  manifestDefault?: unknown;
+  /** Only in the editor (not a `.dockyard.yaml` key), e.g. the trace level of the LSP client. */
+  editorOnly?: boolean;
+}
+
+export const SEVERITY_VALUES = ['error', 'warning', 'information', 'hint', 'off'] as const;
+
+export const SETTINGS: readonly SettingDecl[] = [
+  { key: 'rules', type: { type: 'object', values: 'severity' }, default: {} },
+  { key: 'pss', type: { type: 'string', enum: ['baseline', 'restricted'] }, default: 'restricted' },
+  { key: 'kubernetes.version', type: { type: 'string', enum: ['1.35', '1.36'] }, default: '', manifestDefault: '1.36' },
+  { key: 'kubernetes.crdSchemas', type: { type: 'object', values: 'string' }, default: {} },
+  { key: 'layers.threshold', type: { type: 'integer', minimum: 1 }, default: 20 },
+  { key: 'loci.path', type: { type: 'string' }, default: '' },
+  { key: 'loci.distributions', type: { type: 'array', items: 'string' }, default: ['ubuntu'] },
+  { key: 'loci.baseImagePatterns', type: { type: 'array', items: 'string' }, default: [] },
+  { key: 'resources.defaultCpuLimit', type: { type: 'string' }, default: '500m' },
+  { key: 'resources.defaultMemoryLimit', type: { type: 'string' }, default: '512Mi' },
+  { key: 'coexistence.yamlSyntax', type: { type: 'string', enum: ['auto', 'always', 'never'] }, default: 'auto' },
+  { key: 'coexistence.dockerfileSyntax', type: { type: 'string', enum: ['auto', 'always', 'never'] }, default: 'auto' },
+  { key: 'trace.server', type: { type: 'string', enum: ['off', 'messages', 'verbose'] }, default: 'off', editorOnly: true },
+];
+
+/** The keys the client forwards to the server (everything but editor-only settings). */
+export function analysisSettingKeys(): string[] {
+  return SETTINGS.filter((s) => !s.editorOnly).map((s) => s.key);
+}
+
+/** The `contributes.configuration.properties` object of package.json, in the given language. */
+export function manifestProperties(lang: Lang = 'en'): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const s of SETTINGS) {
+    const p: Record<string, unknown> = {};
+    const ty = s.type;
+    switch (ty.type) {
+      case 'string':
+        p.type = 'string';
+        if (ty.enum) p.enum = [...ty.enum];
+        break;
+      case 'integer':
+        p.type = 'integer';
+        if (ty.minimum !== undefined) p.minimum = ty.minimum;
+        break;
+      case 'array':
+        p.type = 'array';
+        p.items = { type: ty.items };
+        break;
+      case 'object':
+        p.type = 'object';
+        p.additionalProperties = ty.values === 'severity' ? { type: 'string', enum: [...SEVERITY_VALUES] } : { type: 'string' };
+        break;
+    }
+    p.default = s.manifestDefault ?? s.default;
+    if (ty.type === 'string' && ty.enum && hasEnumDescriptions(s)) p.enumDescriptions = ty.enum.map((v) => t(`setting.${s.key}.${v}`, undefined, lang));
+    p.markdownDescription = t(`setting.${s.key}`, undefined, lang);
+    out[`dockyard.${s.key}`] = p;
+  }
+  return out;
+}
+
+/** Enum settings whose values need a word of explanation (the catalog has one per value). */
+function hasEnumDescriptions(s: SettingDecl): boolean {
+  return s.key === 'pss' || s.key.startsWith('coexistence.');
+}
+
+/** The built-in defaults as a nested object (`kubernetes.version` → `{kubernetes: {version}}`). */
+export function declaredDefaults(): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const s of SETTINGS) {
+    if (s.editorOnly) continue;
+    const parts = s.key.split('.');
+    let cur = out;
+    for (let j = 0; j < parts.length - 1; j++) cur = (cur[parts[j]] ??= {}) as Record<string, unknown>;
+    cur[parts[parts.length - 1]] = structuredClone(s.default);
+  }
+  return out;
+}

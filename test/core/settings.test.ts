@@ -1,0 +1,70 @@
+// Settings are declared once (server/src/core/config/settings.ts): the manifest, the defaults, the
+// client's forwarded keys and the config parser must all agree with that declaration.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analysisSettingKeys, manifestProperties, SETTINGS } from '../../server/src/core/config/settings';
+import { DEFAULT_CONFIG, mergeConfig, parseConfigObject } from '../../server/src/core/config/config';
+import { createSchemaStore } from '../../server/src/core/schema';
+
+
+const ROOT = process.env.DOCKYARD_ROOT ?? path.resolve(__dirname, '../../..');
+const get = (o: unknown, key: string): unknown => key.split('.').reduce<unknown>((cur, k) => (cur as Record<string, unknown> | undefined)?.[k], o);
+const nest = (key: string, value: unknown): Record<string, unknown> => key.split('.').reduceRight<Record<string, unknown>>((inner, k, i, all) => (i === all.length - 1 ? { [k]: value } : { [k]: inner }), {});
+
+test('package.json contributes.configuration is the declared settings (npm run docs writes it)', () => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  assert.deepEqual(pkg.contributes.configuration.properties, manifestProperties(), 'package.json settings are stale: run `npm run docs`');
+});
+
+test('DEFAULT_CONFIG holds the declared default of every analysis setting and nothing else', () => {
+  const declared = SETTINGS.filter((s) => !s.editorOnly);
+  for (const s of declared) assert.deepEqual(get(DEFAULT_CONFIG, s.key), s.default, s.key);
+  const leaves: string[] = [];
+  const walk = (o: Record<string, unknown>, prefix: string) => {
+    for (const [k, v] of Object.entries(o)) {
+      const key = prefix + k;
+      if (v && typeof v === 'object' && !Array.isArray(v) && !declared.some((s) => s.key === key)) walk(v as Record<string, unknown>, key + '.');
+      else leaves.push(key);
+    }
+  };
+  walk(DEFAULT_CONFIG as unknown as Record<string, unknown>, '');
+  assert.deepEqual(leaves.sort(), declared.map((s) => s.key).sort());
+});
+
+test('the client forwards every analysis setting and no editor-only one', () => {
+  assert.deepEqual(analysisSettingKeys(), SETTINGS.filter((s) => !s.editorOnly).map((s) => s.key));
+  assert.ok(!analysisSettingKeys().includes('trace.server'));
+});
+
+test('the config parser reads every declared setting from .dockyard.yaml / the editor object', () => {
+  const samples: Record<string, unknown> = {
+    rules: { 'run-as-root': 'warning' },
+    pss: 'baseline',
+    'kubernetes.version': '1.35',
+    'kubernetes.crdSchemas': { Widget: 'crds/widget.yaml' },
+    'layers.threshold': 7,
+    'loci.path': '../loci',
+    'loci.distributions': ['ubuntu', 'mydistro'],
+    'loci.baseImagePatterns': ['^registry\\.example\\.com/base'],
+    'resources.defaultCpuLimit': '1',
+    'resources.defaultMemoryLimit': '1Gi',
+    'coexistence.yamlSyntax': 'never',
+    'coexistence.dockerfileSyntax': 'always',
+  };
+  for (const s of SETTINGS.filter((x) => !x.editorOnly)) {
+    assert.ok(s.key in samples, `no sample value for ${s.key}`);
+    const { config, problems } = parseConfigObject(nest(s.key, samples[s.key]));
+    assert.deepEqual(problems, [], s.key);
+    assert.deepEqual(get(mergeConfig(config), s.key), samples[s.key], s.key);
+    assert.notDeepEqual(samples[s.key], s.default, `${s.key}: the sample must differ from the default to prove it was read`);
+  }
+});
+
+test('kubernetes.version offers exactly the bundled schema versions, the newest shown as default', () => {
+  const versions = createSchemaStore(path.join(ROOT, 'dist', 'schema')).versions();
+  const decl = SETTINGS.find((s) => s.key === 'kubernetes.version')!;
+  assert.deepEqual(decl.type.type === 'string' ? decl.type.enum : undefined, versions);
+  assert.equal(decl.manifestDefault, versions[versions.length - 1]);
+});
