@@ -1,5 +1,8 @@
-// Writes docs/rules.md from the rule registry and the message catalog, and package.json's settings
-// (contributes.configuration) from server/src/core/config/settings.ts: one source of truth each.
+// `npm run docs`: everything derived from a single declaration, written in order:
+//  1. server/src/core/messages/en/rules.generated.ts — the English catalog of the rule definitions;
+//  2. docs/rules.md — from the registry and the catalog (bundled again, so it reads step 1's file);
+//  3. package.json contributes.configuration — from server/src/core/config/settings.ts.
+// Tests fail when any of them is stale.
 import { build } from 'esbuild';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,8 +10,15 @@ import { spawnSync } from 'node:child_process';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'out/docs-entry.js');
-await build({ entryPoints: [join(root, 'scripts/lib/docs-entry.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'warning' });
 mkdirSync(join(root, 'docs'), { recursive: true });
-const r = spawnSync(process.execPath, [out, join(root, 'docs/rules.md'), join(root, 'package.json')], { stdio: 'inherit' });
+const steps = [
+  ['catalog', join(root, 'server/src/core/messages/en/rules.generated.ts')],
+  ['rules', join(root, 'docs/rules.md')],
+  ['settings', join(root, 'package.json')],
+];
+for (const [mode, target] of steps) {
+  await build({ entryPoints: [join(root, 'scripts/lib/docs-entry.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'warning' });
+  const r = spawnSync(process.execPath, [out, mode, target], { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
 rmSync(out, { force: true });
-process.exit(r.status ?? 1);

@@ -46,6 +46,19 @@ if (!noTests) {
     }
   };
   if (existsSync(join(root, 'test'))) walk(join(root, 'test'));
+  // Rule tests sit beside their rule (server/src/core/rules/<area>/<id>.test.ts).
+  const beside = [];
+  const walkSrc = (d) => {
+    for (const e of readdirSync(d)) {
+      const p = join(d, e);
+      if (statSync(p).isDirectory()) walkSrc(p);
+      else if (e.endsWith('.test.ts')) beside.push(p);
+    }
+  };
+  walkSrc(join(root, 'server/src'));
+  if (beside.length) {
+    await build({ ...common, entryPoints: beside, outdir: join(root, 'out/test/src'), outbase: join(root, 'server/src'), packages: 'external', sourcemap: 'inline' });
+  }
   if (entries.length) {
     await build({
       ...common,
@@ -57,6 +70,6 @@ if (!noTests) {
       external: ['vscode'],
     });
   }
-  console.log(`built ${entries.length} test bundles`);
+  console.log(`built ${entries.length + beside.length} test bundles`);
 }
 console.log(`build done (${production ? 'production' : 'development'}): ${relative(root, join(root, 'dist'))}/`);

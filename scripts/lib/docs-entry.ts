@@ -1,15 +1,22 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { createRegistry } from '../../server/src/core/rules';
+import { createRegistry, ALL_RULES } from '../../server/src/core/rules';
 import { rulesMarkdown } from '../../server/src/core/features/rule-docs';
 import { manifestProperties } from '../../server/src/core/config/settings';
+import { ruleCatalogSource } from '../../server/src/core/rules/define';
 
-// docs/rules.md from the rule registry and the catalog.
-writeFileSync(process.argv[2], rulesMarkdown(createRegistry().all()));
-
-// package.json `contributes.configuration.properties` from the settings declaration (the rest of
-// package.json is kept byte for byte: only that object is replaced, in the file's own indentation).
-const pkgPath = join(process.argv[3]);
-const pkg = JSON.parse(readFileSync(pkgPath, 'utf8'));
-pkg.contributes.configuration.properties = manifestProperties();
-writeFileSync(pkgPath, JSON.stringify(pkg, null, 2) + '\n');
+const [mode, out] = process.argv.slice(2);
+if (mode === 'catalog') {
+  // The English catalog of the rules made by defineRule, from their definitions.
+  writeFileSync(out, ruleCatalogSource(ALL_RULES));
+} else if (mode === 'rules') {
+  // docs/rules.md from the rule registry and the catalog (bundled after the catalog step).
+  writeFileSync(out, rulesMarkdown(createRegistry().all()));
+} else if (mode === 'settings') {
+  // package.json `contributes.configuration.properties` from the settings declaration; the rest of
+  // package.json is kept as it is (2-space JSON, as npm writes it).
+  const pkg = JSON.parse(readFileSync(out, 'utf8'));
+  pkg.contributes.configuration.properties = manifestProperties();
+  writeFileSync(out, JSON.stringify(pkg, null, 2) + '\n');
+} else {
+  throw new Error(`docs-entry: unknown mode ${mode}`);
+}

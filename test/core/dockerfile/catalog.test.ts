@@ -39,5 +39,7 @@ test('every message id the Dockerfile code uses exists, and its placeholders are
     assert.ok(hasMessage(id), id);
     assert.deepEqual(placeholders(template(id)!).sort(), ['instruction', 'path']);
   }
-  assert.ok(checked >= 50, `${checked} ids checked`);
+  // The rules' own messages are typed by defineRule (m('key')), so literal ids remain in the layer
+  // features and a few rules' kind tables only.
+  assert.ok(checked >= 10, `${checked} ids checked`);
 });

@@ -6,7 +6,8 @@ import { dockerfile } from './dockerfile';
 import { loci } from './loci';
 import { scaffold } from './scaffold';
 import { settings } from './settings';
+import { ruleMessages } from './rules.generated';
 
 /** English catalog, split by area only to keep files short; ids are unique across areas (a test checks). */
-export const enParts = { core, cli, kubernetes, security, dockerfile, loci, scaffold, settings };
-export const en: Record<string, string> = Object.assign({}, core, cli, kubernetes, security, dockerfile, loci, scaffold, settings);
+export const enParts = { core, cli, kubernetes, security, dockerfile, loci, scaffold, settings, rules: ruleMessages };
+export const en: Record<string, string> = Object.assign({}, core, cli, kubernetes, security, dockerfile, loci, scaffold, settings, ruleMessages);

@@ -1,9 +1,8 @@
-import { msg } from '../../messages/catalog';
 import { runShell, type RunShell } from '../../model/dockerfile-run';
 import type { DockerfileModel } from '../../model/dockerfile';
 import type { Fix } from '../../types';
 import { baseName, simpleCommands, unwrapCommand, type SimpleCommand } from '../../util/shell';
-import type { DockerfileRule } from '../registry';
+import { defineRule, type MessageOf } from '../define';
 import { continuationStyle, flagsOf, runInstructions } from './util';
 
 const CLEANUP = 'rm -rf /var/lib/apt/lists/*';
@@ -16,7 +15,7 @@ const CLEANUP = 'rm -rf /var/lib/apt/lists/*';
  * when the RUN spans several lines. `&&` after the whole script keeps its behaviour: the cleanup
  * runs only when everything before it succeeded, and the RUN's exit status is unchanged otherwise.
  */
-export const aptListsNotCleaned: DockerfileRule = {
+export const aptListsNotCleaned = defineRule({
   id: 'apt-lists-not-cleaned',
   category: 'dockerfile',
   target: 'dockerfile',
@@ -26,7 +25,16 @@ export const aptListsNotCleaned: DockerfileRule = {
     { title: 'Dockerfile best practices: apt-get', url: 'https://docs.docker.com/build/building/best-practices/#apt-get' },
     { title: 'hadolint DL3009', url: 'https://github.com/hadolint/hadolint/wiki/DL3009' },
   ],
-  check(ctx) {
+  docs: {
+    summary: 'apt-get install without removing /var/lib/apt/lists in the same RUN.',
+    risk: 'The package lists (tens of MB) stay in the layer; a later RUN cannot take them out of it.',
+    fix: 'End the same RUN with && rm -rf /var/lib/apt/lists/*, or mount a cache over /var/lib/apt (RUN --mount=type=cache,target=/var/lib/apt).',
+  },
+  messages: {
+    message: '{command} without rm -rf /var/lib/apt/lists/* in the same RUN.',
+    fixTitle: 'Append && rm -rf /var/lib/apt/lists/*',
+  },
+  check(ctx, m) {
     const { model } = ctx;
     for (const { ins } of runInstructions(model)) {
       if (!ins.getTextContent().includes('apt')) continue;
@@ -38,16 +46,16 @@ export const aptListsNotCleaned: DockerfileRule = {
       if (!install || cmds.some(removesLists)) continue;
       ctx.report({
         range: run.range({ start: install.cmd.words[install.nameAt].start, end: install.verb.end }),
-        message: msg('rule.apt-lists-not-cleaned.message', { command: `${install.cmd.words[install.nameAt].value} ${install.verb.value}` }),
+        message: m('message', { command: `${install.cmd.words[install.nameAt].value} ${install.verb.value}` }),
         // Built on first use (a code action, `dockyard fix`): most findings are never fixed.
-        fixes: () => cleanupFix(model, run),
+        fixes: () => cleanupFix(model, run, m),
       });
     }
   },
-};
+});
 
 /** `&& rm -rf /var/lib/apt/lists/*` after the whole script, when the RUN is one plain shell command list. */
-function cleanupFix(model: DockerfileModel, run: RunShell): Fix[] {
+function cleanupFix(model: DockerfileModel, run: RunShell, m: MessageOf<'fixTitle'>): Fix[] {
   const script = run.script;
   if (!script) return [];
   const list = script.list;
@@ -63,7 +71,7 @@ function cleanupFix(model: DockerfileModel, run: RunShell): Fix[] {
     newText = style.leading ? ` ${esc}${eol}${style.indent}&& ${CLEANUP}` : ` && ${esc}${eol}${style.indent}${CLEANUP}`;
   }
   const pos = model.lines.positionAt(at);
-  return [{ title: msg('rule.apt-lists-not-cleaned.fixTitle'), edits: [{ range: { start: pos, end: pos }, newText }], fixAll: true }];
+  return [{ title: m('fixTitle'), edits: [{ range: { start: pos, end: pos }, newText }], fixAll: true }];
 }
 
 /** `apt-get [opts] install …`, `apt install …`, `aptitude install …` (through sudo/env wrappers). */

@@ -1,10 +1,9 @@
 import type { Instruction } from 'dockerfile-ast';
-import { msg } from '../../messages/catalog';
 import type { DockerfileModel } from '../../model/dockerfile';
 import { runShell, type RunShell } from '../../model/dockerfile-run';
 import type { Fix } from '../../types';
 import type { ShellList } from '../../util/shell';
-import type { DockerfileRule } from '../registry';
+import { defineRule, type MessageOf } from '../define';
 import { continuationStyle, flagsOf } from './util';
 
 /**
@@ -30,14 +29,24 @@ import { continuationStyle, flagsOf } from './util';
  *   umask, exec, exit, assignments, functions, loops …) runs in a subshell `( … )`, as it did in its
  *   own RUN.
  */
-export const consecutiveRun: DockerfileRule = {
+export const consecutiveRun = defineRule({
   id: 'consecutive-run',
   category: 'dockerfile',
   target: 'dockerfile',
   defaultSeverity: 'information',
   fix: 'quickfix',
   references: [{ title: 'Dockerfile best practices: RUN', url: 'https://docs.docker.com/build/building/best-practices/#run' }],
-  check(ctx) {
+  docs: {
+    summary: 'RUN instructions that follow one another and could be one layer.',
+    risk: 'Each RUN is a layer: more layers, and files removed by a later RUN (caches, package lists) still ship in the earlier layer.',
+    fix: 'Merge them into one RUN joined with &&. The quick fix keeps each command as written, the comments between them, and the file\'s continuation style; it groups a later part in { …; } when it holds several commands or ||, and runs an earlier part in a subshell ( … ) when it changes the shell\'s state (cd, export, set …), so the result behaves like the separate RUNs. RUNs with different flags (--mount, --network, --security) are not reported; exec form (RUN ["…"]), heredocs and lines ending in a comment are reported without the fix.',
+  },
+  messages: {
+    message: '{count} consecutive RUN instructions (from line {line}) could be one layer.',
+    related: 'The first RUN of the sequence.',
+    fixTitle: 'Merge the {count} RUN instructions into one',
+  },
+  check(ctx, m) {
     const { model } = ctx;
     for (const stage of model.stages) {
       let seq: Instruction[] = [];
@@ -59,17 +68,17 @@ export const consecutiveRun: DockerfileRule = {
     function report(seq: Instruction[]): void {
       ctx.report({
         range: model.range(seq[1].getInstructionRange()),
-        message: msg('rule.consecutive-run.message', { count: seq.length, line: seq[0].getRange().start.line + 1 }),
-        related: [{ range: model.range(seq[0].getInstructionRange()), message: msg('rule.consecutive-run.related') }],
+        message: m('message', { count: seq.length, line: seq[0].getRange().start.line + 1 }),
+        related: [{ range: model.range(seq[0].getInstructionRange()), message: m('related') }],
         // Building the merge parses every RUN of the sequence: done only when a fix is asked for.
         fixes: () => {
-          const fix = mergeFix(model, seq);
+          const fix = mergeFix(model, seq, m);
           return fix ? [fix] : [];
         },
       });
     }
   },
-};
+});
 
 function flagKey(ins: Instruction): string {
   return flagsOf(ins)
@@ -90,7 +99,7 @@ interface Part {
   stateful: boolean;
 }
 
-function mergeFix(model: DockerfileModel, seq: Instruction[]): Fix | undefined {
+function mergeFix(model: DockerfileModel, seq: Instruction[], m: MessageOf<'fixTitle'>): Fix | undefined {
   const parts: Part[] = [];
   for (const ins of seq) {
     const run = runShell(model, ins);
@@ -136,7 +145,7 @@ function mergeFix(model: DockerfileModel, seq: Instruction[]): Fix | undefined {
   const start = parts[0].start;
   const end = model.lines.offsetAt(seq[seq.length - 1].getRange().end);
   return {
-    title: msg('rule.consecutive-run.fixTitle', { count: seq.length }),
+    title: m('fixTitle', { count: seq.length }),
     edits: [{ range: model.lines.rangeOf(start, end), newText: out }],
   };
 }

@@ -1,7 +1,7 @@
 import type { Argument, Flag, From, Instruction, Onbuild } from 'dockerfile-ast';
-import { msg } from '../../messages/catalog';
 import type { Range } from '../../types';
-import type { DockerfileContext, DockerfileRule } from '../registry';
+import type { DockerfileContext } from '../registry';
+import { defineRule, type MessageOf } from '../define';
 import { nearest } from '../../util/strings';
 import { argumentsOf } from '../../model/dockerfile-ast-speed';
 
@@ -27,26 +27,59 @@ export const INSTRUCTIONS: Record<string, { minArgs: number; flags: string[] }> 
   WORKDIR: { minArgs: 1, flags: [] },
 };
 
-export const dockerfileSyntax: DockerfileRule = {
+/** The helpers below report with the rule's own (typed) messages. */
+type SyntaxMessage = MessageOf<
+  | 'unknownInstruction' | 'unknownInstructionSuggest' | 'missingArguments' | 'tooFewArguments' | 'unknownFlag' | 'noFlags'
+  | 'healthcheckNoneArgs' | 'healthcheckType' | 'healthcheckCmd' | 'fromArguments' | 'stageName' | 'duplicateStage'
+  | 'duplicateStageFirst' | 'exposePort' | 'exposeProtocol' | 'duplicateDirective' | 'escapeValue'
+>;
+
+export const dockerfileSyntax = defineRule({
   id: 'dockerfile-syntax',
   category: 'dockerfile',
   target: 'dockerfile',
   defaultSeverity: 'error',
   generic: 'dockerfile',
   references: [{ title: 'Dockerfile reference', url: 'https://docs.docker.com/reference/dockerfile/' }],
-  check(ctx) {
+  docs: {
+    summary: 'An instruction Docker cannot make sense of: unknown instruction, missing arguments, an unknown flag, an instruction before the first FROM, a bad ONBUILD trigger, HEALTHCHECK, FROM … AS, EXPOSE or parser directive.',
+    fix: 'Correct the instruction; see the Dockerfile reference.',
+  },
+  messages: {
+    unknownInstruction: 'Unknown instruction "{instruction}".',
+    unknownInstructionSuggest: 'Unknown instruction "{instruction}"; did you mean {suggestion}?',
+    beforeFrom: '{instruction} before the first FROM; only ARG may come before FROM.',
+    missingArguments: '{instruction} needs an argument.',
+    tooFewArguments: '{instruction} needs at least {count} arguments.',
+    unknownFlag: 'Unknown flag --{flag} for {instruction} (allowed: {allowed}).',
+    noFlags: '{instruction} takes no flags (found --{flag}).',
+    onbuildChain: 'ONBUILD ONBUILD is not allowed.',
+    onbuildTrigger: '{instruction} is not allowed as an ONBUILD trigger.',
+    healthcheckNoneArgs: 'HEALTHCHECK NONE takes no arguments.',
+    healthcheckType: 'Unknown HEALTHCHECK type "{type}": use CMD or NONE.',
+    healthcheckCmd: 'HEALTHCHECK CMD needs a command.',
+    fromArguments: 'FROM takes an image and optionally AS name.',
+    stageName: 'Invalid stage name "{name}": it must start with a letter and hold only letters, digits, "-", "_" and ".".',
+    duplicateStage: 'Stage name "{name}" is used twice.',
+    duplicateStageFirst: 'First stage with this name.',
+    exposePort: 'Invalid port "{value}" in EXPOSE.',
+    exposeProtocol: 'Invalid protocol in EXPOSE {value}: use tcp, udp or sctp.',
+    duplicateDirective: 'The {name} parser directive is given twice.',
+    escapeValue: 'Invalid escape character "{value}": use \\ or `.',
+  },
+  check(ctx, m) {
     const { model } = ctx;
-    checkDirectives(ctx);
+    checkDirectives(ctx, m);
     let sawFrom = false;
     const stageNames = new Map<string, Range>();
     for (const ins of model.instructions) {
       const keyword = ins.getKeyword();
       if (keyword === 'FROM') sawFrom = true;
       else if (!sawFrom && keyword !== 'ARG' && INSTRUCTIONS[keyword]) {
-        ctx.report({ range: model.range(ins.getInstructionRange()), message: msg('rule.dockerfile-syntax.beforeFrom', { instruction: keyword }) });
+        ctx.report({ range: model.range(ins.getInstructionRange()), message: m('beforeFrom', { instruction: keyword }) });
       }
-      checkInstruction(ctx, ins);
-      if (keyword === 'FROM') checkStageName(ctx, ins as From, stageNames);
+      checkInstruction(ctx, ins, m);
+      if (keyword === 'FROM') checkStageName(ctx, ins as From, stageNames, m);
       if (keyword === 'ONBUILD') {
         const ob = ins as Onbuild;
         const trigger = ob.getTriggerInstruction?.();
@@ -56,18 +89,18 @@ export const dockerfileSyntax: DockerfileRule = {
         if (tk === 'ONBUILD' || tk === 'FROM' || tk === 'MAINTAINER') {
           ctx.report({
             range: model.range(triggerRange),
-            message: tk === 'ONBUILD' ? msg('rule.dockerfile-syntax.onbuildChain') : msg('rule.dockerfile-syntax.onbuildTrigger', { instruction: tk }),
+            message: tk === 'ONBUILD' ? m('onbuildChain') : m('onbuildTrigger', { instruction: tk }),
           });
           continue;
         }
-        checkInstruction(ctx, trigger);
+        checkInstruction(ctx, trigger, m);
       }
     }
   },
-};
+});
 
 /** Checks every instruction gets, ONBUILD triggers included: known keyword, arguments, flags, forms. */
-function checkInstruction(ctx: DockerfileContext, ins: Instruction): void {
+function checkInstruction(ctx: DockerfileContext, ins: Instruction, m: SyntaxMessage): void {
   const { model } = ctx;
   const keyword = ins.getKeyword();
   const spec = INSTRUCTIONS[keyword];
@@ -77,8 +110,8 @@ function checkInstruction(ctx: DockerfileContext, ins: Instruction): void {
     ctx.report({
       range: kwRange,
       message: suggestion
-        ? msg('rule.dockerfile-syntax.unknownInstructionSuggest', { instruction: ins.getInstruction(), suggestion })
-        : msg('rule.dockerfile-syntax.unknownInstruction', { instruction: ins.getInstruction() }),
+        ? m('unknownInstructionSuggest', { instruction: ins.getInstruction(), suggestion })
+        : m('unknownInstruction', { instruction: ins.getInstruction() }),
     });
     return;
   }
@@ -88,8 +121,8 @@ function checkInstruction(ctx: DockerfileContext, ins: Instruction): void {
       range: model.range(ins.getInstructionRange()),
       message:
         spec.minArgs > 1
-          ? msg('rule.dockerfile-syntax.tooFewArguments', { instruction: keyword, count: spec.minArgs })
-          : msg('rule.dockerfile-syntax.missingArguments', { instruction: keyword }),
+          ? m('tooFewArguments', { instruction: keyword, count: spec.minArgs })
+          : m('missingArguments', { instruction: keyword }),
     });
   }
   const flags = (ins as unknown as { getFlags?: () => Flag[] }).getFlags?.() ?? [];
@@ -99,44 +132,44 @@ function checkInstruction(ctx: DockerfileContext, ins: Instruction): void {
       ctx.report({
         range: model.range(f.getRange()),
         message: spec.flags.length
-          ? msg('rule.dockerfile-syntax.unknownFlag', { flag: name, instruction: keyword, allowed: spec.flags.map((x) => '--' + x).join(', ') })
-          : msg('rule.dockerfile-syntax.noFlags', { flag: name, instruction: keyword }),
+          ? m('unknownFlag', { flag: name, instruction: keyword, allowed: spec.flags.map((x) => '--' + x).join(', ') })
+          : m('noFlags', { flag: name, instruction: keyword }),
       });
     }
   }
-  if (keyword === 'HEALTHCHECK' && args.length) checkHealthcheck(ctx, args);
-  if (keyword === 'FROM') checkFromArguments(ctx, ins as From);
-  if (keyword === 'EXPOSE') checkExpose(ctx, args);
+  if (keyword === 'HEALTHCHECK' && args.length) checkHealthcheck(ctx, args, m);
+  if (keyword === 'FROM') checkFromArguments(ctx, ins as From, m);
+  if (keyword === 'EXPOSE') checkExpose(ctx, args, m);
 }
 
 /** `HEALTHCHECK NONE` takes nothing else; otherwise `CMD` and a command (BuildKit's dispatcher). */
-function checkHealthcheck(ctx: DockerfileContext, args: readonly Argument[]): void {
+function checkHealthcheck(ctx: DockerfileContext, args: readonly Argument[], m: SyntaxMessage): void {
   const { model } = ctx;
   const type = args[0].getValue().toUpperCase();
   if (type === 'NONE') {
     if (args.length > 1) {
       const r = { start: args[1].getRange().start, end: args[args.length - 1].getRange().end };
-      ctx.report({ range: model.range(r), message: msg('rule.dockerfile-syntax.healthcheckNoneArgs') });
+      ctx.report({ range: model.range(r), message: m('healthcheckNoneArgs') });
     }
   } else if (type !== 'CMD') {
-    ctx.report({ range: model.range(args[0].getRange()), message: msg('rule.dockerfile-syntax.healthcheckType', { type: args[0].getValue() }) });
+    ctx.report({ range: model.range(args[0].getRange()), message: m('healthcheckType', { type: args[0].getValue() }) });
   } else if (args.length === 1) {
-    ctx.report({ range: model.range(args[0].getRange()), message: msg('rule.dockerfile-syntax.healthcheckCmd') });
+    ctx.report({ range: model.range(args[0].getRange()), message: m('healthcheckCmd') });
   }
 }
 
 /** `FROM image [AS name]`: one or three arguments, the second one `AS`. */
-function checkFromArguments(ctx: DockerfileContext, from: From): void {
+function checkFromArguments(ctx: DockerfileContext, from: From, m: SyntaxMessage): void {
   const args = from.getArguments();
   if (args.length === 1 || args.length === 0) return;
   if (args.length === 3 && args[1].getValue().toUpperCase() === 'AS') return;
   const r = { start: args[1].getRange().start, end: args[args.length - 1].getRange().end };
-  ctx.report({ range: ctx.model.range(r), message: msg('rule.dockerfile-syntax.fromArguments') });
+  ctx.report({ range: ctx.model.range(r), message: m('fromArguments') });
 }
 
 const STAGE_NAME = /^[a-z][a-z0-9\-_.]*$/;
 
-function checkStageName(ctx: DockerfileContext, from: From, seen: Map<string, Range>): void {
+function checkStageName(ctx: DockerfileContext, from: From, seen: Map<string, Range>, m: SyntaxMessage): void {
   const args = from.getArguments();
   if (args.length !== 3 || args[1].getValue().toUpperCase() !== 'AS') return;
   const name = args[2].getValue();
@@ -144,42 +177,42 @@ function checkStageName(ctx: DockerfileContext, from: From, seen: Map<string, Ra
   if (name.includes('$')) return;
   const lower = name.toLowerCase();
   if (!STAGE_NAME.test(lower)) {
-    ctx.report({ range, message: msg('rule.dockerfile-syntax.stageName', { name }) });
+    ctx.report({ range, message: m('stageName', { name }) });
     return;
   }
   const first = seen.get(lower);
   if (first) {
-    ctx.report({ range, message: msg('rule.dockerfile-syntax.duplicateStage', { name }), related: [{ range: first, message: msg('rule.dockerfile-syntax.duplicateStageFirst') }] });
+    ctx.report({ range, message: m('duplicateStage', { name }), related: [{ range: first, message: m('duplicateStageFirst') }] });
   } else seen.set(lower, range);
 }
 
 /** `EXPOSE 80`, `80/tcp`, `8000-8010/udp`; variables are checked by BuildKit at build time. */
-function checkExpose(ctx: DockerfileContext, args: readonly Argument[]): void {
+function checkExpose(ctx: DockerfileContext, args: readonly Argument[], m: SyntaxMessage): void {
   for (const a of args) {
     const v = a.getValue();
     if (v.includes('$')) continue;
-    const m = /^(\d+)(?:-(\d+))?(?:\/([A-Za-z]+))?$/.exec(v);
-    let problem: string | undefined;
-    if (!m) problem = 'rule.dockerfile-syntax.exposePort';
-    else if (m[3] && !/^(tcp|udp|sctp)$/i.test(m[3])) problem = 'rule.dockerfile-syntax.exposeProtocol';
-    else if (Number(m[1]) > 65535 || (m[2] && (Number(m[2]) > 65535 || Number(m[2]) < Number(m[1])))) problem = 'rule.dockerfile-syntax.exposePort';
-    if (problem) ctx.report({ range: ctx.model.range(a.getRange()), message: msg(problem, { value: v }) });
+    const p = /^(\d+)(?:-(\d+))?(?:\/([A-Za-z]+))?$/.exec(v);
+    let problem: 'exposePort' | 'exposeProtocol' | undefined;
+    if (!p) problem = 'exposePort';
+    else if (p[3] && !/^(tcp|udp|sctp)$/i.test(p[3])) problem = 'exposeProtocol';
+    else if (Number(p[1]) > 65535 || (p[2] && (Number(p[2]) > 65535 || Number(p[2]) < Number(p[1])))) problem = 'exposePort';
+    if (problem) ctx.report({ range: ctx.model.range(a.getRange()), message: m(problem, { value: v }) });
   }
 }
 
 /** Parser directives: `escape` must be `\\` or a backtick; each directive at most once. */
-function checkDirectives(ctx: DockerfileContext): void {
+function checkDirectives(ctx: DockerfileContext, m: SyntaxMessage): void {
   const { model } = ctx;
   const seen = new Set<string>();
   for (const d of model.dockerfile.getDirectives()) {
     const name = d.getName().toLowerCase();
     if (seen.has(name)) {
-      ctx.report({ range: model.range(d.getNameRange()), message: msg('rule.dockerfile-syntax.duplicateDirective', { name }) });
+      ctx.report({ range: model.range(d.getNameRange()), message: m('duplicateDirective', { name }) });
       continue;
     }
     seen.add(name);
     if (name === 'escape' && d.getValue() !== '\\' && d.getValue() !== '`') {
-      ctx.report({ range: model.range(d.getValueRange()), message: msg('rule.dockerfile-syntax.escapeValue', { value: d.getValue() }) });
+      ctx.report({ range: model.range(d.getValueRange()), message: m('escapeValue', { value: d.getValue() }) });
     }
   }
 }

@@ -1,7 +1,7 @@
 import { msg } from '../../messages/catalog';
 import { expandVariables, globalArgDefaults } from '../../model/dockerfile-stages';
 import { parsePortSpec, sensitivePortsIn } from '../../util/ports';
-import type { DockerfileRule } from '../registry';
+import { defineRule } from '../define';
 
 /**
  * EXPOSE of a control-plane or runtime port (kube-apiserver 6443, kubelet 10250/10255, etcd
@@ -9,13 +9,22 @@ import type { DockerfileRule } from '../registry';
  * util/ports.ts, shared with the Kubernetes rule `exposed-control-plane-port`. Ports that are also
  * everyday application ports (8080, 8443, 9090, 8001) are not reported from a Dockerfile.
  */
-export const exposedSensitivePort: DockerfileRule = {
+export const exposedSensitivePort = defineRule({
   id: 'exposed-sensitive-port',
   category: 'dockerfile',
   target: 'dockerfile',
   defaultSeverity: 'warning',
   references: [{ title: 'Kubernetes ports and protocols', url: 'https://kubernetes.io/docs/reference/networking/ports-and-protocols/' }],
-  check(ctx) {
+  docs: {
+    summary: 'EXPOSE of a control-plane or container-runtime port (kube-apiserver 6443, kubelet 10250/10255, etcd 2379/2380, Docker API 2375/2376, scheduler 10251/10259, controller-manager 10252/10257, kube-proxy 10256).',
+    risk: 'These ports give control over the cluster or the node; an image that publishes them invites exposing them outside the cluster.',
+    fix: 'Remove the EXPOSE, or bind the service to localhost; never publish these ports through a Service, hostPort or load balancer.',
+  },
+  messages: {
+    message: 'EXPOSE {port}: the {component} port must never be reachable from outside.',
+    messageRange: 'EXPOSE {port} includes {ports} ({component}), which must never be reachable from outside.',
+  },
+  check(ctx, m) {
     const { model } = ctx;
     const args = globalArgDefaults(model);
     for (const ins of model.instructions) {
@@ -38,4 +47,4 @@ export const exposedSensitivePort: DockerfileRule = {
       }
     }
   },
-};
+});

@@ -1,19 +1,27 @@
-import { msg } from '../../messages/catalog';
 import { stageInfos } from '../../model/dockerfile-stages';
-import type { DockerfileRule } from '../registry';
+import { defineRule } from '../define';
 
 /**
  * Every RUN, COPY and ADD adds a layer; many layers make images larger (files deleted in a later
  * layer still ship) and slower to pull. A stage with more own layers than `layers.threshold`
  * (default 20) is reported on its FROM image.
  */
-export const layerCount: DockerfileRule = {
+export const layerCount = defineRule({
   id: 'layer-count',
   category: 'dockerfile',
   target: 'dockerfile',
   defaultSeverity: 'warning',
   references: [{ title: 'Dockerfile best practices: minimize the number of layers', url: 'https://docs.docker.com/build/building/best-practices/#minimize-the-number-of-layers' }],
-  check(ctx) {
+  docs: {
+    summary: 'A stage with more layers (RUN, COPY, ADD) than the threshold (setting layers.threshold, default 20).',
+    risk: 'Every layer is stored and pulled separately; files deleted in a later layer still ship in the earlier one. Many layers make images bigger and pulls slower.',
+    fix: 'Join RUN instructions with && (see consecutive-run), copy whole directories at once, move build steps into an earlier stage and COPY --from only the result.',
+  },
+  messages: {
+    message: 'Stage {stage} has {count} layers (threshold {threshold}).',
+    related: 'Layer {n} of the stage, the first above the threshold.',
+  },
+  check(ctx, m) {
     const { model } = ctx;
     const threshold = ctx.config.layers.threshold;
     for (const info of stageInfos(model)) {
@@ -24,12 +32,12 @@ export const layerCount: DockerfileRule = {
       const r = from.getImageRange() ?? from.getInstructionRange();
       ctx.report({
         range: model.range(r),
-        message: msg('rule.layer-count.message', { stage: stageLabel(info.stage.name, info.stage.index), count, threshold }),
-        related: [{ range: model.range(info.layers[first].getInstructionRange()), message: msg('rule.layer-count.related', { n: first + 1 }) }],
+        message: m('message', { stage: stageLabel(info.stage.name, info.stage.index), count, threshold }),
+        related: [{ range: model.range(info.layers[first].getInstructionRange()), message: m('related', { n: first + 1 }) }],
       });
     }
   },
-};
+});
 
 /** `"build"` for a named stage, `#2` (1-based) for an unnamed one. */
 export function stageLabel(name: string | undefined, index: number): string {

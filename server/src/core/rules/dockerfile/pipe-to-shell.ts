@@ -1,7 +1,6 @@
-import { msg } from '../../messages/catalog';
 import { runShell } from '../../model/dockerfile-run';
 import { baseName, pipelines, simpleCommands, unwrapCommand, walkCommands, type ShellList, type SimpleCommand } from '../../util/shell';
-import type { DockerfileRule } from '../registry';
+import { defineRule } from '../define';
 import { runInstructions } from './util';
 
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'ksh', 'mksh', 'zsh', 'busybox']);
@@ -14,13 +13,21 @@ const EVALUATORS = new Set(['eval', 'source', '.']);
  * Found through the shell parser, so quoting, continuations, `sudo`/`env` wrappers and nesting
  * inside `if`/`$( )` are handled.
  */
-export const pipeToShell: DockerfileRule = {
+export const pipeToShell = defineRule({
   id: 'pipe-to-shell',
   category: 'dockerfile',
   target: 'dockerfile',
   defaultSeverity: 'warning',
   references: [{ title: 'hadolint DL4006 / curl-pipe-shell', url: 'https://github.com/hadolint/hadolint/wiki/DL4006' }],
-  check(ctx) {
+  docs: {
+    summary: 'curl/wget output piped into a shell (curl … | sh, sh -c "$(curl …)", bash <(curl …)).',
+    risk: 'A script from the network runs unverified, as root, in the build: whoever controls the server or the connection controls the image.',
+    fix: 'Download to a file, verify its checksum or signature, then run it; or install the tool from a package repository.',
+  },
+  messages: {
+    message: 'The output of {fetcher} runs in {shell} without verification.',
+  },
+  check(ctx, m) {
     const { model } = ctx;
     for (const { ins } of runInstructions(model)) {
       const text = ins.getTextContent();
@@ -39,7 +46,7 @@ export const pipeToShell: DockerfileRule = {
           const fetcher = fetcherName(p.commands[fetchAt] as SimpleCommand);
           ctx.report({
             range: run.range({ start: p.commands[fetchAt].start, end: c.end }),
-            message: msg('rule.pipe-to-shell.message', { fetcher, shell }),
+            message: m('message', { fetcher, shell }),
           });
           break;
         }
@@ -54,14 +61,14 @@ export const pipeToShell: DockerfileRule = {
           for (const sub of w.substitutions ?? []) {
             const dl = downloaderIn(sub);
             if (!dl) continue;
-            ctx.report({ range: run.range({ start: c.words[i].start, end: w.end }), message: msg('rule.pipe-to-shell.message', { fetcher: fetcherName(dl), shell: name }) });
+            ctx.report({ range: run.range({ start: c.words[i].start, end: w.end }), message: m('message', { fetcher: fetcherName(dl), shell: name }) });
             return;
           }
         }
       });
     }
   },
-};
+});
 
 function downloaderIn(list: ShellList): SimpleCommand | undefined {
   return simpleCommands(list).find(downloaderToStdout);

@@ -1,10 +1,9 @@
 import { lociDockerfileKind } from '../../loci/sources';
 import type { Arg, Instruction } from 'dockerfile-ast';
-import { msg } from '../../messages/catalog';
 import type { DockerfileModel } from '../../model/dockerfile';
 import { expandVariables, globalArgDefaults, isLociImage, stageInfos, type StageInfo } from '../../model/dockerfile-stages';
 import type { Fix } from '../../types';
-import type { DockerfileRule } from '../registry';
+import { defineRule, type MessageOf } from '../define';
 
 /** The uid distroless and many hardened images use for their non-root user. */
 export const DEFAULT_NON_ROOT_UID = 65532;
@@ -17,7 +16,7 @@ export const LOCI_UID = 42424;
  * of the final stage (USER applies to CMD/ENTRYPOINT wherever it stands; earlier RUNs keep root).
  * Not fixAll: the application may need files or ports only root can use, so a person reviews it.
  */
-export const rootUser: DockerfileRule = {
+export const rootUser = defineRule({
   id: 'root-user',
   category: 'dockerfile',
   target: 'dockerfile',
@@ -27,7 +26,17 @@ export const rootUser: DockerfileRule = {
     { title: 'Dockerfile reference: USER', url: 'https://docs.docker.com/reference/dockerfile/#user' },
     { title: 'CIS Docker Benchmark 4.1: create a user for the container', url: 'https://www.cisecurity.org/benchmark/docker' },
   ],
-  check(ctx) {
+  docs: {
+    summary: 'The final stage runs as root: no USER, or the last USER is root / 0.',
+    risk: 'A process that runs as root in the container is root on the host\'s kernel: a container escape or a writable host mount gives an attacker the node.',
+    fix: 'Add USER with a non-root uid at the end of the final stage (65532, or 42424 for loci images, the uid loci gives the project user). On Kubernetes, also set runAsNonRoot: true. loci\'s own Dockerfile (and forks) is not flagged: its images get their runtime user from the deployment.',
+  },
+  messages: {
+    noUser: 'The final stage {stage} sets no USER: the container runs as root (unless the base image sets a user).',
+    rootUser: 'The final stage {stage} runs as "{user}" (root).',
+    fixTitle: 'Add "USER {uid}" at the end of the final stage',
+  },
+  check(ctx, m) {
     const { model } = ctx;
     const infos = stageInfos(model);
     const final = infos[infos.length - 1];
@@ -44,13 +53,13 @@ export const rootUser: DockerfileRule = {
     const stage = final.stage.name ?? `#${final.stage.index + 1}`;
     // Built on first use (a code action): reading the stage for the right uid is not free.
     const patterns = ctx.config.loci.baseImagePatterns;
-    const fixes = (): Fix[] => [addUserFix(model, final, patterns)];
+    const fixes = (): Fix[] => [addUserFix(model, final, patterns, m)];
     if (!user) {
       if (nonRootBase(final)) return;
       const from = final.stage.from;
       ctx.report({
         range: model.range(from.getImageRange() ?? from.getInstructionRange()),
-        message: msg('rule.root-user.noUser', { stage }),
+        message: m('noUser', { stage }),
         fixes,
       });
       return;
@@ -64,11 +73,11 @@ export const rootUser: DockerfileRule = {
     if (name !== 'root' && !/^0+$/.test(name)) return;
     ctx.report({
       range: model.range(arg.getRange()),
-      message: msg('rule.root-user.rootUser', { user: value, stage }),
+      message: m('rootUser', { user: value, stage }),
       fixes,
     });
   },
-};
+});
 
 /** The external base image already runs as a non-root user (distroless `:nonroot`, `-rootless`). */
 function nonRootBase(info: StageInfo): boolean {
@@ -90,13 +99,13 @@ function argValuesBefore(model: DockerfileModel, info: StageInfo, line: number):
   return values;
 }
 
-function addUserFix(model: DockerfileModel, final: StageInfo, patterns: string[]): Fix {
+function addUserFix(model: DockerfileModel, final: StageInfo, patterns: string[], m: MessageOf<'fixTitle'>): Fix {
   const uid = nonRootUid(model, final, patterns);
   const text = model.text;
   const eol = model.lines.eol;
   const end = model.lines.positionAt(text.length);
   const newText = (text.length && !text.endsWith('\n') ? eol : '') + `USER ${uid}` + eol;
-  return { title: msg('rule.root-user.fixTitle', { uid }), edits: [{ range: { start: end, end }, newText }] };
+  return { title: m('fixTitle', { uid }), edits: [{ range: { start: end, end }, newText }] };
 }
 
 /** loci images: the project user's UID (`ARG UID=…` default, else 42424); otherwise 65532. */

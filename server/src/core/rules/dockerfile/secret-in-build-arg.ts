@@ -1,6 +1,5 @@
 import type { Arg, Env, Property } from 'dockerfile-ast';
-import { msg } from '../../messages/catalog';
-import type { DockerfileRule } from '../registry';
+import { defineRule } from '../define';
 
 /**
  * `ARG DB_PASSWORD=hunter2` / `ENV API_TOKEN=abc`: the value is written into the image (ENV) or its
@@ -8,7 +7,7 @@ import type { DockerfileRule } from '../registry';
  * Build secrets belong in `RUN --mount=type=secret`; runtime secrets in the orchestrator.
  * Only literal values are reported (`ARG TOKEN`, `ENV TOKEN=$TOKEN` carry no value in the file).
  */
-export const secretInBuildArg: DockerfileRule = {
+export const secretInBuildArg = defineRule({
   id: 'secret-in-build-arg',
   category: 'dockerfile',
   target: 'dockerfile',
@@ -17,7 +16,15 @@ export const secretInBuildArg: DockerfileRule = {
     { title: 'Docker build secrets', url: 'https://docs.docker.com/build/building/secrets/' },
     { title: 'BuildKit check SecretsUsedInArgOrEnv', url: 'https://docs.docker.com/reference/build-checks/secrets-used-in-arg-or-env/' },
   ],
-  check(ctx) {
+  docs: {
+    summary: 'ENV or ARG whose name looks secret (PASSWORD, TOKEN, SECRET, API_KEY …) with a literal value.',
+    risk: 'ENV values are stored in the image configuration and ARG values in its history: anyone who can pull the image can read them.',
+    fix: 'Pass build secrets with RUN --mount=type=secret (docker build --secret), and runtime secrets through the orchestrator (Kubernetes Secret), never as a default in the Dockerfile.',
+  },
+  messages: {
+    message: '{instruction} {name} holds a literal value that looks like a secret.',
+  },
+  check(ctx, m) {
     const { model } = ctx;
     for (const ins of model.instructions) {
       const k = ins.getKeyword();
@@ -31,11 +38,11 @@ export const secretInBuildArg: DockerfileRule = {
         const name = p.getName();
         const value = p.getValue();
         if (value === null || !looksSecretName(name) || !literalSecretValue(value)) continue;
-        ctx.report({ range: model.range(p.getRange()), message: msg('rule.secret-in-build-arg.message', { instruction: k, name }) });
+        ctx.report({ range: model.range(p.getRange()), message: m('message', { instruction: k, name }) });
       }
     }
   },
-};
+});
 
 const SECRET_WORDS = /(^|_)(PASSWORD|PASSWD|PASSPHRASE|PASS|PWD|SECRET|SECRETS|TOKEN|CREDENTIALS?|APIKEY|PRIVATE_?KEY|ACCESS_?KEY|SECRET_?KEY|API_?KEY|AUTH_?KEY|CLIENT_?SECRET|ENCRYPTION_?KEY|SIGNING_?KEY|MASTER_?KEY)($|_)/;
 /** Names that refer to a secret without holding one. */

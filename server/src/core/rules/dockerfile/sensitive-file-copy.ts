@@ -1,5 +1,5 @@
 import { msg } from '../../messages/catalog';
-import type { DockerfileRule } from '../registry';
+import { defineRule } from '../define';
 import { copySources, instructionsWithKeyword } from './util';
 
 const COPY_ADD = new Set(['COPY', 'ADD']);
@@ -29,7 +29,7 @@ export function credentialKind(path: string): CredentialKind | undefined {
  * later layer does not remove it. Use `RUN --mount=type=secret` / `--mount=type=ssh`, or mount the
  * credential at run time.
  */
-export const sensitiveFileCopy: DockerfileRule = {
+export const sensitiveFileCopy = defineRule({
   id: 'sensitive-file-copy',
   category: 'dockerfile',
   target: 'dockerfile',
@@ -38,7 +38,22 @@ export const sensitiveFileCopy: DockerfileRule = {
     { title: 'Docker build secrets', url: 'https://docs.docker.com/build/building/secrets/' },
     { title: 'Dockerfile reference: RUN --mount=type=ssh', url: 'https://docs.docker.com/reference/dockerfile/#run---mounttypessh' },
   ],
-  check(ctx) {
+  docs: {
+    summary: 'COPY/ADD of credentials into the image: .kube/config, id_rsa or .ssh/, .aws/credentials, .env, *.pem/*.key.',
+    risk: 'Every layer is readable by whoever can pull the image, and deleting the file in a later layer does not remove it.',
+    fix: 'Use RUN --mount=type=secret or --mount=type=ssh during the build, mount credentials at run time, and list these files in .dockerignore.',
+  },
+  messages: {
+    kubeconfig: '{instruction} puts a kubeconfig ({path}) into the image.',
+    sshDir: '{instruction} puts an SSH directory ({path}) into the image.',
+    sshKey: '{instruction} puts an SSH private key ({path}) into the image.',
+    aws: '{instruction} puts AWS credentials ({path}) into the image.',
+    dockerConfig: '{instruction} puts Docker registry credentials ({path}) into the image.',
+    credentialsFile: '{instruction} puts a credentials file ({path}) into the image.',
+    envFile: '{instruction} puts an environment file ({path}), which usually holds secrets, into the image.',
+    keyFile: '{instruction} puts a key or certificate file ({path}) into the image.',
+  },
+  check(ctx, m) {
     const { model } = ctx;
     for (const { ins } of instructionsWithKeyword(model, COPY_ADD)) {
       for (const src of copySources(model, ins)) {
@@ -49,4 +64,4 @@ export const sensitiveFileCopy: DockerfileRule = {
       }
     }
   },
-};
+});

@@ -1,7 +1,7 @@
 import { msg } from '../../messages/catalog';
 import { earlierStageNames, expandVariables, globalArgDefaults, globalArgInstruction, parseImageRef, variableNames } from '../../model/dockerfile-stages';
 import type { RelatedInformation } from '../../types';
-import type { DockerfileRule } from '../registry';
+import { defineRule } from '../define';
 
 /**
  * `FROM ubuntu` / `FROM ubuntu:latest`: the base changes under you, builds stop being reproducible
@@ -9,13 +9,25 @@ import type { DockerfileRule } from '../registry';
  * Not reported: `scratch`, earlier stages of the same file, images chosen at build time (an ARG
  * without default). `FROM ${FROM}` is resolved with the global ARG defaults.
  */
-export const unpinnedBaseImage: DockerfileRule = {
+export const unpinnedBaseImage = defineRule({
   id: 'unpinned-base-image',
   category: 'dockerfile',
   target: 'dockerfile',
   defaultSeverity: 'warning',
   references: [{ title: 'Dockerfile best practices: pin base image versions', url: 'https://docs.docker.com/build/building/best-practices/#pin-base-image-versions' }],
-  check(ctx) {
+  docs: {
+    summary: 'FROM without a tag or digest, or with :latest.',
+    risk: 'The base image changes under you: builds stop being reproducible and a rebuild can switch distribution release.',
+    fix: 'Pin a tag (ubuntu:24.04), better a digest (ubuntu:24.04@sha256:…). FROM ${ARG} is checked with the ARG\'s default.',
+  },
+  messages: {
+    noTag: 'FROM {image} has no tag or digest (it means :latest).',
+    latest: 'FROM {image} uses the :latest tag.',
+    noTagResolved: 'FROM resolves to {image} (ARG default), which has no tag or digest.',
+    latestResolved: 'FROM resolves to {image} (ARG default), which uses the :latest tag.',
+    related: 'ARG {name} gives the default.',
+  },
+  check(ctx, m) {
     const { model } = ctx;
     const args = globalArgDefaults(model);
     for (const stage of model.stages) {
@@ -32,7 +44,7 @@ export const unpinnedBaseImage: DockerfileRule = {
       const related: RelatedInformation[] = [];
       for (const v of variableNames(raw)) {
         const decl = globalArgInstruction(model, v);
-        if (decl) related.push({ range: model.range(decl.getRange()), message: msg('rule.unpinned-base-image.related', { name: v }) });
+        if (decl) related.push({ range: model.range(decl.getRange()), message: m('related', { name: v }) });
       }
       const resolved = raw !== image;
       ctx.report({
@@ -44,4 +56,4 @@ export const unpinnedBaseImage: DockerfileRule = {
       });
     }
   },
-};
+});

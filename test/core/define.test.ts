@@ -1,0 +1,50 @@
+// defineRule: one definition per rule; registry, English catalog and docs derive from it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { defineRule, isDefinedRule, ruleCatalog, ruleCatalogSource } from '../../server/src/core/rules/define';
+import { ALL_RULES } from '../../server/src/core/rules';
+import { template } from '../../server/src/core/messages/catalog';
+
+const ROOT = process.env.DOCKYARD_ROOT ?? path.resolve(__dirname, '../../..');
+
+const sample = defineRule({
+  id: 'sample-rule',
+  category: 'dockerfile',
+  target: 'dockerfile',
+  defaultSeverity: 'warning',
+  docs: { summary: 'A sample.', risk: 'None.' },
+  messages: { found: 'Found {thing}.', fixTitle: 'Fix {thing}' },
+  check(ctx, m) {
+    ctx.report({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: m('found', { thing: 'x' }) });
+    // @ts-expect-error a message key the definition does not declare is a type error
+    void m('fonud');
+  },
+});
+
+test('defineRule: message ids are rule.<id>.<key>, the catalog holds docs and messages', () => {
+  const reports: unknown[] = [];
+  sample.check({ report: (r: unknown) => reports.push(r) } as never);
+  assert.deepEqual((reports[0] as { message: unknown }).message, { id: 'rule.sample-rule.found', args: { thing: 'x' } });
+  assert.deepEqual(ruleCatalog([sample]), {
+    'rule.sample-rule.summary': 'A sample.',
+    'rule.sample-rule.risk': 'None.',
+    'rule.sample-rule.found': 'Found {thing}.',
+    'rule.sample-rule.fixTitle': 'Fix {thing}',
+  });
+  assert.ok(isDefinedRule(sample));
+  assert.throws(() => defineRule({ ...sample, id: 'bad', messages: { summary: 'x' } } as never), /reserved/);
+});
+
+test('messages/en/rules.generated.ts is up to date with the rule definitions (npm run docs)', () => {
+  const onDisk = fs.readFileSync(path.join(ROOT, 'server/src/core/messages/en/rules.generated.ts'), 'utf8');
+  assert.equal(onDisk, ruleCatalogSource(ALL_RULES), 'rules.generated.ts is stale: run `npm run docs`');
+  for (const [id, text] of Object.entries(ruleCatalog(ALL_RULES))) assert.equal(template(id), text, id);
+});
+
+test('every Dockerfile rule is a defineRule definition', () => {
+  for (const r of ALL_RULES.filter((x) => x.target === 'dockerfile' && x.category === 'dockerfile')) {
+    assert.ok(isDefinedRule(r), `${r.id} is not made by defineRule`);
+  }
+});
