@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isBindepName, isDockerfileName, isShellName, isYamlName } from '../core/model/detect';
+import { compilePattern, type CompiledPattern } from '../core/util/patterns';
 
 /**
  * File access shared by the CLI and the language server (never by the pure core): reading text
@@ -44,7 +45,9 @@ const ALWAYS_SKIP = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-tes
 
 interface IgnoreRule {
   base: string;
-  re: RegExp;
+  /** The pattern as a regular expression source, matched by RE2 (linear time: .gitignore files are repository input). */
+  source: string;
+  re: CompiledPattern;
   negate: boolean;
   dirOnly: boolean;
 }
@@ -79,7 +82,9 @@ export function parseGitignore(text: string, base: string): IgnoreRule[] {
       } else if (c === '?') re += '[^/]';
       else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
     }
-    rules.push({ base, re: new RegExp(anchored ? `^${re}(/.*)?$` : `(^|/)${re}(/.*)?$`), negate, dirOnly });
+    const source = anchored ? `^${re}(/.*)?$` : `(^|/)${re}(/.*)?$`;
+    const compiled = compilePattern(source);
+    if ('test' in compiled) rules.push({ base, source, re: compiled, negate, dirOnly });
   }
   return rules;
 }
@@ -89,7 +94,7 @@ function ignored(rules: IgnoreRule[], abs: string, isDir: boolean): boolean {
   for (const r of rules) {
     const rel = path.relative(r.base, abs).split(path.sep).join('/');
     if (rel.startsWith('..')) continue;
-    if (r.dirOnly && !isDir && !r.re.source.includes('(/.*)')) continue;
+    if (r.dirOnly && !isDir && !r.source.includes('(/.*)')) continue;
     if (r.re.test(rel)) result = !r.negate;
   }
   return result;

@@ -2,6 +2,7 @@ import { parseDocument } from 'yaml';
 import type { Message, Severity, SeverityOrOff } from '../types';
 import { msg } from '../messages/catalog';
 import { declaredDefaults } from './settings';
+import { compilePattern } from '../util/patterns';
 
 /**
  * Configuration: built-in defaults < `.dockyard.yaml` (found upward from the file) < editor settings.
@@ -124,7 +125,13 @@ export function parseConfigObject(raw: unknown, knownRules?: Set<string>): { con
     config.loci = {};
     if (typeof loci.path === 'string') config.loci.path = loci.path;
     if (Array.isArray(loci.distributions)) config.loci.distributions = loci.distributions.map(String);
-    if (Array.isArray(loci.baseImagePatterns)) config.loci.baseImagePatterns = loci.baseImagePatterns.map(String);
+    if (Array.isArray(loci.baseImagePatterns)) {
+      config.loci.baseImagePatterns = loci.baseImagePatterns.map(String);
+      for (const p of config.loci.baseImagePatterns) {
+        const c = compilePattern(p);
+        if ('error' in c) problems.push(msg('core.config.badPattern', { key: 'loci.baseImagePatterns', pattern: p, detail: c.error }));
+      }
+    }
   }
   const res = o.resources as Record<string, unknown> | undefined;
   if (res && typeof res === 'object') {

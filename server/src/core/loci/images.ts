@@ -4,6 +4,7 @@
  * (REFERENCE.md §3 "Tag conventions"), raw distribution images (R16) and the configured distributions
  * (`config.loci.distributions`, `config.loci.baseImagePatterns`).
  */
+import { matchesAnyPattern } from '../util/patterns';
 import { CODENAME_VERSIONS, DISTRO_EXTRA_ATOMS } from './bindep';
 import { findRelease, KNOWN_PROJECTS } from './args';
 
@@ -158,16 +159,9 @@ export function distroOf(ref: ImageRef, configured: readonly Distribution[]): st
   return undefined;
 }
 
-/** `config.loci.baseImagePatterns` (invalid expressions are ignored). */
+/** `config.loci.baseImagePatterns`, in linear time (invalid expressions never match; the config loader reports them). */
 export function matchesBasePattern(image: string, patterns: readonly string[]): boolean {
-  for (const p of patterns) {
-    try {
-      if (new RegExp(p).test(image)) return true;
-    } catch {
-      /* invalid pattern: ignore */
-    }
-  }
-  return false;
+  return matchesAnyPattern(patterns, image);
 }
 
 /** A finished loci image of some PROJECT (`…/neutron:2025.2-ubuntu_noble_loci`): its project, else undefined. */

@@ -1,5 +1,6 @@
 import type { Instruction, Arg } from 'dockerfile-ast';
 import type { DockerfileModel, Stage } from './dockerfile';
+import { matchesAnyPattern } from '../util/patterns';
 
 /**
  * Derived Dockerfile facts shared by the Dockerfile rules and the layer hints: which earlier stage a
@@ -139,13 +140,7 @@ export function parseImageRef(ref: string): ImageRef {
 /** Whether an image reference names a loci image (a loci base or a loci-built project image). */
 export function isLociImage(image: string | undefined, patterns: string[] = []): boolean {
   if (!image) return false;
-  for (const p of patterns) {
-    try {
-      if (new RegExp(p).test(image)) return true;
-    } catch {
-      /* a bad pattern is reported by the config loader */
-    }
-  }
+  if (matchesAnyPattern(patterns, image)) return true;
   return /(^|[/_:-])loci([/_:.-]|$)|(^|\/)airshipit\/|(^|\/)openstackhelm\//i.test(image);
 }
 

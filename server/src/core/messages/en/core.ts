@@ -37,6 +37,7 @@ export const core: Record<string, string> = {
   'docs.category.meta': 'Dockyard itself',
   'core.fixAll.title': 'Fix all safe Dockyard findings',
   'core.config.invalid': 'Invalid .dockyard.yaml: {detail}',
+  'core.config.badPattern': 'Invalid pattern in {key}: "{pattern}" ({detail}). Patterns use RE2 syntax (no backreferences or lookaround); this one is ignored.',
   'core.config.unknownRule': 'Unknown rule id in configuration: {rule}',
   'core.config.badSeverity': 'Invalid severity "{value}" for rule {rule} (use error, warning, information, hint or off)',
   'core.file.binary': 'This file looks binary; Dockyard does not analyse it.',
