@@ -40,14 +40,19 @@ export function stageInfos(model: DockerfileModel): StageInfo[] {
   });
 }
 
-/** Names of the stages declared before stage `index` (lower-case). */
-export function earlierStageNames(model: DockerfileModel, index: number): Set<string> {
-  const out = new Set<string>();
-  for (const s of model.stages) {
-    if (s.index >= index) break;
-    if (s.name) out.add(s.name.toLowerCase());
-  }
-  return out;
+/** Every stage name (lower-case) with the index of the first stage that declares it. */
+export function stageNameIndex(model: DockerfileModel): Map<string, number> {
+  return model.memoize('stages:names', () => {
+    const out = new Map<string, number>();
+    for (const s of model.stages) if (s.name && !out.has(s.name.toLowerCase())) out.set(s.name.toLowerCase(), s.index);
+    return out;
+  });
+}
+
+/** Whether `name` (any case) is a stage declared before stage `index`. */
+export function isEarlierStage(model: DockerfileModel, name: string, index: number): boolean {
+  const first = stageNameIndex(model).get(name.toLowerCase());
+  return first !== undefined && first < index;
 }
 
 /** ARGs declared before the first FROM, with their defaults (null: declared without a default). */
@@ -63,12 +68,17 @@ export function globalArgDefaults(model: DockerfileModel): Map<string, string | 
   });
 }
 
-/** The global ARG instruction that declares `name`, if any (for related information). */
+/** The global ARG instruction that declares `name`, if any (for related information): the first one. */
 export function globalArgInstruction(model: DockerfileModel, name: string): Arg | undefined {
-  for (const ins of model.preamble) {
-    if (ins.getKeyword() === 'ARG' && (ins as Arg).getProperty?.()?.getName() === name) return ins as Arg;
-  }
-  return undefined;
+  const byName = model.memoize('stages:globalArgInstructions', () => {
+    const out = new Map<string, Arg>();
+    for (const ins of model.preamble) {
+      const n = ins.getKeyword() === 'ARG' ? (ins as Arg).getProperty?.()?.getName() : undefined;
+      if (n !== undefined && !out.has(n)) out.set(n, ins as Arg);
+    }
+    return out;
+  });
+  return byName.get(name);
 }
 
 /** Names of the variables a text refers to (`$A`, `${B}`, `${C:-x}`). */

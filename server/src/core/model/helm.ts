@@ -9,12 +9,30 @@
  */
 export const MASK = '\uE000';
 
-const ACTION = /\{\{[\s\S]*?\}\}/g;
+/**
+ * Every `{{ … }}` action replaced by MASK (newlines inside multi-line actions kept). A linear scan:
+ * once no `}}` follows, no later `{{` can close either (a pattern that searched to the end of the
+ * file for each unclosed `{{` made a template full of them quadratic).
+ */
+function maskActions(text: string): string {
+  const parts: string[] = [];
+  let last = 0;
+  let open = text.indexOf('{{');
+  while (open >= 0) {
+    const close = text.indexOf('}}', open + 2);
+    if (close < 0) break;
+    parts.push(text.slice(last, open), text.slice(open, close + 2).replace(/[^\r\n]/g, MASK));
+    last = close + 2;
+    open = text.indexOf('{{', last);
+  }
+  parts.push(text.slice(last));
+  return parts.join('');
+}
 
 export function maskHelm(text: string): string {
   if (!text.includes('{{')) return text;
   // First pass: replace every action by MASK (newlines inside multi-line actions kept).
-  const masked = text.replace(ACTION, (m) => m.replace(/[^\r\n]/g, MASK));
+  const masked = maskActions(text);
   // Second pass: lines with nothing but actions (and a chomping dash) become blank lines.
   const run = new RegExp(`${MASK}+`, 'g');
   const out = masked.split('\n').map((l) => {

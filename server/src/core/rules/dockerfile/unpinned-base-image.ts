@@ -1,5 +1,5 @@
 import { msg } from '../../messages/catalog';
-import { earlierStageNames, expandVariables, globalArgDefaults, globalArgInstruction, parseImageRef, variableNames } from '../../model/dockerfile-stages';
+import { isEarlierStage, expandVariables, globalArgDefaults, globalArgInstruction, parseImageRef, variableNames } from '../../model/dockerfile-stages';
 import type { RelatedInformation } from '../../types';
 import { defineRule } from '../define';
 
@@ -37,7 +37,7 @@ export const unpinnedBaseImage = defineRule({
       if (!raw || !range) continue;
       const image = expandVariables(raw, args);
       if (image === undefined || !image || image.includes('$')) continue;
-      if (image.toLowerCase() === 'scratch' || earlierStageNames(model, stage.index).has(image.toLowerCase())) continue;
+      if (image.toLowerCase() === 'scratch' || isEarlierStage(model, image, stage.index)) continue;
       const ref = parseImageRef(image);
       if (ref.digest) continue;
       if (ref.tag !== undefined && ref.tag !== 'latest') continue;
