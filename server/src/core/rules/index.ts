@@ -6,6 +6,7 @@ import { SECURITY_RULES } from './security';
 import { DOCKERFILE_RULES } from './dockerfile';
 import { KUBERNETES_RULES } from './kubernetes';
 import { LOCI_RULES } from './loci';
+import { analysisIncompleteDockerfile } from './meta/analysis-incomplete';
 
 /** Every rule Dockyard ships. Areas append their rules here. */
 export const ALL_RULES: Rule[] = [
@@ -16,6 +17,7 @@ export const ALL_RULES: Rule[] = [
   ...SECURITY_RULES,
   ...DOCKERFILE_RULES,
   ...LOCI_RULES,
+  analysisIncompleteDockerfile,
 ];
 
 /** Ids reported by the engine itself rather than by a rule module. */

@@ -122,7 +122,16 @@ export interface ShellScript {
   text: string;
   list: ShellList;
   errors: ShellError[];
+  /**
+   * Set when the script nests lists (substitutions, subshells, groups, compound commands) deeper
+   * than MAX_SHELL_NESTING: the offset where it does. Parsing stopped there: `list` holds only what
+   * came before, so rules must not read the script as complete.
+   */
+  tooDeepAt?: number;
 }
+
+/** How deeply lists may nest (`$( $( … ) )`, `( ( … ) )`, `if` in `if` …) before the parser stops. */
+export const MAX_SHELL_NESTING = 100;
 
 const RESERVED = new Set(['if', 'then', 'elif', 'else', 'fi', 'for', 'in', 'do', 'done', 'while', 'until', 'case', 'esac', 'select', 'function', '{', '}', '!', '[[', ']]', 'time']);
 /** Words that end a list when they stand in command position. */
@@ -205,8 +214,8 @@ export function parseShell(text: string): ShellScript {
     list.items.push(...more.items);
     list.end = Math.max(list.end, more.end);
   }
-  if (p.pending.length) p.error(text.length, 'unterminated here-document');
-  return { text, list, errors: p.errors };
+  if (p.pending.length && p.tooDeepAt === undefined) p.error(text.length, 'unterminated here-document');
+  return p.tooDeepAt === undefined ? { text, list, errors: p.errors } : { text, list, errors: p.errors, tooDeepAt: p.tooDeepAt };
 }
 
 function unexpectedAt(text: string, pos: number): string {
@@ -226,6 +235,9 @@ class Parser {
   pos = 0;
   readonly errors: ShellError[] = [];
   pending: PendingHeredoc[] = [];
+  /** Lists being parsed around the current position (bounded by MAX_SHELL_NESTING). */
+  depth = 0;
+  tooDeepAt: number | undefined;
 
   constructor(
     readonly text: string,
@@ -334,7 +346,25 @@ class Parser {
     return false;
   }
 
+  /** A list, or an empty one at and after the point where nesting exceeds MAX_SHELL_NESTING (parsing stops there). */
   parseList(stop: Stop): ShellList {
+    if (this.tooDeepAt === undefined && this.depth >= MAX_SHELL_NESTING) {
+      this.tooDeepAt = this.pos;
+      this.error(this.pos, `nested more than ${MAX_SHELL_NESTING} levels deep: not parsed further`);
+    }
+    if (this.tooDeepAt !== undefined) {
+      this.pos = this.end;
+      return { start: this.end, end: this.end, items: [] };
+    }
+    this.depth++;
+    try {
+      return this.parseListAt(stop);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private parseListAt(stop: Stop): ShellList {
     const list: ShellList = { start: this.pos, end: this.pos, items: [] };
     let first = true;
     for (;;) {
@@ -1060,7 +1090,27 @@ class Parser {
   }
 
   /** At `$`: `$(…)`, `$((…))`, `${…}`, `$name`, `$1`, `$@` …, or a lone `$`. */
+  /** At `$`: an expansion (nested `${…${…}}` and `$((…$((…))))` count towards MAX_SHELL_NESTING too). */
   private readDollar(): { expansion: boolean; sub?: ShellList } {
+    // `$(` counts through the list it parses; `${` and `$((` are counted here.
+    if (this.c(this.pos + 1) === C.LPAREN && this.c(this.pos + 2) !== C.LPAREN) return this.readDollarAt();
+    if (this.tooDeepAt === undefined && this.depth >= MAX_SHELL_NESTING) {
+      this.tooDeepAt = this.pos;
+      this.error(this.pos, `nested more than ${MAX_SHELL_NESTING} levels deep: not parsed further`);
+    }
+    if (this.tooDeepAt !== undefined) {
+      this.pos = this.end;
+      return { expansion: true };
+    }
+    this.depth++;
+    try {
+      return this.readDollarAt();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private readDollarAt(): { expansion: boolean; sub?: ShellList } {
     const n = this.c(this.pos + 1);
     if (n === C.LPAREN) {
       if (this.c(this.pos + 2) === C.LPAREN) {
@@ -1124,9 +1174,14 @@ class Parser {
     if (i >= this.end) this.error(open, 'unterminated backquote');
     const sub = new Parser(this.text, close);
     sub.pos = open + 1;
+    sub.depth = this.depth;
     const list = sub.parseList(TOP);
     for (const e of sub.errors) this.error(e.offset, e.message);
     this.pos = Math.min(close + 1, this.end);
+    if (sub.tooDeepAt !== undefined) {
+      this.tooDeepAt = sub.tooDeepAt;
+      this.pos = this.end;
+    }
     return list;
   }
 }

@@ -86,4 +86,8 @@ export const ruleMessages: Record<string, string> = {
   "rule.apt-lists-not-cleaned.fix": "End the same RUN with && rm -rf /var/lib/apt/lists/*, or mount a cache over /var/lib/apt (RUN --mount=type=cache,target=/var/lib/apt).",
   "rule.apt-lists-not-cleaned.message": "{command} without rm -rf /var/lib/apt/lists/* in the same RUN.",
   "rule.apt-lists-not-cleaned.fixTitle": "Append && rm -rf /var/lib/apt/lists/*",
+  "rule.analysis-incomplete.summary": "Part of the file was not analysed: it goes beyond a limit that keeps analysis fast and safe on hostile input (a RUN whose commands nest deeper than the shell parser goes).",
+  "rule.analysis-incomplete.risk": "The checks that need that part did not run, so a clean result would be misleading: `dockyard lint --fail-on warning` fails on this finding.",
+  "rule.analysis-incomplete.fix": "Simplify the construct (move a deeply nested command into a script file that the image COPYs), or suppress the finding with a reason if the file is generated and reviewed elsewhere.",
+  "rule.analysis-incomplete.shellTooDeep": "This RUN nests commands more than {limit} levels deep; Dockyard did not analyse its commands past this point.",
 };

