@@ -5,6 +5,7 @@ import { scaffoldManifests, validateManifestOptions, type Backend, type Manifest
 import { isService, type Codename } from './core/scaffold/profiles';
 import type { OptionProblem, ScaffoldResult } from './core/scaffold/types';
 import { splitProfiles } from './core/scaffold/validate';
+import { UnsafeWriteError } from './host/safe-write';
 
 /**
  * `dockyard scaffold image|manifests <cinder|glance> [options]` (shared/spec/CLI.md). File access is
@@ -15,11 +16,24 @@ export interface ScaffoldIo {
   cwd: string;
   stdout(s: string): void;
   stderr(s: string): void;
+  /** Anything at `p`, a dangling symbolic link included. */
   exists(p: string): boolean;
-  writeFile(p: string, s: string): void;
-  mkdir(p: string): void;
-  /** Optional: mark a written script executable (chmod 755). */
-  setExecutable?(p: string): void;
+  /**
+   * Write a file below the output folder `root`: never through a symbolic link or outside `root`,
+   * atomically; a new script (`executable`) gets mode 755, an existing file keeps its mode.
+   */
+  writeFile(p: string, s: string, opts: { root: string; executable?: boolean }): void;
+  /** Create a folder (and its parents) below `root`, never through a symbolic link; `root` itself as the user named it. */
+  mkdir(p: string, root: string): void;
+}
+
+/** Why a write failed, in the user's language (refusals of unsafe targets included). */
+function writeFailure(e: unknown, shown: (p: string) => string, root: string, lang: Lang): string {
+  if (e instanceof UnsafeWriteError) {
+    const id = { symlink: 'core.write.symlink', outside: 'core.write.outside', 'not-a-file': 'core.write.notAFile', 'not-a-folder': 'core.write.notAFolder' }[e.reason];
+    return t(id, { path: shown(e.path), root: shown(root) }, lang);
+  }
+  return e instanceof Error ? e.message : String(e);
 }
 
 export const EXIT_OK = 0;
@@ -178,16 +192,15 @@ export function runScaffold(args: string[], io: ScaffoldIo, lang: Lang = 'en'): 
   const made = new Set<string>();
   const ensureDir = (d: string) => {
     if (made.has(d)) return;
-    if (!io.exists(d)) io.mkdir(d);
+    if (!io.exists(d)) io.mkdir(d, outDir);
     made.add(d);
   };
   for (const x of targets) {
     try {
       ensureDir(dirname(x.path));
-      io.writeFile(x.path, x.file.content);
-      if (x.file.executable) io.setExecutable?.(x.path);
+      io.writeFile(x.path, x.file.content, { root: outDir, executable: x.file.executable });
     } catch (e) {
-      io.stderr(t('scaffold.cli.writeFailed', { path: shown(x.path), reason: e instanceof Error ? e.message : String(e) }, lang) + '\n');
+      io.stderr(t('scaffold.cli.writeFailed', { path: shown(x.path), reason: writeFailure(e, shown, outDir, lang) }, lang) + '\n');
       return EXIT_USAGE;
     }
     io.stdout(t('scaffold.cli.wrote', { path: shown(x.path) }, lang) + '\n');

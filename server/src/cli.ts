@@ -15,6 +15,7 @@ import { toSarif } from './cli/sarif';
 import { runScaffold } from './cli-scaffold';
 import { setCrdSchemaSource } from './core/kubernetes/crd';
 import { FileCrdSource } from './host/crd-source';
+import { entryExists, safeMkdir, safeWriteFile } from './host/safe-write';
 
 /**
  * `dockyard` command line (shared/spec/CLI.md): lint, fix, scaffold. Same core as the server.
@@ -299,10 +300,10 @@ export const SUBCOMMANDS: Record<string, SubcommandRunner> = {
       args,
       {
         ...io,
-        exists: (p) => fs.existsSync(p),
-        writeFile: (p, s) => fs.writeFileSync(p, s),
-        mkdir: (p) => fs.mkdirSync(p, { recursive: true }),
-        setExecutable: (p) => fs.chmodSync(p, 0o755),
+        exists: entryExists,
+        writeFile: (p, s, o) => void safeWriteFile(o.root, p, s, o.executable ? 0o755 : 0o644),
+        // The output folder is the user's choice (created as named); below it, no link is followed.
+        mkdir: (p, root) => (path.resolve(p) === path.resolve(root) ? fs.mkdirSync(p, { recursive: true }) : (fs.mkdirSync(root, { recursive: true }), safeMkdir(root, p))),
       },
       lang,
     ),

@@ -18,7 +18,9 @@ function memIo(initial: Record<string, string> = {}, dirs: string[] = ['/', '/wo
     stdout: (s) => out.push(s),
     stderr: (s) => err.push(s),
     exists: (p) => files.has(p) || folders.has(p),
-    writeFile: (p, s) => {
+    writeFile: (p, s, opts) => {
+      assert.ok(p.startsWith(opts.root + '/'), `${p} outside ${opts.root}`);
+      if (opts.executable) executable.add(p);
       const parent = p.slice(0, p.lastIndexOf('/')) || '/';
       if (!folders.has(parent)) throw new Error(`ENOENT: no such directory ${parent}`);
       if (folders.has(p)) throw new Error(`EISDIR: ${p}`);
@@ -30,7 +32,6 @@ function memIo(initial: Record<string, string> = {}, dirs: string[] = ['/', '/wo
       const parts = p.split('/').filter(Boolean);
       for (let i = 1; i <= parts.length; i++) folders.add('/' + parts.slice(0, i).join('/'));
     },
-    setExecutable: (p) => executable.add(p),
   };
   return { io, files, out, err, writes, executable, stdout: () => out.join(''), stderr: () => err.join('') };
 }
