@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, statSync, chmodSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { patchProblems } from './patch-deps.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const production = process.argv.includes('--production');
@@ -21,6 +22,16 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
 };
+
+// The dependencies must be exactly the releases patches/ was made for, with the patches applied
+// (npm's postinstall runs scripts/patch-deps.mjs): never bundle an unpatched or other release.
+const problems = patchProblems(root);
+if (problems.length) {
+  console.error('\nbuild stopped: the installed dependencies do not match patches/:');
+  for (const m of problems) console.error(`  - ${m}`);
+  console.error('');
+  process.exit(1);
+}
 
 mkdirSync(join(root, 'dist'), { recursive: true });
 if (existsSync(join(root, 'scripts/build-schema.mjs'))) {

@@ -1,30 +1,36 @@
-import { test } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { DockerfileParser, type Argument, type From, type Instruction, type Onbuild } from 'dockerfile-ast';
-import { argumentsOf, installDockerfileAstSpeedups, SPEEDUPS_FOR_VERSION, originalRawArguments, rawArguments, withoutDockerfileAstSpeedups } from '../../../server/src/core/model/dockerfile-ast-speed';
-import { DockerfileModel } from '../../../server/src/core/model/dockerfile';
+import * as patched from 'dockerfile-ast';
+import type { Argument, From, Instruction, Onbuild } from 'dockerfile-ast';
+import { DockerfileModel, argumentsOf } from '../../../server/src/core/model/dockerfile';
 import { dockerfile } from '../../../scripts/bench/generate.mjs';
+import { listPatches, patchProblems, pristineCopy } from '../../../scripts/patch-deps.mjs';
+import { repoSeeds } from '../../robustness/seeds';
 
 /**
- * The dockerfile-ast speed-ups change no result: the rewritten tokeniser gives the library's values
- * and ranges, the memoized getArguments/getKeyword answer what the library answers, and a whole
- * parse (every zero-argument getter of every instruction, flag, argument, property, heredoc …) is
- * the same with and without them.
+ * dockerfile-ast is patched at install time (patches/dockerfile-ast+0.7.1.patch, applied by
+ * scripts/patch-deps.mjs from npm's postinstall) with speed-ups that must change no result. These
+ * tests compare the installed, patched library with the library as published: a copy of the package
+ * with the patch applied in reverse (out/pristine-<pid>/, under the project so its own requires
+ * resolve from node_modules), loaded beside it. A whole parse (every zero-argument getter of every
+ * instruction, flag, argument, property, heredoc …) must be the same on every fixture and example
+ * Dockerfile, edge cases, the benchmark-shaped Dockerfile and generated text.
  */
-installDockerfileAstSpeedups();
-
 const ROOT = process.env.DOCKYARD_ROOT ?? join(__dirname, '..', '..', '..', '..');
-const FILES = [
-  'test/fixtures/loci/glance/Dockerfile',
-  'test/fixtures/loci/Dockerfile.base',
-  'test/fixtures/loci/cinder/Dockerfile',
-  'test/fixtures/scaffold/glance-image/Dockerfile',
-  'examples/images/insecure/Dockerfile',
-  'examples/images/glance/Dockerfile',
-];
+const PRISTINE_DIR = join(ROOT, 'out', `pristine-${process.pid}`, 'dockerfile-ast');
+pristineCopy('dockerfile-ast', PRISTINE_DIR, ROOT);
+after(() => rmSync(join(PRISTINE_DIR, '..'), { recursive: true, force: true }));
+const pristine = createRequire(join(PRISTINE_DIR, 'package.json'))(join(PRISTINE_DIR, 'lib', 'main.js')) as typeof patched;
+assert.notEqual(pristine.DockerfileParser, patched.DockerfileParser, 'the pristine copy is a separate module');
+
+/** Every Dockerfile among the fixtures and examples (by name, as the detector sees them). */
+const FILES = repoSeeds()
+  .filter((s) => /(^|\/)([^/]*\.)?(dockerfile|containerfile)(\.[^/]*)?$/i.test(s.origin))
+  .map((s) => s.origin);
 
 const EDGE_CASES = [
   'FROM alpine\nRUN echo a \\\n  b \\\n  # comment inside\n  c\n',
@@ -48,9 +54,9 @@ const keyword = fc.constantFrom('RUN', 'COPY', 'ADD', 'ENV', 'ARG', 'LABEL', 'FR
 const line = fc.tuple(keyword, fc.array(piece, { maxLength: 30 })).map(([k, ps]) => `${k} ${ps.join('')}`);
 const GENERATED_FILE = fc.tuple(fc.boolean(), fc.array(line, { minLength: 1, maxLength: 6 })).map(([backtick, ls]) => (backtick ? '# escape=`\n' : '') + ls.join('\n'));
 
-function allInstructions(text: string): Instruction[] {
+function allInstructions(lib: typeof patched, text: string): Instruction[] {
   const out: Instruction[] = [];
-  for (const ins of DockerfileParser.parse(text).getInstructions()) {
+  for (const ins of lib.DockerfileParser.parse(text).getInstructions()) {
     out.push(ins);
     if (ins.getKeyword() === 'ONBUILD') {
       const t = (ins as Onbuild).getTriggerInstruction();
@@ -63,14 +69,23 @@ function allInstructions(text: string): Instruction[] {
 const shape = (args: { getValue(): string; getRange(): unknown }[]) => args.map((a) => ({ value: a.getValue(), range: a.getRange() }));
 
 function assertSame(text: string): void {
-  for (const ins of allInstructions(text)) {
-    const internals = ins as unknown as Parameters<typeof rawArguments>[0];
-    const expected = shape(originalRawArguments.call(internals));
-    assert.deepEqual(shape(rawArguments(internals)), expected, `tokens of ${JSON.stringify(ins.getTextContent())} in ${JSON.stringify(text)}`);
-    assert.deepEqual(shape((internals as unknown as { getRawArguments(): Argument[] }).getRawArguments()), expected);
-    assert.deepEqual(shape([...argumentsOf(ins)]), shape(ins.getArguments()), 'argumentsOf = getArguments');
+  const expected = allInstructions(pristine, text);
+  const actual = allInstructions(patched, text);
+  assert.equal(actual.length, expected.length);
+  for (let i = 0; i < actual.length; i++) {
+    const want = shape(expected[i].getArguments());
+    const what = `arguments of ${JSON.stringify(expected[i].getTextContent())} in ${JSON.stringify(text)}`;
+    const raw = (ins: Instruction) => shape((ins as unknown as { getRawArguments(): Argument[] }).getRawArguments());
+    assert.deepEqual(raw(actual[i]), raw(expected[i]), what);
+    assert.deepEqual(shape(actual[i].getArguments()), want, what);
+    assert.deepEqual(shape([...argumentsOf(actual[i])]), want, 'argumentsOf = getArguments');
+    assert.equal(actual[i].getKeyword(), expected[i].getKeyword());
   }
 }
+
+test('the fixtures and examples hold Dockerfiles to compare', () => {
+  assert.ok(FILES.length >= 8, `found ${FILES.join(', ')}`);
+});
 
 test('tokeniser: same arguments and ranges as dockerfile-ast on real Dockerfiles', () => {
   for (const f of FILES) assertSame(readFileSync(join(ROOT, f), 'utf8'));
@@ -126,17 +141,17 @@ function describe(value: unknown, depth = 0): unknown {
 }
 
 function assertSameParse(text: string): void {
-  const expected = withoutDockerfileAstSpeedups(() => describe(DockerfileParser.parse(text)));
-  assert.deepEqual(describe(DockerfileParser.parse(text)), expected, `parse of ${JSON.stringify(text)}`);
+  const expected = describe(pristine.DockerfileParser.parse(text));
+  assert.deepEqual(describe(patched.DockerfileParser.parse(text)), expected, `parse of ${JSON.stringify(text)}`);
 }
 
-test('whole parse: the same with and without the speed-ups (real, edge-case, benchmark-shaped Dockerfiles)', () => {
+test('whole parse: the same patched and as published (real, edge-case, benchmark-shaped Dockerfiles)', () => {
   for (const f of FILES) assertSameParse(readFileSync(join(ROOT, f), 'utf8'));
   for (const text of EDGE_CASES) assertSameParse(text);
   assertSameParse(dockerfile({ instructions: 150 }));
 });
 
-test('whole parse: the same with and without the speed-ups (fast-check)', () => {
+test('whole parse: the same patched and as published (fast-check)', () => {
   fc.assert(
     fc.property(GENERATED_FILE, (text) => {
       assertSameParse(text);
@@ -155,7 +170,7 @@ test('memoized arguments: a caller that changes a range it got does not change t
   };
   const ours = answers(new DockerfileModel(text).instructions[0] as From);
   assert.equal(ours.after, ours.before);
-  assert.deepEqual(ours, withoutDockerfileAstSpeedups(() => answers(DockerfileParser.parse(text).getInstructions()[0] as From)));
+  assert.deepEqual(ours, answers(pristine.DockerfileParser.parse(text).getInstructions()[0] as From));
 });
 
 test('memoized getArguments: a copy per call, equal to a fresh tokenisation', () => {
@@ -178,7 +193,13 @@ test('memoized getArguments: a copy per call, equal to a fresh tokenisation', ()
   assert.equal(model.instructions[2].getKeyword(), 'COPY');
 });
 
-test('the dockerfile-ast speed-ups are installed for the release they were checked against (a new release needs this suite re-run against it)', () => {
+test('the installed dockerfile-ast is the release the patch was made for, with the patch applied (the build checks the same)', () => {
   const { version } = JSON.parse(readFileSync(require.resolve('dockerfile-ast/package.json'), 'utf8')) as { version: string };
-  assert.equal(version, SPEEDUPS_FOR_VERSION, 'dockerfile-ast was updated: re-check dockerfile-ast-speed.ts against it, then move SPEEDUPS_FOR_VERSION');
+  const patch = listPatches(ROOT).find((p) => p.name === 'dockerfile-ast');
+  assert.ok(patch, 'patches/dockerfile-ast+<version>.patch');
+  assert.equal(version, patch.version, 'dockerfile-ast was updated: remake the patch for it (patches/README.md) and re-run this suite');
+  assert.deepEqual(patchProblems(ROOT), []);
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string>; scripts: Record<string, string> };
+  assert.equal(pkg.devDependencies['dockerfile-ast'], patch.version, 'pinned to the exact release');
+  assert.match(pkg.scripts.postinstall, /patch-deps\.mjs/);
 });

@@ -1,7 +1,17 @@
 import type { DockyardConfig } from '../config/config';
-import type { Analyzer } from '../engine';
 import type { Lang } from '../messages/catalog';
+import type { DockerfileModel } from '../model/dockerfile';
+import type { YamlChunk, YamlDocModel } from '../model/yaml';
 import type { Position, Range } from '../types';
+
+/**
+ * What the features read from the analyzer: its parse of the open text (shared with the analysis).
+ * Structural, so the features (a lower layer) do not import the engine; `Analyzer` provides it.
+ */
+export interface ParsedDocuments {
+  dockerfileFor(path: string, text: string): DockerfileModel;
+  yamlFor(path: string, text: string): { chunks: readonly YamlChunk[]; states: readonly { model: YamlDocModel }[] };
+}
 
 /**
  * Editor features as pure functions of (text, position): the server maps these shapes to LSP.
@@ -12,7 +22,7 @@ export interface FeatureContext {
   text: string;
   languageId?: string;
   config: DockyardConfig;
-  analyzer: Analyzer;
+  analyzer: ParsedDocuments;
   lang: Lang;
 }
 

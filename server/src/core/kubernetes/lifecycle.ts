@@ -1,23 +1,13 @@
 import { compareVersions } from '../schema';
-import { DEPRECATION_ROWS } from './deprecations-data';
+import { DEPRECATION_ROWS, type DeprecationRow } from './deprecations-data';
+
+export type { DeprecationRow };
 
 /**
  * API lifecycle: which apiVersion/kind pairs are deprecated or removed, relative to the Kubernetes
  * version the user targets. Data: data/kubernetes/deprecations.tsv, embedded by
  * scripts/gen-k8s-deprecations.mjs as `DEPRECATION_ROWS`.
  */
-export interface DeprecationRow {
-  groupVersion: string;
-  kind: string;
-  /** "1.22", or "-" for an API that is deprecated but still served. */
-  removedIn: string;
-  /** "apps/v1", "resource.k8s.io/v1 DeviceClass" (another kind) or "none". */
-  replacement: string;
-  /** Only the apiVersion changes: a rewrite is safe. */
-  mechanical: boolean;
-  notes: string;
-}
-
 export interface LifecycleStatus {
   row: DeprecationRow;
   /** True when the selected version no longer serves the API. */

@@ -1,18 +1,39 @@
+import { BoundedCache } from '../util/bounded-cache';
 import { parseBindep, type BindepFile } from './bindep';
 
-const cache = new Map<string, BindepFile>();
-const SIZE = 8;
+/**
+ * parseBindep memoised by text: the open bindep files, shared by the rule and hover. Bounded by
+ * bytes (64 MB of estimated text + model) and by entries (8): a huge file (a 19 MB bindep.txt is
+ * ~600 MB of model) is parsed for each caller and not kept once they are done with it.
+ */
+export const BINDEP_CACHE_BOUNDS = { maxBytes: 64 * 1024 * 1024, maxEntries: 8 };
+const cache = new BoundedCache<string, BindepFile>(BINDEP_CACHE_BOUNDS);
 
-/** parseBindep memoised by text (a few recent texts: the open bindep files, shared by the rule and hover). */
+/**
+ * Estimated bytes a parse keeps alive: the text (UTF-16) and the model (measured with
+ * `--expose-gc` on loci's bindep.txt repeated to 1-4 MB: ~2,100 bytes per entry of ~2.7 tokens,
+ * about 30 bytes per character of text).
+ */
+export function bindepCost(f: BindepFile): number {
+  let tokens = 0;
+  for (const e of f.entries) tokens += e.tokens.length;
+  return 2 * f.text.length + 1100 * f.entries.length + 400 * tokens + 300 * (f.errors.length + f.commentLines.length);
+}
+
 export function parseBindepCached(text: string): BindepFile {
   const hit = cache.get(text);
-  if (hit) {
-    cache.delete(text);
-    cache.set(text, hit);
-    return hit;
-  }
+  if (hit) return hit;
   const f = parseBindep(text);
-  cache.set(text, f);
-  if (cache.size > SIZE) cache.delete(cache.keys().next().value as string);
+  cache.set(text, f, bindepCost(f));
   return f;
+}
+
+/** The cache's accounting (tests and memory measurements). */
+export function bindepCacheStats(): { bytes: number; entries: number } {
+  return { bytes: cache.bytes, entries: cache.size };
+}
+
+/** Forget every cached parse (tests; a host that wants the memory back). */
+export function clearBindepCache(): void {
+  cache.clear();
 }

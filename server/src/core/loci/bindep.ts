@@ -146,6 +146,12 @@ export interface BindepFile {
   errors: BindepSyntaxError[];
   /** 0-based lines that are comments (`# …`, possibly indented). */
   commentLines: number[];
+  /**
+   * What loci/facts.ts derived from this bindep file together with a pydep file (valid profile
+   * tokens, evaluations, useful profiles), keyed by that pydep file: held by the data, so it goes
+   * when the data goes. Set on first use only.
+   */
+  derived?: WeakMap<BindepFile, unknown>;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -68,17 +68,9 @@ export interface BuildFacts {
   valueRange(v: SourceText, a?: number, b?: number): Range;
 }
 
-const factsCache = new WeakMap<LociBuild, Map<string, BuildFacts>>();
-const validCache = new WeakMap<BindepFile, WeakMap<BindepFile, Map<string, ValidTokens>>>();
-
-const configKeys = new WeakMap<LociConfig, string>();
-
 export function buildFacts(build: LociBuild, path: string, config: LociConfig): BuildFacts {
-  let ck = configKeys.get(config);
-  if (ck === undefined) configKeys.set(config, (ck = JSON.stringify(config)));
-  const key = `${path}\u0000${ck}\u0000${lociDataGeneration()}`;
-  let per = factsCache.get(build);
-  if (!per) factsCache.set(build, (per = new Map()));
+  const key = `${path}\u0000${JSON.stringify(config)}\u0000${lociDataGeneration()}`;
+  const per = (build.derived ??= new Map()) as Map<string, BuildFacts>;
   let f = per.get(key);
   if (!f) {
     f = computeFacts(build, path, config);
@@ -195,12 +187,23 @@ function computeFacts(b: LociBuild, path: string, config: LociConfig): BuildFact
   return f;
 }
 
+/** What is derived from one bindep file with one pydep file (held by the bindep file: `BindepFile.derived`). */
+interface PairState {
+  valid: Map<string, ValidTokens>;
+  memo: Map<string, unknown>;
+  useful: Map<string, ProjectProfile[]>;
+}
+
+function pairState(bindep: BindepFile, pydep: BindepFile): PairState {
+  const byPydep = (bindep.derived ??= new WeakMap()) as WeakMap<BindepFile, PairState>;
+  let st = byPydep.get(pydep);
+  if (!st) byPydep.set(pydep, (st = { valid: new Map(), memo: new Map(), useful: new Map() }));
+  return st;
+}
+
 function validTokens(bindep: BindepFile[], pydep: BindepFile[], project: string | undefined): ValidTokens {
   if (bindep.length !== 1 || pydep.length !== 1) return validProfileTokens(bindep, pydep, project ? [project] : []);
-  let byPydep = validCache.get(bindep[0]);
-  if (!byPydep) validCache.set(bindep[0], (byPydep = new WeakMap()));
-  let byProject = byPydep.get(pydep[0]);
-  if (!byProject) byPydep.set(pydep[0], (byProject = new Map()));
+  const byProject = pairState(bindep[0], pydep[0]).valid;
   const k = project ?? '';
   let v = byProject.get(k);
   if (!v) {
@@ -210,18 +213,13 @@ function validTokens(bindep: BindepFile[], pydep: BindepFile[], project: string 
   return v;
 }
 
-const memoCache = new WeakMap<BindepFile, WeakMap<BindepFile, Map<string, unknown>>>();
-
 /**
  * Memoise a computation on this build's data (many builds in a file share project, profiles and
  * codename). Only for builds without EXTRA files (their data is per build).
  */
 function memo<T>(f: BuildFacts, key: string, compute: () => T): T {
   if (f.bindep.length !== 1 || f.pydep.length !== 1) return compute();
-  let byPydep = memoCache.get(f.bindep[0]);
-  if (!byPydep) memoCache.set(f.bindep[0], (byPydep = new WeakMap()));
-  let m = byPydep.get(f.pydep[0]);
-  if (!m) byPydep.set(f.pydep[0], (m = new Map()));
+  const m = pairState(f.bindep[0], f.pydep[0]).memo;
   const k = `${key}\u0000${f.evalKey}`;
   if (m.has(k)) return m.get(k) as T;
   const v = compute();
@@ -237,17 +235,12 @@ export function tokenEffect(f: BuildFacts, token: string, project = f.project ??
   );
 }
 
-const usefulCache = new WeakMap<BindepFile, WeakMap<BindepFile, Map<string, ProjectProfile[]>>>();
-
 /** The profiles that do something for `project` in this build's data (cached per data, project and platform). */
 export function usefulProfiles(f: BuildFacts, project = f.project): ProjectProfile[] {
   if (project === undefined) return [];
   const ctx = { codename: f.codename, bindep: f.bindep, pydep: f.pydep, platform: f.platform, projectRelease: f.projectRelease };
   if (f.bindep.length !== 1 || f.pydep.length !== 1) return profilesForProject(project, ctx);
-  let byPydep = usefulCache.get(f.bindep[0]);
-  if (!byPydep) usefulCache.set(f.bindep[0], (byPydep = new WeakMap()));
-  let m = byPydep.get(f.pydep[0]);
-  if (!m) byPydep.set(f.pydep[0], (m = new Map()));
+  const m = pairState(f.bindep[0], f.pydep[0]).useful;
   const key = `${project}\u0000${f.codename}\u0000${f.projectRelease}\u0000${f.platform.join(' ')}`;
   let v = m.get(key);
   if (!v) {

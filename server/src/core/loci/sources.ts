@@ -34,6 +34,7 @@ import {
   type SourceText,
 } from './value';
 import { isAlias } from '../model/yaml-api';
+import { BoundedCache } from '../util/bounded-cache';
 
 export interface Span {
   start: number;
@@ -87,6 +88,11 @@ export interface LociBuild {
   images: SourceText[];
   /** `DOCKER_BUILDKIT=0` in effect for this `docker build` (the assignment). */
   legacyBuilder?: Span;
+  /**
+   * What loci/facts.ts derived from this build, by path, configuration and data generation (a few
+   * at most): held by the build, so it goes when the build goes. Set on first use only.
+   */
+  derived?: Map<string, unknown>;
 }
 
 /** The value of the last `name` argument (a later `--build-arg` wins). */
@@ -533,21 +539,30 @@ function splitLines(t: SourceText): SourceText[] {
 // ---------------------------------------------------------------------------------------------
 // Shell scripts
 
-const shellCache = new Map<string, { all: LociBuild[]; loci: LociBuild[] }>();
-const SHELL_CACHE_SIZE = 16;
+/**
+ * The builds of recent shell scripts, by text (the rule, hover and completion share them). Bounded
+ * by bytes (16 MB of estimated text + builds) and by entries (16).
+ */
+export const SHELL_CACHE_BOUNDS = { maxBytes: 16 * 1024 * 1024, maxEntries: 16 };
+const shellCache = new BoundedCache<string, { all: LociBuild[]; loci: LociBuild[] }>(SHELL_CACHE_BOUNDS);
+
+/** Estimated bytes an entry keeps alive: the text (UTF-16), its line index, and the builds. */
+function shellEntryCost(text: string, all: readonly LociBuild[]): number {
+  return 4 * text.length + 4096 * all.length;
+}
 
 function shellEntry(text: string): { all: LociBuild[]; loci: LociBuild[] } {
   const hit = shellCache.get(text);
-  if (hit) {
-    shellCache.delete(text);
-    shellCache.set(text, hit);
-    return hit;
-  }
+  if (hit) return hit;
   const all = shellBuildsOf(parseShellScript(text), new LineIndex(text));
   const entry = { all, loci: keepLoci(all) };
-  shellCache.set(text, entry);
-  if (shellCache.size > SHELL_CACHE_SIZE) shellCache.delete(shellCache.keys().next().value as string);
+  shellCache.set(text, entry, shellEntryCost(text, all));
   return entry;
+}
+
+/** The shell-build cache's accounting (tests and memory measurements). */
+export function shellCacheStats(): { bytes: number; entries: number } {
+  return { bytes: shellCache.bytes, entries: shellCache.size };
 }
 
 /** The loci builds of a shell script (memoised by text in a small bounded cache). */

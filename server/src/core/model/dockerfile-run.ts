@@ -1,7 +1,6 @@
 import type { Flag, Instruction, JSONInstruction } from 'dockerfile-ast';
-import type { DockerfileModel } from './dockerfile';
+import { argumentsOf, type DockerfileModel } from './dockerfile';
 import type { Range } from '../types';
-import { argumentsOf } from './dockerfile-ast-speed';
 import { joinContinuations, OffsetMap, parseShell, type ShellScript, type Span } from '../util/shell';
 
 /**

@@ -1,7 +1,16 @@
-import { DockerfileParser, type Dockerfile, type Instruction, type From } from 'dockerfile-ast';
-import { installDockerfileAstSpeedups } from './dockerfile-ast-speed';
+import { DockerfileParser, type Argument, type Dockerfile, type Instruction, type From } from 'dockerfile-ast';
 import { LineIndex } from '../text';
 import type { Range } from '../types';
+
+/**
+ * What `ins.getArguments()` returns, for read-only use (Dockyard's rules and model read values and
+ * ranges; they change neither the array nor an argument's range). dockerfile-ast is patched at
+ * install time (patches/dockerfile-ast+0.7.1.patch) to tokenise an instruction once; each call
+ * still copies the tokens.
+ */
+export function argumentsOf(ins: Instruction): readonly Argument[] {
+  return ins.getArguments();
+}
 
 /**
  * Dockerfile model: the dockerfile-ast parse, stages, and line helpers. One per document version;
@@ -21,7 +30,6 @@ export class DockerfileModel {
   private _stages?: Stage[];
 
   constructor(readonly text: string) {
-    installDockerfileAstSpeedups();
     this.lines = new LineIndex(text);
     this.dockerfile = DockerfileParser.parse(text);
   }

@@ -3,7 +3,7 @@ import type { Range } from '../../types';
 import type { DockerfileContext } from '../registry';
 import { defineRule, type MessageOf } from '../define';
 import { nearest } from '../../util/strings';
-import { argumentsOf } from '../../model/dockerfile-ast-speed';
+import { argumentsOf } from '../../model/dockerfile';
 
 /** Instructions Docker's frontend knows, and the flags each accepts (BuildKit dockerfile:1 syntax). */
 export const INSTRUCTIONS: Record<string, { minArgs: number; flags: string[] }> = {

@@ -1,7 +1,6 @@
 import type { Flag, Instruction, Onbuild } from 'dockerfile-ast';
-import type { DockerfileModel } from '../../model/dockerfile';
+import { argumentsOf, type DockerfileModel } from '../../model/dockerfile';
 import type { Range } from '../../types';
-import { argumentsOf } from '../../model/dockerfile-ast-speed';
 
 /** RUN instructions of the file in order, ONBUILD triggers included (they run in child builds). */
 export function runInstructions(model: DockerfileModel): { ins: Instruction; onbuild: boolean }[] {
