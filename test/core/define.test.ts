@@ -48,3 +48,11 @@ test('every Dockerfile rule is a defineRule definition', () => {
     assert.ok(isDefinedRule(r), `${r.id} is not made by defineRule`);
   }
 });
+
+test('every loci rule is one definition registered per target, and its docs stand on their own (no R-numbers)', () => {
+  const loci = ALL_RULES.filter((x) => x.category === 'loci');
+  for (const r of loci) assert.ok(isDefinedRule(r), `${r.id} is not a defined rule`);
+  const cat = ruleCatalog(loci);
+  const refs = Object.entries(cat).filter(([id, text]) => /\.(summary|risk|fix)$/.test(id) && /\bR\d+\b|REFERENCE/.test(text));
+  assert.deepEqual(refs, []);
+});

@@ -1,4 +1,3 @@
-import { msg } from '../../messages/catalog';
 import { basenameOf } from '../../loci/paths';
 import { lociExtraFile } from '../../loci/provider';
 import { argEntry } from '../../loci/sources';
@@ -17,7 +16,17 @@ export const extraDepsFile = lociRule({
   category: 'loci',
   defaultSeverity: 'warning',
   references: [LOCI_REFERENCE],
-  check(f, report) {
+  docs: {
+    summary: 'An EXTRA_BINDEP / EXTRA_PYDEP file loci will skip, read as the other kind, or that bindep cannot parse.',
+    risk: 'loci reads /opt/loci/bindep* and /opt/loci/pydep*, and ignores bindep failures: a misnamed or malformed file silently adds nothing.',
+    fix: 'Name extra files bindep-… / pydep-… and keep them valid bindep syntax.',
+  },
+  messages: {
+    ignored: '{arg} "{file}": its name does not start with "{prefix}", so loci\'s /opt/loci/{prefix}* glob skips it.',
+    swapped: '{arg} "{file}": its name starts with "{other}", so loci reads it as a {other} file.',
+    syntax: '{arg} "{file}" has {count} bindep syntax error(s) (first on line {line}); bindep rejects it and loci ignores the failure.',
+  },
+  check(f, report, _all, m) {
     const b = f.build;
     if (b.kind !== 'main') return;
     for (const name of ['EXTRA_BINDEP', 'EXTRA_PYDEP']) {
@@ -32,13 +41,13 @@ export const extraDepsFile = lociRule({
         if (base.startsWith(prefix)) {
           const file = lociExtraFile(f.contextDir, w.token, f.path);
           if (file && file.errors.length) {
-            report({ range, message: msg('rule.loci-extra-deps-file.syntax', { file: w.token, count: file.errors.length, line: file.errors[0].line + 1 }) });
+            report({ range, message: m('syntax', { file: w.token, count: file.errors.length, line: file.errors[0].line + 1 }) });
           }
           continue;
         }
         report({
           range,
-          message: base.startsWith(other) ? msg('rule.loci-extra-deps-file.swapped', { arg: name, file: w.token, other }) : msg('rule.loci-extra-deps-file.ignored', { arg: name, file: w.token, prefix }),
+          message: base.startsWith(other) ? m('swapped', { arg: name, file: w.token, other }) : m('ignored', { arg: name, file: w.token, prefix }),
         });
       }
     }

@@ -1,4 +1,5 @@
-import type { Report, Rule, RuleMeta } from '../registry';
+import type { Report, RuleMeta } from '../registry';
+import { defineRule, type DefinedRule, type MessageOf, type RuleDocs } from '../define';
 import type { DockyardConfig } from '../../config/config';
 import { buildFacts, type BuildFacts } from '../../loci/facts';
 import { dockerfileBuilds, shellBuilds, yamlBuilds, type LociBuild } from '../../loci/sources';
@@ -11,9 +12,12 @@ import type { LineIndex } from '../../text';
  * workflow steps) and shell scripts. Extraction and derived facts are cached on the parsed models, so
  * the rules share one computation.
  */
-export interface LociRuleDef extends RuleMeta {
-  /** `all` is every loci build of the file (for checks that compare builds). */
-  check(facts: BuildFacts, report: (r: Report) => void, all: readonly BuildFacts[]): void;
+export interface LociRuleDef<K extends string> extends RuleMeta {
+  docs: RuleDocs;
+  /** English text per message key (ids `rule.<id>.<key>`), as for defineRule. */
+  messages: Record<K, string>;
+  /** `all` is every loci build of the file (for checks that compare builds); `m` builds the rule's own messages. */
+  check(facts: BuildFacts, report: (r: Report) => void, all: readonly BuildFacts[], m: MessageOf<K>): void;
 }
 
 const suppressionSets = new WeakMap<LineIndex, SuppressionSet | null>();
@@ -32,22 +36,23 @@ function commandSuppressed(b: LociBuild, rule: string): boolean {
   return set !== null && set.suppresses(rule, b.lines.positionAt(b.extent.start).line);
 }
 
-function run(def: LociRuleDef, builds: LociBuild[], path: string, config: DockyardConfig, report: (r: Report) => void): void {
+function run<K extends string>(def: LociRuleDef<K>, m: MessageOf<K>, builds: LociBuild[], path: string, config: DockyardConfig, report: (r: Report) => void): void {
   if (!builds.length) return;
   const all = builds.map((b) => buildFacts(b, path, config.loci));
   for (const f of all) {
     if (commandSuppressed(f.build, def.id)) continue;
-    def.check(f, report, all);
+    def.check(f, report, all, m);
   }
 }
 
-export function lociRule(def: LociRuleDef): Rule[] {
+/** One definition (defineRule's shape: docs, typed messages, check), registered for each file target. */
+export function lociRule<K extends string>(def: LociRuleDef<K>): DefinedRule[] {
   const { check: _check, ...meta } = def;
   void _check;
   return [
-    { ...meta, target: 'dockerfile', check: (ctx) => run(def, dockerfileBuilds(ctx.model, ctx.path), ctx.path, ctx.config, ctx.report) },
-    { ...meta, target: 'yaml-document', kubernetesOnly: false, check: (ctx) => run(def, yamlBuilds(ctx.doc), ctx.path, ctx.config, ctx.report) },
-    { ...meta, target: 'shell', check: (ctx) => run(def, shellBuilds(ctx.text), ctx.path, ctx.config, ctx.report) },
+    defineRule({ ...meta, target: 'dockerfile', check: (ctx, m) => run(def, m, dockerfileBuilds(ctx.model, ctx.path), ctx.path, ctx.config, ctx.report) }),
+    defineRule({ ...meta, target: 'yaml-document', kubernetesOnly: false, check: (ctx, m) => run(def, m, yamlBuilds(ctx.doc), ctx.path, ctx.config, ctx.report) }),
+    defineRule({ ...meta, target: 'shell', check: (ctx, m) => run(def, m, shellBuilds(ctx.text), ctx.path, ctx.config, ctx.report) }),
   ];
 }
 

@@ -1,4 +1,3 @@
-import { msg } from '../../messages/catalog';
 import { argEntry } from '../../loci/sources';
 import { isStatic } from '../../loci/value';
 import { LOCI_REFERENCE, lociRule } from './framework';
@@ -20,7 +19,19 @@ export const keepAllWheels = lociRule({
   defaultSeverity: 'warning',
   fix: 'quickfix',
   references: [LOCI_REFERENCE],
-  check(f, report) {
+  docs: {
+    summary: 'A KEEP_ALL_WHEELS value that does not mean what it says: only the exact string False means false.',
+    risk: 'requirements.sh tests == "False" and project.sh != "False": false, no, 0, an empty value or an unquoted YAML False all keep every wheel and install with --no-index.',
+    fix: 'Write False (quoted in YAML) to turn it off, or True / yes to turn it on.',
+  },
+  messages: {
+    actsTrue: 'KEEP_ALL_WHEELS "{value}" acts as TRUE: only the exact string "False" means false.',
+    empty: 'An empty KEEP_ALL_WHEELS acts as TRUE: only the exact string "False" means false.',
+    yamlBoolean: 'YAML reads {value} as a boolean and compose passes "false", which loci treats as TRUE; quote it: "False".',
+    unclear: 'KEEP_ALL_WHEELS "{value}" acts as true (only "False" means false); write True or False.',
+    fixTitle: 'Use "False"',
+  },
+  check(f, report, _all, m) {
     const b = f.build;
     if (b.kind !== 'main') return;
     const e = argEntry(b, 'KEEP_ALL_WHEELS');
@@ -35,11 +46,11 @@ export const keepAllWheels = lociRule({
       const editRange = v === '' ? f.range({ start: e.value.start, end: e.value.end }) : f.valueRange(e.value);
       report({
         range,
-        message: yamlBoolean ? msg('rule.loci-keep-all-wheels.yamlBoolean', { value: source }) : v === '' ? msg('rule.loci-keep-all-wheels.empty') : msg('rule.loci-keep-all-wheels.actsTrue', { value: v }),
-        fixes: [{ title: msg('rule.loci-keep-all-wheels.fixTitle'), edits: [{ range: yamlBoolean ? f.range({ start: e.value.start, end: e.value.end }) : editRange, newText }] }],
+        message: yamlBoolean ? m('yamlBoolean', { value: source }) : v === '' ? m('empty') : m('actsTrue', { value: v }),
+        fixes: [{ title: m('fixTitle'), edits: [{ range: yamlBoolean ? f.range({ start: e.value.start, end: e.value.end }) : editRange, newText }] }],
       });
       return;
     }
-    report({ range, message: msg('rule.loci-keep-all-wheels.unclear', { value: v }) });
+    report({ range, message: m('unclear', { value: v }) });
   },
 });

@@ -1,4 +1,3 @@
-import { msg } from '../../messages/catalog';
 import { LOCI_REFERENCE, lociRule } from './framework';
 
 /**
@@ -11,14 +10,23 @@ export const missingProject = lociRule({
   category: 'loci',
   defaultSeverity: 'error',
   references: [LOCI_REFERENCE],
-  check(f, report) {
+  docs: {
+    summary: 'A loci build without PROJECT, or with an empty one.',
+    risk: 'PROJECT has no default: PROJECT_REPO becomes https://opendev.org/openstack/ and the clone fails.',
+    fix: 'Pass PROJECT: the repository name under opendev.org/openstack (e.g. cinder), or requirements for the wheels build.',
+  },
+  messages: {
+    missing: 'This loci build does not set PROJECT, which is required (there is no default).',
+    empty: 'PROJECT is empty: the clone of https://opendev.org/openstack/ fails.',
+  },
+  check(f, report, _all, m) {
     const b = f.build;
     if (b.declarations || b.kind !== 'main') return;
     const e = f.projectEntry;
     if (!e) {
-      if (b.complete) report({ range: f.range(b.anchor), message: msg('rule.loci-missing-project.missing') });
+      if (b.complete) report({ range: f.range(b.anchor), message: m('missing') });
       return;
     }
-    if (e.value && e.value.text.trim() === '') report({ range: f.range(e.nameSpan), message: msg('rule.loci-missing-project.empty') });
+    if (e.value && e.value.text.trim() === '') report({ range: f.range(e.nameSpan), message: m('empty') });
   },
 });

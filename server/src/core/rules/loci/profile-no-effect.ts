@@ -1,4 +1,3 @@
-import { msg } from '../../messages/catalog';
 import { REQUIREMENTS_PROJECT } from '../../loci/args';
 import { tokenCanMatch } from '../../loci/profiles';
 import { dataBroken, projectsUsing, tokenEffect, usefulProfiles } from '../../loci/facts';
@@ -16,14 +15,28 @@ export const profileNoEffect = lociRule({
   category: 'loci',
   defaultSeverity: 'information',
   references: [LOCI_REFERENCE],
-  check(f, report) {
+  docs: {
+    summary: 'A valid profile that adds nothing for this PROJECT, PROFILES or DIST_PACKAGES on the requirements target, which ignores both, and DIST_PACKAGES that bindep installs anyway.',
+    fix: 'Drop the token, or use the profile this PROJECT pairs with (hover PROFILES to see what each build installs). Build requirements with --target requirements and PROJECT=requirements only.',
+  },
+  messages: {
+    requirementsTarget: '{arg} has no effect on the requirements target: requirements.sh calls bindep with only PROJECT and the codename, and installs no DIST_PACKAGES.',
+    requirementsProfile: 'Profile "requirements" on a {project} build installs every build dependency of the wheels image (compilers and -dev headers).',
+    isProject: 'Profile "{token}" is the PROJECT itself, which loci already passes to bindep: it adds nothing.',
+    isCodename: 'Profile "{token}" is the base image\'s codename, which loci already passes to bindep: it adds nothing.',
+    needsPartner: 'Profile "{token}" adds nothing for {project} on its own; it only works together with: {partners}.',
+    otherProjects: 'Profile "{token}" adds nothing for {project}: it is paired only with {projects}.',
+    noEffect: 'Profile "{token}" adds nothing for {project} on {codename}.',
+    duplicatePackage: '"{package}" is already installed by bindep for this {project} build; listing it in DIST_PACKAGES only duplicates it.',
+  },
+  check(f, report, _all, m) {
     const b = f.build;
     if (b.kind !== 'main') return;
     if (f.target === 'requirements') {
       for (const name of ['PROFILES', 'DIST_PACKAGES']) {
         const e = argEntry(b, name);
         if (!e?.value || e.value.text.trim() === '') continue;
-        report({ range: f.range(e.nameSpan), severity: 'warning', message: msg('rule.loci-profile-no-effect.requirementsTarget', { arg: name }) });
+        report({ range: f.range(e.nameSpan), severity: 'warning', message: m('requirementsTarget', { arg: name }) });
       }
       return;
     }
@@ -36,22 +49,22 @@ export const profileNoEffect = lociRule({
         if (!tokenCanMatch(token) || !f.valid.kind.has(token)) continue;
         const range = f.valueRange(e.value, w.start, w.end);
         if (token === REQUIREMENTS_PROJECT) {
-          report({ range, message: msg('rule.loci-profile-no-effect.requirementsProfile', { project }) });
+          report({ range, message: m('requirementsProfile', { project }) });
           continue;
         }
         const effect = tokenEffect(f, token);
         if (!effect.none) continue;
         let message;
-        if (token === project) message = msg('rule.loci-profile-no-effect.isProject', { token });
-        else if (token === f.codename) message = msg('rule.loci-profile-no-effect.isCodename', { token });
+        if (token === project) message = m('isProject', { token });
+        else if (token === f.codename) message = m('isCodename', { token });
         else {
           const partner = usefulProfiles(f).find((p) => p.token === token && p.needsOneOf.length);
-          if (partner) message = msg('rule.loci-profile-no-effect.needsPartner', { token, project, partners: partner.needsOneOf.join(', ') });
+          if (partner) message = m('needsPartner', { token, project, partners: partner.needsOneOf.join(', ') });
           else {
             const users = projectsUsing(f, token);
             message = users.length
-              ? msg('rule.loci-profile-no-effect.otherProjects', { token, project, projects: users.join(', ') })
-              : msg('rule.loci-profile-no-effect.noEffect', { token, project, codename: f.codename });
+              ? m('otherProjects', { token, project, projects: users.join(', ') })
+              : m('noEffect', { token, project, codename: f.codename });
           }
         }
         report({ range, message });
@@ -63,7 +76,7 @@ export const profileNoEffect = lociRule({
     if (dist?.value && resolved && !f.extrasUnknown) {
       for (const w of valueWords(dist.value)) {
         if (!isStatic(w.token) || !resolved.apt.includes(w.token)) continue;
-        report({ range: f.valueRange(dist.value, w.start, w.end), message: msg('rule.loci-profile-no-effect.duplicatePackage', { package: w.token, project }) });
+        report({ range: f.valueRange(dist.value, w.start, w.end), message: m('duplicatePackage', { package: w.token, project }) });
       }
     }
   },

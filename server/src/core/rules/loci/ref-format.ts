@@ -1,4 +1,3 @@
-import { msg } from '../../messages/catalog';
 import { findRelease } from '../../loci/args';
 import { argEntry, staticText } from '../../loci/sources';
 import { LOCI_REFERENCE, lociRule } from './framework';
@@ -24,7 +23,17 @@ export const refFormat = lociRule({
   defaultSeverity: 'warning',
   fix: 'quickfix',
   references: [LOCI_REFERENCE],
-  check(f, report) {
+  docs: {
+    summary: 'A PROJECT_REF that is a bare release instead of a branch, a Gerrit change fetched from the default repository, or a clone ref that git clone -b cannot use.',
+    fix: 'Use stable/<release> (and put the bare release in PROJECT_RELEASE); fetch refs/changes/… from https://review.opendev.org/openstack/<project>; give NOVNC_REF, SPICE_REF and SKYLINE_CONSOLE_REF a branch or tag.',
+  },
+  messages: {
+    bareRelease: 'PROJECT_REF "{ref}" is a release name, not a git ref; the branch is "{branch}".',
+    fixTitle: 'Replace "{ref}" with "{branch}"',
+    gerritRepo: 'PROJECT_REF "{ref}" is a Gerrit change, but PROJECT_REPO is the opendev default; loci\'s README fetches changes from https://review.opendev.org/openstack/{project}.',
+    cloneBranch: '{arg} "{ref}" is cloned with git clone -b, which needs a branch or tag, not a SHA or refs/….',
+  },
+  check(f, report, _all, m) {
     const b = f.build;
     if (b.kind !== 'main') return;
     const ref = argEntry(b, 'PROJECT_REF');
@@ -35,15 +44,15 @@ export const refFormat = lociRule({
       if (branch) {
         report({
           range,
-          message: msg('rule.loci-ref-format.bareRelease', { ref: refText, branch }),
-          fixes: [{ title: msg('rule.loci-ref-format.fixTitle', { ref: refText, branch }), edits: [{ range, newText: branch }] }],
+          message: m('bareRelease', { ref: refText, branch }),
+          fixes: [{ title: m('fixTitle', { ref: refText, branch }), edits: [{ range, newText: branch }] }],
         });
       } else if (refText.startsWith('refs/changes/')) {
         const repo = argEntry(b, 'PROJECT_REPO');
         // The static prefix decides: `https://opendev.org/openstack/${PROJECT}` is the default.
         const defaultRepo = !repo || (repo.value !== undefined && /^https?:\/\/opendev\.org\//.test(repo.value.text));
         if (defaultRepo) {
-          report({ range, severity: 'information', message: msg('rule.loci-ref-format.gerritRepo', { ref: refText, project: f.project ?? '<project>' }) });
+          report({ range, severity: 'information', message: m('gerritRepo', { ref: refText, project: f.project ?? '<project>' }) });
         }
       }
     }
@@ -52,7 +61,7 @@ export const refFormat = lociRule({
       const t = staticText(e);
       if (!e?.value || t === undefined) continue;
       if (/^[0-9a-f]{7,40}$/.test(t) || t.startsWith('refs/')) {
-        report({ range: f.valueRange(e.value), severity: 'error', message: msg('rule.loci-ref-format.cloneBranch', { arg: name, ref: t }) });
+        report({ range: f.valueRange(e.value), severity: 'error', message: m('cloneBranch', { arg: name, ref: t }) });
       }
     }
   },

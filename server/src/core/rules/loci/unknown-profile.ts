@@ -1,4 +1,3 @@
-import { msg } from '../../messages/catalog';
 import { MOD_OAUTH2 } from '../../loci/args';
 import { nearestToken, tokenCanMatch } from '../../loci/profiles';
 import { usefulProfiles, type BuildFacts } from '../../loci/facts';
@@ -46,7 +45,29 @@ export const unknownProfile = lociRule({
   defaultSeverity: 'warning',
   fix: 'quickfix',
   references: [LOCI_REFERENCE, BINDEP_REFERENCE],
-  check(f, report) {
+  docs: {
+    summary: 'A PROFILES token that no bindep.txt / pydep.txt entry uses, or one that can never match because bindep tokens are [a-z0-9:.-]+ only.',
+    risk: 'An unknown token silently matches nothing: the packages you meant to install are missing from the image, and nothing in the build says so.',
+    fix: 'Use a profile defined in loci\'s bindep.txt / pydep.txt (or in your EXTRA_BINDEP / EXTRA_PYDEP files), space-separated, lower case, without quotes inside the value.',
+  },
+  messages: {
+    unknown: 'Profile "{token}" is not defined in bindep.txt or pydep.txt: it matches nothing.',
+    unknownSuggest: 'Profile "{token}" is not defined in bindep.txt or pydep.txt: it matches nothing. Did you mean "{suggestion}"?',
+    quote: 'Profile "{token}" contains a quote character, which stays part of the value here: it can never match.',
+    quoteSuggest: 'Profile "{token}" contains a quote character, which stays part of the value here: it can never match. Did you mean "{suggestion}"?',
+    comma: 'Profile "{token}" contains a comma: PROFILES is space-separated, so this is one token that can never match.',
+    commaSuggest: 'Profile "{token}" contains a comma: PROFILES is space-separated, so this is one token that can never match. Did you mean "{suggestion}"?',
+    slash: 'Profile "{token}" contains "/": bindep profiles are [a-z0-9:.-]+, so it can never match.',
+    slashSuggest: 'Profile "{token}" contains "/": bindep profiles are [a-z0-9:.-]+, so it can never match. Did you mean "{suggestion}"?',
+    uppercase: 'Profile "{token}" has upper-case letters: bindep profiles are lower case, so it can never match.',
+    uppercaseSuggest: 'Profile "{token}" has upper-case letters: bindep profiles are lower case, so it can never match. Did you mean "{suggestion}"?',
+    underscore: 'Profile "{token}" contains "_": bindep profiles are [a-z0-9:.-]+, so it can never match.',
+    underscoreSuggest: 'Profile "{token}" contains "_": bindep profiles are [a-z0-9:.-]+, so it can never match. Did you mean "{suggestion}"?',
+    invalid: 'Profile "{token}" has characters bindep profiles cannot have ([a-z0-9:.-]+ only): it can never match.',
+    invalidSuggest: 'Profile "{token}" has characters bindep profiles cannot have ([a-z0-9:.-]+ only): it can never match. Did you mean "{suggestion}"?',
+    fixTitle: 'Replace "{token}" with "{suggestion}"',
+  },
+  check(f, report, _all, m) {
     const e = f.profilesEntry;
     if (!e?.value || f.build.kind !== 'main' || f.target === 'requirements') return;
     for (const w of f.profileWords) {
@@ -61,19 +82,19 @@ export const unknownProfile = lociRule({
         suggestion = repair(f, token);
         const reason = neverMatchReason(token);
         message = suggestion
-          ? msg(`rule.loci-unknown-profile.${reason}Suggest`, { token, suggestion })
-          : msg(`rule.loci-unknown-profile.${reason}`, { token });
+          ? m(`${reason}Suggest`, { token, suggestion })
+          : m(`${reason}`, { token });
       } else {
         if (f.valid.kind.has(token) || f.extrasUnknown) continue;
         suggestion = nearestToken(token, candidates(f)) ?? nearestToken(token, f.valid.profiles);
         message = suggestion
-          ? msg('rule.loci-unknown-profile.unknownSuggest', { token, suggestion })
-          : msg('rule.loci-unknown-profile.unknown', { token });
+          ? m('unknownSuggest', { token, suggestion })
+          : m('unknown', { token });
       }
       report({
         range,
         message,
-        fixes: suggestion ? [{ title: msg('rule.loci-unknown-profile.fixTitle', { token, suggestion }), edits: [{ range, newText: suggestion }] }] : undefined,
+        fixes: suggestion ? [{ title: m('fixTitle', { token, suggestion }), edits: [{ range, newText: suggestion }] }] : undefined,
       });
     }
   },

@@ -1,4 +1,3 @@
-import { msg } from '../../messages/catalog';
 import { parseImageRef, parseLociTag, codenameOf } from '../../loci/images';
 import { refRelease } from '../../loci/facts';
 import { argEntry, staticText } from '../../loci/sources';
@@ -18,25 +17,38 @@ export const wheels = lociRule({
   category: 'loci',
   defaultSeverity: 'warning',
   references: [LOCI_REFERENCE],
-  check(f, report) {
+  docs: {
+    summary: 'WHEELS missing, a URL or path instead of an image, from another release or codename than PROJECT_REF / FROM, or a legacy builder that cannot mount it.',
+    risk: 'The project build mounts the WHEELS image and installs with --only-binary :all:; wheels for another release or Python version fail the build or install the wrong versions.',
+    fix: 'Pass WHEELS as the image reference of a requirements image built for the same release and codename (e.g. …/requirements:2025.2-ubuntu_noble_loci), and build with BuildKit.',
+  },
+  messages: {
+    legacyBuilder: 'DOCKER_BUILDKIT=0 selects the legacy builder, which cannot run loci\'s RUN --mount=type=bind,from=wheels.',
+    missing: 'This project build does not set WHEELS, so it uses the default {default} (master on jammy).',
+    empty: 'WHEELS is empty: FROM $WHEELS AS wheels fails.',
+    notImage: 'WHEELS "{value}" is not an image reference; since loci dd30388 only an image reference works.',
+    releaseMismatch: 'WHEELS is built for release {release}, but PROJECT_REF "{ref}" is {refRelease}.',
+    codenameMismatch: 'WHEELS is built on {codename}, but FROM is {fromCodename}: the wheels target another Python version.',
+  },
+  check(f, report, _all, m) {
     const b = f.build;
     if (b.kind !== 'main') return;
-    if (b.legacyBuilder) report({ range: f.range(b.legacyBuilder), message: msg('rule.loci-wheels.legacyBuilder') });
+    if (b.legacyBuilder) report({ range: f.range(b.legacyBuilder), message: m('legacyBuilder') });
     if (f.target === 'requirements' || f.target === 'other') return;
     const e = argEntry(b, 'WHEELS');
     if (!e) {
-      if (!b.declarations && b.complete && f.target === 'project') report({ range: f.range(b.anchor), message: msg('rule.loci-wheels.missing', { default: DEFAULT_WHEELS }) });
+      if (!b.declarations && b.complete && f.target === 'project') report({ range: f.range(b.anchor), message: m('missing', { default: DEFAULT_WHEELS }) });
       return;
     }
     if (!e.value) return;
     const v = e.value.text;
     if (v.trim() === '') {
-      report({ range: f.range(e.nameSpan), severity: 'error', message: msg('rule.loci-wheels.empty') });
+      report({ range: f.range(e.nameSpan), severity: 'error', message: m('empty') });
       return;
     }
     const head = v.split(UNKNOWN)[0];
     if (/^(https?|ftp|file):\/\//i.test(head) || (isStatic(v) && (/^\.{0,2}\//.test(v) || /\.(tar(\.gz|\.xz|\.bz2)?|tgz)$/i.test(v)))) {
-      report({ range: f.valueRange(e.value), severity: 'error', message: msg('rule.loci-wheels.notImage', { value: v }) });
+      report({ range: f.valueRange(e.value), severity: 'error', message: m('notImage', { value: v }) });
       return;
     }
     // R13: `<release>-<distro>_<codename>[_loci]` against PROJECT_REF and FROM.
@@ -48,12 +60,12 @@ export const wheels = lociRule({
     const rel = refRelease(projectRef);
     if (rel && rel !== tag.release) {
       const a = ref.tagStart + tag.releaseStart;
-      report({ range: f.valueRange(e.value, a, a + tag.release.length), message: msg('rule.loci-wheels.releaseMismatch', { release: tag.release, ref: projectRef ?? '', refRelease: rel }) });
+      report({ range: f.valueRange(e.value, a, a + tag.release.length), message: m('releaseMismatch', { release: tag.release, ref: projectRef ?? '', refRelease: rel }) });
     }
     const fromCodename = f.fromRef ? codenameOf(f.fromRef) : undefined;
     if (fromCodename && fromCodename !== tag.codename) {
       const a = ref.tagStart + tag.codenameStart;
-      report({ range: f.valueRange(e.value, a, a + tag.codename.length), message: msg('rule.loci-wheels.codenameMismatch', { codename: tag.codename, fromCodename }) });
+      report({ range: f.valueRange(e.value, a, a + tag.codename.length), message: m('codenameMismatch', { codename: tag.codename, fromCodename }) });
     }
   },
 });
