@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRegistry, ALL_RULES } from '../../server/src/core/rules';
 import { rulesMarkdown } from '../../server/src/core/features/rule-docs';
-import { manifestProperties } from '../../server/src/core/config/settings';
+import { configFileSchema, manifestProperties } from '../../server/src/core/config/settings';
 import { ruleCatalogSource } from '../../server/src/core/rules/define';
 
 const [mode, out] = process.argv.slice(2);
@@ -16,7 +16,11 @@ if (mode === 'catalog') {
   // package.json is kept as it is (2-space JSON, as npm writes it).
   const pkg = JSON.parse(readFileSync(out, 'utf8'));
   pkg.contributes.configuration.properties = manifestProperties();
+  pkg.contributes.yamlValidation = [{ fileMatch: ['.dockyard.yaml', '.dockyard.yml'], url: './schemas/dockyard.schema.json' }];
   writeFileSync(out, JSON.stringify(pkg, null, 2) + '\n');
+} else if (mode === 'schema') {
+  // The JSON Schema of .dockyard.yaml, from the same declaration.
+  writeFileSync(out, JSON.stringify(configFileSchema(), null, 2) + '\n');
 } else {
   throw new Error(`docs-entry: unknown mode ${mode}`);
 }

@@ -4,8 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analysisSettingKeys, manifestProperties, SETTINGS } from '../../server/src/core/config/settings';
-import { DEFAULT_CONFIG, mergeConfig, parseConfigObject } from '../../server/src/core/config/config';
+import Ajv from 'ajv';
+import { analysisSettingKeys, configFileSchema, manifestProperties, SETTINGS } from '../../server/src/core/config/settings';
+import { DEFAULT_CONFIG, mergeConfig, parseConfigFile, parseConfigObject } from '../../server/src/core/config/config';
 import { createSchemaStore } from '../../server/src/core/schema';
 
 
@@ -67,4 +68,29 @@ test('kubernetes.version offers exactly the bundled schema versions, the newest 
   const decl = SETTINGS.find((s) => s.key === 'kubernetes.version')!;
   assert.deepEqual(decl.type.type === 'string' ? decl.type.enum : undefined, versions);
   assert.equal(decl.manifestDefault, versions[versions.length - 1]);
+});
+
+test('schemas/dockyard.schema.json is generated from the declaration (npm run docs) and package.json points Red Hat YAML at it', () => {
+  const onDisk = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas/dockyard.schema.json'), 'utf8'));
+  assert.deepEqual(onDisk, configFileSchema(), 'schemas/dockyard.schema.json is stale: run `npm run docs`');
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  assert.deepEqual(pkg.contributes.yamlValidation, [{ fileMatch: ['.dockyard.yaml', '.dockyard.yml'], url: './schemas/dockyard.schema.json' }]);
+  assert.match(fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8'), /^!schemas\/dockyard\.schema\.json$/m, 'the schema ships in the .vsix');
+});
+
+test('the .dockyard.yaml schema accepts what the parser accepts and rejects unknown keys', () => {
+  const validate = new Ajv({ strict: false }).compile(configFileSchema());
+  const good = { rules: { 'run-as-root': 'off', 'layer-count': 'warn' }, pss: 'baseline', kubernetes: { version: 1.35, crdSchemas: { Widget: 'crds/w.yaml' } }, layers: { threshold: 10 }, loci: { path: '../loci', distributions: ['ubuntu'], baseImagePatterns: ['^x/'] }, resources: { defaultCpuLimit: '1' }, coexistence: { yamlSyntax: 'never' } };
+  assert.ok(validate(good), JSON.stringify(validate.errors));
+  assert.deepEqual(parseConfigObject(good).problems, []);
+  for (const bad of [{ pss: 'strict' }, { loci: { paths: 'x' } }, { layer: { threshold: 3 } }, { layers: { threshold: 0 } }]) assert.equal(validate(bad), false, JSON.stringify(bad));
+});
+
+test('unknown keys in .dockyard.yaml are reported with a did-you-mean, at any depth; rule ids are not keys', () => {
+  const { problems } = parseConfigFile('layer:\n  threshold: 3\nloci:\n  paths: ../loci\n  distributions: [ubuntu]\nkubernetes:\n  crdSchemas:\n    Anything: x.yaml\nrules:\n  my-rule: off\nzzzz: 1\n');
+  assert.deepEqual(problems.filter((p) => p.id.startsWith('core.config.unknownKey')), [
+    { id: 'core.config.unknownKeySuggest', args: { key: 'layer', suggestion: 'layers' } },
+    { id: 'core.config.unknownKeySuggest', args: { key: 'loci.paths', suggestion: 'loci.path' } },
+    { id: 'core.config.unknownKey', args: { key: 'zzzz' } },
+  ]);
 });

@@ -1,7 +1,8 @@
 import { parseDocument } from 'yaml';
 import type { Message, Severity, SeverityOrOff } from '../types';
 import { msg } from '../messages/catalog';
-import { declaredDefaults } from './settings';
+import { configFileKeys, declaredDefaults } from './settings';
+import { nearest } from '../util/strings';
 import { compilePattern } from '../util/patterns';
 
 /**
@@ -102,6 +103,7 @@ export function parseConfigObject(raw: unknown, knownRules?: Set<string>): { con
   const config: PartialConfig = {};
   if (!raw || typeof raw !== 'object') return { config, problems };
   const o = raw as Record<string, unknown>;
+  unknownKeys(o, '', problems);
   if (o.rules && typeof o.rules === 'object') {
     config.rules = {};
     for (const [id, v] of Object.entries(o.rules as Record<string, unknown>)) {
@@ -148,6 +150,21 @@ export function parseConfigObject(raw: unknown, knownRules?: Set<string>): { con
     }
   }
   return { config, problems };
+}
+
+/** Keys the settings declaration does not know (below `rules`, any rule id is a key), with a did-you-mean. */
+function unknownKeys(o: Record<string, unknown>, prefix: string, problems: Message[]): void {
+  const known = configFileKeys();
+  for (const [k, v] of Object.entries(o)) {
+    const key = prefix + k;
+    if (!known.has(key)) {
+      const siblings = [...known].filter((x) => x.startsWith(prefix) && !x.slice(prefix.length).includes('.'));
+      const suggestion = nearest(key, siblings, 3);
+      problems.push(suggestion ? msg('core.config.unknownKeySuggest', { key, suggestion }) : msg('core.config.unknownKey', { key }));
+    } else if (key !== 'rules' && key !== 'kubernetes.crdSchemas' && v && typeof v === 'object' && !Array.isArray(v)) {
+      unknownKeys(v as Record<string, unknown>, key + '.', problems);
+    }
+  }
 }
 
 export function parseConfigFile(text: string, knownRules?: Set<string>): { config: PartialConfig; problems: Message[] } {

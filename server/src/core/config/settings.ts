@@ -98,3 +98,61 @@ export function declaredDefaults(): Record<string, unknown> {
   }
   return out;
 }
+
+/**
+ * The JSON Schema of `.dockyard.yaml` (schemas/dockyard.schema.json, written by `npm run docs`):
+ * Red Hat YAML users get completion and validation through `contributes.yamlValidation`.
+ */
+export function configFileSchema(lang: Lang = 'en'): Record<string, unknown> {
+  const root: Record<string, unknown> = {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://github.com/dockyard-dev/dockyard/blob/main/schemas/dockyard.schema.json',
+    title: '.dockyard.yaml',
+    description: t('setting.file', undefined, lang),
+    type: 'object',
+    additionalProperties: false,
+    properties: {},
+  };
+  for (const s of SETTINGS) {
+    if (s.editorOnly) continue;
+    const parts = s.key.split('.');
+    let node = root;
+    for (const part of parts.slice(0, -1)) {
+      const props = node.properties as Record<string, Record<string, unknown>>;
+      node = props[part] ??= { type: 'object', additionalProperties: false, properties: {} };
+    }
+    const p: Record<string, unknown> = { markdownDescription: t(`setting.${s.key}`, undefined, lang) };
+    const ty = s.type;
+    if (ty.type === 'string') {
+      // The file may name any Kubernetes version (it falls back to the nearest bundled schema).
+      if (s.key === 'kubernetes.version') p.type = ['string', 'number'];
+      else {
+        p.type = 'string';
+        if (ty.enum) p.enum = [...ty.enum];
+      }
+    } else if (ty.type === 'integer') {
+      p.type = 'integer';
+      if (ty.minimum !== undefined) p.minimum = ty.minimum;
+    } else if (ty.type === 'array') {
+      p.type = 'array';
+      p.items = { type: ty.items };
+    } else {
+      p.type = 'object';
+      p.additionalProperties = ty.values === 'severity' ? { enum: [...SEVERITY_VALUES, 'info', 'warn', 'none', false] } : { type: 'string' };
+    }
+    p.default = s.default;
+    (node.properties as Record<string, unknown>)[parts[parts.length - 1]] = p;
+  }
+  return root;
+}
+
+/** Every key path `.dockyard.yaml` may hold (`loci`, `loci.path`, …), for unknown-key checks. */
+export function configFileKeys(): Set<string> {
+  const out = new Set<string>();
+  for (const s of SETTINGS) {
+    if (s.editorOnly) continue;
+    const parts = s.key.split('.');
+    for (let i = 1; i <= parts.length; i++) out.add(parts.slice(0, i).join('.'));
+  }
+  return out;
+}

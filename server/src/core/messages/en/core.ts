@@ -42,6 +42,8 @@ export const core: Record<string, string> = {
   'core.write.outside': '{path} lies outside the folder being written ({root})',
   'core.write.notAFile': '{path} is not a regular file',
   'core.write.notAFolder': '{path} is not a folder',
+  'core.config.unknownKey': 'Unknown key "{key}" in .dockyard.yaml; it is ignored.',
+  'core.config.unknownKeySuggest': 'Unknown key "{key}" in .dockyard.yaml (did you mean "{suggestion}"?); it is ignored.',
   'core.config.unknownRule': 'Unknown rule id in configuration: {rule}',
   'core.config.badSeverity': 'Invalid severity "{value}" for rule {rule} (use error, warning, information, hint or off)',
   'core.file.binary': 'This file looks binary; Dockyard does not analyse it.',

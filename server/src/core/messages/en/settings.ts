@@ -1,5 +1,6 @@
 /** Setting descriptions (package.json contributes.configuration is generated from config/settings.ts and these). */
 export const settings: Record<string, string> = {
+  'setting.file': 'Dockyard configuration, found upward from each file. Editor settings and command-line flags override it.',
   'setting.rules': "Severity per rule id (`error`, `warning`, `information`, `hint` or `off`), e.g. `{\"run-as-root\": \"off\"}`. See the rule documentation for ids. Overrides `.dockyard.yaml`.",
   'setting.pss': "Pod Security Standards level the security checks enforce.",
   'setting.pss.baseline': "Only the baseline Pod Security Standards checks.",
