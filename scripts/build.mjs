@@ -1,7 +1,7 @@
 // Bundles the extension client, the language server and the CLI with esbuild, builds the compact
 // Kubernetes schema, and bundles every test file. `--production` minifies and skips the tests.
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, statSync, chmodSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, chmodSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { patchProblems } from './patch-deps.mjs';
@@ -47,6 +47,8 @@ await Promise.all([
 for (const f of ['dist/server.js', 'dist/cli.js']) chmodSync(join(root, f), 0o755);
 
 if (!noTests) {
+  // Bundles of deleted or renamed tests must not linger and run old code.
+  rmSync(join(root, 'out/test'), { recursive: true, force: true });
   const entries = [];
   const walk = (d) => {
     for (const e of readdirSync(d)) {
