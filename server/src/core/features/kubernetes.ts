@@ -79,7 +79,7 @@ export function kubernetesHover(ctx: FeatureContext, position: Position): HoverR
   const offset = at.doc.lines.offsetAt({ line: at.line, character: position.character });
   let path: PathSeg[] | undefined;
   let range: Range | undefined;
-  const hit = at.doc.doc.errors.length === 0 || !lineBroken(at) ? astPathAt(at.doc, offset) : undefined;
+  const hit = at.doc.errors.length === 0 || !lineBroken(at) ? astPathAt(at.doc, offset) : undefined;
   if (hit && (hit.on === 'key' || hit.on === 'value') && hit.path.length) {
     path = hit.path;
     const node = hit.on === 'key' ? hit.pair?.key : (hit.node ?? hit.pair?.key);
@@ -110,7 +110,7 @@ export function kubernetesHover(ctx: FeatureContext, position: Position): HoverR
 
 /** The position's line holds a syntax error (the tree may not reflect what is written there). */
 function lineBroken(at: ChunkAt): boolean {
-  for (const e of at.doc.doc.errors) {
+  for (const e of at.doc.errors) {
     const p = at.doc.lines.positionAt(e.pos[0]);
     if (p.line === at.line) return true;
   }
