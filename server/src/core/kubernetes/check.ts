@@ -106,6 +106,12 @@ function checkDocumentUncached(doc: YamlDocModel, id: K8sIdentity, config: Docky
       issues = issues.filter((i) => i.code !== 'required' && issueLine(doc, i) < firstErrorLine);
     }
     if (doc.masked) issues = issues.filter((i) => !helmUnknowable(doc, i));
+    // The objects of a List are checked as objects of their own (model/yaml.ts listItems).
+    const items = doc.listItems;
+    if (items.length) {
+      const own = new Set(items.map((i) => i.listIndex));
+      issues = issues.filter((i) => !(i.path[0] === 'items' && own.has(i.path[1] as number)));
+    }
     return { ...base, status: 'known', lifecycle, crd, issues };
   });
 }

@@ -192,6 +192,10 @@ export class YamlDocModel {
   /** Set when the document was not parsed at all: it nests deeper than MAX_DEPTH (offset where it does). */
   readonly tooDeepAt: number | undefined;
   private _k8s: K8sIdentity | null | undefined;
+  private _items: readonly YamlDocModel[] | undefined;
+  /** For an object inside a List: the List document it is an item of, and its index in `items`. */
+  readonly listParent: YamlDocModel | undefined;
+  readonly listIndex: number | undefined;
 
   constructor(
     /** The text that was parsed (Helm expressions masked when `masked`). */
@@ -201,7 +205,19 @@ export class YamlDocModel {
     readonly original = text,
     /** The reader; by default told by the document's top-level keys (see detectReader). */
     reader?: Reader,
+    /** An item of a List: a view of the parent's text and node, nothing parsed again. */
+    item?: { parent: YamlDocModel; node: YNode; index: number },
   ) {
+    if (item) {
+      const p = item.parent;
+      this.lines = p.lines;
+      this.contents = item.node;
+      this.errors = p.errors;
+      this.reader = p.reader;
+      this.listParent = p;
+      this.listIndex = item.index;
+      return;
+    }
     this.lines = new LineIndex(text);
     const deep = tooDeep(text, MAX_DEPTH);
     if (deep >= 0) {
@@ -264,6 +280,27 @@ export class YamlDocModel {
     if (this._k8s !== undefined) return this._k8s;
     this._k8s = identityOf(this.contents);
     return this._k8s;
+  }
+
+  /**
+   * The objects of a List document (`kind: List`, `ConfigMapList`, …: a kind ending in `List` with an
+   * `items` sequence of objects that have apiVersion and kind), each a model of its own that shares
+   * this document's text, offsets and parse; empty for other documents.
+   */
+  get listItems(): readonly YamlDocModel[] {
+    if (this._items === undefined) {
+      const out: YamlDocModel[] = [];
+      const id = this.k8s;
+      const root = this.contents;
+      if (id && id.kind.endsWith('List') && !this.listParent && isMap(root)) {
+        const items = getSeq(root, 'items');
+        items?.items.forEach((node, index) => {
+          if (node && identityOf(node)) out.push(new YamlDocModel(this.text, this.masked, this.original, this.reader, { parent: this, node, index }));
+        });
+      }
+      this._items = out;
+    }
+    return this._items;
   }
 
   memoize<T>(key: string, compute: () => T): T {
