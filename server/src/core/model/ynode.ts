@@ -1,4 +1,5 @@
 import { Alias, isDocument, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq, type Document } from 'yaml';
+import { buildFromCst, resolveTree } from './ycst';
 
 /**
  * Dockyard's own YAML node model. Rules, fixes and features read these nodes, never the `yaml`
@@ -300,8 +301,33 @@ export interface ParsedYaml {
   reader: Reader;
 }
 
+/** The reader of a document, told by its top-level keys (the owned tree's root). */
+export function detectOwnedReader(root: YNode | null): Reader {
+  if (root instanceof YMap) return detectReaderOfKeys(root.items.map((p) => (p.key instanceof YScalar ? p.key.source : undefined)));
+  if (root instanceof YSeq) {
+    const first = root.items[0];
+    if (first instanceof YMap && first.items.some((p) => p.key instanceof YScalar && ANSIBLE_PLAY_KEYS.has(p.key.source))) return 'ansible';
+  }
+  return 'yaml12';
+}
+
 /** Parse one YAML document's text into the owned model. */
 export function parseYaml(text: string, reader?: Reader): ParsedYaml {
+  // Block YAML as manifests write it: built from the CST, without the Composer (see ycst.ts).
+  const root = buildFromCst(text);
+  if (root !== undefined) {
+    const r = reader ?? detectOwnedReader(root);
+    resolveTree(root, (s, isKey) => {
+      const v = scalarValue(s.source, s.type, s.tag, r);
+      return isKey ? keyValue(v, r) : v;
+    });
+    return { contents: root, errors: [], warnings: [], reader: r };
+  }
+  return parseYamlComposed(text, reader);
+}
+
+/** parseYaml through the library's Composer (every input). */
+export function parseYamlComposed(text: string, reader?: Reader): ParsedYaml {
   // The failsafe schema leaves every scalar a string: the reader resolves them below.
   const doc = parseDocument(text, { schema: 'failsafe', uniqueKeys: false, prettyErrors: false, strict: true, logLevel: 'silent' }) as Document.Parsed;
   return fromDocument(doc, reader);
