@@ -30,7 +30,12 @@ function chunkAt(ctx: FeatureContext, position: Position): ChunkAt | undefined {
   while (i > 0 && y.chunks[i].startLine > position.line) i--;
   const chunk = y.chunks[i];
   if (!chunk) return undefined;
-  const doc = y.states[i].model;
+  let doc = y.states[i].model;
+  // Inside an object of a List: that object is the document (its kind, its paths).
+  if (doc.listItems.length) {
+    const offset = doc.lines.offsetAt({ line: position.line - chunk.startLine, character: position.character });
+    doc = doc.listItems.find((it) => it.contents!.range[0] <= offset && offset <= it.contents!.range[1]) ?? doc;
+  }
   return { chunk, doc, lines: chunk.text.split(/\r?\n/), line: position.line - chunk.startLine };
 }
 
