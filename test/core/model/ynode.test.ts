@@ -72,6 +72,10 @@ const KUBERNETES: [string, unknown][] = [
   ['.NAN', NaN],
   ['.', '.'],
   ['1.2.3', '1.2.3'],
+  ['1e400', '1e400'], // ParseFloat overflows: a string
+  ['0x1p3', '0x1p3'],
+  ['-', '-'],
+  ['_1', '_1'],
   // timestamps stay text (the JSON kubectl sends carries them as strings)
   ['2001-12-14', '2001-12-14'],
   ['2001-12-14t21:59:43.10-05:00', '2001-12-14t21:59:43.10-05:00'],

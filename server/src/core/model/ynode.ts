@@ -173,7 +173,11 @@ export function resolveKubernetes(s: string): unknown {
     if (ok) return signed(pre[1], parseInt(digits, base));
     return s;
   }
-  if (FLOAT_STYLE.test(plain)) return Number(plain);
+  if (FLOAT_STYLE.test(plain)) {
+    // Go's ParseFloat fails on overflow (`1e400`): then the text stays a string.
+    const f = Number(plain);
+    return Number.isFinite(f) ? f : s;
+  }
   return s;
 }
 
