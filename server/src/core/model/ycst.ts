@@ -114,7 +114,8 @@ class Builder {
     if (t.type === 'block-scalar') for (const p of t.props) if (p.type !== 'block-scalar-header' && p.type !== 'space' && p.type !== 'comment' && p.type !== 'newline') giveUp();
     const r = CST.resolveAsScalar(t, true, giveUp);
     if (!r) return giveUp();
-    return new YScalar(undefined, r.value, r.type as ScalarStyle, [r.range[0], r.range[1], r.range[2]]);
+    // The value is set by the reader once the tree is built (resolveTree).
+    return new YScalar(null, r.value, r.type as ScalarStyle, r.range);
   }
 
   blockMap(bm: CST.BlockMap): YMap {
@@ -123,14 +124,7 @@ class Builder {
     const map = new YMap([0, 0, 0]);
     for (const { start, key, sep, value } of bm.items) {
       // Props before the key: comments and blank lines only.
-      let atNewline = true;
-      for (const st of start) {
-        if (st.type === 'newline') atNewline = true;
-        else if (st.type === 'space') continue;
-        else if (st.type === 'comment') atNewline = false;
-        else giveUp();
-      }
-      void atNewline;
+      for (const st of start) if (st.type !== 'newline' && st.type !== 'space' && st.type !== 'comment') giveUp();
       const keyEnd = endOf(start, offset);
       if (!key && !sep) {
         commentEnd = keyEnd;
@@ -204,7 +198,6 @@ class Builder {
       if (!key && !sep && !value) giveUp();
       const isBlock = (t: Tok | null | undefined) => t?.type === 'block-map' || t?.type === 'block-seq';
       if (isBlock(key) || isBlock(value)) giveUp();
-      const propsEnd = endOf(start, offset);
       if (!isMapping && !sep) {
         if (!value) giveUp();
         const v = this.node(value!);
@@ -213,7 +206,6 @@ class Builder {
         return;
       }
       if (!isMapping || !key || !isScalarToken(key) || !sep) return giveUp();
-      void propsEnd;
       const keyNode = this.scalar(key);
       let found: Src | undefined;
       for (const st of sep) {

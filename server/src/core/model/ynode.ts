@@ -159,10 +159,7 @@ export function resolveKubernetes(s: string): unknown {
   if (GO_DEC.test(plain)) {
     const octal = GO_OCTAL.exec(plain);
     if (octal) return signed(octal[1], parseInt(octal[2], 8));
-    if (/^[-+]?0[0-9]+$/.test(plain)) {
-      // `08`: not an octal integer, but a float by the float pattern.
-      return Number(plain);
-    }
+    // Decimal, or (`08`: not an octal integer) a float by the float pattern: the same number.
     return Number(plain);
   }
   const pre = GO_PREFIXED.exec(plain);
@@ -251,10 +248,9 @@ const BINARY_TAG = 'tag:yaml.org,2002:binary';
 
 function scalarValue(source: string, type: ScalarStyle, tag: string | undefined, reader: Reader): unknown {
   if (tag) {
+    // `!!str`, `!!binary` and local tags keep the text; `!!int`, `!!bool` … resolve it.
     if (tag === STR_TAG || tag === BINARY_TAG || !tag.startsWith('tag:yaml.org,2002:')) return source;
-    const v = resolvePlain(source, reader);
-    if (tag.endsWith(':float') && typeof v === 'number') return v;
-    return v;
+    return resolvePlain(source, reader);
   }
   return type === 'PLAIN' ? resolvePlain(source, reader) : source;
 }
