@@ -94,11 +94,11 @@ test('document start lines count a lone CR as a line break, as LSP does (fuzz: d
   assert.deepEqual(dup.map(r), [[6, 0, 6, 10]]);
 });
 
-test('YAML parse errors carry no stack trace (a broken file keeps thousands of them)', () => {
+test('YAML parse errors are kept as plain data, without stack traces (a broken file keeps thousands of them)', () => {
   const limit = Error.stackTraceLimit;
   const m = new YamlDocModel('a: [1\nb: {\n  - c\n: d\n"e\n');
-  assert.ok(m.doc.errors.length >= 2);
-  for (const e of m.doc.errors) assert.ok(!/\n\s+at /.test(e.stack ?? ''), e.stack);
+  assert.ok(m.errors.length >= 2);
+  for (const e of m.errors) assert.deepEqual(Object.keys(e).sort(), ['code', 'message', 'pos']);
   assert.equal(Error.stackTraceLimit, limit, 'the limit is restored');
 });
 

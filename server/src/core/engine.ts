@@ -48,6 +48,9 @@ interface ChunkState {
   resource?: IndexedResource | null;
   /** `resource` placed in the file (path, document index, absolute range), reused while unchanged. */
   placed?: { index: number; startLine: number; path: string; entry: IndexedResource };
+  /** The index entries of a List document's objects (chunk-relative), and placed in the file. */
+  itemResources?: IndexedResource[];
+  placedItems?: { index: number; startLine: number; path: string; entries: IndexedResource[] };
   /** `findings` shifted to the file line the document starts at (reused while it stays there). */
   shifted?: { source: Finding[]; line: number; list: Finding[] };
 }
@@ -253,6 +256,21 @@ export class Analyzer {
         }
         resources.push(placed.entry);
       }
+      // The objects of a List document are indexed like documents of their own.
+      if (cs.itemResources === undefined) {
+        cs.itemResources = cs.model.listItems.flatMap((it) => {
+          const r = summarizeResource(it, path, i);
+          return r ? [{ ...r, item: it.listIndex }] : [];
+        });
+      }
+      if (cs.itemResources.length) {
+        let pi = cs.placedItems;
+        if (!pi || pi.index !== i || pi.startLine !== chunk.startLine || pi.path !== path) {
+          const entries = cs.itemResources.map((r) => ({ ...r, path, docIndex: i, range: shiftRange(r.range, chunk.startLine) }));
+          pi = cs.placedItems = { index: i, startLine: chunk.startLine, path, entries };
+        }
+        resources.push(...pi.entries);
+      }
     });
     this.workspace.set(path, resources);
     const fileRules = this.registry.of('yaml-file').filter((r) => this.active(r, config, host));
@@ -260,7 +278,7 @@ export class Analyzer {
       const fkey = `${key}|${this.workspace.generation}`;
       if (!y.fileFindings || y.fileFindings.key !== fkey) {
         const list: Finding[] = [];
-        const docs = y.chunks.map((chunk, i) => ({ chunk, doc: y.states[i].model }));
+        const docs = y.chunks.flatMap((chunk, i) => [{ chunk, doc: y.states[i].model }, ...y.states[i].model.listItems.map((doc) => ({ chunk, doc }))]);
         for (const rule of fileRules) {
           this.guard(rule, path, () =>
             rule.check({
@@ -276,6 +294,7 @@ export class Analyzer {
                 const ci = chunkIndexOfLine(y.chunks, f.range.start.line);
                 const chunk = y.chunks[ci];
                 if (y.states[ci].suppressions.suppresses(f.rule, f.range.start.line - chunk.startLine)) return;
+                if (itemSuppresses(y.states[ci].model, y.states[ci].suppressions, f.rule, f.range.start.line - chunk.startLine)) return;
                 list.push(f);
               },
             }),
@@ -320,6 +339,30 @@ export class Analyzer {
         rule.check(ctx);
       } catch (e) {
         this.ruleFailed(rule, path, e);
+      }
+    }
+    // The objects of a List: the Kubernetes rules again, on each object (same text and offsets),
+    // with the object's own `dockyard.io/ignore` annotation.
+    if (isK8s) {
+      for (const item of cs.model.listItems) {
+        const supp = itemSuppressions(item, cs.suppressions);
+        const itemCtx = {
+          ...ctx,
+          doc: item,
+          report: (r: Report) => {
+            const f = this.toFinding(current, r, config);
+            if (f && !supp.suppresses(f.rule, f.range.start.line)) list.push(f);
+          },
+        };
+        for (const rule of rules) {
+          if (!(rule.kubernetesOnly ?? true)) continue;
+          current = rule;
+          try {
+            rule.check(itemCtx);
+          } catch (e) {
+            this.ruleFailed(rule, path, e);
+          }
+        }
       }
     }
     this.suppressionProblems(cs.suppressions, config, list);
@@ -463,6 +506,22 @@ function annotationIgnores(model: YamlDocModel): string[] {
   const ann = getMap(getMap(root, 'metadata'), 'annotations');
   const v = ann ? scalarString(getValue(ann, 'dockyard.io/ignore')) : undefined;
   return v ? v.split(/[\s,]+/).filter(Boolean) : [];
+}
+
+/** The suppressions of an object inside a List: the document's, plus the object's annotation. */
+function itemSuppressions(item: YamlDocModel, doc: SuppressionSet): SuppressionSet {
+  return item.memoize('engine:suppressions', () => new SuppressionSet(doc.list, item.lines, [...doc.annotationRules, ...annotationIgnores(item)]));
+}
+
+/** A finding at `line` (chunk-relative) inside an object of a List that the object's annotation suppresses. */
+function itemSuppresses(model: YamlDocModel, doc: SuppressionSet, rule: string, line: number): boolean {
+  for (const item of model.listItems) {
+    const r = item.contents!.range;
+    const first = item.lines.positionAt(r[0]).line;
+    const last = item.lines.positionAt(r[1]).line;
+    if (line >= first && line <= last) return itemSuppressions(item, doc).suppresses(rule, line);
+  }
+  return false;
 }
 
 function chunkIndexOfLine(chunks: YamlChunk[], line: number): number {

@@ -51,7 +51,7 @@ export class SuppressionSet {
   constructor(
     readonly list: Suppression[],
     private readonly lines: LineIndex,
-    annotationRules: string[] = [],
+    readonly annotationRules: string[] = [],
   ) {
     for (const s of list) {
       if (s.fileWide) s.rules.forEach((r) => this.fileWide.add(r));

@@ -8,6 +8,8 @@ import type { Range } from './types';
 export interface IndexedResource {
   path: string;
   docIndex: number;
+  /** For an object inside a List document: its index in the List's `items`. */
+  item?: number;
   apiVersion: string;
   kind: string;
   name?: string;

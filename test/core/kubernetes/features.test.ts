@@ -196,3 +196,13 @@ describe('indentation paths', () => {
     assert.deepEqual([...siblingKeys(['- a: 1', '  b: 2', '  ', '  c: 3', '- d: 4'], 2, 2, false)].sort(), ['a', 'b', 'c']);
   });
 });
+
+test('hover inside an object of a List describes the object’s own field', () => {
+  const list = 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Pod\n    metadata:\n      name: p\n    spec:\n      hostNet|work: true\n      containers: []\n';
+  const h = hoverAt(list)!;
+  assert.ok(h, 'hover');
+  const lines = h.markdown.split('\n\n');
+  assert.equal(lines[0], '**hostNetwork** `boolean`');
+  assert.equal(lines[1], '`spec.hostNetwork` in Pod (v1)');
+  assert.deepEqual(h.range, { start: { line: 8, character: 6 }, end: { line: 8, character: 17 } });
+});

@@ -168,10 +168,15 @@ describe('schema-type', () => {
     assert.deepEqual(g.map((x) => [r(x), x.message.args]), [[[6, 18, 6, 21], { path: 'spec.ports[0].targetPort', expected: 'IntOrString', actual: 'array' }]]);
   });
 
-  test('boolean given as a string (YAML 1.2: yes is a string)', () => {
-    const text = GOOD_DEPLOYMENT.replace('  replicas: 3\n', '  replicas: 3\n  paused: yes\n');
+  test('yes/on/NO are booleans as kubectl reads them (YAML 1.1); a quoted "yes" is a string', () => {
+    // Deliberate change (issue #11): 0.1 read YAML 1.2 and reported `paused: yes` as a string.
+    for (const v of ['yes', 'on', 'NO', 'Off', 'y']) {
+      const text = GOOD_DEPLOYMENT.replace('  replicas: 3\n', `  replicas: 3\n  paused: ${v}\n`);
+      assert.deepEqual(only(lint(text), 'schema-type'), [], v);
+    }
+    const text = GOOD_DEPLOYMENT.replace('  replicas: 3\n', '  replicas: 3\n  paused: "yes"\n');
     const f = only(lint(text), 'schema-type');
-    assert.deepEqual(f.map((x) => [r(x), x.message.args]), [[[7, 10, 7, 13], { path: 'spec.paused', expected: 'boolean', actual: 'string' }]]);
+    assert.deepEqual(f.map((x) => [r(x), x.message.args]), [[[7, 10, 7, 15], { path: 'spec.paused', expected: 'boolean', actual: 'string' }]]);
   });
 });
 

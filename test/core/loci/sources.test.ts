@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseDocument } from 'yaml';
+import type { YMap } from '../../../server/src/core/model/ynode';
 import { DockerfileModel } from '../../../server/src/core/model/dockerfile';
 import { YamlDocModel } from '../../../server/src/core/model/yaml';
 import { argEntry, dockerfileBuilds, shellBuilds, yamlBuilds, type LociBuild } from '../../../server/src/core/loci/sources';
@@ -146,9 +146,9 @@ describe('compose and workflow YAML', () => {
 
 describe('YAML scalar mapping', () => {
   const map = (yaml: string) => {
-    const d = parseDocument(yaml, { keepSourceTokens: true });
-    const node = (d.contents as { items: { value: unknown }[] }).items[0].value;
-    const t = scalarText(node as never, yaml)!;
+    const d = new YamlDocModel(yaml);
+    const node = (d.contents as YMap).items[0].value;
+    const t = scalarText(node, yaml)!;
     return { t, chars: [...t.text].map((_c, i) => yaml.slice(t.starts[i], t.ends[i])) };
   };
   test('plain, single- and double-quoted with escapes', () => {

@@ -104,12 +104,12 @@ spec:
 test('YamlEditor: addPairs in one edit, before/after anchors, sequences written in flow style', () => {
   const doc = new YamlDocModel('a:\n  x: 1\n  y: 2\nb: {}\nc:\n');
   const ed = new YamlEditor(doc);
-  const root = doc.contents as import('yaml').YAMLMap;
-  const a = root.items[0].value as import('yaml').YAMLMap;
+  const root = doc.contents as import('../../../server/src/core/model/ynode').YMap;
+  const a = root.items[0].value as import('../../../server/src/core/model/ynode').YMap;
   assert.equal(applyEdits(doc.text, [ed.addPairs(a, [['p', 1], ['q', 'r']])]), 'a:\n  x: 1\n  y: 2\n  p: 1\n  q: r\nb: {}\nc:\n');
   assert.equal(applyEdits(doc.text, [ed.addPair(a, 'p', 1, { before: a.items[0] })]), 'a:\n  p: 1\n  x: 1\n  y: 2\nb: {}\nc:\n');
   assert.equal(applyEdits(doc.text, [ed.addPair(a, 'p', 1, { after: a.items[0] })]), 'a:\n  x: 1\n  p: 1\n  y: 2\nb: {}\nc:\n');
-  assert.equal(applyEdits(doc.text, [ed.addPairs(root.items[1].value as import('yaml').YAMLMap, [['p', 1], ['q', [2]]])]), 'a:\n  x: 1\n  y: 2\nb: {p: 1, q: [2]}\nc:\n');
+  assert.equal(applyEdits(doc.text, [ed.addPairs(root.items[1].value as import('../../../server/src/core/model/ynode').YMap, [['p', 1], ['q', [2]]])]), 'a:\n  x: 1\n  y: 2\nb: {p: 1, q: [2]}\nc:\n');
   assert.equal(applyEdits(doc.text, [ed.setKey(root, 'c', ['ALL'])]), 'a:\n  x: 1\n  y: 2\nb: {}\nc: [ALL]\n');
 });
 

@@ -30,7 +30,12 @@ function chunkAt(ctx: FeatureContext, position: Position): ChunkAt | undefined {
   while (i > 0 && y.chunks[i].startLine > position.line) i--;
   const chunk = y.chunks[i];
   if (!chunk) return undefined;
-  const doc = y.states[i].model;
+  let doc = y.states[i].model;
+  // Inside an object of a List: that object is the document (its kind, its paths).
+  if (doc.listItems.length) {
+    const offset = doc.lines.offsetAt({ line: position.line - chunk.startLine, character: position.character });
+    doc = doc.listItems.find((it) => it.contents!.range[0] <= offset && offset <= it.contents!.range[1]) ?? doc;
+  }
   return { chunk, doc, lines: chunk.text.split(/\r?\n/), line: position.line - chunk.startLine };
 }
 
@@ -79,7 +84,7 @@ export function kubernetesHover(ctx: FeatureContext, position: Position): HoverR
   const offset = at.doc.lines.offsetAt({ line: at.line, character: position.character });
   let path: PathSeg[] | undefined;
   let range: Range | undefined;
-  const hit = at.doc.doc.errors.length === 0 || !lineBroken(at) ? astPathAt(at.doc, offset) : undefined;
+  const hit = at.doc.errors.length === 0 || !lineBroken(at) ? astPathAt(at.doc, offset) : undefined;
   if (hit && (hit.on === 'key' || hit.on === 'value') && hit.path.length) {
     path = hit.path;
     const node = hit.on === 'key' ? hit.pair?.key : (hit.node ?? hit.pair?.key);
@@ -110,7 +115,7 @@ export function kubernetesHover(ctx: FeatureContext, position: Position): HoverR
 
 /** The position's line holds a syntax error (the tree may not reflect what is written there). */
 function lineBroken(at: ChunkAt): boolean {
-  for (const e of at.doc.doc.errors) {
+  for (const e of at.doc.errors) {
     const p = at.doc.lines.positionAt(e.pos[0]);
     if (p.line === at.line) return true;
   }

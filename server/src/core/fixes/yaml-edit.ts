@@ -1,5 +1,5 @@
-import { type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
-import { isMap, isScalar, isSeq } from '../model/yaml-api';
+import type { YMap, YNode, YPair, YScalar, YSeq } from '../model/ynode';
+import { isMap, isScalar, isSeq } from '../model/ynode';
 import type { YamlDocModel } from '../model/yaml';
 import { getPair } from '../model/yaml';
 import type { TextEdit } from '../types';
@@ -14,8 +14,8 @@ import type { TextEdit } from '../types';
 
 /** Where `addPairs` inserts into a block map: after or before one of its pairs (default: at the end). */
 export interface InsertAt {
-  after?: Pair;
-  before?: Pair;
+  after?: YPair;
+  before?: YPair;
 }
 
 /** A value to write: scalars are rendered as YAML plain/quoted text; objects as nested mappings. */
@@ -49,13 +49,13 @@ export class YamlEditor {
     const visit = (n: unknown, parentCol: number): void => {
       if (unit) return;
       if (isMap(n) && !n.flow) {
-        const first = n.items[0]?.key as Node | undefined;
+        const first = n.items[0]?.key as YNode | undefined;
         if (first?.range && parentCol >= 0) {
           const col = this.col(first.range[0]);
           if (col > parentCol && this.lineStartsWithKey(first.range[0])) unit = col - parentCol;
         }
         for (const it of n.items) {
-          const k = it.key as Node | undefined;
+          const k = it.key as YNode | undefined;
           if (k?.range && this.lineStartsWithKey(k.range[0])) visit(it.value, this.col(k.range[0]));
         }
       }
@@ -79,7 +79,7 @@ export class YamlEditor {
   }
 
   /** Replace a scalar's text, keeping its quoting style when the new value is a string. */
-  setScalar(node: Scalar, value: YamlValue): TextEdit {
+  setScalar(node: YScalar, value: YamlValue): TextEdit {
     const r = node.range!;
     let text = renderScalar(value);
     if (typeof value === 'string' && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) {
@@ -89,16 +89,16 @@ export class YamlEditor {
   }
 
   /** Set `key` in `map` to `value`: replace the existing value or add the pair in the map's style. */
-  setKey(map: YAMLMap, key: string, value: YamlValue): TextEdit {
+  setKey(map: YMap, key: string, value: YamlValue): TextEdit {
     const pair = getPair(map, key);
     if (pair) return this.replaceValue(map, pair, value);
     return this.addPair(map, key, value);
   }
 
   /** Replace a pair's value (scalar or collection) with `value`. */
-  replaceValue(map: YAMLMap, pair: Pair, value: YamlValue): TextEdit {
-    const v = pair.value as Node | null;
-    const key = pair.key as Node;
+  replaceValue(map: YMap, pair: YPair, value: YamlValue): TextEdit {
+    const v = pair.value as YNode | null;
+    const key = pair.key as YNode;
     if (isScalar(v) && v.range && v.range[1] > v.range[0] && !isCollection(value)) return this.setScalar(v, value);
     const keyEnd = key.range![1];
     // Find the ':' after the key; rewrite from there to the end of the old value.
@@ -113,7 +113,7 @@ export class YamlEditor {
   }
 
   /** Add `key: value` to a map that lacks it. */
-  addPair(map: YAMLMap, key: string, value: YamlValue, where?: InsertAt): TextEdit {
+  addPair(map: YMap, key: string, value: YamlValue, where?: InsertAt): TextEdit {
     return this.addPairs(map, [[key, value]], where);
   }
 
@@ -122,7 +122,7 @@ export class YamlEditor {
    * the end, or right after / before a given pair of the map (`where`): fixes that must not insert at
    * the very offset where a nested collection also ends use it.
    */
-  addPairs(map: YAMLMap, entries: [string, YamlValue][], where?: InsertAt): TextEdit {
+  addPairs(map: YMap, entries: [string, YamlValue][], where?: InsertAt): TextEdit {
     if (map.flow || map.items.length === 0) {
       // `{}` or `{a: 1}`: insert before the closing brace.
       const r = map.range!;
@@ -132,18 +132,18 @@ export class YamlEditor {
         return this.edit(close, close, sep + entries.map(([k, v]) => `${renderKey(k)}: ${renderFlow(v)}`).join(', '));
       }
     }
-    const firstKey = map.items[0].key as Node;
+    const firstKey = map.items[0].key as YNode;
     const indent = this.col(firstKey.range![0]);
     const pairText = entries.map(([k, v]) => renderPair(k, v, indent, this.indentUnit(), this.eol)).join('');
     const anchor = where?.after ?? where?.before;
     if (anchor && map.items.includes(anchor as never)) {
-      const key = anchor.key as Node;
+      const key = anchor.key as YNode;
       if (where?.before && key.range && this.lineStartsWithKey(key.range[0])) {
         const ls = this.lineStart(key.range[0]);
         return this.edit(ls, ls, pairText);
       }
       if (where?.after && key.range && this.lineStartsWithKey(key.range[0])) {
-        const v = anchor.value as Node | null;
+        const v = anchor.value as YNode | null;
         const last = v?.range ? (isCollection2(v) ? v.range[1] : v.range[2]) : key.range[2];
         let at = last;
         if (this.text[at - 1] !== '\n') {
@@ -163,7 +163,7 @@ export class YamlEditor {
    * Ensure `path` (a chain of mapping keys under `map`) exists and set its last key to `value`:
    * creates the missing mappings at the right level with the document's indentation.
    */
-  setPath(map: YAMLMap, path: string[], value: YamlValue, where?: InsertAt): TextEdit {
+  setPath(map: YMap, path: string[], value: YamlValue, where?: InsertAt): TextEdit {
     let cur = map;
     for (let i = 0; i < path.length - 1; i++) {
       const pair = getPair(cur, path[i]);
@@ -183,9 +183,9 @@ export class YamlEditor {
   }
 
   /** Remove a pair from a mapping (its whole line(s) in block style). */
-  removePair(map: YAMLMap, pair: Pair): TextEdit {
-    const key = pair.key as Node;
-    const v = pair.value as Node | null;
+  removePair(map: YMap, pair: YPair): TextEdit {
+    const key = pair.key as YNode;
+    const v = pair.value as YNode | null;
     const start = key.range![0];
     let end = v?.range ? (isCollection2(v) ? v.range[1] : v.range[2]) : key.range![2];
     if (map.flow) {
@@ -212,14 +212,14 @@ export class YamlEditor {
     }
     // The pair shares its line with a sequence dash (`- hostPort: 80`): pull the next key up.
     const idx = map.items.indexOf(pair as never);
-    const next = map.items[idx + 1]?.key as Node | undefined;
+    const next = map.items[idx + 1]?.key as YNode | undefined;
     if (next?.range) return this.edit(start, next.range[0], '');
     return this.edit(start, end, '{}' + this.eol);
   }
 
   /** Remove item `index` from a sequence. */
-  removeItem(seq: YAMLSeq, index: number): TextEdit {
-    const item = seq.items[index] as Node;
+  removeItem(seq: YSeq, index: number): TextEdit {
+    const item = seq.items[index] as YNode;
     const r = item.range!;
     if (seq.flow) {
       const after = this.text.slice(r[1]).match(/^\s*,\s*/);
@@ -247,13 +247,13 @@ export class YamlEditor {
   }
 
   /** Append an item to a sequence in its style. */
-  appendItem(seq: YAMLSeq, value: YamlValue): TextEdit {
+  appendItem(seq: YSeq, value: YamlValue): TextEdit {
     const r = seq.range!;
     if (seq.flow || seq.items.length === 0) {
       const close = this.text.lastIndexOf(']', r[1]);
       if (close >= r[0]) return this.edit(close, close, `${seq.items.length ? ', ' : ''}${renderFlow(value)}`);
     }
-    const first = seq.items[0] as Node;
+    const first = seq.items[0] as YNode;
     const dash = this.text.lastIndexOf('-', first.range![0]);
     const indent = this.col(dash);
     const itemText = ' '.repeat(indent) + '- ' + renderFlow(value) + this.eol;
@@ -272,7 +272,7 @@ function isEmptyCollection(v: YamlValue): boolean {
 }
 
 function isCollection2(n: unknown): boolean {
-  return (isMap(n) || isSeq(n)) && !(n as YAMLMap).flow;
+  return (isMap(n) || isSeq(n)) && !(n as YMap).flow;
 }
 
 function trimEnd(text: string, end: number, min: number): number {

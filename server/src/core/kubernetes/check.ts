@@ -95,17 +95,23 @@ function checkDocumentUncached(doc: YamlDocModel, id: K8sIdentity, config: Docky
     if (known === 'unknown-group') return { ...base, status: 'unknown-group', lifecycle };
     if (known === 'unknown-kind') return { ...base, status: lifecycle ? 'lifecycle' : 'unknown-kind', lifecycle };
     const value = doc.value;
-    const broken = doc.doc.errors.length > 0;
+    const broken = doc.errors.length > 0;
     // A Helm template that does not parse once masked: its structure cannot be known.
     if (value === undefined || (broken && doc.masked)) return { ...base, status: 'known', lifecycle, crd, issues: [] };
     let issues = store.validate(sv, id.apiVersion, id.kind, value);
     // Where the parse broke off, fields are missing or land in the wrong object because of the
     // syntax error (yaml-syntax says so): keep only what lies above the first error.
     if (broken) {
-      const firstErrorLine = Math.min(...doc.doc.errors.map((e) => doc.lines.positionAt(e.pos[0]).line));
+      const firstErrorLine = Math.min(...doc.errors.map((e) => doc.lines.positionAt(e.pos[0]).line));
       issues = issues.filter((i) => i.code !== 'required' && issueLine(doc, i) < firstErrorLine);
     }
     if (doc.masked) issues = issues.filter((i) => !helmUnknowable(doc, i));
+    // The objects of a List are checked as objects of their own (model/yaml.ts listItems).
+    const items = doc.listItems;
+    if (items.length) {
+      const own = new Set(items.map((i) => i.listIndex));
+      issues = issues.filter((i) => !(i.path[0] === 'items' && own.has(i.path[1] as number)));
+    }
     return { ...base, status: 'known', lifecycle, crd, issues };
   });
 }

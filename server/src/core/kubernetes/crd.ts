@@ -1,4 +1,4 @@
-import { parseAllDocuments } from 'yaml';
+import { splitDocuments, YamlDocModel } from '../model/yaml';
 import type { DockyardConfig } from '../config/config';
 
 /**
@@ -82,19 +82,9 @@ function extract(text: string): Extracted {
   const hit = extractedCache.get(text);
   if (hit) return hit;
   const out: Extracted = { crds: new Map() };
-  let docs: ReturnType<typeof parseAllDocuments>;
-  try {
-    docs = parseAllDocuments(text, { prettyErrors: false });
-  } catch {
-    docs = [];
-  }
-  for (const d of Array.isArray(docs) ? docs : []) {
-    let v: unknown;
-    try {
-      v = d.toJS({ maxAliasCount: 100 });
-    } catch {
-      continue;
-    }
+  // Read as kubectl reads the file (the owned model; YAML 1.1 for Kubernetes objects).
+  for (const chunk of splitDocuments(text)) {
+    const v = new YamlDocModel(chunk.text).value;
     if (!v || typeof v !== 'object' || Array.isArray(v)) continue;
     const o = v as Record<string, unknown>;
     if (o.kind === 'CustomResourceDefinition' && o.spec && typeof o.spec === 'object') {

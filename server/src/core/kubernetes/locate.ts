@@ -1,5 +1,5 @@
-import { type Node, type Pair, type YAMLMap } from 'yaml';
-import { isAlias, isMap, isScalar, isSeq } from '../model/yaml-api';
+import type { YMap, YNode, YPair } from '../model/ynode';
+import { isAlias, isMap, isScalar, isSeq } from '../model/ynode';
 import type { YamlDocModel } from '../model/yaml';
 import type { Range } from '../types';
 
@@ -9,9 +9,9 @@ import type { Range } from '../types';
  */
 export interface Step {
   /** The node reached (null for an empty value, an alias node when the path goes through one). */
-  node: Node | null;
+  node: YNode | null;
   /** The pair whose value `node` is, for a map step. */
-  pair?: Pair;
+  pair?: YPair;
   /** The sequence index, for a sequence step. */
   index?: number;
 }
@@ -21,27 +21,27 @@ export interface Located {
   /** Every path element was found in the syntax tree. */
   complete: boolean;
   /** The merge key (`<<`) a missing key may come from. */
-  merge?: Pair;
+  merge?: YPair;
 }
 
 /** The pair with this key; the last one when a key repeats (toJS keeps the last value). */
-export function lastPair(map: YAMLMap, key: string): Pair | undefined {
-  let found: Pair | undefined;
+export function lastPair(map: YMap, key: string): YPair | undefined {
+  let found: YPair | undefined;
   for (const it of map.items) {
     const k = it.key;
-    if (isScalar(k) ? k.value !== null && String(k.value) === key : k === key) found = it as Pair;
+    if (isScalar(k) && k.value !== null && String(k.value) === key) found = it;
   }
   return found;
 }
 
 export function locatePath(doc: YamlDocModel, path: readonly (string | number)[]): Located {
   const steps: Step[] = [];
-  let cur: Node | null = doc.contents;
+  let cur: YNode | null = doc.contents;
   for (const seg of path) {
     if (!cur || isAlias(cur)) return { steps, complete: false };
     if (typeof seg === 'number') {
       if (!isSeq(cur)) return { steps, complete: false };
-      const item = cur.items[seg] as Node | null | undefined;
+      const item = cur.items[seg] as YNode | null | undefined;
       if (item === undefined) return { steps, complete: false };
       steps.push({ node: item ?? null, index: seg });
       cur = item ?? null;
@@ -52,7 +52,7 @@ export function locatePath(doc: YamlDocModel, path: readonly (string | number)[]
         const merge = lastPair(cur, '<<');
         return merge ? { steps, complete: false, merge } : { steps, complete: false };
       }
-      const value = (pair.value as Node | null) ?? null;
+      const value = (pair.value as YNode | null) ?? null;
       steps.push({ node: value, pair });
       cur = value;
     }
@@ -82,8 +82,8 @@ function fallback(doc: YamlDocModel, loc: Located): Range {
 }
 
 /** A sequence item: its first key, or its own range when it is not a block map. */
-function firstLineOf(doc: YamlDocModel, node: Node): Range {
-  if (isMap(node) && node.items.length && node.items[0].key && (node.items[0].key as Node).range) return doc.keyRange(node.items[0] as Pair);
+function firstLineOf(doc: YamlDocModel, node: YNode): Range {
+  if (isMap(node) && node.items.length && node.items[0].key && (node.items[0].key as YNode).range) return doc.keyRange(node.items[0] as YPair);
   return doc.rangeOf(node);
 }
 
@@ -94,7 +94,7 @@ export function valueRangeAt(doc: YamlDocModel, path: readonly (string | number)
   const last = loc.steps[loc.steps.length - 1];
   if (!last) return kindRange(doc);
   // A block collection spans many lines: point at its key (or an item's first key) instead.
-  const block = (isMap(last.node) || isSeq(last.node)) && !(last.node as YAMLMap).flow;
+  const block = (isMap(last.node) || isSeq(last.node)) && !(last.node as YMap).flow;
   if (block && last.pair) return doc.keyRange(last.pair);
   if (block && last.node) return firstLineOf(doc, last.node);
   if (last.node?.range && last.node.range[1] > last.node.range[0]) return doc.rangeOf(last.node);

@@ -1,5 +1,5 @@
-import { type Node, type Pair } from 'yaml';
-import { isMap, isScalar, isSeq } from '../model/yaml-api';
+import type { YNode, YPair } from '../model/ynode';
+import { isMap, isScalar, isSeq } from '../model/ynode';
 import type { YamlDocModel } from '../model/yaml';
 
 /**
@@ -14,8 +14,8 @@ export interface AstHit {
   path: PathSeg[];
   /** On a key, on a scalar value, or inside a collection without being on a key or value. */
   on: 'key' | 'value' | 'inside';
-  pair?: Pair;
-  node?: Node;
+  pair?: YPair;
+  node?: YNode;
 }
 
 function within(offset: number, range: readonly number[] | null | undefined, inclusiveEnd = true): boolean {
@@ -25,34 +25,34 @@ function within(offset: number, range: readonly number[] | null | undefined, inc
 
 /** The deepest key or value at `offset` (chunk-relative), iteratively. */
 export function astPathAt(doc: YamlDocModel, offset: number): AstHit | undefined {
-  let cur: Node | null = doc.contents;
+  let cur: YNode | null = doc.contents;
   const path: PathSeg[] = [];
   if (!cur || !within(offset, cur.range)) return undefined;
   for (let depth = 0; depth < 1000; depth++) {
     if (isMap(cur)) {
-      let next: Node | null = null;
+      let next: YNode | null = null;
       for (const it of cur.items) {
-        const k = it.key as Node | null;
-        const v = it.value as Node | null;
+        const k = it.key as YNode | null;
+        const v = it.value as YNode | null;
         if (!isScalar(k) || !k.range) continue;
         const key = String(k.value);
-        if (within(offset, k.range)) return { path: [...path, key], on: 'key', pair: it as Pair, node: k };
+        if (within(offset, k.range)) return { path: [...path, key], on: 'key', pair: it as YPair, node: k };
         if (v && v.range && within(offset, v.range)) {
           if (isMap(v) || isSeq(v)) {
             path.push(key);
             next = v;
-          } else return { path: [...path, key], on: 'value', pair: it as Pair, node: v };
+          } else return { path: [...path, key], on: 'value', pair: it as YPair, node: v };
           break;
         }
         // Between the key and an empty value (`key: |`): the key's field.
-        if (!v && offset > k.range[1] && offset <= k.range[1] + 2) return { path: [...path, key], on: 'value', pair: it as Pair };
+        if (!v && offset > k.range[1] && offset <= k.range[1] + 2) return { path: [...path, key], on: 'value', pair: it as YPair };
       }
       if (!next) return { path, on: 'inside', node: cur };
       cur = next;
     } else if (isSeq(cur)) {
-      let next: Node | null = null;
+      let next: YNode | null = null;
       for (let i = 0; i < cur.items.length; i++) {
-        const item = cur.items[i] as Node | null;
+        const item = cur.items[i] as YNode | null;
         if (item?.range && within(offset, item.range)) {
           path.push(i);
           if (isMap(item) || isSeq(item)) next = item;

@@ -16,7 +16,7 @@
  */
 import type { Instruction } from 'dockerfile-ast';
 import type { DockerfileModel } from '../model/dockerfile';
-import { getMap, getPair, getSeq, getValue, isMap, isScalar, isSeq, keyString, scalarString, type YamlDocModel, type YAMLMap, type Node } from '../model/yaml';
+import { getMap, getPair, getSeq, getValue, isMap, isScalar, isSeq, keyString, scalarString, type YamlDocModel, type YMap, type YNode } from '../model/yaml';
 import { LineIndex } from '../text';
 import type { Range } from '../types';
 import { basenameOf } from './paths';
@@ -33,7 +33,7 @@ import {
   UNKNOWN,
   type SourceText,
 } from './value';
-import { isAlias } from '../model/yaml-api';
+import { isAlias } from '../model/ynode';
 import { BoundedCache } from '../util/bounded-cache';
 
 export interface Span {
@@ -328,27 +328,27 @@ export function yamlBuilds(doc: YamlDocModel): LociBuild[] {
   });
 }
 
-function span(doc: YamlDocModel, node: Node | null | undefined): Span | undefined {
+function span(doc: YamlDocModel, node: YNode | null | undefined): Span | undefined {
   const r = node?.range;
   return r ? { start: r[0], end: r[1] } : undefined;
 }
 
-function pairSpan(doc: YamlDocModel, map: YAMLMap, key: string): { span: Span; keySpan: Span; value: Node | null | undefined } | undefined {
+function pairSpan(doc: YamlDocModel, map: YMap, key: string): { span: Span; keySpan: Span; value: YNode | null | undefined } | undefined {
   const p = getPair(map, key);
   if (!p) return undefined;
-  const k = p.key as Node | null;
-  const v = p.value as Node | null;
+  const k = p.key as YNode | null;
+  const v = p.value as YNode | null;
   const ks = span(doc, k) ?? { start: 0, end: 0 };
   const vs = span(doc, v);
   return { span: { start: ks.start, end: vs ? Math.max(vs.end, ks.end) : ks.end }, keySpan: ks, value: v };
 }
 
-function yamlText(doc: YamlDocModel, node: Node | null | undefined, interpolate: (t: SourceText) => SourceText): SourceText | undefined {
+function yamlText(doc: YamlDocModel, node: YNode | null | undefined, interpolate: (t: SourceText) => SourceText): SourceText | undefined {
   const t = scalarText(node, doc.text);
   return t ? interpolate(collapseUnknown(t)) : undefined;
 }
 
-function buildValue(doc: YamlDocModel, map: YAMLMap, key: string, interpolate: (t: SourceText) => SourceText): LociBuildValue | undefined {
+function buildValue(doc: YamlDocModel, map: YMap, key: string, interpolate: (t: SourceText) => SourceText): LociBuildValue | undefined {
   const p = pairSpan(doc, map, key);
   if (!p) return undefined;
   const value = yamlText(doc, p.value, interpolate);
@@ -356,17 +356,17 @@ function buildValue(doc: YamlDocModel, map: YAMLMap, key: string, interpolate: (
   return { value, span: p.span, keySpan: p.keySpan };
 }
 
-function hasMerge(map: YAMLMap): boolean {
+function hasMerge(map: YMap): boolean {
   return map.items.some((it) => keyString(it) === '<<' || isAlias(it.value));
 }
 
 /** The original text (before Helm masking) of a node contains an expression. */
-function maskedAway(doc: YamlDocModel, node: Node | null | undefined): boolean {
+function maskedAway(doc: YamlDocModel, node: YNode | null | undefined): boolean {
   const r = node?.range;
   return !!r && doc.masked && doc.original.slice(r[0], r[1]).includes('{{');
 }
 
-function composeBuilds(doc: YamlDocModel, services: YAMLMap): LociBuild[] {
+function composeBuilds(doc: YamlDocModel, services: YMap): LociBuild[] {
   const out: LociBuild[] = [];
   for (const svcPair of services.items) {
     const svc = svcPair.value;
@@ -374,7 +374,7 @@ function composeBuilds(doc: YamlDocModel, services: YAMLMap): LociBuild[] {
     if (!isMap(svc) || name === undefined) continue;
     const buildNode = getValue(svc, 'build');
     if (buildNode === undefined || buildNode === null) continue;
-    const anchor = span(doc, svcPair.key as Node) ?? { start: 0, end: 0 };
+    const anchor = span(doc, svcPair.key as YNode) ?? { start: 0, end: 0 };
     const extent = { start: anchor.start, end: Math.max(anchor.end, svc.range?.[1] ?? anchor.end) };
     const images: SourceText[] = [];
     const img = yamlText(doc, getValue(svc, 'image'), composeInterpolate);
@@ -413,8 +413,8 @@ function composeBuilds(doc: YamlDocModel, services: YAMLMap): LociBuild[] {
       if (hasMerge(args)) b.complete = false;
       for (const p of args.items) {
         const key = keyString(p);
-        const k = p.key as Node | null;
-        const v = p.value as Node | null;
+        const k = p.key as YNode | null;
+        const v = p.value as YNode | null;
         if (key === undefined || key === '<<' || !k?.range) continue;
         const ks = { start: k.range[0], end: k.range[1] };
         // `KEY:` (null) passes the variable from the environment: unknown here.
@@ -425,8 +425,8 @@ function composeBuilds(doc: YamlDocModel, services: YAMLMap): LociBuild[] {
       }
     } else if (isSeq(args)) {
       for (const item of args.items) {
-        const t = isScalar(item) ? yamlText(doc, item as Node, composeInterpolate) : undefined;
-        const s = span(doc, item as Node);
+        const t = isScalar(item) ? yamlText(doc, item as YNode, composeInterpolate) : undefined;
+        const s = span(doc, item as YNode);
         if (!t || !s) {
           b.complete = false;
           continue;
@@ -443,7 +443,7 @@ function composeBuilds(doc: YamlDocModel, services: YAMLMap): LociBuild[] {
 
 const BUILD_PUSH_ACTION = /^docker\/build-push-action(@|$)/;
 
-function workflowBuilds(doc: YamlDocModel, jobs: YAMLMap): LociBuild[] {
+function workflowBuilds(doc: YamlDocModel, jobs: YMap): LociBuild[] {
   const out: LociBuild[] = [];
   for (const jobPair of jobs.items) {
     const job = jobPair.value;
@@ -473,9 +473,9 @@ function workflowBuilds(doc: YamlDocModel, jobs: YAMLMap): LociBuild[] {
   return out;
 }
 
-function actionBuild(doc: YamlDocModel, step: YAMLMap, label: string | undefined): LociBuild | undefined {
+function actionBuild(doc: YamlDocModel, step: YMap, label: string | undefined): LociBuild | undefined {
   const usesPair = getPair(step, 'uses');
-  const anchor = span(doc, usesPair?.value as Node) ?? { start: 0, end: 0 };
+  const anchor = span(doc, usesPair?.value as YNode) ?? { start: 0, end: 0 };
   const withMap = getMap(step, 'with');
   const interp = actionsInterpolate;
   const b: LociBuild = {

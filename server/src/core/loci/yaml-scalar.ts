@@ -4,12 +4,12 @@
  * is checked against the parser's own value; when they differ (an exotic form), every character maps
  * to the whole scalar instead, which is never wrong, only coarser.
  */
-import { type Node } from 'yaml';
-import { isScalar } from '../model/yaml-api';
+import type { YNode } from '../model/ynode';
+import { isScalar } from '../model/ynode';
 import { coarseText, TextBuilder, type SourceText } from './value';
 
 /** The scalar's value as a string the way docker compose sees it (booleans and numbers stringified). */
-export function scalarText(node: Node | null | undefined, source: string): SourceText | undefined {
+export function scalarText(node: YNode | null | undefined, source: string): SourceText | undefined {
   if (!node || !isScalar(node) || !node.range) return undefined;
   const [start, end] = node.range;
   const v = node.value;

@@ -1,6 +1,4 @@
-import { type Document, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
-import { isMap, isSeq } from './yaml-api';
-import { newDocument, newMap, newPair, newScalar, newSeq } from './yaml-nodes';
+import { isMap, isSeq, YMap, YPair, YScalar, YSeq, type YNode } from './ynode';
 
 /**
  * Defences for the YAML model against hostile or pathological input:
@@ -114,12 +112,12 @@ function skipLine(text: string, i: number): number {
   return (e < 0 ? text.length : e) - 1;
 }
 
-/** Build the `yaml` node tree of a JSON text directly; undefined when the text is not plain JSON. */
-export function parseJsonFast(text: string): Document.Parsed | undefined {
+/** Build the owned node tree of a JSON text directly; undefined when the text is not plain JSON. */
+export function parseJsonFast(text: string): { contents: YNode } | undefined {
   return build(text);
 }
 
-function build(text: string): Document.Parsed | undefined {
+function build(text: string): { contents: YNode } | undefined {
   let i = 0;
   const n = text.length;
   const ws = () => {
@@ -129,10 +127,10 @@ function build(text: string): Document.Parsed | undefined {
       else break;
     }
   };
-  type Frame = { node: YAMLMap | YAMLSeq; key?: Scalar; start: number };
+  type Frame = { node: YMap | YSeq; key?: YScalar; start: number };
   const stack: Frame[] = [];
-  let root: Node | undefined;
-  const attach = (node: Node): boolean => {
+  let root: YNode | undefined;
+  const attach = (node: YNode): boolean => {
     const top = stack[stack.length - 1];
     if (!top) {
       if (root) return false;
@@ -142,19 +140,14 @@ function build(text: string): Document.Parsed | undefined {
     if (isSeq(top.node)) top.node.items.push(node);
     else {
       if (!top.key) return false;
-      top.node.items.push(newPair(top.key, node));
+      top.node.items.push(new YPair(top.key, node));
       top.key = undefined;
     }
     return true;
   };
-  const scalar = (value: unknown, start: number, end: number, quoted: boolean): Scalar => {
-    const s = newScalar(value);
-    s.range = [start, end, end];
-    if (quoted) s.type = 'QUOTE_DOUBLE';
-    else s.type = 'PLAIN';
-    return s;
-  };
-  const readString = (): Scalar | undefined => {
+  const scalar = (value: unknown, start: number, end: number, quoted: boolean, source: string): YScalar =>
+    new YScalar(value, source, quoted ? 'QUOTE_DOUBLE' : 'PLAIN', [start, end, end]);
+  const readString = (): YScalar | undefined => {
     const start = i;
     let j = i + 1;
     let escaped = false;
@@ -177,10 +170,10 @@ function build(text: string): Document.Parsed | undefined {
       return undefined;
     }
     i = j + 1;
-    return scalar(value, start, i, true);
+    return scalar(value, start, i, true, value);
   };
   /** `"key":` after optional whitespace (the offset ends after the colon). */
-  const readKey = (): Scalar | undefined => {
+  const readKey = (): YScalar | undefined => {
     ws();
     if (text.charCodeAt(i) !== 34) return undefined;
     const k = readString();
@@ -230,8 +223,7 @@ function build(text: string): Document.Parsed | undefined {
     }
     if (!expectValue) return undefined;
     if (c === 123) {
-      const m = newMap();
-      m.flow = true;
+      const m = new YMap([i, i, i], true);
       if (!attach(m)) return undefined;
       stack.push({ node: m, start: i });
       i++;
@@ -248,8 +240,7 @@ function build(text: string): Document.Parsed | undefined {
       continue;
     }
     if (c === 91) {
-      const s = newSeq();
-      s.flow = true;
+      const s = new YSeq([i, i, i], true);
       if (!attach(s)) return undefined;
       stack.push({ node: s, start: i });
       i++;
@@ -262,7 +253,7 @@ function build(text: string): Document.Parsed | undefined {
       expectValue = true;
       continue;
     }
-    let node: Scalar | undefined;
+    let node: YScalar | undefined;
     if (c === 34) node = readString();
     else {
       LITERAL.lastIndex = i;
@@ -270,7 +261,7 @@ function build(text: string): Document.Parsed | undefined {
       if (!word) return undefined;
       const w = word[0];
       const value = w === 'true' ? true : w === 'false' ? false : w === 'null' ? null : Number(w);
-      node = scalar(value, i, i + w.length, false);
+      node = scalar(value, i, i + w.length, false, w);
       i += w.length;
     }
     if (!node || !attach(node)) return undefined;
@@ -281,7 +272,7 @@ function build(text: string): Document.Parsed | undefined {
     }
   }
   if (stack.length || !root) return undefined;
-  return newDocument(root, [0, n, n]);
+  return { contents: root };
 
   function close(): void {
     const f = stack.pop()!;

@@ -1,5 +1,5 @@
-import { type Pair, type YAMLMap, type Node } from 'yaml';
-import { isMap, isSeq } from './yaml-api';
+import type { YMap, YNode, YPair } from './ynode';
+import { isMap, isSeq } from './ynode';
 import { getMap, getPair, getSeq, getValue, scalarString, type YamlDocModel } from './yaml';
 
 /**
@@ -29,23 +29,23 @@ export interface PodRef {
   kind: string;
   /** Path of the PodSpec in the document value. */
   path: string[];
-  spec: YAMLMap;
+  spec: YMap;
   /** The `spec:` pair that holds the PodSpec (anchor of findings about missing pod-level fields). */
-  specPair?: Pair<Node, Node | null>;
+  specPair?: YPair;
   /** metadata of the pod (template metadata, or the Pod's own), for annotations. */
-  metadata?: YAMLMap;
+  metadata?: YMap;
   /** The map that holds `spec` (to insert a missing field next to existing ones). */
-  securityContext?: YAMLMap;
+  securityContext?: YMap;
   containers: ContainerRef[];
 }
 
 export interface ContainerRef {
   pod: PodRef;
-  node: YAMLMap;
+  node: YMap;
   group: ContainerKind;
   index: number;
   name?: string;
-  securityContext?: YAMLMap;
+  securityContext?: YMap;
   /** Path of the container in the document value. */
   path: (string | number)[];
 }
@@ -57,8 +57,8 @@ export type InheritedField = (typeof INHERITED_FIELDS)[number];
 export interface Effective {
   /** Where the effective value comes from. */
   level: 'container' | 'pod' | 'none';
-  pair?: Pair<Node, Node | null>;
-  node?: Node | null;
+  pair?: YPair;
+  node?: YNode | null;
 }
 
 export function podsOf(doc: YamlDocModel): PodRef[] {
@@ -128,12 +128,12 @@ export function containerLabel(c: ContainerRef): string {
 }
 
 export interface VolumeRef {
-  node: YAMLMap;
+  node: YMap;
   index: number;
   name?: string;
   /** The volume source key (`hostPath`, `configMap` …): the first key other than `name`. */
   source?: string;
-  sourcePair?: Pair<Node, Node | null>;
+  sourcePair?: YPair;
 }
 
 const volumeCache = new WeakMap<PodRef, VolumeRef[]>();
@@ -147,7 +147,7 @@ export function podVolumes(pod: PodRef): VolumeRef[] {
   if (seq) {
     seq.items.forEach((item, index) => {
       if (!isMap(item)) return;
-      const sourcePair = item.items.find((p) => scalarString(p.key) !== 'name') as Pair<Node, Node | null> | undefined;
+      const sourcePair = item.items.find((p) => scalarString(p.key) !== 'name') as YPair | undefined;
       v!.push({ node: item, index, name: scalarString(getValue(item, 'name')), source: sourcePair ? scalarString(sourcePair.key) : undefined, sourcePair });
     });
   }

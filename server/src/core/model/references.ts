@@ -1,5 +1,5 @@
-import { type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
-import { isMap, isScalar, isSeq } from './yaml-api';
+import type { YMap, YNode, YPair, YScalar } from './ynode';
+import { isMap, isScalar, isSeq } from './ynode';
 import { isMasked } from './helm';
 import { CONTAINER_KINDS, podsOf } from './pods';
 import { getMap, getPair, getSeq, getValue, type YamlDocModel } from './yaml';
@@ -14,14 +14,14 @@ export type ReferencedKind = 'ConfigMap' | 'Secret' | 'PersistentVolumeClaim' | 
 export interface Reference {
   kind: ReferencedKind;
   name: string;
-  node: Scalar;
+  node: YScalar;
   /** `optional: true` on the reference: a missing object is fine. */
   optional: boolean;
   /** Where it comes from, for messages: `env`, `envFrom`, `volume "etc"`, `imagePullSecrets`, `serviceAccountName` … */
   via: string;
 }
 
-function nameNode(map: YAMLMap | undefined, key: string): Scalar | undefined {
+function nameNode(map: YMap | undefined, key: string): YScalar | undefined {
   if (!map) return undefined;
   const v = getValue(map, key);
   if (!isScalar(v) || v.value === null || v.value === undefined || !v.range) return undefined;
@@ -30,7 +30,7 @@ function nameNode(map: YAMLMap | undefined, key: string): Scalar | undefined {
   return v;
 }
 
-function optionalFlag(map: YAMLMap | undefined): boolean {
+function optionalFlag(map: YMap | undefined): boolean {
   const v = map ? getValue(map, 'optional') : undefined;
   return isScalar(v) && v.value === true;
 }
@@ -41,7 +41,7 @@ export function podReferences(doc: YamlDocModel): Reference[] {
 
 function compute(doc: YamlDocModel): Reference[] {
   const out: Reference[] = [];
-  const add = (kind: ReferencedKind, node: Scalar | undefined, optional: boolean, via: string) => {
+  const add = (kind: ReferencedKind, node: YScalar | undefined, optional: boolean, via: string) => {
     if (node) out.push({ kind, name: String(node.value), node, optional, via });
   };
   for (const pod of podsOf(doc)) {
@@ -78,7 +78,7 @@ function compute(doc: YamlDocModel): Reference[] {
     }
     for (const v of getSeq(spec, 'volumes')?.items ?? []) {
       if (!isMap(v)) continue;
-      const volName = isScalar(getValue(v, 'name')) ? String((getValue(v, 'name') as Scalar).value) : '?';
+      const volName = isScalar(getValue(v, 'name')) ? String((getValue(v, 'name') as YScalar).value) : '?';
       const via = `volume "${volName}"`;
       const cm = getMap(v, 'configMap');
       add('ConfigMap', nameNode(cm, 'name'), optionalFlag(cm), via);
@@ -107,12 +107,12 @@ export interface SelectorRequirement {
   operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | 'Equals';
   values: string[];
   /** The node to report on: the `key: value` pair (matchLabels, Service selector) or the expression item. */
-  node: Node | Pair;
+  node: YNode | YPair;
 }
 
 export interface Selector {
   /** The `selector:` pair's key node. */
-  keyNode: Node;
+  keyNode: YNode;
   requirements: SelectorRequirement[];
   /** Something in it cannot be read (a Helm expression, a non-scalar value, an unknown operator). */
   unknown: boolean;
@@ -121,7 +121,7 @@ export interface Selector {
 }
 
 /** Parse a selector map: LabelSelector (matchLabels / matchExpressions) or a Service's plain map. */
-export function parseSelector(keyNode: Node, value: unknown, plain: boolean): Selector {
+export function parseSelector(keyNode: YNode, value: unknown, plain: boolean): Selector {
   const sel: Selector = { keyNode, requirements: [], unknown: false, empty: true };
   if (!isMap(value)) {
     sel.unknown = value !== null && !(isScalar(value) && value.value === null);
@@ -145,7 +145,7 @@ export function parseSelector(keyNode: Node, value: unknown, plain: boolean): Se
       continue;
     }
     sel.empty = false;
-    sel.requirements.push({ key, operator: 'Equals', values: [v.value === null ? '' : String(v.value)], node: it as Pair });
+    sel.requirements.push({ key, operator: 'Equals', values: [v.value === null ? '' : String(v.value)], node: it as YPair });
   }
   if (!plain) {
     const exprs = getValue(value, 'matchExpressions');
@@ -171,7 +171,7 @@ export function parseSelector(keyNode: Node, value: unknown, plain: boolean): Se
         }
       }
       sel.empty = false;
-      sel.requirements.push({ key: String(key.value), operator: opS as SelectorRequirement['operator'], values, node: e as Node });
+      sel.requirements.push({ key: String(key.value), operator: opS as SelectorRequirement['operator'], values, node: e as YNode });
     }
   }
   return sel;
@@ -217,7 +217,7 @@ export function satisfies(req: SelectorRequirement, labels: Record<string, strin
 }
 
 /** Labels of a map node as plain strings; undefined when any key or value cannot be read (Helm). */
-export function readLabels(map: YAMLMap | undefined): Record<string, string> | undefined {
+export function readLabels(map: YMap | undefined): Record<string, string> | undefined {
   const out: Record<string, string> = {};
   if (!map) return out;
   for (const it of map.items) {

@@ -1,4 +1,4 @@
-import { isMap } from './yaml-api';
+import { isMap } from './ynode';
 import type { IndexedResource } from '../workspace';
 import { podsOf } from './pods';
 import { readLabels } from './references';

@@ -1,8 +1,25 @@
-import { parseDocument, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
-import { isAlias, isMap, isPair, isScalar, isSeq } from './yaml-api';
 import { LineIndex } from '../text';
 import { looksLikeLargeJson, MAX_DEPTH, parseJsonFast, tooDeep } from './guards';
-import { fastPlainValue, parseYamlFast } from './yaml-fast';
+import {
+  AliasLimitError,
+  detectReaderOfKeys,
+  isAlias,
+  isCollection,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseYaml,
+  toValue,
+  type Reader,
+  type YamlError,
+  type YAlias,
+  type YMap,
+  type YNode,
+  type YPair,
+  type YScalar,
+  type YSeq,
+} from './ynode';
 import type { Range } from '../types';
 
 /**
@@ -159,7 +176,12 @@ export interface K8sIdentity {
 }
 
 export class YamlDocModel {
-  readonly doc: Document.Parsed;
+  /** The document's root node (null when it holds no node, or was not parsed). */
+  readonly contents: YNode | null;
+  /** The parser's errors, as plain data (offsets into `text`). */
+  readonly errors: readonly YamlError[];
+  /** How the document's consumer reads it (kubectl's YAML 1.1 for Kubernetes objects, …). */
+  readonly reader: Reader;
   readonly lines: LineIndex;
   /** Memo for derived data (pods, index entries …), so every rule reads one computation. */
   readonly memo = new Map<string, unknown>();
@@ -170,6 +192,10 @@ export class YamlDocModel {
   /** Set when the document was not parsed at all: it nests deeper than MAX_DEPTH (offset where it does). */
   readonly tooDeepAt: number | undefined;
   private _k8s: K8sIdentity | null | undefined;
+  private _items: readonly YamlDocModel[] | undefined;
+  /** For an object inside a List: the List document it is an item of, and its index in `items`. */
+  readonly listParent: YamlDocModel | undefined;
+  readonly listIndex: number | undefined;
 
   constructor(
     /** The text that was parsed (Helm expressions masked when `masked`). */
@@ -177,61 +203,67 @@ export class YamlDocModel {
     readonly masked = false,
     /** The original text, when masked. */
     readonly original = text,
+    /** The reader; by default told by the document's top-level keys (see detectReader). */
+    reader?: Reader,
+    /** An item of a List: a view of the parent's text and node, nothing parsed again. */
+    item?: { parent: YamlDocModel; node: YNode; index: number },
   ) {
-    this.lines = new LineIndex(text);
-    // Block YAML as manifests write it: built directly (the fast path nests at most 100 deep).
-    const fast = parseYamlFast(text);
-    if (fast) {
-      this.doc = fast;
+    if (item) {
+      const p = item.parent;
+      this.lines = p.lines;
+      this.contents = item.node;
+      this.errors = p.errors;
+      this.reader = p.reader;
+      this.listParent = p;
+      this.listIndex = item.index;
       return;
     }
+    this.lines = new LineIndex(text);
     const deep = tooDeep(text, MAX_DEPTH);
     if (deep >= 0) {
       // Not parsed: an empty document; yaml-syntax reports why.
       this.tooDeepAt = deep;
-      this.doc = parseDocument('', { prettyErrors: false }) as Document.Parsed;
+      this.contents = null;
+      this.errors = [];
+      this.reader = reader ?? 'yaml12';
       return;
     }
-    // YAMLParseError is an Error: each one would capture (and the model keep) a stack trace nobody
-    // reads — thousands of them in a badly broken file (found by the soak test's memory curve).
+    const json = looksLikeLargeJson(text) ? parseJsonFast(text) : undefined;
+    if (json) {
+      this.contents = json.contents;
+      this.errors = [];
+      this.reader = reader ?? detectReaderOfKeys(isMap(json.contents) ? json.contents.items.map((p) => (isScalar(p.key) ? p.key.source : '')) : []);
+      return;
+    }
+    // YAMLParseError is an Error: each one would capture a stack trace nobody reads — thousands of
+    // them in a badly broken file (found by the soak test's memory curve).
     const stackTraceLimit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
     try {
-      this.doc =
-        (looksLikeLargeJson(text) ? parseJsonFast(text) : undefined) ??
-        (parseDocument(text, {
-          uniqueKeys: false,
-          prettyErrors: false,
-          strict: true,
-          // No process warnings from toJS (e.g. "Keys with collection values will be stringified"):
-          // a language server's stderr goes to the editor's log as errors (found by the soak test).
-          logLevel: 'error',
-        }) as Document.Parsed);
+      const parsed = parseYaml(text, reader);
+      this.contents = parsed.contents;
+      this.errors = parsed.errors;
+      this.reader = parsed.reader;
     } finally {
       Error.stackTraceLimit = stackTraceLimit;
     }
   }
 
-  get contents(): Node | null {
-    return (this.doc.contents as Node | null) ?? null;
-  }
-
   /** True when the chunk holds only comments/whitespace/markers. */
   get isEmpty(): boolean {
-    const c = this.doc.contents;
-    return c === null || (isScalar(c) && c.value === null && c.range?.[0] === c.range?.[1]);
+    const c = this.contents;
+    return c === null || (isScalar(c) && c.value === null && c.range[0] === c.range[1]);
   }
 
-  /** Plain JS value (aliases resolved, bounded against alias bombs). `undefined` if it cannot be built. */
+  /** Plain JS value as the reader reads it (aliases resolved, bounded against alias bombs). `undefined` if it cannot be built. */
   get value(): unknown {
     if (!this._valueDone) {
       this._valueDone = true;
       try {
-        const fast = fastPlainValue(this.doc);
-        this._value = fast ? fast.value : this.doc.errors.length && !this.contents ? undefined : this.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+        this._value = this.errors.length && !this.contents ? undefined : toValue(this.contents, this.reader, MAX_ALIAS_COUNT);
       } catch (e) {
         this._value = undefined;
-        this._valueError = e instanceof Error && /alias/i.test(e.message) ? 'aliases' : 'other';
+        this._valueError = e instanceof AliasLimitError ? 'aliases' : 'other';
       }
     }
     return this._value;
@@ -246,25 +278,29 @@ export class YamlDocModel {
   /** apiVersion/kind/metadata of a Kubernetes object, or null. */
   get k8s(): K8sIdentity | null {
     if (this._k8s !== undefined) return this._k8s;
-    this._k8s = null;
-    const root = this.contents;
-    if (isMap(root)) {
-      const apiVersion = scalarString(getValue(root, 'apiVersion'));
-      const kind = scalarString(getValue(root, 'kind'));
-      if (apiVersion && kind) {
-        const meta = getValue(root, 'metadata');
-        const slash = apiVersion.lastIndexOf('/');
-        this._k8s = {
-          apiVersion,
-          kind,
-          name: isMap(meta) ? scalarString(getValue(meta, 'name')) : undefined,
-          namespace: isMap(meta) ? scalarString(getValue(meta, 'namespace')) : undefined,
-          group: slash < 0 ? '' : apiVersion.slice(0, slash),
-          version: slash < 0 ? apiVersion : apiVersion.slice(slash + 1),
-        };
-      }
-    }
+    this._k8s = identityOf(this.contents);
     return this._k8s;
+  }
+
+  /**
+   * The objects of a List document (`kind: List`, `ConfigMapList`, …: a kind ending in `List` with an
+   * `items` sequence of objects that have apiVersion and kind), each a model of its own that shares
+   * this document's text, offsets and parse; empty for other documents.
+   */
+  get listItems(): readonly YamlDocModel[] {
+    if (this._items === undefined) {
+      const out: YamlDocModel[] = [];
+      const id = this.k8s;
+      const root = this.contents;
+      if (id && id.kind.endsWith('List') && !this.listParent && isMap(root)) {
+        const items = getSeq(root, 'items');
+        items?.items.forEach((node, index) => {
+          if (node && identityOf(node)) out.push(new YamlDocModel(this.text, this.masked, this.original, this.reader, { parent: this, node, index }));
+        });
+      }
+      this._items = out;
+    }
+    return this._items;
   }
 
   memoize<T>(key: string, compute: () => T): T {
@@ -279,39 +315,38 @@ export class YamlDocModel {
   }
 
   /** Range of a node's value (without trailing comments). */
-  rangeOf(node: Node | Pair): Range {
+  rangeOf(node: YNode | YPair): Range {
     if (isPair(node)) return this.pairRange(node);
     const r = node.range;
-    if (!r) return this.lines.rangeOf(0, 0);
     return this.lines.rangeOf(r[0], r[1]);
   }
 
   /** From the key's start to the value's end: the `privileged: true` pair. */
-  pairRange(pair: Pair): Range {
-    const k = pair.key as Node | null;
-    const v = pair.value as Node | null;
+  pairRange(pair: YPair): Range {
+    const k = pair.key;
+    const v = pair.value;
     const start = k?.range?.[0] ?? v?.range?.[0] ?? 0;
     const end = v?.range?.[1] ?? k?.range?.[1] ?? start;
     return this.lines.rangeOf(start, Math.max(start, end));
   }
 
-  keyRange(pair: Pair): Range {
-    const k = pair.key as Node | null;
+  keyRange(pair: YPair): Range {
+    const k = pair.key;
     const r = k?.range;
     if (!r) return this.pairRange(pair);
     return this.lines.rangeOf(r[0], r[1]);
   }
 
   /** The value's range, or the key's when the value is empty. */
-  valueRange(pair: Pair): Range {
-    const v = pair.value as Node | null;
+  valueRange(pair: YPair): Range {
+    const v = pair.value;
     if (v?.range && v.range[1] > v.range[0]) return this.lines.rangeOf(v.range[0], v.range[1]);
     return this.keyRange(pair);
   }
 
   /** Walk a path of keys / indexes from the root; returns the node (or pair for the last key). */
-  getIn(path: (string | number)[]): Node | undefined {
-    let cur: Node | null | undefined = this.contents;
+  getIn(path: (string | number)[]): YNode | undefined {
+    let cur: YNode | null | undefined = this.contents;
     for (const seg of path) {
       if (!cur) return undefined;
       cur = child(cur, seg);
@@ -320,13 +355,31 @@ export class YamlDocModel {
   }
 }
 
-/** Follow an alias to its anchor's node. */
-export function deref(node: unknown): Node | null {
-  if (isAlias(node)) return null; // aliases are not followed for ranges; values use toJS
-  return (node as Node) ?? null;
+/** The identity of a Kubernetes object (apiVersion, kind, metadata name/namespace) of a map node, or null. */
+export function identityOf(root: YNode | null | undefined): K8sIdentity | null {
+  if (!isMap(root)) return null;
+  const apiVersion = scalarString(getValue(root, 'apiVersion'));
+  const kind = scalarString(getValue(root, 'kind'));
+  if (!apiVersion || !kind) return null;
+  const meta = getValue(root, 'metadata');
+  const slash = apiVersion.lastIndexOf('/');
+  return {
+    apiVersion,
+    kind,
+    name: isMap(meta) ? scalarString(getValue(meta, 'name')) : undefined,
+    namespace: isMap(meta) ? scalarString(getValue(meta, 'namespace')) : undefined,
+    group: slash < 0 ? '' : apiVersion.slice(0, slash),
+    version: slash < 0 ? apiVersion : apiVersion.slice(slash + 1),
+  };
 }
 
-export function child(node: Node, seg: string | number): Node | null | undefined {
+/** Aliases are not followed for ranges (values resolve them). */
+export function deref(node: YNode | null | undefined): YNode | null {
+  if (isAlias(node)) return null;
+  return node ?? null;
+}
+
+export function child(node: YNode, seg: string | number): YNode | null | undefined {
   if (typeof seg === 'number') {
     if (isSeq(node)) return deref(node.items[seg]);
     return undefined;
@@ -335,25 +388,25 @@ export function child(node: Node, seg: string | number): Node | null | undefined
   return undefined;
 }
 
-export function getPair(map: YAMLMap, key: string): Pair<Node, Node | null> | undefined {
+export function getPair(map: YMap, key: string): YPair | undefined {
   for (const it of map.items) {
     const k = it.key;
-    if (isScalar(k) ? String(k.value) === key : k === key) return it as Pair<Node, Node | null>;
+    if (isScalar(k) && String(k.value) === key) return it;
   }
   return undefined;
 }
 
-export function getValue(map: YAMLMap, key: string): Node | null | undefined {
-  return getPair(map, key)?.value as Node | null | undefined;
+export function getValue(map: YMap, key: string): YNode | null | undefined {
+  return getPair(map, key)?.value;
 }
 
-export function getMap(map: YAMLMap | undefined | null, key: string): YAMLMap | undefined {
+export function getMap(map: YMap | undefined | null, key: string): YMap | undefined {
   if (!map) return undefined;
   const v = getValue(map, key);
   return isMap(v) ? v : undefined;
 }
 
-export function getSeq(map: YAMLMap | undefined | null, key: string): YAMLSeq | undefined {
+export function getSeq(map: YMap | undefined | null, key: string): YSeq | undefined {
   if (!map) return undefined;
   const v = getValue(map, key);
   return isSeq(v) ? v : undefined;
@@ -370,15 +423,15 @@ export function scalarValue(n: unknown): unknown {
   return isScalar(n) ? n.value : undefined;
 }
 
-export function keyString(pair: Pair): string | undefined {
+export function keyString(pair: YPair): string | undefined {
   const k = pair.key;
   if (isScalar(k)) return k.value === null ? undefined : String(k.value);
-  return typeof k === 'string' ? k : undefined;
+  return undefined;
 }
 
 export function isTrue(n: unknown): boolean {
   return isScalar(n) && n.value === true;
 }
 
-export type { Scalar, YAMLMap, YAMLSeq, Pair, Node };
-export { isMap, isSeq, isScalar, isPair, isAlias };
+export type { YNode, YMap, YSeq, YScalar, YPair, YAlias, Reader, YamlError };
+export { isMap, isSeq, isScalar, isPair, isAlias, isCollection };

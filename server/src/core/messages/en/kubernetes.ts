@@ -28,6 +28,9 @@ export const kubernetes: Record<string, string> = {
   'rule.schema-type.risk': 'The API server rejects the object, or YAML typing surprises (`"8080"` vs `8080`, `on`/`yes`) change what is applied.',
   'rule.schema-type.fix': 'Write the value with the type the field takes; quote strings that look like numbers or booleans.',
   'rule.schema-type.message': '{path} must be {expected}, not {actual}.',
+  'rule.schema-type.readAsBoolean': '{path} must be a string, but kubectl reads the unquoted {source} as the boolean {value} (YAML 1.1), which the API server rejects; quote it.',
+  'rule.schema-type.readAsNumber': '{path} must be a string, but kubectl reads the unquoted {source} as the number {value}, which the API server rejects; quote it.',
+  'rule.schema-type.quoteFix': 'Quote it: {quoted}',
 
   // schema-enum
   'rule.schema-enum.summary': 'A value outside the set the field allows (`imagePullPolicy: Sometimes`, `restartPolicy: Allways`). The 1.35 OpenAPI data has no `enum`, so the sets come from the field descriptions and a reviewed table.',

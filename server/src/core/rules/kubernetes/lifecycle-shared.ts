@@ -1,5 +1,5 @@
-import { type Scalar } from 'yaml';
-import { isMap, isScalar } from '../../model/yaml-api';
+import type { YScalar } from '../../model/ynode';
+import { isMap, isScalar } from '../../model/ynode';
 import { msg } from '../../messages/catalog';
 import { YamlEditor } from '../../fixes/yaml-edit';
 import { checkDocument } from '../../kubernetes/check';
@@ -34,7 +34,7 @@ export function checkLifecycle(ctx: YamlDocContext, which: 'deprecated-api' | 'r
       fixes = [
         {
           title: msg(`rule.${which}.fixTitle`, { replacement: target }),
-          edits: [new YamlEditor(doc).setScalar(pair.value as Scalar, target)],
+          edits: [new YamlEditor(doc).setScalar(pair.value as YScalar, target)],
           fixAll: true,
         },
       ];

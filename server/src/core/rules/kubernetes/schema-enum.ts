@@ -1,5 +1,5 @@
-import { type Scalar } from 'yaml';
-import { isScalar } from '../../model/yaml-api';
+import type { YScalar } from '../../model/ynode';
+import { isScalar } from '../../model/ynode';
 import { msg } from '../../messages/catalog';
 import { YamlEditor } from '../../fixes/yaml-edit';
 import { schemaIssuesOf } from '../../kubernetes/check';
@@ -28,7 +28,7 @@ export const schemaEnum: YamlDocumentRule = {
       const loc = locatePath(doc, issue.path);
       const node = loc.complete ? loc.steps[loc.steps.length - 1]?.node : undefined;
       if (near !== undefined && isScalar(node) && node.range && typeof node.value === 'string') {
-        fixes = [{ title: msg('rule.schema-enum.fixTitle', { value: near }), edits: [new YamlEditor(doc).setScalar(node as Scalar, near)] }];
+        fixes = [{ title: msg('rule.schema-enum.fixTitle', { value: near }), edits: [new YamlEditor(doc).setScalar(node as YScalar, near)] }];
       }
       ctx.report({
         range: valueRangeAt(doc, issue.path),

@@ -1,6 +1,8 @@
 import { msg } from '../../messages/catalog';
 import { schemaIssuesOf } from '../../kubernetes/check';
-import { pathLabel, valueRangeAt } from '../../kubernetes/locate';
+import { locatePath, pathLabel, valueRangeAt } from '../../kubernetes/locate';
+import { isScalar } from '../../model/ynode';
+import type { Fix, Message } from '../../types';
 import { schemaStore } from '../../kubernetes/schema';
 import type { YamlDocumentRule } from '../registry';
 
@@ -19,10 +21,23 @@ export const schemaType: YamlDocumentRule = {
     for (const issue of found.issues) {
       const d = schemaStore().describe(c.schemaVersion, c.id.apiVersion, c.id.kind, issue.path);
       const expected = d?.typeLabel ?? (issue.expected ?? []).join(' | ');
-      ctx.report({
-        range: valueRangeAt(doc, issue.path),
-        message: msg('rule.schema-type.message', { path: pathLabel(issue.path) || c.id.kind, expected, actual: issue.actual ?? '?' }),
-      });
+      const path = pathLabel(issue.path) || c.id.kind;
+      let message: Message = msg('rule.schema-type.message', { path, expected, actual: issue.actual ?? '?' });
+      let fixes: Fix[] | undefined;
+      // The "Norway problem": an unquoted `yes`, `on`, `NO`, `0644` … where a string is expected is
+      // read by kubectl as a boolean or a number (YAML 1.1), which the API server rejects. Quoting
+      // it keeps the text the author wrote.
+      if (issue.expected?.length === 1 && issue.expected[0] === 'string') {
+        const loc = locatePath(doc, issue.path);
+        const node = loc.complete ? loc.steps[loc.steps.length - 1]?.node : undefined;
+        if (isScalar(node) && node.type === 'PLAIN' && (typeof node.value === 'boolean' || typeof node.value === 'number') && !node.source.includes('\n')) {
+          const source = node.source;
+          const quoted = JSON.stringify(source);
+          message = msg(typeof node.value === 'boolean' ? 'rule.schema-type.readAsBoolean' : 'rule.schema-type.readAsNumber', { path, source, value: String(node.value) });
+          fixes = [{ title: msg('rule.schema-type.quoteFix', { quoted }), edits: [{ range: doc.rangeOfOffsets(node.range[0], node.range[1]), newText: quoted }] }];
+        }
+      }
+      ctx.report({ range: valueRangeAt(doc, issue.path), message, fixes });
     }
   },
 };

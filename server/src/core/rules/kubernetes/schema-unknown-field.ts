@@ -1,5 +1,5 @@
-import { type Scalar } from 'yaml';
-import { isScalar } from '../../model/yaml-api';
+import type { YScalar } from '../../model/ynode';
+import { isScalar } from '../../model/ynode';
 import { msg } from '../../messages/catalog';
 import { schemaIssuesOf } from '../../kubernetes/check';
 import { keyRangeAt, lastPair, locatePath, pathLabel } from '../../kubernetes/locate';
@@ -46,7 +46,7 @@ function renameFix(doc: Parameters<typeof locatePath>[0], path: readonly (string
   const pair = lastPair(parent, String(path[path.length - 1]));
   const key = pair?.key;
   if (!isScalar(key) || !key.range) return undefined;
-  const k = key as Scalar;
+  const k = key as YScalar;
   let text = suggestion;
   if (k.type === 'QUOTE_DOUBLE') text = JSON.stringify(suggestion);
   else if (k.type === 'QUOTE_SINGLE') text = `'${suggestion}'`;

@@ -1,10 +1,10 @@
-import { isMap, isScalar } from '../../model/yaml-api';
+import { isMap, isScalar } from '../../model/ynode';
 import { msg } from '../../messages/catalog';
 import { objectBlockChanged } from '../../kubernetes/check';
 import { lookup, perGeneration, sameNamespace, shift, type IndexLookup } from '../../kubernetes/index-lookup';
 import { lastPair } from '../../kubernetes/locate';
 import { labelsText, parseSelector, readLabels, requirementText, satisfies, type Selector } from '../../model/references';
-import { getMap, type YamlDocModel, type Node, type Pair } from '../../model/yaml';
+import { getMap, type YamlDocModel, type YNode, type YPair } from '../../model/yaml';
 import type { Message, Range, RelatedInformation } from '../../types';
 import type { IndexedResource } from '../../workspace';
 import type { YamlFileRule } from '../registry';
@@ -102,15 +102,15 @@ function closestTemplate(index: IndexLookup, sel: Selector, ns: string | undefin
   return best;
 }
 
-function selectorOf(doc: YamlDocModel, plain: boolean): { pair: Pair; sel: Selector } | undefined {
+function selectorOf(doc: YamlDocModel, plain: boolean): { pair: YPair; sel: Selector } | undefined {
   const root = doc.contents;
   const spec = isMap(root) ? getMap(root, 'spec') : undefined;
   const pair = spec ? lastPair(spec, 'selector') : undefined;
   if (!pair || !pair.key) return undefined;
-  const v = pair.value as Node | null;
+  const v = pair.value as YNode | null;
   if (v === null || (isScalar(v) && v.value === null)) return undefined;
   if (doc.masked && objectBlockChanged(doc, ['spec', 'selector'])) return undefined;
-  return { pair, sel: parseSelector(pair.key as Node, v, plain) };
+  return { pair, sel: parseSelector(pair.key as YNode, v, plain) };
 }
 
 function checkWorkload(doc: YamlDocModel, kind: string, mode: 'labelSelector' | 'plain', report: (range: ReturnType<YamlDocModel['rangeOf']>, message: ReturnType<typeof msg>) => void): void {

@@ -3,7 +3,7 @@ import { YamlEditor } from '../../fixes/yaml-edit';
 import { checkDocument } from '../../kubernetes/check';
 import { lastPair } from '../../kubernetes/locate';
 import { kindIndex } from '../../kubernetes/schema';
-import { isMap, isScalar, type Scalar } from '../../model/yaml';
+import { isMap, isScalar, type YScalar } from '../../model/yaml';
 import { nearestName } from '../../schema';
 import type { Fix } from '../../types';
 import type { YamlDocumentRule } from '../registry';
@@ -76,8 +76,8 @@ export const unknownKind: YamlDocumentRule = {
     if (other) {
       const expected = idx.byKind.get(other)![0];
       const edits = [];
-      if (isScalar(kindPair.value) && kindPair.value.range) edits.push(editor.setScalar(kindPair.value as Scalar, other));
-      if (isScalar(apiPair.value) && apiPair.value.range && expected !== apiVersion) edits.push(editor.setScalar(apiPair.value as Scalar, expected));
+      if (isScalar(kindPair.value) && kindPair.value.range) edits.push(editor.setScalar(kindPair.value as YScalar, other));
+      if (isScalar(apiPair.value) && apiPair.value.range && expected !== apiVersion) edits.push(editor.setScalar(apiPair.value as YScalar, expected));
       ctx.report({
         range: doc.valueRange(kindPair),
         message: msg('rule.unknown-kind.suggestOther', { apiVersion, kind, suggestion: other, expected, version }),
@@ -91,5 +91,5 @@ export const unknownKind: YamlDocumentRule = {
 
 function scalarFix(editor: YamlEditor, node: unknown, value: string, title: ReturnType<typeof msg>): Fix[] | undefined {
   if (!isScalar(node) || !node.range) return undefined;
-  return [{ title, edits: [editor.setScalar(node as Scalar, value)] }];
+  return [{ title, edits: [editor.setScalar(node as YScalar, value)] }];
 }

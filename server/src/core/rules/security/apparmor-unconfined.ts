@@ -1,7 +1,7 @@
 import { msg } from '../../messages/catalog';
 import { YamlEditor } from '../../fixes/yaml-edit';
 import { containerLabel, podsOf } from '../../model/pods';
-import { getMap, getPair, scalarString, type Scalar, type YAMLMap } from '../../model/yaml';
+import { getMap, getPair, scalarString, type YScalar, type YMap } from '../../model/yaml';
 import type { YamlDocumentRule } from '../registry';
 import { known } from './common';
 import { APPARMOR_ANNOTATION_PREFIX, APPARMOR_TYPES, apparmorAnnotationAllowed, psaRef, PSS_DOCS } from './psa';
@@ -23,7 +23,7 @@ export const apparmorUnconfined: YamlDocumentRule = {
   check(ctx) {
     const { doc } = ctx;
     for (const pod of podsOf(doc)) {
-      const field = (sc: YAMLMap | undefined, container?: string): void => {
+      const field = (sc: YMap | undefined, container?: string): void => {
         const profile = getMap(sc, 'appArmorProfile');
         const pair = profile ? getPair(profile, 'type') : undefined;
         const t = known(pair?.value);
@@ -31,7 +31,7 @@ export const apparmorUnconfined: YamlDocumentRule = {
         ctx.report({
           range: doc.pairRange(pair),
           message: container === undefined ? msg('rule.apparmor-unconfined.messagePod', { type: t }) : msg('rule.apparmor-unconfined.message', { container, type: t }),
-          fixes: () => [{ title: msg('rule.apparmor-unconfined.fixTitle'), edits: [new YamlEditor(doc).setScalar(pair.value as Scalar, 'RuntimeDefault')] }],
+          fixes: () => [{ title: msg('rule.apparmor-unconfined.fixTitle'), edits: [new YamlEditor(doc).setScalar(pair.value as YScalar, 'RuntimeDefault')] }],
         });
       };
       field(pod.securityContext);
@@ -45,7 +45,7 @@ export const apparmorUnconfined: YamlDocumentRule = {
         ctx.report({
           range: doc.pairRange(pair),
           message: msg('rule.apparmor-unconfined.messageAnnotation', { container: key.slice(APPARMOR_ANNOTATION_PREFIX.length), value: v }),
-          fixes: () => [{ title: msg('rule.apparmor-unconfined.fixTitleAnnotation'), edits: [new YamlEditor(doc).setScalar(pair.value as Scalar, 'runtime/default')] }],
+          fixes: () => [{ title: msg('rule.apparmor-unconfined.fixTitleAnnotation'), edits: [new YamlEditor(doc).setScalar(pair.value as YScalar, 'runtime/default')] }],
         });
       }
     }

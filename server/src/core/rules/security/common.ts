@@ -2,7 +2,7 @@ import type { InsertAt } from '../../fixes/yaml-edit';
 import { objectBlockChanged } from '../../kubernetes/check';
 import { isMasked } from '../../model/helm';
 import type { ContainerRef, PodRef } from '../../model/pods';
-import { getMap, getPair, getValue, isScalar, scalarString, type Node, type Pair, type YAMLMap, type YamlDocModel } from '../../model/yaml';
+import { getMap, getPair, getValue, isScalar, scalarString, type YNode, type YPair, type YMap, type YamlDocModel } from '../../model/yaml';
 import type { Range } from '../../types';
 
 /**
@@ -15,7 +15,7 @@ import type { Range } from '../../types';
  */
 
 /** Range of a node without trailing whitespace/line breaks (block collections end after a newline). */
-export function nodeRange(doc: YamlDocModel, node: Node): Range {
+export function nodeRange(doc: YamlDocModel, node: YNode): Range {
   const r = node.range;
   if (!r) return doc.lines.rangeOf(0, 0);
   let end = r[1];
@@ -62,7 +62,7 @@ export function hostUsersFalse(pod: PodRef): boolean {
   return isScalar(v) && v.value === false;
 }
 
-const emptyMap = { items: [] } as unknown as YAMLMap;
+const emptyMap = { items: [] } as unknown as YMap;
 
 /** A scalar's string value, undefined for non-scalars and for Helm expressions (cannot be known). */
 export function known(n: unknown): string | undefined {
@@ -70,7 +70,7 @@ export function known(n: unknown): string | undefined {
   return s === undefined || isMasked(s) ? undefined : s;
 }
 
-export function pairAt(map: YAMLMap | undefined, key: string): Pair<Node, Node | null> | undefined {
+export function pairAt(map: YMap | undefined, key: string): YPair | undefined {
   return map ? getPair(map, key) : undefined;
 }
 

@@ -1,7 +1,7 @@
 import { msg } from '../../messages/catalog';
 import { renderFlow, renderPair, YamlEditor } from '../../fixes/yaml-edit';
 import { allContainers, containerLabel, type ContainerRef } from '../../model/pods';
-import { getPair, getSeq, getValue, isMap, isScalar, scalarString, type Node } from '../../model/yaml';
+import { getPair, getSeq, getValue, isMap, isScalar, scalarString, type YNode } from '../../model/yaml';
 import type { YamlDocumentRule } from '../registry';
 import { known, nodeRange } from './common';
 
@@ -63,9 +63,9 @@ export const envVarSecret: YamlDocumentRule = {
         const secret = secretNameFor(doc.k8s?.name, c);
         const key = secretKeyFor(name);
         const editor = new YamlEditor(doc);
-        const keyNode = valuePair.key as Node;
+        const keyNode = valuePair.key as YNode;
         const start = keyNode.range![0];
-        const end = nodeRange(doc, valuePair.value as Node).end;
+        const end = nodeRange(doc, valuePair.value as YNode).end;
         const replacement = { secretKeyRef: { name: secret, key } };
         const newText = item.flow
           ? `valueFrom: ${renderFlow(replacement)}`

@@ -1,6 +1,6 @@
 import { msg } from '../../messages/catalog';
 import { containerLabel, podsOf } from '../../model/pods';
-import { getPair, getSeq, getValue, isMap, isScalar, isTrue, scalarString, scalarValue, type Node, type Pair } from '../../model/yaml';
+import { getPair, getSeq, getValue, isMap, isScalar, isTrue, scalarString, scalarValue, type YNode, type YPair } from '../../model/yaml';
 import type { YamlDocumentRule } from '../registry';
 
 /** Control-plane and runtime ports that must never be reachable from outside the cluster. */
@@ -81,7 +81,7 @@ export const exposedControlPlanePort: YamlDocumentRule = {
           const ctxText = `${context} ${scalarString(getValue(p, 'name')) ?? ''}`;
           const hp = getPair(p, 'hostPort');
           const cp = getPair(p, 'containerPort');
-          let hit: [Pair<Node, Node | null>, string, 'hostPort' | 'hostNetwork'] | undefined;
+          let hit: [YPair, string, 'hostPort' | 'hostNetwork'] | undefined;
           const hc = hp && isScalar(hp.value) ? componentOf(scalarValue(hp.value), ctxText) : undefined;
           if (hp && hc) hit = [hp, hc, 'hostPort'];
           else if (hostNetwork && cp) {

@@ -1,6 +1,6 @@
 import { msg } from '../../messages/catalog';
 import { podsOf, podVolumes } from '../../model/pods';
-import type { Node } from '../../model/yaml';
+import type { YNode } from '../../model/yaml';
 import type { YamlDocumentRule } from '../registry';
 import { nodeRange } from './common';
 import { psaRef, PSS_DOCS } from './psa';
@@ -20,8 +20,8 @@ export const hostPathVolume: YamlDocumentRule = {
       for (const v of podVolumes(pod)) {
         const sp = v.node.items.find((p) => (p.key as { value?: unknown })?.value === 'hostPath');
         if (!sp) continue;
-        const key = sp.key as Node;
-        const value = sp.value as Node | null;
+        const key = sp.key as YNode;
+        const value = sp.value as YNode | null;
         // Replace `hostPath: …` (key through the end of its value) with `emptyDir: {}`.
         const start = key.range![0];
         const endRange = value?.range ? nodeRange(doc, value).end : doc.keyRange(sp).end;

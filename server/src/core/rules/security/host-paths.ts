@@ -1,12 +1,12 @@
 import { podsOf, podVolumes, type PodRef, type VolumeRef } from '../../model/pods';
-import { getMap, getPair, type Node, type Pair, type YamlDocModel } from '../../model/yaml';
+import { getMap, getPair, type YNode, type YPair, type YamlDocModel } from '../../model/yaml';
 import { known } from './common';
 
 /** Every hostPath volume of a document with its (normalised) path. */
 export interface HostPathRef {
   pod: PodRef;
   volume: VolumeRef;
-  pathPair?: Pair<Node, Node | null>;
+  pathPair?: YPair;
   /** Normalised: no trailing slash, `//` and `/./` collapsed, `..` resolved. Undefined when templated. */
   path?: string;
   raw?: string;

@@ -1,7 +1,7 @@
 import { msg } from '../../messages/catalog';
 import { YamlEditor } from '../../fixes/yaml-edit';
 import { containerLabel, podsOf } from '../../model/pods';
-import { getMap, getPair, isTrue, type YAMLMap } from '../../model/yaml';
+import { getMap, getPair, isTrue, type YMap } from '../../model/yaml';
 import type { YamlDocumentRule } from '../registry';
 import { psaRef, PSS_DOCS } from './psa';
 
@@ -17,7 +17,7 @@ export const hostProcess: YamlDocumentRule = {
   check(ctx) {
     const { doc } = ctx;
     for (const pod of podsOf(doc)) {
-      const check = (sc: YAMLMap | undefined, container?: string): void => {
+      const check = (sc: YMap | undefined, container?: string): void => {
         const wo = getMap(sc, 'windowsOptions');
         const pair = wo ? getPair(wo, 'hostProcess') : undefined;
         if (!wo || !pair || !isTrue(pair.value)) return;

@@ -1,7 +1,7 @@
 import { msg } from '../../messages/catalog';
 import { YamlEditor } from '../../fixes/yaml-edit';
 import { allContainers, containerLabel } from '../../model/pods';
-import { getMap, getPair, getSeq, isTrue, scalarString, type Scalar } from '../../model/yaml';
+import { getMap, getPair, getSeq, isTrue, scalarString, type YScalar } from '../../model/yaml';
 import type { YamlDocumentRule } from '../registry';
 import { boolOf, containerAnchor, containerInsert, isWindowsPod, helmUnknown } from './common';
 import { psaRef, PSS_DOCS } from './psa';
@@ -38,7 +38,7 @@ export const privilegeEscalation: YamlDocumentRule = {
           range: doc.pairRange(pair),
           severity: 'error',
           message: msg('rule.privilege-escalation.messageTrue', { container: label }),
-          fixes: () => (canFix ? [{ title: msg('rule.privilege-escalation.fixTitle'), edits: [editor.setScalar(pair.value as Scalar, false)] }] : []),
+          fixes: () => (canFix ? [{ title: msg('rule.privilege-escalation.fixTitle'), edits: [editor.setScalar(pair.value as YScalar, false)] }] : []),
         });
       } else {
         ctx.report({

@@ -1,7 +1,7 @@
 import { msg } from '../../messages/catalog';
 import { YamlEditor } from '../../fixes/yaml-edit';
 import { allContainers, containerLabel } from '../../model/pods';
-import { getPair, isTrue, type Scalar } from '../../model/yaml';
+import { getPair, isTrue, type YScalar } from '../../model/yaml';
 import type { YamlDocumentRule } from '../registry';
 
 /**
@@ -27,7 +27,7 @@ export const privilegedContainer: YamlDocumentRule = {
       ctx.report({
         range: ctx.doc.pairRange(pair),
         message: msg('rule.privileged-container.message', { container: containerLabel(c) }),
-        fixes: () => [{ title: msg('rule.privileged-container.fixTitle'), edits: [editor.setScalar(pair.value as Scalar, false)] }],
+        fixes: () => [{ title: msg('rule.privileged-container.fixTitle'), edits: [editor.setScalar(pair.value as YScalar, false)] }],
       });
     }
   },

@@ -1,7 +1,7 @@
 import { msg } from '../../messages/catalog';
 import { YamlEditor } from '../../fixes/yaml-edit';
 import { allContainers, containerLabel } from '../../model/pods';
-import { getPair, type Scalar } from '../../model/yaml';
+import { getPair, type YScalar } from '../../model/yaml';
 import type { YamlDocumentRule } from '../registry';
 import { hostUsersFalse, known } from './common';
 import { policyMinor, PROC_MOUNT_DEFAULT, psaRef, PSS_DOCS, USERNS_RELAX_MINOR } from './psa';
@@ -34,7 +34,7 @@ export const procMountUnmasked: YamlDocumentRule = {
       ctx.report({
         range: doc.pairRange(pair),
         message: msg('rule.proc-mount-unmasked.message', { container: containerLabel(c), value: v }),
-        fixes: () => [{ title: msg('rule.proc-mount-unmasked.fixTitle'), edits: [new YamlEditor(doc).setScalar(pair.value as Scalar, PROC_MOUNT_DEFAULT)] }],
+        fixes: () => [{ title: msg('rule.proc-mount-unmasked.fixTitle'), edits: [new YamlEditor(doc).setScalar(pair.value as YScalar, PROC_MOUNT_DEFAULT)] }],
       });
     }
   },

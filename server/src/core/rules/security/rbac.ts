@@ -1,12 +1,12 @@
-import { getMap, getSeq, getValue, isMap, isScalar, scalarString, type Node, type YAMLMap, type YAMLSeq, type YamlDocModel } from '../../model/yaml';
+import { getMap, getSeq, getValue, isMap, isScalar, scalarString, type YNode, type YMap, type YSeq, type YamlDocModel } from '../../model/yaml';
 
 /** Shared reading of RBAC objects: a Role/ClusterRole's rules with their string lists. */
 export interface RbacRule {
-  node: YAMLMap;
-  apiGroups?: YAMLSeq;
-  resources?: YAMLSeq;
-  verbs?: YAMLSeq;
-  resourceNames?: YAMLSeq;
+  node: YMap;
+  apiGroups?: YSeq;
+  resources?: YSeq;
+  verbs?: YSeq;
+  resourceNames?: YSeq;
 }
 
 export const RBAC_GROUP = 'rbac.authorization.k8s.io';
@@ -30,13 +30,13 @@ export function rbacRules(doc: YamlDocModel): RbacRule[] {
   });
 }
 
-export function strings(seq: YAMLSeq | undefined): string[] {
+export function strings(seq: YSeq | undefined): string[] {
   return (seq?.items ?? []).map((i) => scalarString(i)).filter((s): s is string => s !== undefined);
 }
 
-/** Scalar items of a list with their nodes. */
-export function items(seq: YAMLSeq | undefined): { node: Node; value: string }[] {
-  const out: { node: Node; value: string }[] = [];
+/** YScalar items of a list with their nodes. */
+export function items(seq: YSeq | undefined): { node: YNode; value: string }[] {
+  const out: { node: YNode; value: string }[] = [];
   for (const i of seq?.items ?? []) {
     const v = scalarString(i);
     if (isScalar(i) && v !== undefined) out.push({ node: i, value: v });

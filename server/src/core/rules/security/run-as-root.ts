@@ -1,7 +1,7 @@
 import { msg } from '../../messages/catalog';
 import { YamlEditor } from '../../fixes/yaml-edit';
 import { containerLabel, podsOf } from '../../model/pods';
-import { getPair, scalarValue, type Scalar } from '../../model/yaml';
+import { getPair, scalarValue, type YScalar } from '../../model/yaml';
 import type { YamlDocumentRule } from '../registry';
 import { boolOf, containerAnchor, hostUsersFalse, podInsert, helmUnknown } from './common';
 import { policyMinor, psaRef, PSS_DOCS, USERNS_RELAX_MINOR } from './psa';
@@ -44,7 +44,7 @@ export const runAsRoot: YamlDocumentRule = {
         ctx.report({
           range: doc.pairRange(podNonRoot),
           message: msg('rule.run-as-root.messageNonRootFalsePod'),
-          fixes: () => [{ title: msg('rule.run-as-root.fixTitle'), edits: [editor.setScalar(podNonRoot.value as Scalar, true)] }],
+          fixes: () => [{ title: msg('rule.run-as-root.fixTitle'), edits: [editor.setScalar(podNonRoot.value as YScalar, true)] }],
         });
       }
       for (const c of pod.containers) {
@@ -59,7 +59,7 @@ export const runAsRoot: YamlDocumentRule = {
           ctx.report({
             range: doc.pairRange(nonRoot),
             message: msg('rule.run-as-root.messageNonRootFalse', { container: label }),
-            fixes: () => [{ title: msg('rule.run-as-root.fixTitle'), edits: [editor.setScalar(nonRoot.value as Scalar, true)] }],
+            fixes: () => [{ title: msg('rule.run-as-root.fixTitle'), edits: [editor.setScalar(nonRoot.value as YScalar, true)] }],
           });
         } else if (v === undefined && podValue !== true && !(nonRoot && scalarValue(nonRoot.value) != null)) {
           if (podNonRoot && podValue === undefined && scalarValue(podNonRoot.value) != null) continue; // templated

@@ -1,7 +1,7 @@
 import { msg } from '../../messages/catalog';
 import { YamlEditor } from '../../fixes/yaml-edit';
 import { containerLabel, podsOf } from '../../model/pods';
-import { getMap, getPair, type Scalar, type YAMLMap } from '../../model/yaml';
+import { getMap, getPair, type YScalar, type YMap } from '../../model/yaml';
 import type { YamlDocumentRule } from '../registry';
 import { containerAnchor, containerInsert, isWindowsPod, known, podInsert, helmUnknown } from './common';
 import { psaRef, PSS_DOCS, SECCOMP_RESTRICTED_TYPES, SECCOMP_UNCONFINED } from './psa';
@@ -69,7 +69,7 @@ export const seccompUnconfined: YamlDocumentRule = {
       ctx.report({
         range: doc.pairRange(pair),
         message,
-        fixes: () => [{ title: msg('rule.seccomp-unconfined.fixTitle'), edits: [new YamlEditor(doc).setScalar(pair.value as Scalar, 'RuntimeDefault')] }],
+        fixes: () => [{ title: msg('rule.seccomp-unconfined.fixTitle'), edits: [new YamlEditor(doc).setScalar(pair.value as YScalar, 'RuntimeDefault')] }],
       });
     }
   },
@@ -82,12 +82,12 @@ interface TypeInfo {
   profilePair?: ReturnType<typeof getPair>;
 }
 
-function typeOf(sc: YAMLMap | undefined): TypeInfo {
+function typeOf(sc: YMap | undefined): TypeInfo {
   if (!sc) return {};
   const profilePair = getPair(sc, 'seccompProfile');
   const profile = getMap(sc, 'seccompProfile');
   const pair = profile ? getPair(profile, 'type') : undefined;
   const value = known(pair?.value);
-  const raw = pair?.value && 'value' in pair.value ? (pair.value as Scalar).value : undefined;
+  const raw = pair?.value && 'value' in pair.value ? (pair.value as YScalar).value : undefined;
   return { value, pair, profilePair, templated: raw != null && value === undefined };
 }

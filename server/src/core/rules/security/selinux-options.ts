@@ -1,6 +1,6 @@
 import { msg } from '../../messages/catalog';
 import { containerLabel, podsOf } from '../../model/pods';
-import { getMap, getPair, type YAMLMap } from '../../model/yaml';
+import { getMap, getPair, type YMap } from '../../model/yaml';
 import type { YamlDocumentRule } from '../registry';
 import { known } from './common';
 import { policyMinor, psaRef, PSS_DOCS, selinuxAllowedTypes } from './psa';
@@ -21,7 +21,7 @@ export const selinuxOptions: YamlDocumentRule = {
     const { doc } = ctx;
     const allowed = selinuxAllowedTypes(policyMinor(ctx.config));
     for (const pod of podsOf(doc)) {
-      const check = (sc: YAMLMap | undefined, container?: string): void => {
+      const check = (sc: YMap | undefined, container?: string): void => {
         const pod = container === undefined ? 'Pod' : '';
         const opts = getMap(sc, 'seLinuxOptions');
         if (!opts) return;

@@ -1,7 +1,7 @@
 import { msg } from '../../messages/catalog';
 import { YamlEditor } from '../../fixes/yaml-edit';
 import { podsOf } from '../../model/pods';
-import { getPair, scalarValue, type Scalar } from '../../model/yaml';
+import { getPair, scalarValue, type YScalar } from '../../model/yaml';
 import type { YamlDocumentRule } from '../registry';
 import { boolOf, podAnchor, podInsert, helmUnknown } from './common';
 
@@ -34,7 +34,7 @@ export const serviceAccountToken: YamlDocumentRule = {
         fixes: () => [
           {
             title: msg('rule.service-account-token.fixTitle'),
-            edits: [explicit ? editor.setScalar(pair.value as Scalar, false) : editor.addPair(pod.spec, 'automountServiceAccountToken', false, podInsert(pod))],
+            edits: [explicit ? editor.setScalar(pair.value as YScalar, false) : editor.addPair(pod.spec, 'automountServiceAccountToken', false, podInsert(pod))],
           },
         ],
       });

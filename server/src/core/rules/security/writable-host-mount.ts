@@ -1,7 +1,7 @@
 import { msg } from '../../messages/catalog';
 import { YamlEditor } from '../../fixes/yaml-edit';
 import { allContainers, containerLabel, volumeByName } from '../../model/pods';
-import { getPair, getSeq, getValue, isMap, scalarString, type Scalar } from '../../model/yaml';
+import { getPair, getSeq, getValue, isMap, scalarString, type YScalar } from '../../model/yaml';
 import type { YamlDocumentRule } from '../registry';
 import { boolOf, nodeRange } from './common';
 
@@ -41,7 +41,7 @@ export const writableHostMount: YamlDocumentRule = {
           }),
           fixes: () => [
             explicit
-              ? { title: msg('rule.writable-host-mount.fixTitle'), edits: [editor.setScalar(ro.value as Scalar, true)] }
+              ? { title: msg('rule.writable-host-mount.fixTitle'), edits: [editor.setScalar(ro.value as YScalar, true)] }
               : { title: msg('rule.writable-host-mount.fixTitle'), edits: [editor.setKey(m, 'readOnly', true)], fixAll: true },
           ],
         });

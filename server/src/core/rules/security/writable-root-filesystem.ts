@@ -1,7 +1,7 @@
 import { msg } from '../../messages/catalog';
 import { YamlEditor } from '../../fixes/yaml-edit';
 import { allContainers, containerLabel } from '../../model/pods';
-import { getPair, scalarValue, type Scalar } from '../../model/yaml';
+import { getPair, scalarValue, type YScalar } from '../../model/yaml';
 import type { YamlDocumentRule } from '../registry';
 import { boolOf, containerAnchor, containerInsert, helmUnknown } from './common';
 
@@ -31,7 +31,7 @@ export const writableRootFilesystem: YamlDocumentRule = {
         fixes: () => [
           {
             title: msg('rule.writable-root-filesystem.fixTitle'),
-            edits: [explicit ? editor.setScalar(pair.value as Scalar, true) : editor.setPath(c.node, ['securityContext', 'readOnlyRootFilesystem'], true, containerInsert(c))],
+            edits: [explicit ? editor.setScalar(pair.value as YScalar, true) : editor.setPath(c.node, ['securityContext', 'readOnlyRootFilesystem'], true, containerInsert(c))],
           },
         ],
       });

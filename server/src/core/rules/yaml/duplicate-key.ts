@@ -1,5 +1,5 @@
-import { type Node, type Scalar } from 'yaml';
-import { isMap, isSeq, isScalar } from '../../model/yaml-api';
+import type { YNode, YScalar } from '../../model/ynode';
+import { isMap, isSeq, isScalar } from '../../model/ynode';
 import { msg } from '../../messages/catalog';
 import type { YamlDocumentRule } from '../registry';
 import { isMasked } from '../../model/helm';
@@ -22,22 +22,22 @@ export const duplicateKey: YamlDocumentRule = {
       if (isMap(n)) {
         const items = n.items;
         // Most mappings are small: comparing with the earlier keys beats a Map per mapping.
-        const seen = items.length > 12 ? new Map<string, Node>() : undefined;
+        const seen = items.length > 12 ? new Map<string, YNode>() : undefined;
         for (let j = 0; j < items.length; j++) {
           const it = items[j];
-          const k = it.key as Node | null;
+          const k = it.key as YNode | null;
           const key = keyOf(k);
           if (key !== undefined) {
-            let first: Node | undefined;
+            let first: YNode | undefined;
             if (seen) first = seen.get(key);
             else {
               for (let i = 0; i < j && !first; i++) {
-                const e = items[i].key as Node | null;
+                const e = items[i].key as YNode | null;
                 if (keyOf(e) === key) first = e!;
               }
             }
             // In a Helm template both branches of an if/else appear once masked: not a duplicate.
-            if (first && !(doc.masked && branchesDiffer(doc.original, first.range![0], (k as Scalar).range![0]))) {
+            if (first && !(doc.masked && branchesDiffer(doc.original, first.range![0], (k as YScalar).range![0]))) {
               ctx.report({
                 range: doc.rangeOf(k!),
                 message: msg('rule.duplicate-key.message', { key, line: doc.lines.positionAt(first.range![0]).line + 1 }),
@@ -60,7 +60,7 @@ function branchesDiffer(original: string, a: number, b: number): boolean {
 }
 
 /** The key a duplicate is judged by; undefined for keys that may repeat (merge keys, Helm-masked keys, non-scalars). */
-function keyOf(k: Node | null): string | undefined {
+function keyOf(k: YNode | null): string | undefined {
   if (!isScalar(k) || !k.range) return undefined;
   const key = String(k.value);
   return key === '<<' || isMasked(k.value) ? undefined : key;

@@ -1,8 +1,8 @@
-import type { YAMLError } from 'yaml';
+import type { YamlError } from '../../model/ynode';
 import { msg } from '../../messages/catalog';
 import type { YamlDocumentRule } from '../registry';
 import { MASK } from '../../model/helm';
-import { isAlias, isMap, isSeq, type Node, type YamlDocModel } from '../../model/yaml';
+import { isAlias, isMap, isSeq, type YNode, type YamlDocModel } from '../../model/yaml';
 import { MAX_DEPTH } from '../../model/guards';
 import { MAX_ALIAS_COUNT } from '../../model/yaml';
 
@@ -45,7 +45,7 @@ export const yamlSyntax: YamlDocumentRule = {
     }
     let n = 0;
     let artefact = false;
-    for (const e of doc.doc.errors as YAMLError[]) {
+    for (const e of doc.errors as YamlError[]) {
       if (e.code === 'DUPLICATE_KEY') continue; // duplicate-key reports those, with both places
       if (n++ >= MAX_PER_DOCUMENT) break;
       let [start, end] = e.pos;
@@ -83,12 +83,12 @@ export const yamlSyntax: YamlDocumentRule = {
  * quoted scalar that continues over a blanked line), or the error sits on a blank line.
  */
 /** The first alias (`*name`) of the document, iteratively. */
-function firstAlias(doc: YamlDocModel): Node | undefined {
+function firstAlias(doc: YamlDocModel): YNode | undefined {
   const stack: unknown[] = [doc.contents];
   let budget = 200_000;
   while (stack.length && budget-- > 0) {
     const n = stack.pop();
-    if (isAlias(n)) return n as Node;
+    if (isAlias(n)) return n as YNode;
     if (isMap(n)) {
       for (let i = n.items.length - 1; i >= 0; i--) {
         stack.push(n.items[i].value);
