@@ -7,7 +7,8 @@ import { mergeConfig } from '../../../server/src/core/config/config';
 import { completion, hover } from '../../../server/src/core/features';
 import { MAX_DEPTH, parseJsonFast, tooDeep } from '../../../server/src/core/model/guards';
 import { YamlDocModel } from '../../../server/src/core/model/yaml';
-import { parseYaml, toValue } from '../../../server/src/core/model/ynode';
+import { toValue } from '../../../server/src/core/model/ynode';
+import { parseYaml } from '../../../server/src/core/model/yparse';
 import type { Finding } from '../../../server/src/core/types';
 import { only, r } from '../../helpers';
 

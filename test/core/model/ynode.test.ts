@@ -6,7 +6,6 @@ import {
   isMap,
   isScalar,
   isSeq,
-  parseYaml,
   resolveCore,
   resolveKubernetes,
   resolvePyYaml,
@@ -15,6 +14,7 @@ import {
   type YScalar,
   type YSeq,
 } from '../../../server/src/core/model/ynode';
+import { parseYaml } from '../../../server/src/core/model/yparse';
 import { YamlDocModel, getPair, getValue } from '../../../server/src/core/model/yaml';
 import { applyFix, lint, only, r } from '../../helpers';
 

@@ -9,7 +9,6 @@ import {
   isPair,
   isScalar,
   isSeq,
-  parseYaml,
   toValue,
   type Reader,
   type YamlError,
@@ -20,6 +19,7 @@ import {
   type YScalar,
   type YSeq,
 } from './ynode';
+import { parseYaml } from './yparse';
 import type { Range } from '../types';
 
 /**

@@ -1,5 +1,4 @@
-import { Alias, isDocument, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq, type Document } from 'yaml';
-import { buildFromCst, resolveTree } from './ycst';
+import { Alias, isDocument, Pair, Scalar, YAMLMap, YAMLSeq, type Document } from 'yaml';
 
 /**
  * Dockyard's own YAML node model. Rules, fixes and features read these nodes, never the `yaml`
@@ -246,7 +245,7 @@ export function mergesKeys(reader: Reader): boolean {
 const STR_TAG = 'tag:yaml.org,2002:str';
 const BINARY_TAG = 'tag:yaml.org,2002:binary';
 
-function scalarValue(source: string, type: ScalarStyle, tag: string | undefined, reader: Reader): unknown {
+export function scalarValue(source: string, type: ScalarStyle, tag: string | undefined, reader: Reader): unknown {
   if (tag) {
     // `!!str`, `!!binary` and local tags keep the text; `!!int`, `!!bool` … resolve it.
     if (tag === STR_TAG || tag === BINARY_TAG || !tag.startsWith('tag:yaml.org,2002:')) return source;
@@ -256,7 +255,7 @@ function scalarValue(source: string, type: ScalarStyle, tag: string | undefined,
 }
 
 /** A key's value: kubectl's JSON has string keys only (`on:` is the key "true"). */
-function keyValue(v: unknown, reader: Reader): unknown {
+export function keyValue(v: unknown, reader: Reader): unknown {
   if (reader === 'kubernetes' && (typeof v === 'boolean' || typeof v === 'number')) return String(v);
   return v;
 }
@@ -309,28 +308,6 @@ export function detectOwnedReader(root: YNode | null): Reader {
     if (first instanceof YMap && first.items.some((p) => p.key instanceof YScalar && ANSIBLE_PLAY_KEYS.has(p.key.source))) return 'ansible';
   }
   return 'yaml12';
-}
-
-/** Parse one YAML document's text into the owned model. */
-export function parseYaml(text: string, reader?: Reader): ParsedYaml {
-  // Block YAML as manifests write it: built from the CST, without the Composer (see ycst.ts).
-  const root = buildFromCst(text);
-  if (root !== undefined) {
-    const r = reader ?? detectOwnedReader(root);
-    resolveTree(root, (s, isKey) => {
-      const v = scalarValue(s.source, s.type, s.tag, r);
-      return isKey ? keyValue(v, r) : v;
-    });
-    return { contents: root, errors: [], warnings: [], reader: r };
-  }
-  return parseYamlComposed(text, reader);
-}
-
-/** parseYaml through the library's Composer (every input). */
-export function parseYamlComposed(text: string, reader?: Reader): ParsedYaml {
-  // The failsafe schema leaves every scalar a string: the reader resolves them below.
-  const doc = parseDocument(text, { schema: 'failsafe', uniqueKeys: false, prettyErrors: false, strict: true, logLevel: 'silent' }) as Document.Parsed;
-  return fromDocument(doc, reader);
 }
 
 export function fromDocument(doc: Document.Parsed, reader?: Reader): ParsedYaml {
