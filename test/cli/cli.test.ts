@@ -98,11 +98,18 @@ test('usage errors and unreadable paths exit 2 with a message; other paths still
 
 test('fix applies quick fixes in place keeping comments; --dry-run prints a diff and writes nothing', () => {
   const dir = workspace({ 'pod.yaml': POD });
-  const dry = run(['fix', '--dry-run', 'pod.yaml'], dir);
+  // Plain fix: the safe tier only (seccomp RuntimeDefault); privileged is a review fix.
+  const safe = run(['fix', '--dry-run', 'pod.yaml'], dir);
+  assert.match(safe.stdout, /^\+      type: RuntimeDefault$/m);
+  assert.doesNotMatch(safe.stdout, /privileged: false/);
+  assert.match(safe.stdout, /fixes need review and were not applied \(--unsafe applies them\)/);
+  const dry = run(['fix', '--unsafe', '--dry-run', 'pod.yaml'], dir);
   assert.match(dry.stdout, /^-        privileged: true$/m);
   assert.match(dry.stdout, /^\+        privileged: false$/m);
   assert.equal(fs.readFileSync(path.join(dir, 'pod.yaml'), 'utf8'), POD);
-  const r = run(['fix', '--rule', 'privileged-container', 'pod.yaml'], dir);
+  assert.equal(run(['fix', '--rule', 'privileged-container', 'pod.yaml'], dir).stdout.split('\n')[0], 'no fixable findings');
+  assert.equal(fs.readFileSync(path.join(dir, 'pod.yaml'), 'utf8'), POD);
+  const r = run(['fix', '--unsafe', '--rule', 'privileged-container', 'pod.yaml'], dir);
   assert.match(r.stdout, /pod\.yaml: applied 1 fix\b/);
   assert.equal(fs.readFileSync(path.join(dir, 'pod.yaml'), 'utf8'), POD.replace('privileged: true', 'privileged: false'));
   assert.equal(JSON.parse(run(['lint', '--format', 'json', 'pod.yaml'], dir).stdout).files[0].diagnostics.filter((d: { rule: string }) => d.rule === 'privileged-container').length, 0);

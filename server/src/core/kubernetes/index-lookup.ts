@@ -31,6 +31,7 @@ export function identityKey(apiVersion: string, kind: string, namespace: string 
 }
 
 export function lookup(ws: WorkspaceIndex): IndexLookup {
+  if (ws.base !== ws) return tracked(lookup(ws.base), ws); // a TrackedWorkspace: record what is read
   const hit = cache.get(ws);
   if (hit && hit.generation === ws.generation) return hit.lookup;
   const l: IndexLookup = { byKindName: new Map(), byIdentity: new Map(), podTemplates: [], podTemplatesByLabel: new Map(), podTemplatesUnknownLabels: [] };
@@ -48,6 +49,26 @@ export function lookup(ws: WorkspaceIndex): IndexLookup {
   }
   cache.set(ws, { generation: ws.generation, lookup: l });
   return l;
+}
+
+/** The tables of the whole index, recording each lookup as a fact key read (see workspace.ts). */
+function tracked(l: IndexLookup, ws: WorkspaceIndex): IndexLookup {
+  const map = <T>(m: Map<string, T>, prefix: string) =>
+    ({ get: (k: string) => (ws.read(prefix + k), m.get(k)), has: (k: string) => (ws.read(prefix + k), m.has(k)) }) as unknown as Map<string, T>;
+  const pods = <T>(v: T): T => (ws.read('pods'), v);
+  return {
+    byKindName: map(l.byKindName, 'kn:'),
+    byIdentity: map(l.byIdentity, 'id:'),
+    get podTemplates() {
+      return pods(l.podTemplates);
+    },
+    get podTemplatesByLabel() {
+      return pods(l.podTemplatesByLabel);
+    },
+    get podTemplatesUnknownLabels() {
+      return pods(l.podTemplatesUnknownLabels);
+    },
+  };
 }
 
 function push<T>(m: Map<string, T[]>, k: string, v: T): void {

@@ -35,7 +35,7 @@ export const consecutiveRun: DockerfileRule = {
   category: 'dockerfile',
   target: 'dockerfile',
   defaultSeverity: 'information',
-  fix: 'quickfix',
+  fixTiers: ['review'],
   references: [{ title: 'Dockerfile best practices: RUN', url: 'https://docs.docker.com/build/building/best-practices/#run' }],
   check(ctx) {
     const { model } = ctx;

@@ -19,7 +19,7 @@ export const sudoInRun: DockerfileRule = {
   category: 'dockerfile',
   target: 'dockerfile',
   defaultSeverity: 'warning',
-  fix: 'quickfix',
+  fixTiers: ['review'],
   references: [{ title: 'hadolint DL3004', url: 'https://github.com/hadolint/hadolint/wiki/DL3004' }],
   check(ctx) {
     const { model } = ctx;

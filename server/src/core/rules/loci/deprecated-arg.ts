@@ -14,7 +14,7 @@ export const deprecatedArg = lociRule({
   id: 'loci-deprecated-arg',
   category: 'loci',
   defaultSeverity: 'warning',
-  fix: 'quickfix',
+  fixTiers: ['review'],
   references: [LOCI_REFERENCE],
   check(f, report) {
     const b = f.build;

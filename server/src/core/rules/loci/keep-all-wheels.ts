@@ -18,7 +18,7 @@ export const keepAllWheels = lociRule({
   id: 'loci-keep-all-wheels',
   category: 'loci',
   defaultSeverity: 'warning',
-  fix: 'quickfix',
+  fixTiers: ['review'],
   references: [LOCI_REFERENCE],
   check(f, report) {
     const b = f.build;

@@ -22,7 +22,7 @@ export const refFormat = lociRule({
   id: 'loci-ref-format',
   category: 'loci',
   defaultSeverity: 'warning',
-  fix: 'quickfix',
+  fixTiers: ['review'],
   references: [LOCI_REFERENCE],
   check(f, report) {
     const b = f.build;

@@ -44,7 +44,7 @@ export const unknownProfile = lociRule({
   id: 'loci-unknown-profile',
   category: 'loci',
   defaultSeverity: 'warning',
-  fix: 'quickfix',
+  fixTiers: ['review'],
   references: [LOCI_REFERENCE, BINDEP_REFERENCE],
   check(f, report) {
     const e = f.profilesEntry;
