@@ -105,6 +105,7 @@ interface FileResult {
   findings: Finding[];
   text: string;
   notUtf8?: boolean;
+  bom?: boolean;
 }
 
 /** One service for the run: the CLI flags are its top configuration layer. */
@@ -129,7 +130,7 @@ async function lintPaths(service: DockyardService, opts: Options, io: CliIo, lan
   const targets = (opts.paths.length ? opts.paths : ['.']).map((p) => path.resolve(io.cwd, p));
   const r = await service.lint(targets, { keepParses });
   for (const e of r.errors) errors.push(t('cli.error.unreadable', { path: displayPath(e.path, io.cwd), reason: e.reason }, lang));
-  return r.files.map((f) => ({ path: f.path, display: displayPath(f.path, io.cwd), findings: f.findings, text: f.text, notUtf8: f.notUtf8 }));
+  return r.files.map((f) => ({ path: f.path, display: displayPath(f.path, io.cwd), findings: f.findings, text: f.text, notUtf8: f.notUtf8, bom: f.bom }));
 }
 function displayPath(p: string, cwd: string): string {
   const rel = path.relative(cwd, p);
@@ -208,12 +209,18 @@ async function fix(args: string[], io: CliIo, lang: Lang): Promise<number> {
   let reviewLeft = 0;
   const finalResults: FileResult[] = [];
   for (const r of results) {
+    if (r.notUtf8) {
+      // Decoded as Latin-1: a rewrite would change bytes nobody asked to change.
+      if (r.findings.some((f) => f.fixes?.some((x) => x.kind !== 'ignore'))) io.stderr(t('cli.fix.notUtf8', { path: r.display }, lang) + '\n');
+      finalResults.push(r);
+      continue;
+    }
     const fixed = service.fixText(r.path, r.text, { unsafe: opts.unsafe, rules: opts.rules }, r.findings);
     if (fixed.applied) {
       changedAny = true;
       if (opts.dryRun) io.stdout(createTwoFilesPatch(`a/${r.display}`, `b/${r.display}`, r.text, fixed.text));
       else {
-        fs.writeFileSync(r.path, fixed.text);
+        fs.writeFileSync(r.path, r.bom ? '\uFEFF' + fixed.text : fixed.text);
         io.stdout(t('cli.fix.changed', { path: r.display, count: fixed.applied }, lang) + '\n');
       }
     }

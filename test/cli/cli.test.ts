@@ -144,3 +144,22 @@ test('binary and non-UTF-8 files give a clear finding, not a crash', () => {
   assert.deepEqual(by['bin.yaml'], ['binary-file']);
   assert.deepEqual(by['latin.yaml'], ['file-encoding']);
 });
+
+test('fix --help describes the tiers; fix keeps a BOM and leaves a file that is not UTF-8 alone', () => {
+  const dir = workspace({ 'pod.yaml': POD });
+  const help = run(['fix', '--help'], dir);
+  assert.equal(help.code, 0);
+  assert.match(help.stdout, /^Usage: dockyard fix /);
+  assert.match(help.stdout, /--unsafe/);
+  fs.writeFileSync(path.join(dir, 'pod.yaml'), '\uFEFF' + POD);
+  fs.writeFileSync(path.join(dir, 'latin1.yaml'), Buffer.from(POD.replace('demo', 'd\xe9mo'), 'latin1'));
+  const latin1 = fs.readFileSync(path.join(dir, 'latin1.yaml'));
+  const r = run(['fix', '--fail-on', 'never', '.'], dir);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /latin1\.yaml: not valid UTF-8, left as it is/);
+  assert.deepEqual(fs.readFileSync(path.join(dir, 'latin1.yaml')), latin1);
+  const fixed = fs.readFileSync(path.join(dir, 'pod.yaml'), 'utf8');
+  assert.ok(fixed.startsWith('\uFEFFapiVersion: v1\n'), 'BOM kept');
+  assert.match(fixed, /type: RuntimeDefault/);
+  assert.match(fixed, /privileged: true/, 'a review fix is not applied without --unsafe');
+});

@@ -21,8 +21,8 @@ import { createProviders, withProviders, type Providers } from './providers';
  * features. Pure: file access goes through the injected `ServiceHost` (`host/node-host.ts`).
  */
 export interface ServiceHost {
-  /** The text of a file (throws when unreadable); `notUtf8` when it was decoded as Latin-1. */
-  readFile(path: string): { text: string; notUtf8?: boolean };
+  /** The text of a file (throws when unreadable); `notUtf8` when it was decoded as Latin-1; `bom` when a UTF-8 BOM preceded it. */
+  readFile(path: string): { text: string; notUtf8?: boolean; bom?: boolean };
   /** `file`, `directory`, or undefined (with the reason) when it cannot be read. */
   stat(path: string): { type: 'file' | 'directory' } | { error: string };
   /** The real path (duplicates named twice or through a link are reported once). */
@@ -76,6 +76,7 @@ export interface LintedFile {
   path: string;
   text: string;
   notUtf8?: boolean;
+  bom?: boolean;
   findings: Finding[];
 }
 
@@ -267,7 +268,7 @@ export class DockyardService {
       else add(p);
     }
     const total = files.length;
-    const texts = new Map<string, { text: string; notUtf8?: boolean }>();
+    const texts = new Map<string, { text: string; notUtf8?: boolean; bom?: boolean }>();
     const out: LintedFile[] = [];
     for (let pass = 0; pass < 2; pass++) {
       for (let i = 0; i < files.length; i++) {
@@ -279,7 +280,7 @@ export class DockyardService {
         const file = files[i];
         if (pass === 0) {
           const open = this.docs.get(file);
-          let r: { text: string; notUtf8?: boolean } | undefined = open ? { text: open.text } : undefined;
+          let r: { text: string; notUtf8?: boolean; bom?: boolean } | undefined = open ? { text: open.text } : undefined;
           if (!r) {
             try {
               r = this.host.readFile(file);
@@ -300,7 +301,7 @@ export class DockyardService {
           if (r.notUtf8 && !findings.some((x) => x.rule === 'binary-file')) {
             findings.unshift({ rule: 'file-encoding', severity: 'information', message: { id: 'core.file.notUtf8' }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
           }
-          out.push({ path: file, text: r.text, notUtf8: r.notUtf8, findings });
+          out.push({ path: file, text: r.text, notUtf8: r.notUtf8, bom: r.bom, findings });
           if (!open && !opts.keepParses) this.analyzer.close(file); // keep the index entry, drop the parse
         }
         opts.progress?.(pass * total + i + 1, total * 2);

@@ -69,7 +69,7 @@ export const seccompUnconfined: YamlDocumentRule = {
       ctx.report({
         range: doc.pairRange(pair),
         message,
-        fixes: () => [{ title: msg('rule.seccomp-unconfined.fixTitle'), edits: [new YamlEditor(doc).setScalar(pair.value as Scalar, 'RuntimeDefault')] }],
+        fixes: () => [{ title: msg('rule.seccomp-unconfined.fixTitle'), edits: [new YamlEditor(doc).setScalar(pair.value as Scalar, 'RuntimeDefault')], tier: 'review' }],
       });
     }
   },
