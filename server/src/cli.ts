@@ -204,7 +204,7 @@ async function fix(args: string[], io: CliIo, lang: Lang): Promise<number> {
   if (opts.lang) lang = opts.lang;
   const errors: string[] = [];
   const service = serviceFor(opts, io, lang);
-  const results = await lintPaths(service, opts, io, lang, errors, true);
+  const results = await lintPaths(service, opts, io, lang, errors);
   let changedAny = false;
   let reviewLeft = 0;
   const finalResults: FileResult[] = [];

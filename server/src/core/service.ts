@@ -344,6 +344,8 @@ export class DockyardService {
       if (rounds++ === 0) firstEdits = edits;
       list = this.analyzeText(path, current).findings;
     }
+    // A file that is not open keeps its index entry, not its parse (the CLI fixes file after file).
+    if (rounds && !this.docs.has(path)) this.analyzer.close(path);
     return { text: current, applied, findings: list, rounds, firstEdits };
   }
 
