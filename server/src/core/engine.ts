@@ -75,6 +75,7 @@ export class Analyzer {
   readonly workspace: WorkspaceIndex;
   private readonly files = new Map<string, FileState>();
   private readonly failedRules = new Set<string>();
+  private readonly views = new Map<string, { generation: number; view: TrackedWorkspace }>();
 
   constructor(
     readonly registry: RuleRegistry,
@@ -87,6 +88,7 @@ export class Analyzer {
   /** Forget a document (on close). Keeps its workspace-index entry when `keepIndex`. */
   close(path: string, keepIndex = true): void {
     this.files.delete(path);
+    this.views.delete(path);
     if (!keepIndex) this.workspace.delete(path);
   }
 
@@ -274,7 +276,11 @@ export class Analyzer {
       const ff = y.fileFindings;
       if (!ff || ff.key !== key || !this.workspace.current(ff.reads)) {
         const list: Finding[] = [];
-        const view = new TrackedWorkspace(this.workspace);
+        // One view per file and index generation: rules that cache per workspace object (and the
+        // tracked lookup tables) hit while nothing changed; its reads only grow within a generation.
+        let v = this.views.get(path);
+        if (!v || v.generation !== this.workspace.generation) this.views.set(path, (v = { generation: this.workspace.generation, view: new TrackedWorkspace(this.workspace) }));
+        const view = v.view;
         const docs = y.chunks.map((chunk, i) => ({ chunk, doc: y.states[i].model }));
         this.crossFileRuns++;
         for (const rule of fileRules) {

@@ -67,6 +67,11 @@ export class WorkspaceIndex {
   /** Record a read (no-op on the index itself; a `TrackedWorkspace` records). */
   read(_key: string): void {}
 
+  /** Run `fn` and return the keys it read (none on the index itself), so a memo can replay them. */
+  capture<T>(fn: () => T): { value: T; keys: string[] } {
+    return { value: fn(), keys: [] };
+  }
+
   set(path: string, resources: IndexedResource[]): void {
     const prev = this.files.get(path);
     if (prev && sameResources(prev.resources, resources)) return;
@@ -147,8 +152,19 @@ export class TrackedWorkspace extends WorkspaceIndex {
   override current(reads: FactReads): boolean {
     return this.of.current(reads);
   }
+  private readonly recorders: string[][] = [];
   override read(key: string): void {
     if (!this.reads.has(key)) this.reads.set(key, this.of.revision(key));
+    for (const r of this.recorders) r.push(key);
+  }
+  override capture<T>(fn: () => T): { value: T; keys: string[] } {
+    const keys: string[] = [];
+    this.recorders.push(keys);
+    try {
+      return { value: fn(), keys };
+    } finally {
+      this.recorders.pop();
+    }
   }
   override set(): void {
     throw new Error('a tracked workspace view is read-only');
