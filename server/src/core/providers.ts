@@ -73,3 +73,65 @@ export function withProviders<T>(p: Providers, fn: () => T): T {
     active = prev;
   }
 }
+
+/**
+ * A map bounded by the bytes of its values (UTF-16 length × 2 for strings), least recently used
+ * evicted first. A minimal stand-in until `core/util/bounded-cache.ts` (being added in parallel)
+ * is merged; then this becomes that.
+ */
+export class BytesBoundedMap<V> {
+  private readonly map = new Map<string, { value: V; bytes: number }>();
+  private total = 0;
+
+  constructor(
+    readonly maxBytes: number,
+    private readonly sizeOf: (v: V) => number = (v) => (typeof v === 'string' ? v.length * 2 : 64),
+  ) {}
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  get bytes(): number {
+    return this.total;
+  }
+
+  has(key: string): boolean {
+    return this.map.has(key);
+  }
+
+  get(key: string): V | undefined {
+    const e = this.map.get(key);
+    if (!e) return undefined;
+    this.map.delete(key); // most recently used last
+    this.map.set(key, e);
+    return e.value;
+  }
+
+  set(key: string, value: V): this {
+    this.delete(key);
+    const bytes = this.sizeOf(value) + key.length * 2;
+    if (bytes > this.maxBytes) return this;
+    this.map.set(key, { value, bytes });
+    this.total += bytes;
+    for (const [k, e] of this.map) {
+      if (this.total <= this.maxBytes) break;
+      this.map.delete(k);
+      this.total -= e.bytes;
+    }
+    return this;
+  }
+
+  delete(key: string): boolean {
+    const e = this.map.get(key);
+    if (!e) return false;
+    this.map.delete(key);
+    this.total -= e.bytes;
+    return true;
+  }
+
+  clear(): void {
+    this.map.clear();
+    this.total = 0;
+  }
+}

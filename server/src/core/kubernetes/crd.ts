@@ -1,6 +1,6 @@
 import { parseAllDocuments } from 'yaml';
 import type { DockyardConfig } from '../config/config';
-import { defaultProviders, providers } from '../providers';
+import { BytesBoundedMap, defaultProviders, providers } from '../providers';
 
 /**
  * Custom resource schemas (`kubernetes.crdSchemas`): a kind (`Kind` or `group/version/Kind`) maps to
@@ -18,7 +18,7 @@ export interface CrdSchemaSource {
 }
 
 /** Texts read through the source, by `file\ndocumentPath`, until the host invalidates them (per service, see providers.ts). */
-const readCache = () => providers().cache('crd:read', () => new Map<string, string | undefined>());
+const readCache = () => providers().cache('crd:read', () => new BytesBoundedMap<string | undefined>(32 * 1024 * 1024, (t) => (t?.length ?? 0) * 2 + 64));
 
 /** Install (or remove) the reader of the process default scope (a DockyardService passes its own). */
 export function setCrdSchemaSource(s: CrdSchemaSource | undefined): void {
