@@ -133,3 +133,16 @@ test('BytesBoundedMap: bounded by bytes, least recently used evicted first', asy
   m.set('huge', 'q'.repeat(100));
   assert.equal(m.has('huge'), false, 'a value larger than the bound is not kept');
 });
+
+test('a fix-all of an open document leaves the index alone: no other document becomes stale', () => {
+  const s = new DockyardService({ host: memoryHost() });
+  const cm = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n';
+  const user = POD.replace('      securityContext:\n        privileged: true\n', '      envFrom:\n        - configMapRef: {name: cfg}\n');
+  s.open('/ws/cm.yaml', 1, cm);
+  s.open('/ws/user.yaml', 1, user);
+  s.diagnostics('/ws/cm.yaml');
+  s.diagnostics('/ws/user.yaml');
+  assert.ok(s.fixAll('/ws/user.yaml').length > 0);
+  assert.ok(s.fixAll('/ws/cm.yaml').length === 0);
+  assert.deepEqual(s.staleDocuments(), []);
+});

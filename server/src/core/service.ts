@@ -119,6 +119,7 @@ export class DockyardService {
   readonly analyzer: Analyzer;
   readonly providers: Providers;
   private readonly docs = new Map<string, OpenDocument>();
+  private scratch?: Analyzer;
   private settings: PartialConfig;
   private context: HostContext;
   lang: Lang;
@@ -210,10 +211,10 @@ export class DockyardService {
     return withProviders(this.providers, fn);
   }
 
-  private analyzeText(path: string, text: string, languageId?: string): FileAnalysis {
+  private analyzeText(path: string, text: string, languageId?: string, analyzer = this.analyzer): FileAnalysis {
     this.analyses++;
     return this.run(() =>
-      this.analyzer.analyze({ path, text, languageId, helmChartTemplate: this.host.isUnderChartTemplates(path) }, this.configFor(path), this.context),
+      analyzer.analyze({ path, text, languageId, helmChartTemplate: this.host.isUnderChartTemplates(path) }, this.configFor(path), this.context),
     );
   }
 
@@ -317,7 +318,7 @@ export class DockyardService {
    * allowed tiers (`safe`; with `unsafe` also `review`; never ignore actions), re-lint, repeat until
    * nothing applies or the text stops changing, at most `maxRounds` rounds.
    */
-  fixText(path: string, text: string, opts: FixOptions = {}, findings?: Finding[]): FixResult {
+  fixText(path: string, text: string, opts: FixOptions = {}, findings?: Finding[], analyzer = this.analyzer): FixResult {
     const wanted = (rule: string) => !opts.rules?.length || opts.rules.includes(rule);
     const allowed = (x: Fix) => x.kind !== 'ignore' && (x.tier === 'safe' || (!!opts.unsafe && x.tier === 'review'));
     let current = text;
@@ -342,26 +343,27 @@ export class DockyardService {
       current = next;
       applied += n;
       if (rounds++ === 0) firstEdits = edits;
-      list = this.analyzeText(path, current).findings;
+      list = this.analyzeText(path, current, undefined, analyzer).findings;
     }
     // A file that is not open keeps its index entry, not its parse (the CLI fixes file after file).
-    if (rounds && !this.docs.has(path)) this.analyzer.close(path);
+    if (rounds && (analyzer !== this.analyzer || !this.docs.has(path))) analyzer.close(path);
     return { text: current, applied, findings: list, rounds, firstEdits };
   }
 
   /**
    * The editor's fix-all (`source.fixAll.dockyard`): the fix loop over the open document. One round:
    * its edits; more rounds: one minimal edit from the current text to the result. Either way the
-   * editor ends with the text `dockyard fix` writes. The document's own analysis is restored
-   * afterwards (the loop analysed intermediate texts under its path).
+   * editor ends with the text `dockyard fix` writes (test/lsp/fix-parity.test.ts).
    */
   fixAll(path: string, opts: FixOptions = {}): TextEdit[] {
     const d = this.docs.get(path);
     if (!d) return [];
-    const r = this.fixText(path, d.text, opts, this.diagnostics(path));
+    // Later rounds lint the intermediate texts in a scratch analyzer: the workspace index keeps the
+    // open text's facts (no revision bumps, no other document made stale by a fix-all on save).
+    // Only cross-file findings differ there, and they offer no fixes: the same fixes are chosen.
+    this.scratch ??= new Analyzer(this.registry, this.options.logRuleError);
+    const r = this.fixText(path, d.text, opts, this.diagnostics(path), this.scratch);
     if (r.text === d.text) return [];
-    d.result = undefined;
-    this.analysis(path); // the index and caches describe the open text again
     return r.rounds === 1 ? r.firstEdits : [minimalEdit(d.text, r.text)];
   }
 
