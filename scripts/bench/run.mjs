@@ -2,7 +2,7 @@
 // `npm run bench`: Dockyard against its peers, in one run, on generated inputs.
 //
 //   npm run bench                     (= node scripts/build.mjs --production && node scripts/bench/run.mjs)
-//   node scripts/bench/run.mjs [--runs 7] [--only k8s,keystroke,dockerfile,cli,memory,startup,vsix]
+//   node scripts/bench/run.mjs [--runs 7] [--only k8s,keystroke,dockerfile,cli,memory,startup,vsix,crossfile]
 //                              [--profile] [--no-vsix]
 //
 // Peers are installed on first run into ${DOCKYARD_BENCH_HOME:-~/.cache/dockyard-bench} (never into
@@ -33,7 +33,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildSync } from 'esbuild';
 import { parseAllDocuments } from 'yaml';
 import { LspServer } from './lsp.mjs';
-import { KINDS_USED, dockerfile, kubernetesManifest, manifestFiles, mulberry32 } from './generate.mjs';
+import { KINDS_USED, dockerfile, kubernetesDocument, kubernetesManifest, manifestFiles, mulberry32 } from './generate.mjs';
 import { buildJsonSchema } from './k8s-json-schema.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -52,7 +52,7 @@ const opt = (name, fallback) => {
   return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : fallback;
 };
 const RUNS = Math.max(1, Number(opt('--runs', 7)));
-const ONLY = new Set(String(opt('--only', 'k8s,keystroke,dockerfile,cli,memory,startup,vsix')).split(','));
+const ONLY = new Set(String(opt('--only', 'k8s,keystroke,dockerfile,cli,memory,startup,vsix,crossfile')).split(','));
 if (flag('--no-vsix')) ONLY.delete('vsix');
 const PROFILE = flag('--profile');
 const HOME = process.env.DOCKYARD_BENCH_HOME || path.join(os.homedir(), '.cache', 'dockyard-bench');
@@ -512,6 +512,55 @@ function benchVsix() {
 // ---------------------------------------------------------------------------------------------
 // Table
 
+// Work scales with what changed (issue #11 item 2): 6 open ~10,000-line manifests (distinct objects,
+// one folder) in the real server with its default debounce; a comment line inserted at the top of
+// one of them. Measured: ms from didChange to that file's diagnostics (debounce included), and how
+// many files were republished in the second after it (1: only the edited one).
+async function benchCrossFile() {
+  const FILES = 6;
+  log(`\nCross-file: ${FILES} open ${SIZES.k8sDocs}-document manifests, a comment line at the top of one`);
+  const server = dockyardServer('dockyard-crossfile');
+  const dir = path.join(WORK, 'crossfile');
+  await server.initialize({ rootUri: pathToFileURL(dir).toString() });
+  const texts = [];
+  for (let f = 0; f < FILES; f++) {
+    const parts = [];
+    for (let i = f * SIZES.k8sDocs; i < (f + 1) * SIZES.k8sDocs; i++) parts.push(kubernetesDocument(i, 1));
+    texts.push(parts.join('---\n'));
+  }
+  const lines = texts[0].split('\n').length - 1;
+  const uris = texts.map((_, f) => pathToFileURL(path.join(dir, `manifest-${f}.yaml`)).toString());
+  for (let f = 0; f < FILES; f++) await server.open(uris[f], 'yaml', texts[f], 1);
+  for (let f = 0; f < FILES; f++) await server.waitFor((p) => p.uri === uris[f] && p.version === 1);
+  await sleep(1000);
+  await settle();
+  const versions = uris.map(() => 1);
+  const times = [];
+  const republished = [];
+  for (let r = 0; r <= RUNS; r++) {
+    const f = r % FILES;
+    const v = ++versions[f];
+    const before = server.published.length;
+    const t0 = performance.now();
+    await server.change(uris[f], v, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: `# edit ${r}\n` }]);
+    const e = await server.waitFor((p) => p.uri === uris[f] && p.version === v, { since: t0 });
+    await sleep(1000);
+    await settle();
+    const files = new Set(server.published.slice(before).map((p) => p.uri)).size;
+    if (r > 0) {
+      times.push(e.at - t0);
+      republished.push(files);
+    }
+    log(`  round ${r}${r === 0 ? ' (warm-up)' : ''}: ${(e.at - t0).toFixed(1)} ms, ${files} file(s) republished`);
+  }
+  await server.shutdown();
+  const ms = median(times);
+  const maxFiles = Math.max(...republished);
+  results.benches.crossfile = { lines, files: FILES, ms, runs: times, republished };
+  row({ bench: `Cross-file: comment line in 1 of ${FILES} open ${lines}-line manifests → its diagnostics (debounce 150 ms incl.)`, value: ms, unit: 'ms', target: '≤ 200 ms', pass: ms <= 200 });
+  row({ bench: 'Cross-file: files republished after that edit (max over runs)', value: maxFiles, unit: 'files', target: '1', pass: maxFiles === 1 });
+}
+
 function fmt(v, unit) {
   if (!Number.isFinite(v)) return 'n/a';
   if (unit === 'MB') return `${v.toFixed(1)} MB`;
@@ -540,11 +589,13 @@ function printTable() {
 async function main() {
   if (!fs.existsSync(path.join(ROOT, 'dist', 'server.js'))) throw new Error('dist/server.js is missing: run `npm run bench` (it builds first)');
   if (PROFILE) fs.mkdirSync(PROFILES, { recursive: true });
-  results.peers = ensurePeers();
+  const peersNeeded = [...ONLY].some((k) => k !== 'crossfile');
+  results.peers = peersNeeded ? ensurePeers() : {};
   results.machine = { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, loadavg: os.loadavg(), runs: RUNS };
   log(`peers: ${Object.entries(results.peers).map(([n, v]) => `${n}@${v}`).join(', ')}; node ${process.version}; ${os.cpus().length} cpus; load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
-  const inputs = prepareInputs();
-  const core = buildCoreBundle();
+  if (!peersNeeded) fs.mkdirSync(WORK, { recursive: true });
+  const inputs = peersNeeded ? prepareInputs() : undefined;
+  const core = peersNeeded ? buildCoreBundle() : undefined;
   const servers = {};
   const needServers = ['k8s', 'keystroke', 'dockerfile', 'memory'].some((k) => ONLY.has(k));
   if (needServers) {
@@ -576,6 +627,7 @@ async function main() {
   if (ONLY.has('memory')) await benchMemory(inputs, servers);
   if (ONLY.has('startup')) await benchStartup();
   if (ONLY.has('vsix')) benchVsix();
+  if (ONLY.has('crossfile')) await benchCrossFile();
 
   fs.mkdirSync(RESULTS, { recursive: true });
   fs.writeFileSync(path.join(RESULTS, 'latest.json'), JSON.stringify(results, null, 2) + '\n');

@@ -1,20 +1,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { Analyzer } from './core/engine';
 import { createRegistry } from './core/rules';
+import type { RuleRegistry } from './core/rules/registry';
+import { DockyardService } from './core/service';
+import { createNodeHost } from './host/node-host';
 import { format, isLang, langFromLocale, t, type Lang } from './core/messages/catalog';
 import { SEVERITY_ORDER, type Finding, type Severity } from './core/types';
-import { applyEdits } from './core/text';
 import type { PartialConfig } from './core/config/config';
-import { ConfigResolver } from './host/config-resolver';
-import { isUnderChartTemplates, readText, walk } from './host/files';
-import { FsLociDataProvider } from './host/loci-data';
-import { setLociDataProvider } from './core/loci/provider';
 import { toSarif } from './cli/sarif';
 import { runScaffold } from './cli-scaffold';
-import { setCrdSchemaSource } from './core/kubernetes/crd';
-import { FileCrdSource } from './host/crd-source';
 import { entryExists, safeMkdir, safeWriteFile } from './host/safe-write';
 
 /**
@@ -41,6 +36,7 @@ interface Options {
   lang?: Lang;
   rules: string[];
   dryRun: boolean;
+  unsafe: boolean;
   paths: string[];
 }
 
@@ -49,7 +45,7 @@ class UsageError extends Error {}
 const VALUE_OPTIONS = new Set(['--format', '--pss', '--k8s-version', '--config', '--fail-on', '--lang', '--rule']);
 
 function parseOptions(args: string[], lang: Lang): Options {
-  const o: Options = { format: 'text', failOn: 'error', rules: [], dryRun: false, paths: [] };
+  const o: Options = { format: 'text', failOn: 'error', rules: [], dryRun: false, unsafe: false, paths: [] };
   for (let i = 0; i < args.length; i++) {
     let a = args[i];
     let value: string | undefined;
@@ -93,6 +89,9 @@ function parseOptions(args: string[], lang: Lang): Options {
       case '--dry-run':
         o.dryRun = true;
         break;
+      case '--unsafe':
+        o.unsafe = true;
+        break;
       default:
         if (a.startsWith('-') && a !== '-') throw new UsageError(t('cli.error.unknownOption', { option: a }, lang));
         o.paths.push(args[i]);
@@ -106,71 +105,34 @@ interface FileResult {
   display: string;
   findings: Finding[];
   text: string;
+  notUtf8?: boolean;
+  bom?: boolean;
 }
 
-/** Collect files from paths (folders walked), each once even when named twice. */
-function collect(paths: string[], io: CliIo, lang: Lang, errors: string[]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  const add = (p: string) => {
-    let real = p;
-    try {
-      real = fs.realpathSync(p);
-    } catch {
-      /* keep */
-    }
-    if (seen.has(real)) return;
-    seen.add(real);
-    out.push(p);
-  };
-  for (const raw of paths.length ? paths : ['.']) {
-    const p = path.resolve(io.cwd, raw);
-    let st: fs.Stats;
-    try {
-      st = fs.statSync(p);
-    } catch (e) {
-      errors.push(t('cli.error.unreadable', { path: raw, reason: (e as NodeJS.ErrnoException).code ?? String(e) }, lang));
-      continue;
-    }
-    if (st.isDirectory()) walk(p, add);
-    else add(p);
-  }
-  return out;
-}
-
-function analyzeAll(files: string[], opts: Options, io: CliIo, lang: Lang, errors: string[]): { results: FileResult[]; analyzer: Analyzer; resolver: ConfigResolver; overrides: PartialConfig } {
+/** One service for the run: the CLI flags are its top configuration layer. */
+function serviceFor(opts: Options, io: CliIo, lang: Lang): DockyardService {
   const registry = createRegistry();
-  const analyzer = new Analyzer(registry, (rule, p, e) => io.stderr(t('core.ruleError', { rule, path: p, error: e instanceof Error ? e.message : String(e) }, lang) + '\n'));
-  setLociDataProvider(new FsLociDataProvider());
-  const resolver = new ConfigResolver(new Set(registry.ids()), opts.config ? path.resolve(io.cwd, opts.config) : undefined);
-  if (opts.config && !fs.existsSync(path.resolve(io.cwd, opts.config))) {
-    throw new UsageError(t('cli.error.unreadable', { path: opts.config, reason: 'ENOENT' }, lang));
-  }
-  setCrdSchemaSource(new FileCrdSource(resolver, () => [io.cwd]));
-  const overrides: PartialConfig = {};
-  if (opts.pss) overrides.pss = opts.pss;
-  if (opts.k8sVersion) overrides.kubernetes = { version: opts.k8sVersion };
-  const texts = new Map<string, { text: string; notUtf8?: boolean }>();
-  for (const f of files) {
-    try {
-      texts.set(f, readText(f));
-    } catch (e) {
-      errors.push(t('cli.error.unreadable', { path: path.relative(io.cwd, f) || f, reason: (e as NodeJS.ErrnoException).code ?? String(e) }, lang));
-    }
-  }
-  // Pass 1 fills the workspace index so that cross-resource rules see every file in pass 2.
-  for (const [f, r] of texts) analyzer.analyze({ path: f, text: r.text, helmChartTemplate: isUnderChartTemplates(f) }, resolver.resolve(f, overrides).config);
-  const results: FileResult[] = [];
-  for (const [f, r] of texts) {
-    const findings = analyzer.analyze({ path: f, text: r.text, helmChartTemplate: isUnderChartTemplates(f) }, resolver.resolve(f, overrides).config).findings.slice();
-    if (r.notUtf8 && !findings.some((x) => x.rule === 'binary-file')) {
-      findings.unshift({ rule: 'file-encoding', severity: 'information', message: { id: 'core.file.notUtf8' }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
-    }
-    results.push({ path: f, display: displayPath(f, io.cwd), findings, text: r.text });
-  }
-  return { results, analyzer, resolver, overrides };
+  const configFile = opts.config ? path.resolve(io.cwd, opts.config) : undefined;
+  if (configFile && !fs.existsSync(configFile)) throw new UsageError(t('cli.error.unreadable', { path: opts.config!, reason: 'ENOENT' }, lang));
+  const host = createNodeHost({ knownRules: new Set(registry.ids()), configFile, roots: () => [io.cwd] });
+  const settings: PartialConfig = {};
+  if (opts.pss) settings.pss = opts.pss;
+  if (opts.k8sVersion) settings.kubernetes = { version: opts.k8sVersion };
+  return new DockyardService({
+    host,
+    registry,
+    settings,
+    lang,
+    logRuleError: (rule, p, e) => io.stderr(t('core.ruleError', { rule, path: p, error: e instanceof Error ? e.message : String(e) }, lang) + '\n'),
+  });
 }
 
+async function lintPaths(service: DockyardService, opts: Options, io: CliIo, lang: Lang, errors: string[], keepParses = false): Promise<FileResult[]> {
+  const targets = (opts.paths.length ? opts.paths : ['.']).map((p) => path.resolve(io.cwd, p));
+  const r = await service.lint(targets, { keepParses });
+  for (const e of r.errors) errors.push(t('cli.error.unreadable', { path: displayPath(e.path, io.cwd), reason: e.reason }, lang));
+  return r.files.map((f) => ({ path: f.path, display: displayPath(f.path, io.cwd), findings: f.findings, text: f.text, notUtf8: f.notUtf8, bom: f.bom }));
+}
 function displayPath(p: string, cwd: string): string {
   const rel = path.relative(cwd, p);
   return (rel && !rel.startsWith('..') ? rel : p).split(path.sep).join('/');
@@ -182,7 +144,7 @@ function exitFor(results: FileResult[], failOn: FailOn): number {
   return results.some((r) => r.findings.some((f) => SEVERITY_ORDER[f.severity] <= limit)) ? 1 : 0;
 }
 
-function report(results: FileResult[], opts: Options, io: CliIo, lang: Lang, registry = createRegistry()): void {
+function report(results: FileResult[], opts: Options, io: CliIo, lang: Lang, registry: RuleRegistry): void {
   if (opts.format === 'json') {
     const out = {
       version: 1,
@@ -226,68 +188,52 @@ async function lint(args: string[], io: CliIo, lang: Lang): Promise<number> {
   const opts = parseOptions(args, lang);
   if (opts.lang) lang = opts.lang;
   const errors: string[] = [];
-  const files = collect(opts.paths, io, lang, errors);
-  const { results } = analyzeAll(files, opts, io, lang, errors);
-  report(results, opts, io, lang);
+  const service = serviceFor(opts, io, lang);
+  const results = await lintPaths(service, opts, io, lang, errors);
+  report(results, opts, io, lang, service.registry);
   for (const e of errors) io.stderr(e + '\n');
   if (errors.length) return 2;
   return exitFor(results, opts.failOn);
 }
 
+/**
+ * `dockyard fix`: the service's fix loop (the very one behind the editor's fix-all), over every file
+ * linted as one workspace; `--unsafe` adds the review tier, `--rule` limits, `--dry-run` diffs.
+ */
 async function fix(args: string[], io: CliIo, lang: Lang): Promise<number> {
   const opts = parseOptions(args, lang);
   if (opts.lang) lang = opts.lang;
   const errors: string[] = [];
-  const files = collect(opts.paths, io, lang, errors);
-  let { results, analyzer, resolver, overrides } = analyzeAll(files, opts, io, lang, errors);
-  const wanted = (rule: string) => !opts.rules.length || opts.rules.includes(rule);
+  const service = serviceFor(opts, io, lang);
+  const results = await lintPaths(service, opts, io, lang, errors);
   let changedAny = false;
+  let reviewLeft = 0;
   const finalResults: FileResult[] = [];
   for (const r of results) {
-    let text = r.text;
-    let applied = 0;
-    let findings = r.findings;
-    // Apply non-overlapping fixes, re-lint, repeat: later fixes see the earlier ones' result.
-    for (let round = 0; round < 10; round++) {
-      const edits: { range: Finding['range']; newText: string }[] = [];
-      let n = 0;
-      for (const f of findings) {
-        if (!wanted(f.rule)) continue;
-        const fx = f.fixes?.find((x) => x.kind !== 'ignore');
-        if (!fx) continue;
-        if (fx.edits.some((e) => edits.some((o) => touches(o.range, e.range)))) continue;
-        edits.push(...fx.edits);
-        n++;
-      }
-      if (!n) break;
-      const next = applyEdits(text, edits);
-      if (next === text) break;
-      text = next;
-      applied += n;
-      findings = analyzer.analyze({ path: r.path, text, helmChartTemplate: isUnderChartTemplates(r.path) }, resolver.resolve(r.path, overrides).config).findings;
+    if (r.notUtf8) {
+      // Decoded as Latin-1: a rewrite would change bytes nobody asked to change.
+      if (r.findings.some((f) => f.fixes?.some((x) => x.kind !== 'ignore'))) io.stderr(t('cli.fix.notUtf8', { path: r.display }, lang) + '\n');
+      finalResults.push(r);
+      continue;
     }
-    if (applied) {
+    const fixed = service.fixText(r.path, r.text, { unsafe: opts.unsafe, rules: opts.rules }, r.findings);
+    if (fixed.applied) {
       changedAny = true;
-      if (opts.dryRun) io.stdout(createTwoFilesPatch(`a/${r.display}`, `b/${r.display}`, r.text, text));
+      if (opts.dryRun) io.stdout(createTwoFilesPatch(`a/${r.display}`, `b/${r.display}`, r.text, fixed.text));
       else {
-        fs.writeFileSync(r.path, text);
-        io.stdout(t('cli.fix.changed', { path: r.display, count: applied }, lang) + '\n');
+        fs.writeFileSync(r.path, r.bom ? '\uFEFF' + fixed.text : fixed.text);
+        io.stdout(t('cli.fix.changed', { path: r.display, count: fixed.applied }, lang) + '\n');
       }
     }
-    finalResults.push({ ...r, text, findings: opts.dryRun ? r.findings : findings });
+    if (!opts.unsafe) reviewLeft += fixed.findings.filter((f) => (!opts.rules.length || opts.rules.includes(f.rule)) && f.fixes?.some((x) => x.tier === 'review')).length;
+    finalResults.push({ ...r, text: fixed.text, findings: opts.dryRun ? r.findings : fixed.findings });
   }
   if (!changedAny) io.stdout(t('cli.fix.none', undefined, lang) + '\n');
-  results = finalResults;
-  if (!opts.dryRun) report(results.filter((x) => x.findings.length), { ...opts, format: 'text' }, io, lang);
+  if (reviewLeft) io.stdout(t('cli.fix.reviewLeft', { count: reviewLeft }, lang) + '\n');
+  if (!opts.dryRun) report(finalResults.filter((x) => x.findings.length), { ...opts, format: 'text' }, io, lang, service.registry);
   for (const e of errors) io.stderr(e + '\n');
   if (errors.length) return 2;
-  return exitFor(results, opts.failOn);
-}
-
-type R = Finding['range'];
-function touches(a: R, b: R): boolean {
-  const le = (x: R['start'], y: R['start']) => x.line < y.line || (x.line === y.line && x.character <= y.character);
-  return le(a.start, b.end) && le(b.start, a.end);
+  return exitFor(finalResults, opts.failOn);
 }
 
 export type SubcommandRunner = (args: string[], io: CliIo, lang: Lang) => Promise<number> | number;
@@ -331,7 +277,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   if (cmd !== 'scaffold' && (rest.includes('--help') || rest.includes('-h'))) {
-    io.stdout(t('cli.help', undefined, lang) + '\n');
+    io.stdout(t(cmd === 'fix' ? 'cli.fix.help' : cmd === 'lint' ? 'cli.lint.help' : 'cli.help', undefined, lang) + '\n');
     return 0;
   }
   try {

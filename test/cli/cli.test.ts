@@ -98,11 +98,18 @@ test('usage errors and unreadable paths exit 2 with a message; other paths still
 
 test('fix applies quick fixes in place keeping comments; --dry-run prints a diff and writes nothing', () => {
   const dir = workspace({ 'pod.yaml': POD });
-  const dry = run(['fix', '--dry-run', 'pod.yaml'], dir);
+  // Plain fix: the safe tier only (seccomp RuntimeDefault); privileged is a review fix.
+  const safe = run(['fix', '--dry-run', 'pod.yaml'], dir);
+  assert.match(safe.stdout, /^\+      type: RuntimeDefault$/m);
+  assert.doesNotMatch(safe.stdout, /privileged: false/);
+  assert.match(safe.stdout, /fixes need review and were not applied \(--unsafe applies them\)/);
+  const dry = run(['fix', '--unsafe', '--dry-run', 'pod.yaml'], dir);
   assert.match(dry.stdout, /^-        privileged: true$/m);
   assert.match(dry.stdout, /^\+        privileged: false$/m);
   assert.equal(fs.readFileSync(path.join(dir, 'pod.yaml'), 'utf8'), POD);
-  const r = run(['fix', '--rule', 'privileged-container', 'pod.yaml'], dir);
+  assert.equal(run(['fix', '--rule', 'privileged-container', 'pod.yaml'], dir).stdout.split('\n')[0], 'no fixable findings');
+  assert.equal(fs.readFileSync(path.join(dir, 'pod.yaml'), 'utf8'), POD);
+  const r = run(['fix', '--unsafe', '--rule', 'privileged-container', 'pod.yaml'], dir);
   assert.match(r.stdout, /pod\.yaml: applied 1 fix\b/);
   assert.equal(fs.readFileSync(path.join(dir, 'pod.yaml'), 'utf8'), POD.replace('privileged: true', 'privileged: false'));
   assert.equal(JSON.parse(run(['lint', '--format', 'json', 'pod.yaml'], dir).stdout).files[0].diagnostics.filter((d: { rule: string }) => d.rule === 'privileged-container').length, 0);
@@ -136,4 +143,23 @@ test('binary and non-UTF-8 files give a clear finding, not a crash', () => {
   const by = Object.fromEntries(j.files.map((f: { path: string; diagnostics: { rule: string }[] }) => [f.path, f.diagnostics.map((d) => d.rule)]));
   assert.deepEqual(by['bin.yaml'], ['binary-file']);
   assert.deepEqual(by['latin.yaml'], ['file-encoding']);
+});
+
+test('fix --help describes the tiers; fix keeps a BOM and leaves a file that is not UTF-8 alone', () => {
+  const dir = workspace({ 'pod.yaml': POD });
+  const help = run(['fix', '--help'], dir);
+  assert.equal(help.code, 0);
+  assert.match(help.stdout, /^Usage: dockyard fix /);
+  assert.match(help.stdout, /--unsafe/);
+  fs.writeFileSync(path.join(dir, 'pod.yaml'), '\uFEFF' + POD);
+  fs.writeFileSync(path.join(dir, 'latin1.yaml'), Buffer.from(POD.replace('demo', 'd\xe9mo'), 'latin1'));
+  const latin1 = fs.readFileSync(path.join(dir, 'latin1.yaml'));
+  const r = run(['fix', '--fail-on', 'never', '.'], dir);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /latin1\.yaml: not valid UTF-8, left as it is/);
+  assert.deepEqual(fs.readFileSync(path.join(dir, 'latin1.yaml')), latin1);
+  const fixed = fs.readFileSync(path.join(dir, 'pod.yaml'), 'utf8');
+  assert.ok(fixed.startsWith('\uFEFFapiVersion: v1\n'), 'BOM kept');
+  assert.match(fixed, /type: RuntimeDefault/);
+  assert.match(fixed, /privileged: true/, 'a review fix is not applied without --unsafe');
 });

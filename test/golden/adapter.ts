@@ -1,18 +1,14 @@
 // The one place the golden comparison touches the analysis API: lint a folder as a workspace (two
-// passes, as the CLI does) and return every finding with its fixes in a plain, comparable form.
+// passes, through the DockyardService as the CLI and the server do) and return every finding with its fixes in a plain, comparable form.
 // When the core's API changes, this file changes; the snapshot (golden.json) must not, except for
 // behaviour an issue changes on purpose (the diff of golden.json is the list of such changes).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Analyzer } from '../../server/src/core/engine';
+import { DockyardService } from '../../server/src/core/service';
 import { createRegistry } from '../../server/src/core/rules';
 import { format } from '../../server/src/core/messages/catalog';
-import { ConfigResolver } from '../../server/src/host/config-resolver';
-import { isUnderChartTemplates, readText, walk } from '../../server/src/host/files';
-import { FsLociDataProvider } from '../../server/src/host/loci-data';
-import { setLociDataProvider } from '../../server/src/core/loci/provider';
-import { setCrdSchemaSource } from '../../server/src/core/kubernetes/crd';
-import { FileCrdSource } from '../../server/src/host/crd-source';
+import { createNodeHost } from '../../server/src/host/node-host';
+import { walk } from '../../server/src/host/files';
 import type { Range } from '../../server/src/core/types';
 
 export interface GoldenFix {
@@ -31,22 +27,21 @@ export interface GoldenFinding {
 
 export const rangeText = (r: Range): string => `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1}`;
 
-export function lintFolder(root: string): Record<string, GoldenFinding[]> {
+export async function lintFolder(root: string): Promise<Record<string, GoldenFinding[]>> {
   const registry = createRegistry();
-  const analyzer = new Analyzer(registry, (rule, _p, e) => {
-    throw new Error(`rule ${rule} threw: ${String(e)}`);
+  const service = new DockyardService({
+    host: createNodeHost({ knownRules: new Set(registry.ids()), roots: () => [root] }),
+    registry,
+    logRuleError: (rule, _p, e) => {
+      throw new Error(`rule ${rule} threw: ${String(e)}`);
+    },
   });
-  setLociDataProvider(new FsLociDataProvider());
-  const resolver = new ConfigResolver(new Set(registry.ids()));
-  setCrdSchemaSource(new FileCrdSource(resolver, () => [root]));
-  const files: string[] = [];
-  walk(root, (p: string) => files.push(p));
-  files.sort();
-  const texts = new Map(files.map((f) => [f, readText(f).text]));
-  for (const [f, text] of texts) analyzer.analyze({ path: f, text, helmChartTemplate: isUnderChartTemplates(f) }, resolver.resolve(f).config);
+  const paths: string[] = [];
+  walk(root, (p: string) => paths.push(p));
+  paths.sort();
+  const { files } = await service.lint(paths);
   const out: Record<string, GoldenFinding[]> = {};
-  for (const [f, text] of texts) {
-    const findings = analyzer.analyze({ path: f, text, helmChartTemplate: isUnderChartTemplates(f) }, resolver.resolve(f).config).findings;
+  for (const { path: f, findings } of files) {
     out[path.relative(root, f).split(path.sep).join('/')] = findings.map((x) => ({
       at: rangeText(x.range),
       rule: x.rule,
@@ -55,7 +50,7 @@ export function lintFolder(root: string): Record<string, GoldenFinding[]> {
       fixes: (x.fixes ?? []).map((fx) => ({
         title: format(fx.title),
         kind: fx.kind ?? 'fix',
-        tier: fx.kind === 'ignore' ? 'ignore' : fx.fixAll ? 'safe' : 'review',
+        tier: fx.kind === 'ignore' ? 'ignore' : fx.tier ?? 'review',
         edits: fx.edits.map((e) => ({ range: rangeText(e.range), newText: e.newText })),
       })),
     }));

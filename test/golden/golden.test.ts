@@ -33,7 +33,7 @@ async function snapshot(): Promise<Record<string, unknown>> {
   for (const g of GROUPS) {
     const dir = path.join(root, g);
     if (!fs.existsSync(dir)) continue;
-    snap[g] = { findings: lintFolder(dir), fixDryRun: (await cli(['fix', '--dry-run', '--fail-on', 'never', '.'], dir)).split('\n') };
+    snap[g] = { findings: await lintFolder(dir), fixDryRun: (await cli(['fix', '--dry-run', '--fail-on', 'never', '.'], dir)).split('\n') };
   }
   return snap;
 }

@@ -1,8 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
+import { PassThrough } from 'node:stream';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from '../../server/src/server';
+import type { Session } from '../../server/src/handlers/session';
 
-/** A minimal LSP client that drives the bundled server (dist/server.js) over stdio. */
+/**
+ * A minimal LSP client. `TestClient` drives the bundled server (dist/server.js) over stdio (a real
+ * process); `MemoryClient` runs `startServer` in this process over two in-memory streams (as the
+ * compose-language-service's TestConnection does): same protocol, no process start-up.
+ */
 export interface Published {
   uri: string;
   version?: number;
@@ -12,8 +20,10 @@ export interface Published {
 export const ROOT = process.env.DOCKYARD_ROOT ?? path.resolve(__dirname, '../../..');
 
 export class TestClient {
-  readonly proc: ChildProcess;
+  readonly proc?: ChildProcess;
   readonly conn: MessageConnection;
+  /** The in-process server's session (MemoryClient only): its service's test hooks. */
+  session?: Session;
   readonly published: Published[] = [];
   /** Called for every publishDiagnostics as it arrives (before waiters are resolved). */
   readonly onPublish: ((p: Published) => void)[] = [];
@@ -21,10 +31,20 @@ export class TestClient {
   settings: Record<string, unknown> = {};
   stderr = '';
 
-  constructor(args: string[] = ['--stdio']) {
-    this.proc = spawn(process.execPath, [path.join(ROOT, 'dist/server.js'), ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-    this.proc.stderr!.on('data', (d) => (this.stderr += String(d)));
-    this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
+  constructor(args: string[] | { memory: true } = ['--stdio']) {
+    if (Array.isArray(args)) {
+      this.proc = spawn(process.execPath, [path.join(ROOT, 'dist/server.js'), ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+      this.proc.stderr!.on('data', (d) => (this.stderr += String(d)));
+      this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
+    } else {
+      const toServer = new PassThrough();
+      const toClient = new PassThrough();
+      this.serverStreams = [toServer, toClient];
+      const server = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+      server.console.error = (m: string) => void (this.stderr += m + '\n');
+      this.session = startServer(server);
+      this.conn = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+    }
     this.conn.onNotification('textDocument/publishDiagnostics', (p: Published) => {
       this.published.push(p);
       for (const l of this.onPublish) l(p);
@@ -44,7 +64,7 @@ export class TestClient {
 
   async initialize(initializationOptions: Record<string, unknown> = {}, rootUri: string | null = null) {
     const r = await this.conn.sendRequest('initialize', {
-      processId: process.pid,
+      processId: this.proc ? process.pid : null,
       rootUri,
       capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
       initializationOptions: { debounceMs: 10, ...initializationOptions },
@@ -80,14 +100,29 @@ export class TestClient {
     return this.conn.sendRequest(method, params) as Promise<T>;
   }
 
+  private serverStreams?: PassThrough[];
+
   async shutdown(): Promise<number | null> {
     await this.conn.sendRequest('shutdown');
+    if (!this.proc) {
+      // In-process: no `exit` (the server's connection would end this process); close the streams.
+      this.conn.dispose();
+      for (const s of this.serverStreams ?? []) s.end();
+      return 0;
+    }
     await this.conn.sendNotification('exit');
     const code = await new Promise<number | null>((resolve) => {
-      if (this.proc.exitCode !== null) resolve(this.proc.exitCode);
-      this.proc.on('exit', (c) => resolve(c));
+      if (this.proc!.exitCode !== null) resolve(this.proc!.exitCode);
+      this.proc!.on('exit', (c) => resolve(c));
     });
     this.conn.dispose();
     return code;
+  }
+}
+
+/** The server in this process over in-memory streams (see TestClient). */
+export class MemoryClient extends TestClient {
+  constructor() {
+    super({ memory: true });
   }
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TestClient } from './client';
+import { MemoryClient } from './client';
 
 const URI = 'file:///ws/images/Dockerfile';
 const TEXT = [
@@ -14,7 +14,7 @@ const TEXT = [
 ].join('\n');
 
 test('Dockerfile over LSP: diagnostics, layer inlay hints and code lenses, fix-all, ignore above the instruction', async () => {
-  const c = new TestClient();
+  const c = new MemoryClient();
   try {
     await c.initialize();
     await c.open(URI, 'dockerfile', TEXT);

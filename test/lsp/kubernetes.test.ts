@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ROOT, TestClient } from './client';
+import { MemoryClient, ROOT } from './client';
 
 const URI = 'file:///ws/deploy/web.yaml';
 const MANIFEST = `apiVersion: apps/v1
@@ -31,7 +31,7 @@ rules: []
 `;
 
 test('Kubernetes diagnostics, a removed-api fix, hover and completion through the language server', async () => {
-  const c = new TestClient();
+  const c = new MemoryClient();
   try {
     await c.initialize();
     await c.open(URI, 'yaml', MANIFEST);
@@ -122,7 +122,7 @@ test('the bundled CLI validates against the schema with the network unavailable'
 });
 
 test('cross-resource findings of an open document follow a change in another open document', async () => {
-  const c = new TestClient();
+  const c = new MemoryClient();
   try {
     await c.initialize();
     const pod = 'file:///ws/app/pod.yaml';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TestClient } from './client';
+import { MemoryClient, TestClient } from './client';
 
 const URI = 'file:///ws/deploy/pod.yaml';
 const POD = `apiVersion: v1
@@ -33,7 +33,7 @@ test('initialize announces the capabilities', async () => {
 });
 
 test('diagnostics on didOpen, a quick fix with its exact edit, and a didChange that clears it', async () => {
-  const c = new TestClient();
+  const c = new MemoryClient();
   try {
     await c.initialize();
     await c.open(URI, 'yaml', POD);
@@ -69,7 +69,7 @@ test('diagnostics on didOpen, a quick fix with its exact edit, and a didChange t
 });
 
 test('a configuration change turns a rule off', async () => {
-  const c = new TestClient();
+  const c = new MemoryClient();
   try {
     await c.initialize();
     await c.open(URI, 'yaml', POD);
@@ -86,7 +86,7 @@ test('a configuration change turns a rule off', async () => {
 });
 
 test('hover on a finding shows the rule docs', async () => {
-  const c = new TestClient();
+  const c = new MemoryClient();
   try {
     await c.initialize();
     await c.open(URI, 'yaml', POD);
@@ -100,7 +100,7 @@ test('hover on a finding shows the rule docs', async () => {
 });
 
 test('the server survives binary, empty and huge inputs', async () => {
-  const c = new TestClient();
+  const c = new MemoryClient();
   try {
     await c.initialize();
     await c.open('file:///ws/empty.yaml', 'yaml', '');
@@ -119,7 +119,7 @@ test('the server survives binary, empty and huge inputs', async () => {
 });
 
 test('opening a document validates it at once, not after the typing debounce (didOpen is followed by a content-change event)', async () => {
-  const c = new TestClient();
+  const c = new MemoryClient();
   const uri = 'file:///ws/open-now/pod.yaml';
   try {
     // A debounce far longer than the wait: before the fix the open waited for it.

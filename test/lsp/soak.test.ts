@@ -91,7 +91,7 @@ test(`soak: ${DOCS} documents, ${EDITS} random edits with code actions and hover
       await c.open(d.uri, d.languageId, d.text, 1);
     }
     for (const d of docs) await c.waitFor((p) => p.uri === d.uri && p.version === 1, 60_000);
-    rss.push({ edits: 0, mb: rssMB(c.proc.pid!) });
+    rss.push({ edits: 0, mb: rssMB(c.proc!.pid!) });
     const rng = mulberry32(2024);
     const sample = Math.max(50, Math.floor(EDITS / 20));
     const t0 = performance.now();
@@ -119,12 +119,12 @@ test(`soak: ${DOCS} documents, ${EDITS} random edits with code actions and hover
         requests++;
       }
       if (n % 25 === 0) await sleep(2); // let debounced analyses run now and then, as between keystrokes
-      if (n % sample === 0) rss.push({ edits: n, mb: rssMB(c.proc.pid!) });
+      if (n % sample === 0) rss.push({ edits: n, mb: rssMB(c.proc!.pid!) });
     }
     const editMs = performance.now() - t0;
     // Quiesce: every document's last version gets published.
     for (const d of docs) await c.waitFor((p) => p.uri === d.uri && p.version === d.version, 60_000);
-    rss.push({ edits: EDITS, mb: rssMB(c.proc.pid!) });
+    rss.push({ edits: EDITS, mb: rssMB(c.proc!.pid!) });
 
     assert.deepEqual(violations, []);
     for (const d of docs) assert.equal(publishedMax.get(d.uri), d.version, `${d.uri}: last publish`);

@@ -6,8 +6,8 @@ import { detach, splitDocuments, splitDocumentsIncremental, getMap, getValue, sc
 import { ruleEnabled, RuleRegistry, type Report, type Rule, type RuleMeta } from './rules/registry';
 import { parseSuppressions, SuppressionSet } from './suppress';
 import { LineIndex } from './text';
-import { comparePositions, shiftRange, SEVERITY_ORDER, type FileKind, type Finding, type Fix, type Severity } from './types';
-import { WorkspaceIndex, type IndexedResource } from './workspace';
+import { comparePositions, shiftRange, SEVERITY_ORDER, type FileKind, type Finding, type Fix, type FixTier, type Severity } from './types';
+import { TrackedWorkspace, WorkspaceIndex, type FactReads, type IndexedResource } from './workspace';
 import { msg } from './messages/catalog';
 import { summarizeResource } from './model/resources';
 
@@ -60,7 +60,8 @@ export interface YamlFileState {
   helm: boolean;
   chunks: YamlChunk[];
   states: ChunkState[];
-  fileFindings?: { key: string; list: Finding[] };
+  /** Cross-file findings, with the index facts they read (see workspace.ts). */
+  fileFindings?: { key: string; list: Finding[]; reads: FactReads };
 }
 
 interface FileState {
@@ -77,6 +78,7 @@ export class Analyzer {
   readonly workspace: WorkspaceIndex;
   private readonly files = new Map<string, FileState>();
   private readonly failedRules = new Set<string>();
+  private readonly views = new Map<string, { generation: number; view: TrackedWorkspace }>();
 
   constructor(
     readonly registry: RuleRegistry,
@@ -89,6 +91,7 @@ export class Analyzer {
   /** Forget a document (on close). Keeps its workspace-index entry when `keepIndex`. */
   close(path: string, keepIndex = true): void {
     this.files.delete(path);
+    this.views.delete(path);
     if (!keepIndex) this.workspace.delete(path);
   }
 
@@ -109,6 +112,18 @@ export class Analyzer {
 
   cachedFiles(): number {
     return this.files.size;
+  }
+
+  /** How many times cross-file rules ran (a test hook: work scales with what changed). */
+  crossFileRuns = 0;
+
+  /**
+   * Whether the cross-file findings cached for `path` read index facts that changed since (the file
+   * must be analysed again to be current). False for files without such findings or not cached.
+   */
+  crossFileStale(path: string): boolean {
+    const ff = this.files.get(path)?.yaml?.fileFindings;
+    return !!ff && !this.workspace.current(ff.reads);
   }
 
   analyze(input: AnalyzeInput, config: DockyardConfig, host: HostContext = {}): FileAnalysis {
@@ -275,10 +290,17 @@ export class Analyzer {
     this.workspace.set(path, resources);
     const fileRules = this.registry.of('yaml-file').filter((r) => this.active(r, config, host));
     if (fileRules.length && kind === 'kubernetes') {
-      const fkey = `${key}|${this.workspace.generation}`;
-      if (!y.fileFindings || y.fileFindings.key !== fkey) {
+      // Valid while the file's text, the configuration and every index fact the rules read are.
+      const ff = y.fileFindings;
+      if (!ff || ff.key !== key || !this.workspace.current(ff.reads)) {
         const list: Finding[] = [];
+        // One view per file and index generation: rules that cache per workspace object (and the
+        // tracked lookup tables) hit while nothing changed; its reads only grow within a generation.
+        let v = this.views.get(path);
+        if (!v || v.generation !== this.workspace.generation) this.views.set(path, (v = { generation: this.workspace.generation, view: new TrackedWorkspace(this.workspace) }));
+        const view = v.view;
         const docs = y.chunks.flatMap((chunk, i) => [{ chunk, doc: y.states[i].model }, ...y.states[i].model.listItems.map((doc) => ({ chunk, doc }))]);
+        this.crossFileRuns++;
         for (const rule of fileRules) {
           this.guard(rule, path, () =>
             rule.check({
@@ -286,7 +308,7 @@ export class Analyzer {
               path,
               docs,
               text: y.text,
-              workspace: this.workspace,
+              workspace: view,
               report: (r) => {
                 const f = this.toFinding(rule, r, config);
                 if (!f) return;
@@ -300,9 +322,11 @@ export class Analyzer {
             }),
           );
         }
-        y.fileFindings = { key: fkey, list };
+        // A finding that points into another file depends on where that file's objects sit.
+        for (const f of list) for (const r of f.related ?? []) if (r.path && r.path !== path) view.read(`ranges:${r.path}`);
+        y.fileFindings = { key, list, reads: view.reads };
       }
-      out.push(...y.fileFindings.list);
+      out.push(...y.fileFindings!.list);
     }
     return sortFindings(out);
   }
@@ -442,12 +466,13 @@ export class Analyzer {
     const severity: Severity = override ?? r.severity ?? this.registry.meta(id)?.defaultSeverity ?? rule.defaultSeverity;
     const f: Finding = { rule: id, severity, message: r.message, range: r.range };
     const fixes = r.fixes;
+    const tier = (this.registry.meta(id) ?? rule).fixTiers;
     if (typeof fixes === 'function') {
       // Built on first use (a code action, `dockyard fix`, JSON's `fixable`), not on every keystroke.
       // One shared getter for every finding (a getter per finding would give each its own hidden
       // class: V8 turns such objects into slow dictionaries, and every later read of a finding slows).
-      setLazyFixes(f, fixes, id, this.logRuleError);
-    } else if (fixes?.length) f.fixes = fixes;
+      setLazyFixes(f, () => withTiers(fixes(), tier), id, this.logRuleError);
+    } else if (fixes?.length) f.fixes = withTiers(fixes, tier);
     if (r.related?.length) f.related = r.related;
     return f;
   }
@@ -466,6 +491,16 @@ export class Analyzer {
       this.logRuleError(rule.id, path, e);
     }
   }
+}
+
+/**
+ * Every fix leaves the engine with its tier: the fix's own, else the rule's only declared tier, else
+ * `review` (a fix nobody classified is never applied without a person choosing it).
+ */
+function withTiers(fixes: Fix[] | undefined, declared: readonly FixTier[] | undefined): Fix[] | undefined {
+  if (!fixes) return fixes;
+  const fallback: FixTier = declared?.length === 1 ? declared[0] : 'review';
+  return fixes.map((x) => (x.tier || x.kind === 'ignore' ? x : { ...x, tier: fallback }));
 }
 
 interface LazyFixes {

@@ -29,11 +29,20 @@ export interface Message {
   args?: Record<string, string | number>;
 }
 
+/**
+ * `safe`: never changes what a workload can do (fix-all on save, plain `dockyard fix`); `review`:
+ * removes access or may stop a workload working (a quick fix; `dockyard fix --unsafe`).
+ */
+export type FixTier = 'safe' | 'review';
+
 export interface Fix {
   title: Message;
   edits: TextEdit[];
-  /** Safe to apply without review (joins `source.fixAll.dockyard` and `dockyard fix`). */
-  fixAll?: boolean;
+  /**
+   * The fix's tier. A rule that offers one tier may leave it out: the engine fills in the rule's
+   * (`RuleMeta.fixTiers`); every finding the engine hands out carries it (ignore actions excepted).
+   */
+  tier?: FixTier;
   /** `ignore` fixes insert a suppression comment; `dockyard fix` never applies them. */
   kind?: 'fix' | 'ignore';
 }

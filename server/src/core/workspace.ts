@@ -1,9 +1,17 @@
 import type { Range } from './types';
+import { POD_SPEC_PATHS } from './model/pods';
 
 /**
  * The cross-resource index: a summary of every Kubernetes object in every file the analyzer has
  * seen (open documents and, after "Lint workspace" or a CLI run, the whole workspace). Updated per
  * file; cross-resource rules read it and never parse other files.
+ *
+ * Facts and reads. Every file contributes facts under keys (see `factKeys`): `kn:<kind>\n<name>`,
+ * `id:<identity>`, `pods` (pod templates and their labels), `file:<path>`, `ranges:<path>` (where
+ * its objects sit), `*` (everything). Each key has a revision, bumped only when the facts under it
+ * change: a comment line or a range shift changes no fact key but `ranges:<path>`. A cross-file
+ * rule reads the index through a `TrackedWorkspace`, which records the revision of every key it
+ * looked up; its result stays valid while those revisions do (`WorkspaceIndex.current`).
  */
 export interface IndexedResource {
   path: string;
@@ -22,20 +30,79 @@ export interface IndexedResource {
   data?: Record<string, unknown>;
 }
 
+/** Keys read by one computation and the revision each had then. */
+export type FactReads = Map<string, number>;
+
+interface FileEntry {
+  resources: IndexedResource[];
+  /** Signature of this file's facts per key (computed on first need). */
+  sigs?: Map<string, string>;
+}
+
 export class WorkspaceIndex {
-  private readonly files = new Map<string, IndexedResource[]>();
-  /** Bumped on every change, so file-level results that read the index can be cached per version. */
-  generation = 0;
+  private readonly files = new Map<string, FileEntry>();
+  private readonly revs = new Map<string, number>();
+  private counter = 0;
+  private gen = 0;
+
+  /** Bumped on every change of any fact (caches of whole-index lookups are keyed by it). */
+  get generation(): number {
+    return this.gen;
+  }
+
+  /** The index the facts live in (a tracked view answers its base). */
+  get base(): WorkspaceIndex {
+    return this;
+  }
+
+  /** The revision of a fact key (0: never changed since the index was created). */
+  revision(key: string): number {
+    return this.revs.get(key) ?? 0;
+  }
+
+  /** Whether every key of `reads` still has the revision recorded there. */
+  current(reads: FactReads): boolean {
+    for (const [k, r] of reads) if ((this.revs.get(k) ?? 0) !== r) return false;
+    return true;
+  }
+
+  /** Record a read (no-op on the index itself; a `TrackedWorkspace` records). */
+  read(_key: string): void {}
+
+  /** Run `fn` and return the keys it read (none on the index itself), so a memo can replay them. */
+  capture<T>(fn: () => T): { value: T; keys: string[] } {
+    return { value: fn(), keys: [] };
+  }
 
   set(path: string, resources: IndexedResource[]): void {
     const prev = this.files.get(path);
-    if (prev && sameResources(prev, resources)) return;
-    this.files.set(path, resources);
-    this.generation++;
+    if (prev && sameResources(prev.resources, resources)) return;
+    const next: FileEntry = { resources };
+    this.files.set(path, next);
+    this.changed(path, prev, next);
   }
 
   delete(path: string): void {
-    if (this.files.delete(path)) this.generation++;
+    const prev = this.files.get(path);
+    if (!prev) return;
+    this.files.delete(path);
+    this.changed(path, prev, undefined);
+  }
+
+  private changed(path: string, prev: FileEntry | undefined, next: FileEntry | undefined): void {
+    const a = prev ? sigsOf(path, prev) : EMPTY;
+    const b = next ? sigsOf(path, next) : EMPTY;
+    let any = false;
+    for (const [k, s] of a) if (b.get(k) !== s) (this.bump(k), (any = true));
+    for (const k of b.keys()) if (!a.has(k)) (this.bump(k), (any = true));
+    if (any) {
+      this.bump('*');
+      this.gen++;
+    }
+  }
+
+  private bump(key: string): void {
+    this.revs.set(key, ++this.counter);
   }
 
   has(path: string): boolean {
@@ -43,7 +110,7 @@ export class WorkspaceIndex {
   }
 
   get(path: string): IndexedResource[] {
-    return this.files.get(path) ?? [];
+    return this.files.get(path)?.resources ?? [];
   }
 
   paths(): string[] {
@@ -51,7 +118,7 @@ export class WorkspaceIndex {
   }
 
   *all(): Iterable<IndexedResource> {
-    for (const list of this.files.values()) yield* list;
+    for (const f of this.files.values()) yield* f.resources;
   }
 
   find(kind: string, name: string, namespace?: string): IndexedResource[] {
@@ -61,6 +128,105 @@ export class WorkspaceIndex {
     }
     return out;
   }
+}
+
+/**
+ * A read-only view of an index that records which fact keys a computation looked up (with their
+ * revision at that moment). Cross-file rules get one per check; `kubernetes/index-lookup.ts` wraps
+ * its lookup tables so that reading them records `kn:`, `id:` and `pods` keys.
+ */
+export class TrackedWorkspace extends WorkspaceIndex {
+  constructor(
+    private readonly of: WorkspaceIndex,
+    readonly reads: FactReads = new Map(),
+  ) {
+    super();
+  }
+  override get base(): WorkspaceIndex {
+    return this.of;
+  }
+  override get generation(): number {
+    return this.of.generation;
+  }
+  override revision(key: string): number {
+    return this.of.revision(key);
+  }
+  override current(reads: FactReads): boolean {
+    return this.of.current(reads);
+  }
+  private readonly recorders: string[][] = [];
+  override read(key: string): void {
+    if (!this.reads.has(key)) this.reads.set(key, this.of.revision(key));
+    for (const r of this.recorders) r.push(key);
+  }
+  override capture<T>(fn: () => T): { value: T; keys: string[] } {
+    const keys: string[] = [];
+    this.recorders.push(keys);
+    try {
+      return { value: fn(), keys };
+    } finally {
+      this.recorders.pop();
+    }
+  }
+  override set(): void {
+    throw new Error('a tracked workspace view is read-only');
+  }
+  override delete(): void {
+    throw new Error('a tracked workspace view is read-only');
+  }
+  override has(path: string): boolean {
+    this.read(`file:${path}`);
+    return this.of.has(path);
+  }
+  override get(path: string): IndexedResource[] {
+    this.read(`file:${path}`);
+    return this.of.get(path);
+  }
+  override paths(): string[] {
+    this.read('*');
+    return this.of.paths();
+  }
+  override all(): Iterable<IndexedResource> {
+    this.read('*');
+    return this.of.all();
+  }
+  override find(kind: string, name: string, namespace?: string): IndexedResource[] {
+    this.read(`kn:${kind}\n${name}`);
+    return this.of.find(kind, name, namespace);
+  }
+}
+
+const EMPTY = new Map<string, string>();
+
+/** `group\nkind\nnamespace\nname`, as `kubernetes/index-lookup.ts` keys `byIdentity`. */
+export function identityOf(apiVersion: string, kind: string, namespace: string | undefined, name: string): string {
+  const slash = apiVersion.lastIndexOf('/');
+  return `${slash < 0 ? '' : apiVersion.slice(0, slash)}\n${kind}\n${namespace ?? ''}\n${name}`;
+}
+
+/** The fact keys an entry contributes to (besides `file:`, `ranges:` and `*`). */
+export function factKeys(r: IndexedResource): string[] {
+  const keys: string[] = [];
+  if (r.name !== undefined) keys.push(`kn:${r.kind}\n${r.name}`, `id:${identityOf(r.apiVersion, r.kind, r.namespace, r.name)}`);
+  if (POD_SPEC_PATHS[r.kind]) keys.push('pods');
+  return keys;
+}
+
+/** Per key, the file's facts under it: entries without their range; ranges under `ranges:<path>`. */
+function sigsOf(path: string, f: FileEntry): Map<string, string> {
+  if (f.sigs) return f.sigs;
+  const sigs = new Map<string, string>();
+  const add = (k: string, s: string) => sigs.set(k, (sigs.get(k) ?? '') + s + '\u0001');
+  let ranges = '';
+  for (const r of f.resources) {
+    const s = JSON.stringify({ ...r, range: undefined });
+    for (const k of factKeys(r)) add(k, s);
+    add(`file:${path}`, s);
+    ranges += `${r.range.start.line},${r.range.start.character},${r.range.end.line},${r.range.end.character};`;
+  }
+  sigs.set(`ranges:${path}`, ranges);
+  f.sigs = sigs;
+  return sigs;
 }
 
 /** Entry by entry: identical objects (the engine reuses them) are equal without serializing. */

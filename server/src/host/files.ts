@@ -11,6 +11,8 @@ export interface ReadResult {
   text: string;
   /** The file was not valid UTF-8 and was decoded as Latin-1. */
   notUtf8?: boolean;
+  /** The file started with a UTF-8 byte order mark (not part of `text`; a rewrite puts it back). */
+  bom?: boolean;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -21,7 +23,7 @@ export function readText(p: string): ReadResult {
   if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
   const body = buf.subarray(start);
   try {
-    return { text: utf8.decode(body) };
+    return start ? { text: utf8.decode(body), bom: true } : { text: utf8.decode(body) };
   } catch {
     return { text: body.toString('latin1'), notUtf8: true };
   }

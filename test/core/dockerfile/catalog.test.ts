@@ -12,13 +12,13 @@ test('every Dockerfile rule has its docs in the catalog and a reference link', (
     assert.ok(template(`rule.${rule.id}.summary`), `${rule.id}.summary`);
     assert.ok(template(`rule.${rule.id}.fix`), `${rule.id}.fix`);
     assert.ok(rule.references?.length, `${rule.id} references`);
-    if (rule.fix) assert.ok(template(`rule.${rule.id}.fixTitle`), `${rule.id}.fixTitle`);
+    if (rule.fixTiers?.length) assert.ok(template(`rule.${rule.id}.fixTitle`), `${rule.id}.fixTitle`);
   }
   assert.deepEqual(
     DOCKERFILE_RULES.map((r) => r.id),
     ['layer-count', 'consecutive-run', 'root-user', 'add-remote-url', 'pipe-to-shell', 'secret-in-build-arg', 'unpinned-base-image', 'sudo-in-run', 'sensitive-file-copy', 'exposed-sensitive-port', 'apt-lists-not-cleaned'],
   );
-  assert.deepEqual(DOCKERFILE_RULES.filter((r) => r.fix === 'fixAll').map((r) => r.id), ['apt-lists-not-cleaned']);
+  assert.deepEqual(DOCKERFILE_RULES.filter((r) => r.fixTiers?.includes('safe')).map((r) => r.id), ['apt-lists-not-cleaned']);
 });
 
 test('every message id the Dockerfile code uses exists, and its placeholders are given', () => {

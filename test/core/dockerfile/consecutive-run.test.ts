@@ -23,7 +23,7 @@ test('consecutive-run: one finding per sequence, on the second RUN, with the fir
   assert.deepEqual(f.message, { id: 'rule.consecutive-run.message', args: { count: 2, line: 2 } });
   assert.deepEqual(f.related![0].range, { start: { line: 1, character: 0 }, end: { line: 1, character: 3 } });
   assert.deepEqual(f.fixes![0].title, { id: 'rule.consecutive-run.fixTitle', args: { count: 2 } });
-  assert.equal(f.fixes![0].fixAll, undefined);
+  assert.equal(f.fixes![0].tier, 'review');
   // no continuation lines in the file: ` \` + 4 spaces + leading &&
   fixAndRelint(text, f, 'FROM debian:12\nRUN apt-get update \\\n    && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n');
 });

@@ -24,7 +24,7 @@ test('root-user: no USER in the final stage chain', () => {
   assert.equal(f.length, 1);
   assert.deepEqual(r(f[0]), [3, 5, 3, 19]);
   assert.deepEqual(f[0].message, { id: 'rule.root-user.noUser', args: { stage: '#2' } });
-  assert.equal(f[0].fixes![0].fixAll, undefined);
+  assert.equal(f[0].fixes![0].tier, 'review');
   assert.deepEqual(f[0].fixes![0].title, { id: 'rule.root-user.fixTitle', args: { uid: 65532 } });
   fixAndRelint(text, f[0], text + 'USER 65532\n');
   // no trailing newline
@@ -189,7 +189,7 @@ test('apt-lists-not-cleaned: reported on `apt-get install`; fixAll appends the c
   const one = 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\n';
   const f = only(lintD(one), 'apt-lists-not-cleaned');
   assert.deepEqual(f.map(r), [[1, 22, 1, 37]]);
-  assert.equal(f[0].fixes![0].fixAll, true);
+  assert.equal(f[0].fixes![0].tier, 'safe');
   fixAndRelint(one, f[0], 'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n');
   // leading && style with two-space indentation
   const lead = 'FROM debian:12\nRUN apt-get update \\\n  && apt-get install -y \\\n     curl;\n';

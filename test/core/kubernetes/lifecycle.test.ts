@@ -78,7 +78,7 @@ describe('removed-api', () => {
     const f = only(lint(text), 'removed-api');
     assert.deepEqual(r(f[0]), [0, 12, 0, 47]);
     assert.equal(f[0].message.id, 'rule.removed-api.mechanical');
-    assert.equal(f[0].fixes![0].fixAll, true);
+    assert.equal(f[0].fixes![0].tier, 'safe');
     assert.deepEqual(f[0].fixes![0].title, { id: 'rule.removed-api.fixTitle', args: { replacement: 'rbac.authorization.k8s.io/v1' } });
     const fixed = applyFix(text, f[0]);
     assert.equal(fixed, 'apiVersion: "rbac.authorization.k8s.io/v1" # old\nkind: ClusterRole\nmetadata: {name: r}\nrules: []\n');

@@ -129,11 +129,11 @@ test('fix-all on the fixtures: every fix-all edit applied together still parses 
   for (const name of ['cinder-volume.yaml', 'glance-api.yaml', 'insecure.yaml']) {
     const text = load(name);
     const before = sec(text);
-    const edits = before.flatMap((f) => f.fixes?.filter((x) => x.fixAll).flatMap((x) => x.edits) ?? []);
+    const edits = before.flatMap((f) => f.fixes?.filter((x) => x.tier === 'safe').flatMap((x) => x.edits) ?? []);
     const fixed = applyEdits(text, edits);
     for (const d of parseAllDocuments(fixed)) assert.deepEqual(d.errors, [], name);
     const after = sec(fixed);
-    const fixAllBefore = before.filter((f) => f.fixes?.some((x) => x.fixAll));
+    const fixAllBefore = before.filter((f) => f.fixes?.some((x) => x.tier === 'safe'));
     for (const f of fixAllBefore) {
       assert.ok(after.filter((x) => x.rule === f.rule && JSON.stringify(x.message) === JSON.stringify(f.message)).length < before.filter((x) => x.rule === f.rule && JSON.stringify(x.message) === JSON.stringify(f.message)).length || !after.some((x) => x.rule === f.rule && JSON.stringify(x.message) === JSON.stringify(f.message)), `${name}: ${f.rule} survived fix-all`);
     }

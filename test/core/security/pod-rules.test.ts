@@ -17,7 +17,7 @@ test('privileged-container: the pair, set false, not fix-all', () => {
   const text = GOOD.replace('        allowPrivilegeEscalation: false\n', '        privileged: true\n');
   const f = only(sec(text), 'privileged-container');
   assert.deepEqual(f.map(r), [[18, 8, 18, 24]]);
-  assert.equal(f[0].fixes![0].fixAll, undefined);
+  assert.equal(f[0].fixes![0].tier, 'review');
   const fixed = roundTrip(text, f[0]);
   assert.equal(fixed, text.replace('privileged: true', 'privileged: false'));
 });
@@ -27,7 +27,7 @@ test('privilege-escalation: missing → warning on the securityContext key, fix-
   const f = only(sec(text), 'privilege-escalation');
   assert.deepEqual(f.map(r), [[17, 6, 17, 21]]);
   assert.equal(f[0].severity, 'warning');
-  assert.equal(f[0].fixes![0].fixAll, true);
+  assert.equal(f[0].fixes![0].tier, 'safe');
   assert.equal(roundTrip(text, f[0]), text + '        allowPrivilegeEscalation: false\n');
 });
 
@@ -36,7 +36,7 @@ test('privilege-escalation: true → error on the pair, quick fix only', () => {
   const f = only(sec(text), 'privilege-escalation');
   assert.deepEqual(f.map(r), [[18, 8, 18, 38]]);
   assert.equal(f[0].severity, 'error');
-  assert.equal(f[0].fixes![0].fixAll, undefined);
+  assert.equal(f[0].fixes![0].tier, 'review');
   assert.equal(roundTrip(text, f[0]), GOOD);
 });
 
@@ -76,7 +76,7 @@ test('host-namespace: each true field, removed by the fix; false is fine', () =>
   assert.deepEqual(f.map((x) => x.message.args), [{ field: 'hostNetwork' }, { field: 'hostIPC' }]);
   assert.equal(roundTrip(text, f[0]), text.replace('  hostNetwork: true # needed for OVS\n', ''));
   assert.equal(roundTrip(text, f[1]), text.replace('  hostIPC: true\n', ''));
-  assert.equal(f[0].fixes![0].fixAll, undefined);
+  assert.equal(f[0].fixes![0].tier, 'review');
 });
 
 const WITH_VOLUMES = GOOD + `      volumeMounts:
@@ -151,8 +151,8 @@ test('sensitive-host-path and runtime-socket-mount: the path pair, one rule each
 test('writable-host-mount: the volumeMount entry; fix-all adds readOnly, explicit false is quick fix only', () => {
   const f = only(sec(WITH_VOLUMES), 'writable-host-mount');
   assert.deepEqual(f.map(r), [[23, 10, 24, 25], [28, 10, 30, 25], [31, 10, 32, 52]]);
-  assert.equal(f[0].fixes![0].fixAll, true);
-  assert.equal(f[1].fixes![0].fixAll, undefined);
+  assert.equal(f[0].fixes![0].tier, 'safe');
+  assert.equal(f[1].fixes![0].tier, 'review');
   assert.equal(roundTrip(WITH_VOLUMES, f[0]), WITH_VOLUMES.replace('          mountPath: /dev\n', '          mountPath: /dev\n          readOnly: true\n'));
   assert.equal(roundTrip(WITH_VOLUMES, f[1]), WITH_VOLUMES.replace('readOnly: false', 'readOnly: true'));
 });
@@ -199,7 +199,7 @@ test('capabilities-not-dropped: drop without ALL, no drop, baseline-allowed addi
   const none = del(del(GOOD, '        capabilities:'), '          drop: [ALL]');
   const g = only(sec(none), 'capabilities-not-dropped');
   assert.deepEqual(g.map(r), [[17, 6, 17, 21]]);
-  assert.equal(g[0].fixes![0].fixAll, undefined);
+  assert.equal(g[0].fixes![0].tier, 'review');
   assert.equal(roundTrip(none, g[0]), GOOD.replace('drop: [ALL]', 'drop: [ALL]').replace('        capabilities:\n          drop: [ALL]\n', '') + '        capabilities:\n          drop: [ALL]\n');
   const add = GOOD.replace('drop: [ALL]', 'drop: [ALL]\n          add: [NET_BIND_SERVICE, SETUID, SYS_ADMIN]');
   const h = only(sec(add), 'capabilities-not-dropped');
@@ -251,7 +251,7 @@ test('seccomp-unconfined: Unconfined at pod and container level, fixed to Runtim
   for (const pss of ['baseline', 'restricted'] as const) {
     const f = only(sec(text, { pss }), 'seccomp-unconfined');
     assert.deepEqual(f.map(r), [[9, 6, 9, 22], [20, 25, 20, 41]], pss);
-    assert.equal(f[0].fixes![0].fixAll, undefined);
+    assert.equal(f[0].fixes![0].tier, 'review');
   }
   const f = only(sec(text), 'seccomp-unconfined');
   assert.equal(roundTrip(text, f[0]), text.replace('      type: Unconfined', '      type: RuntimeDefault'));
@@ -263,7 +263,7 @@ test('seccomp-unconfined: missing profile is flagged only at restricted; fix-all
   assert.deepEqual(only(sec(text, { pss: 'baseline' }), 'seccomp-unconfined'), []);
   const f = only(sec(text), 'seccomp-unconfined');
   assert.deepEqual(f.map(r), [[15, 6, 15, 21]]);
-  assert.equal(f[0].fixes![0].fixAll, true);
+  assert.equal(f[0].fixes![0].tier, 'safe');
   assert.equal(roundTrip(text, f[0]), text.replace('    runAsNonRoot: true\n', '    runAsNonRoot: true\n    seccompProfile:\n      type: RuntimeDefault\n'));
   // a container's own Localhost profile is enough
   const own = text.replace('        readOnlyRootFilesystem: true\n', '        readOnlyRootFilesystem: true\n        seccompProfile:\n          type: Localhost\n          localhostProfile: profiles/app.json\n');

@@ -32,9 +32,9 @@ test('every rule of the RULES.md security section is implemented with its PSS le
     const [pss, severity, fix] = cols.length >= 5 ? [cols[1], cols[2], cols[3]] : ['—', cols[1], cols[2]];
     assert.equal(rule.pss ?? '—', pss, id);
     assert.equal(severity.startsWith(rule.defaultSeverity), true, `${id}: ${severity}`);
-    assert.equal(!!rule.fix, fix !== '—' && !fix.startsWith('— '), `${id} fix column "${fix}"`);
+    assert.equal(!!rule.fixTiers?.length, fix !== '—' && !fix.startsWith('— '), `${id} fix column "${fix}"`);
     for (const part of ['summary', 'fix']) assert.ok(hasMessage(`rule.${id}.${part}`), `${id}.${part}`);
-    if (rule.fix) assert.ok(hasMessage(`rule.${id}.fixTitle`), `${id}.fixTitle`);
+    if (rule.fixTiers?.length) assert.ok(hasMessage(`rule.${id}.fixTitle`), `${id}.fixTitle`);
     assert.ok(rule.references?.length, id);
   }
 });

@@ -12,7 +12,7 @@ export function ruleDocsMarkdown(meta: RuleMeta, lang: Lang = 'en', withLink = t
   if (meta.pss === 'both') parts.push(t('core.ruleDocs.pss', { level: 'baseline / restricted' }, lang));
   const fix = template(`rule.${meta.id}.fix`, lang);
   if (fix) parts.push(t('core.ruleDocs.howToFix', { text: fix }, lang));
-  if (meta.fix) parts.push(t('core.ruleDocs.fixable', undefined, lang));
+  if (meta.fixTiers?.length) parts.push(t('core.ruleDocs.fixable', undefined, lang));
   if (withLink) parts.push(`[${t('core.ruleDocs.link', { rule: meta.id }, lang)}](${docsUrl(meta.id)})`);
   return parts.join('\n\n');
 }
@@ -21,7 +21,7 @@ const CATEGORY_ORDER = ['yaml', 'kubernetes', 'security', 'dockerfile', 'loci', 
 
 /** docs/rules.md: one section per rule, generated from the registry and the catalog. */
 export function rulesMarkdown(rules: RuleMeta[], lang: Lang = 'en'): string {
-  const out: string[] = [t('docs.rules.title', undefined, lang), '', t('docs.rules.intro', undefined, lang), ''];
+  const out: string[] = [t('docs.rules.title', undefined, lang), '', t('docs.rules.intro', undefined, lang), '', t('docs.rules.tierIntro', undefined, lang), ''];
   for (const cat of CATEGORY_ORDER) {
     const list = rules.filter((r) => r.category === cat).sort((a, b) => (a.id < b.id ? -1 : 1));
     if (!list.length) continue;
@@ -31,7 +31,7 @@ export function rulesMarkdown(rules: RuleMeta[], lang: Lang = 'en'): string {
       out.push(template(`rule.${r.id}.summary`, lang) ?? '', '');
       const facts = [t('core.ruleDocs.severity', { severity: r.defaultSeverity }, lang)];
       if (r.pss) facts.push(t('core.ruleDocs.pss', { level: r.pss === 'both' ? 'baseline / restricted' : r.pss }, lang));
-      if (r.fix) facts.push(t(r.fix === 'fixAll' ? 'docs.rules.fixAll' : 'docs.rules.quickfix', undefined, lang));
+      if (r.fixTiers?.length) facts.push(t('docs.rules.fixTiers', { tiers: r.fixTiers.map((x) => t(`docs.rules.tier.${x}`, undefined, lang)).join(', ') }, lang));
       out.push(facts.map((f) => `- ${f}`).join('\n'), '');
       const risk = template(`rule.${r.id}.risk`, lang);
       if (risk) out.push(t('core.ruleDocs.risk', { text: risk }, lang), '');

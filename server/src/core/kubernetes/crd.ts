@@ -1,5 +1,6 @@
 import { splitDocuments, YamlDocModel } from '../model/yaml';
 import type { DockyardConfig } from '../config/config';
+import { BytesBoundedMap, defaultProviders, providers } from '../providers';
 
 /**
  * Custom resource schemas (`kubernetes.crdSchemas`): a kind (`Kind` or `group/version/Kind`) maps to
@@ -16,14 +17,13 @@ export interface CrdSchemaSource {
   read(file: string, documentPath: string): string | undefined;
 }
 
-let source: CrdSchemaSource | undefined;
-/** Texts read through the source, by `file\ndocumentPath`, until the host invalidates them. */
-const readCache = new Map<string, string | undefined>();
+/** Texts read through the source, by `file\ndocumentPath`, until the host invalidates them (per service, see providers.ts). */
+const readCache = () => providers().cache('crd:read', () => new BytesBoundedMap<string | undefined>(32 * 1024 * 1024, (t) => (t?.length ?? 0) * 2 + 64));
 
-/** Install (or remove) the host's reader. Without one, configured CRD schemas cannot be read. */
+/** Install (or remove) the reader of the process default scope (a DockyardService passes its own). */
 export function setCrdSchemaSource(s: CrdSchemaSource | undefined): void {
-  source = s;
-  readCache.clear();
+  defaultProviders().crd = s;
+  defaultProviders().changed();
 }
 
 /**
@@ -31,25 +31,26 @@ export function setCrdSchemaSource(s: CrdSchemaSource | undefined): void {
  * `Analyzer.invalidateFindings()` so that documents are checked again.
  */
 export function invalidateCrdSchemas(): void {
-  readCache.clear();
+  readCache().clear();
 }
 
 function readSchemaText(file: string, documentPath: string): string | undefined {
   const k = `${file}\n${documentPath}`;
-  if (readCache.has(k)) return readCache.get(k);
+  const cache = readCache();
+  if (cache.has(k)) return cache.get(k);
   let text: string | undefined;
   try {
-    text = source?.read(file, documentPath);
+    text = providers().crd?.read(file, documentPath);
   } catch {
     text = undefined;
   }
-  if (readCache.size > 1000) readCache.clear();
-  readCache.set(k, text);
+  if (cache.size > 1000) cache.clear();
+  cache.set(k, text);
   return text;
 }
 
 export function crdSchemaSource(): CrdSchemaSource | undefined {
-  return source;
+  return providers().crd;
 }
 
 /** The configured file for a document's kind: `group/version/Kind` wins over `Kind`. */

@@ -20,6 +20,7 @@ export interface IndexLookup {
 }
 
 const cache = new WeakMap<WorkspaceIndex, { generation: number; lookup: IndexLookup }>();
+const trackedCache = new WeakMap<WorkspaceIndex, { generation: number; lookup: IndexLookup }>();
 
 export function groupOf(apiVersion: string): string {
   const slash = apiVersion.lastIndexOf('/');
@@ -31,6 +32,14 @@ export function identityKey(apiVersion: string, kind: string, namespace: string 
 }
 
 export function lookup(ws: WorkspaceIndex): IndexLookup {
+  if (ws.base !== ws) {
+    // A TrackedWorkspace: the base tables, wrapped once per view and generation to record what is read.
+    const t = trackedCache.get(ws);
+    if (t && t.generation === ws.generation) return t.lookup;
+    const l = tracked(lookup(ws.base), ws);
+    trackedCache.set(ws, { generation: ws.generation, lookup: l });
+    return l;
+  }
   const hit = cache.get(ws);
   if (hit && hit.generation === ws.generation) return hit.lookup;
   const l: IndexLookup = { byKindName: new Map(), byIdentity: new Map(), podTemplates: [], podTemplatesByLabel: new Map(), podTemplatesUnknownLabels: [] };
@@ -48,6 +57,26 @@ export function lookup(ws: WorkspaceIndex): IndexLookup {
   }
   cache.set(ws, { generation: ws.generation, lookup: l });
   return l;
+}
+
+/** The tables of the whole index, recording each lookup as a fact key read (see workspace.ts). */
+function tracked(l: IndexLookup, ws: WorkspaceIndex): IndexLookup {
+  const map = <T>(m: Map<string, T>, prefix: string) =>
+    ({ get: (k: string) => (ws.read(prefix + k), m.get(k)), has: (k: string) => (ws.read(prefix + k), m.has(k)) }) as unknown as Map<string, T>;
+  const pods = <T>(v: T): T => (ws.read('pods'), v);
+  return {
+    byKindName: map(l.byKindName, 'kn:'),
+    byIdentity: map(l.byIdentity, 'id:'),
+    get podTemplates() {
+      return pods(l.podTemplates);
+    },
+    get podTemplatesByLabel() {
+      return pods(l.podTemplatesByLabel);
+    },
+    get podTemplatesUnknownLabels() {
+      return pods(l.podTemplatesUnknownLabels);
+    },
+  };
 }
 
 function push<T>(m: Map<string, T[]>, k: string, v: T): void {
@@ -70,9 +99,14 @@ export function shift(r: Range, lines: number): Range {
  * (one memo slot per key, replaced, so old generations do not pile up).
  */
 export function perGeneration<T>(doc: { memo: Map<string, unknown> }, key: string, ws: WorkspaceIndex, compute: () => T): T {
-  const slot = doc.memo.get(key) as { ws: WorkspaceIndex; gen: number; value: T } | undefined;
-  if (slot && slot.ws === ws && slot.gen === ws.generation) return slot.value;
-  const value = compute();
-  doc.memo.set(key, { ws, gen: ws.generation, value });
+  // Keyed by the index itself (not the per-check view); the fact keys read are replayed on a hit.
+  const base = ws.base;
+  const slot = doc.memo.get(key) as { ws: WorkspaceIndex; gen: number; value: T; keys: string[] } | undefined;
+  if (slot && slot.ws === base && slot.gen === base.generation) {
+    for (const k of slot.keys) ws.read(k);
+    return slot.value;
+  }
+  const { value, keys } = ws.capture(compute);
+  doc.memo.set(key, { ws: base, gen: base.generation, value, keys: [...new Set(keys)] });
   return value;
 }

@@ -1,31 +1,37 @@
 import type { DockyardConfig } from '../config/config';
 import { createSchemaStore, type SchemaStore } from '../schema';
 import { minorVersion } from './lifecycle';
+import { defaultProviders, providers } from '../providers';
 
 /**
  * One schema store per process, created on first use (the store itself reads nothing until asked,
  * then reads each package file once). Rules, hover and completion share it; nothing is loaded per
  * keystroke. Tests and hosts may install another store.
  */
-let store: SchemaStore | undefined;
-
+/** The store of the running service (providers.ts; created on first use, one per service). */
 export function schemaStore(): SchemaStore {
-  if (!store) store = createSchemaStore();
-  return store;
+  const p = providers();
+  if (!p.schemaStore) p.schemaStore = createSchemaStore();
+  return p.schemaStore;
 }
 
 export function setSchemaStore(s: SchemaStore | undefined): void {
-  store = s;
-  kindIndexCache.clear();
-  customSchemas.clear();
+  defaultProviders().schemaStore = s;
+  defaultProviders().changed();
 }
 
-/** Custom (CRD) schemas registered in the store, by `apiVersion\nkind`, with the schema object given. */
-const customSchemas = new Map<string, unknown>();
+/** Custom (CRD) schemas registered in the store, by `apiVersion\nkind`, with the schema object given (per service). */
+const customByStore = new WeakMap<SchemaStore, Map<string, unknown>>();
+const customSchemasOf = (s: SchemaStore = schemaStore()) => {
+  let m = customByStore.get(s);
+  if (!m) customByStore.set(s, (m = new Map()));
+  return m;
+};
 
 /** Register a CRD schema in the shared store unless this very schema object is already registered. */
 export function ensureCustomSchema(apiVersion: string, kind: string, schema: unknown, s: SchemaStore = schemaStore()): void {
   const key = `${apiVersion}\n${kind}`;
+  const customSchemas = customSchemasOf(s);
   if (customSchemas.get(key) === schema) return;
   s.addCustomSchema(apiVersion, kind, schema);
   customSchemas.set(key, schema);
@@ -33,7 +39,7 @@ export function ensureCustomSchema(apiVersion: string, kind: string, schema: unk
 
 /** Whether the store knows this apiVersion/kind only through a registered CRD schema. */
 export function isCustomSchema(apiVersion: string, kind: string): boolean {
-  return customSchemas.has(`${apiVersion}\n${kind}`);
+  return customSchemasOf().has(`${apiVersion}\n${kind}`);
 }
 
 /** The schema version used for validation (the newest bundled when the setting is empty). */
@@ -54,10 +60,16 @@ export interface KindIndex {
   byKind: Map<string, string[]>;
 }
 
-const kindIndexCache = new Map<string, KindIndex>();
+const kindIndexByStore = new WeakMap<SchemaStore, Map<string, KindIndex>>();
+const kindIndexCacheOf = (s: SchemaStore) => {
+  let m = kindIndexByStore.get(s);
+  if (!m) kindIndexByStore.set(s, (m = new Map()));
+  return m;
+};
 
 /** Built-in kinds of a version by apiVersion and apiVersions by kind (custom kinds excluded). */
 export function kindIndex(version: string, s: SchemaStore = schemaStore()): KindIndex {
+  const kindIndexCache = kindIndexCacheOf(s);
   let idx = kindIndexCache.get(version);
   if (!idx) {
     idx = { byApiVersion: new Map(), byKind: new Map() };

@@ -3,13 +3,14 @@
  * host (CLI, language server) installs a provider that reads a loci checkout from disk; without one,
  * or when the checkout has no such files, the bundled upstream copy is used.
  *
- * The provider is a module-level setting (`setLociDataProvider`) rather than a field of every rule
- * context: it is process-wide in both hosts, and this keeps the shared engine and rule types unchanged.
+ * The provider belongs to the DockyardService running the analysis (see ../providers.ts);
+ * `setLociDataProvider` sets the process default used outside a service (unit tests).
  */
 import type { BindepFile } from './bindep';
 import { upstreamFiles } from './profiles';
 import { LOCI_COMMIT } from './data';
 import { dirnameOf, isAbsolutePath, joinPath } from './paths';
+import { defaultProviders, providers } from '../providers';
 
 export interface LociData {
   bindep: BindepFile;
@@ -29,27 +30,24 @@ export interface LociDataProvider {
   extra?(dir: string, relPath: string, fromFile: string): BindepFile | undefined;
 }
 
-let provider: LociDataProvider | undefined;
-let generation = 0;
-
-/** Install (or, with undefined, remove) the host's provider. */
+/** Install (or, with undefined, remove) the provider of the process default scope. */
 export function setLociDataProvider(p: LociDataProvider | undefined): void {
-  provider = p;
-  generation++;
+  defaultProviders().loci = p;
+  defaultProviders().changed();
 }
 
 export function lociDataProvider(): LociDataProvider | undefined {
-  return provider;
+  return providers().loci;
 }
 
 /** A provider calls this when a file it had read changed on disk (derived data is then recomputed). */
 export function lociDataChanged(): void {
-  generation++;
+  providers().changed();
 }
 
 /** Changes whenever the provider is replaced or reports a change (part of the derived-data cache keys). */
 export function lociDataGeneration(): number {
-  return generation;
+  return providers().revision;
 }
 
 export function bundledLociData(): LociData {
@@ -65,6 +63,7 @@ export const BUNDLED_LOCI_COMMIT = LOCI_COMMIT;
  * Candidates that are relative are passed through to the provider (it knows the configuration).
  */
 export function lociDataFor(candidates: readonly (string | undefined)[], fromFile: string): LociData {
+  const provider = providers().loci;
   if (provider) {
     const seen = new Set<string>();
     for (const c of candidates) {
@@ -83,6 +82,7 @@ export function lociDataFor(candidates: readonly (string | undefined)[], fromFil
 
 /** The EXTRA_* file, or undefined when no provider can read it. */
 export function lociExtraFile(dir: string | undefined, relPath: string, fromFile: string): BindepFile | undefined {
+  const provider = providers().loci;
   if (!provider?.extra || !dir) return undefined;
   try {
     return provider.extra(dir, relPath, fromFile);

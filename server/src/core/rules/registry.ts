@@ -1,7 +1,7 @@
 import type { DockyardConfig } from '../config/config';
 import type { DockerfileModel } from '../model/dockerfile';
 import type { YamlDocModel, YamlChunk } from '../model/yaml';
-import type { Fix, Message, Range, RelatedInformation, Severity } from '../types';
+import type { Fix, FixTier, Message, Range, RelatedInformation, Severity } from '../types';
 import type { WorkspaceIndex } from '../workspace';
 
 /**
@@ -18,8 +18,11 @@ export interface RuleMeta {
   defaultSeverity: Severity;
   /** The Pod Security Standards level the check belongs to; `restricted` rules are skipped at `baseline`. */
   pss?: 'baseline' | 'restricted' | 'both';
-  /** `quickfix`: the catalog gives a fix; `fixAll`: it is also safe to apply on save / `dockyard fix`. */
-  fix?: 'quickfix' | 'fixAll';
+  /**
+   * The tiers of the fixes the rule offers (absent: no fix). `safe` fixes join the editor's fix-all
+   * and plain `dockyard fix`; `review` fixes are quick fixes and `dockyard fix --unsafe`.
+   */
+  fixTiers?: readonly FixTier[];
   /** Links for the rule docs (upstream code or documentation the rule rests on). */
   references?: { title: string; url: string }[];
   /** Generic finding another extension also reports (dropped when it is active, see coexistence). */

@@ -11,7 +11,7 @@ const CLEANUP = 'rm -rf /var/lib/apt/lists/*';
  * `apt-get install` leaves the package lists `apt-get update` downloaded (tens of MB) in the layer
  * unless the same RUN removes /var/lib/apt/lists; a later RUN cannot take them out of the layer.
  * Not reported when the RUN mounts a cache or tmpfs over /var/lib/apt (the lists never reach the
- * layer). Fix (fixAll): append `&& rm -rf /var/lib/apt/lists/*`, in the file's continuation style
+ * layer). Fix (tier safe): append `&& rm -rf /var/lib/apt/lists/*`, in the file's continuation style
  * when the RUN spans several lines. `&&` after the whole script keeps its behaviour: the cleanup
  * runs only when everything before it succeeded, and the RUN's exit status is unchanged otherwise.
  */
@@ -20,7 +20,7 @@ export const aptListsNotCleaned = defineRule({
   category: 'dockerfile',
   target: 'dockerfile',
   defaultSeverity: 'information',
-  fix: 'fixAll',
+  fixTiers: ['safe'],
   references: [
     { title: 'Dockerfile best practices: apt-get', url: 'https://docs.docker.com/build/building/best-practices/#apt-get' },
     { title: 'hadolint DL3009', url: 'https://github.com/hadolint/hadolint/wiki/DL3009' },
@@ -71,7 +71,7 @@ function cleanupFix(model: DockerfileModel, run: RunShell, m: MessageOf<'fixTitl
     newText = style.leading ? ` ${esc}${eol}${style.indent}&& ${CLEANUP}` : ` && ${esc}${eol}${style.indent}${CLEANUP}`;
   }
   const pos = model.lines.positionAt(at);
-  return [{ title: m('fixTitle'), edits: [{ range: { start: pos, end: pos }, newText }], fixAll: true }];
+  return [{ title: m('fixTitle'), edits: [{ range: { start: pos, end: pos }, newText }], tier: 'safe' }];
 }
 
 /** `apt-get [opts] install …`, `apt install …`, `aptitude install …` (through sudo/env wrappers). */

@@ -34,7 +34,7 @@ export const consecutiveRun = defineRule({
   category: 'dockerfile',
   target: 'dockerfile',
   defaultSeverity: 'information',
-  fix: 'quickfix',
+  fixTiers: ['review'],
   references: [{ title: 'Dockerfile best practices: RUN', url: 'https://docs.docker.com/build/building/best-practices/#run' }],
   docs: {
     summary: 'RUN instructions that follow one another and could be one layer.',

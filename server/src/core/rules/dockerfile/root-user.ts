@@ -14,14 +14,14 @@ export const LOCI_UID = 42424;
  * The final stage (the image `docker build` produces by default) runs as root: no USER in it or in
  * the earlier stages it builds on, or the last USER is root / 0. Fix: a `USER <uid>` line at the end
  * of the final stage (USER applies to CMD/ENTRYPOINT wherever it stands; earlier RUNs keep root).
- * Not fixAll: the application may need files or ports only root can use, so a person reviews it.
+ * Tier review: the application may need files or ports only root can use, so a person reviews it.
  */
 export const rootUser = defineRule({
   id: 'root-user',
   category: 'dockerfile',
   target: 'dockerfile',
   defaultSeverity: 'warning',
-  fix: 'quickfix',
+  fixTiers: ['review'],
   references: [
     { title: 'Dockerfile reference: USER', url: 'https://docs.docker.com/reference/dockerfile/#user' },
     { title: 'CIS Docker Benchmark 4.1: create a user for the container', url: 'https://www.cisecurity.org/benchmark/docker' },

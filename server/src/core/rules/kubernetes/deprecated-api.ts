@@ -7,7 +7,7 @@ export const deprecatedApi: YamlDocumentRule = {
   category: 'kubernetes',
   target: 'yaml-document',
   defaultSeverity: 'warning',
-  fix: 'fixAll',
+  fixTiers: ['safe'],
   references: [{ title: 'Kubernetes Deprecated API Migration Guide', url: 'https://kubernetes.io/docs/reference/using-api/deprecation-guide/' }],
   check(ctx) {
     checkLifecycle(ctx, 'deprecated-api');

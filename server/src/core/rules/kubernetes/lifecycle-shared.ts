@@ -35,7 +35,7 @@ export function checkLifecycle(ctx: YamlDocContext, which: 'deprecated-api' | 'r
         {
           title: msg(`rule.${which}.fixTitle`, { replacement: target }),
           edits: [new YamlEditor(doc).setScalar(pair.value as YScalar, target)],
-          fixAll: true,
+          tier: 'safe',
         },
       ];
     }

@@ -7,7 +7,7 @@ export const removedApi: YamlDocumentRule = {
   category: 'kubernetes',
   target: 'yaml-document',
   defaultSeverity: 'error',
-  fix: 'fixAll',
+  fixTiers: ['safe'],
   references: [{ title: 'Kubernetes Deprecated API Migration Guide', url: 'https://kubernetes.io/docs/reference/using-api/deprecation-guide/' }],
   check(ctx) {
     checkLifecycle(ctx, 'removed-api');

@@ -14,7 +14,7 @@ export const schemaEnum: YamlDocumentRule = {
   category: 'kubernetes',
   target: 'yaml-document',
   defaultSeverity: 'error',
-  fix: 'quickfix',
+  fixTiers: ['review'],
   references: [{ title: 'Kubernetes API reference', url: 'https://kubernetes.io/docs/reference/kubernetes-api/' }],
   check(ctx) {
     const { doc } = ctx;

@@ -13,7 +13,7 @@ export const schemaUnknownField: YamlDocumentRule = {
   category: 'kubernetes',
   target: 'yaml-document',
   defaultSeverity: 'error',
-  fix: 'quickfix',
+  fixTiers: ['review'],
   references: [{ title: 'kubectl apply --validate=strict (field validation)', url: 'https://kubernetes.io/docs/reference/using-api/api-concepts/#field-validation' }],
   check(ctx) {
     const { doc } = ctx;

@@ -18,7 +18,7 @@ export const unknownKind: YamlDocumentRule = {
   category: 'kubernetes',
   target: 'yaml-document',
   defaultSeverity: 'warning',
-  fix: 'quickfix',
+  fixTiers: ['review'],
   references: [{ title: 'Kubernetes API reference', url: 'https://kubernetes.io/docs/reference/kubernetes-api/' }],
   check(ctx) {
     const { doc } = ctx;

@@ -13,7 +13,7 @@ export const deprecatedArg = lociRule({
   id: 'loci-deprecated-arg',
   category: 'loci',
   defaultSeverity: 'warning',
-  fix: 'quickfix',
+  fixTiers: ['review'],
   references: [LOCI_REFERENCE],
   docs: {
     summary: 'Build arguments loci removed, renamed or no longer reads.',

@@ -17,7 +17,7 @@ export const keepAllWheels = lociRule({
   id: 'loci-keep-all-wheels',
   category: 'loci',
   defaultSeverity: 'warning',
-  fix: 'quickfix',
+  fixTiers: ['review'],
   references: [LOCI_REFERENCE],
   docs: {
     summary: 'A KEEP_ALL_WHEELS value that does not mean what it says: only the exact string False means false.',

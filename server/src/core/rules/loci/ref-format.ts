@@ -21,7 +21,7 @@ export const refFormat = lociRule({
   id: 'loci-ref-format',
   category: 'loci',
   defaultSeverity: 'warning',
-  fix: 'quickfix',
+  fixTiers: ['review'],
   references: [LOCI_REFERENCE],
   docs: {
     summary: 'A PROJECT_REF that is a bare release instead of a branch, a Gerrit change fetched from the default repository, or a clone ref that git clone -b cannot use.',

@@ -43,7 +43,7 @@ export const unknownProfile = lociRule({
   id: 'loci-unknown-profile',
   category: 'loci',
   defaultSeverity: 'warning',
-  fix: 'quickfix',
+  fixTiers: ['review'],
   references: [LOCI_REFERENCE, BINDEP_REFERENCE],
   docs: {
     summary: 'A PROFILES token that no bindep.txt / pydep.txt entry uses, or one that can never match because bindep tokens are [a-z0-9:.-]+ only.',

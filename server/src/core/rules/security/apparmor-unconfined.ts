@@ -18,7 +18,7 @@ export const apparmorUnconfined: YamlDocumentRule = {
   target: 'yaml-document',
   defaultSeverity: 'warning',
   pss: 'baseline',
-  fix: 'quickfix',
+  fixTiers: ['review'],
   references: [{ title: 'Pod Security Standards: AppArmor', url: PSS_DOCS + '#baseline' }, psaRef('check_appArmorProfile.go')],
   check(ctx) {
     const { doc } = ctx;

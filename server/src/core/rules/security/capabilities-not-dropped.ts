@@ -19,7 +19,7 @@ export const capabilitiesNotDropped: YamlDocumentRule = {
   target: 'yaml-document',
   defaultSeverity: 'warning',
   pss: 'restricted',
-  fix: 'quickfix',
+  fixTiers: ['review'],
   references: [{ title: 'Pod Security Standards: Capabilities (restricted)', url: PSS_DOCS + '#restricted' }, psaRef('check_capabilities_restricted.go')],
   check(ctx) {
     const { doc } = ctx;

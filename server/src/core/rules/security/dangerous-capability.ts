@@ -16,7 +16,7 @@ export const dangerousCapability: YamlDocumentRule = {
   target: 'yaml-document',
   defaultSeverity: 'error',
   pss: 'baseline',
-  fix: 'quickfix',
+  fixTiers: ['review'],
   references: [{ title: 'Pod Security Standards: Capabilities', url: PSS_DOCS + '#baseline' }, psaRef('check_capabilities_baseline.go')],
   check(ctx) {
     const { doc } = ctx;

@@ -46,7 +46,7 @@ export const envVarSecret: YamlDocumentRule = {
   category: 'security',
   target: 'yaml-document',
   defaultSeverity: 'warning',
-  fix: 'quickfix',
+  fixTiers: ['review'],
   references: [{ title: 'Kubernetes: using Secrets as environment variables', url: 'https://kubernetes.io/docs/concepts/configuration/secret/#using-secrets-as-environment-variables' }],
   check(ctx) {
     const { doc } = ctx;

@@ -14,7 +14,7 @@ export const hostNamespace: YamlDocumentRule = {
   target: 'yaml-document',
   defaultSeverity: 'error',
   pss: 'baseline',
-  fix: 'quickfix',
+  fixTiers: ['review'],
   references: [{ title: 'Pod Security Standards: Host Namespaces', url: PSS_DOCS + '#baseline' }, psaRef('check_hostNamespaces.go')],
   check(ctx) {
     const { doc } = ctx;

@@ -12,7 +12,7 @@ export const hostPathVolume: YamlDocumentRule = {
   target: 'yaml-document',
   defaultSeverity: 'warning',
   pss: 'baseline',
-  fix: 'quickfix',
+  fixTiers: ['review'],
   references: [{ title: 'Pod Security Standards: HostPath Volumes', url: PSS_DOCS + '#baseline' }, psaRef('check_hostPathVolumes.go')],
   check(ctx) {
     const { doc } = ctx;

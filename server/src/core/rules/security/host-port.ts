@@ -12,7 +12,7 @@ export const hostPort: YamlDocumentRule = {
   target: 'yaml-document',
   defaultSeverity: 'warning',
   pss: 'baseline',
-  fix: 'quickfix',
+  fixTiers: ['review'],
   references: [{ title: 'Pod Security Standards: Host Ports', url: PSS_DOCS + '#baseline' }, psaRef('check_hostPorts.go')],
   check(ctx) {
     const { doc } = ctx;

@@ -15,7 +15,7 @@ export const hostProbe: YamlDocumentRule = {
   target: 'yaml-document',
   defaultSeverity: 'warning',
   pss: 'baseline',
-  fix: 'quickfix',
+  fixTiers: ['review'],
   references: [{ title: 'Pod Security Standards: Probes / Lifecycle Hooks', url: PSS_DOCS + '#baseline' }, psaRef('check_hostProbesAndhostLifecycle.go')],
   check(ctx) {
     if (policyMinor(ctx.config) < HOST_PROBE_MINOR) return;

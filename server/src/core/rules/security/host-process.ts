@@ -12,7 +12,7 @@ export const hostProcess: YamlDocumentRule = {
   target: 'yaml-document',
   defaultSeverity: 'error',
   pss: 'baseline',
-  fix: 'quickfix',
+  fixTiers: ['review'],
   references: [{ title: 'Pod Security Standards: HostProcess', url: PSS_DOCS + '#baseline' }, psaRef('check_windowsHostProcess.go')],
   check(ctx) {
     const { doc } = ctx;

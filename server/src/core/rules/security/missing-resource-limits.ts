@@ -16,7 +16,7 @@ export const missingResourceLimits: YamlDocumentRule = {
   category: 'security',
   target: 'yaml-document',
   defaultSeverity: 'information',
-  fix: 'quickfix',
+  fixTiers: ['review'],
   references: [{ title: 'Kubernetes: resource management for pods and containers', url: 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/' }],
   check(ctx) {
     const { doc, config } = ctx;

@@ -10,7 +10,7 @@ export const mountPropagation: YamlDocumentRule = {
   category: 'security',
   target: 'yaml-document',
   defaultSeverity: 'warning',
-  fix: 'quickfix',
+  fixTiers: ['review'],
   references: [{ title: 'Kubernetes: mount propagation', url: 'https://kubernetes.io/docs/concepts/storage/volumes/#mount-propagation' }],
   check(ctx) {
     const { doc } = ctx;

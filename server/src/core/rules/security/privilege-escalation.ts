@@ -16,7 +16,7 @@ export const privilegeEscalation: YamlDocumentRule = {
   target: 'yaml-document',
   defaultSeverity: 'warning',
   pss: 'restricted',
-  fix: 'fixAll',
+  fixTiers: ['safe', 'review'],
   references: [{ title: 'Pod Security Standards: Privilege Escalation', url: PSS_DOCS + '#restricted' }, psaRef('check_allowPrivilegeEscalation.go')],
   check(ctx) {
     const { doc } = ctx;
@@ -38,13 +38,13 @@ export const privilegeEscalation: YamlDocumentRule = {
           range: doc.pairRange(pair),
           severity: 'error',
           message: msg('rule.privilege-escalation.messageTrue', { container: label }),
-          fixes: () => (canFix ? [{ title: msg('rule.privilege-escalation.fixTitle'), edits: [editor.setScalar(pair.value as YScalar, false)] }] : []),
+          fixes: () => (canFix ? [{ title: msg('rule.privilege-escalation.fixTitle'), edits: [editor.setScalar(pair.value as YScalar, false)], tier: 'review' }] : []),
         });
       } else {
         ctx.report({
           range: containerAnchor(doc, c, 'securityContext'),
           message: msg('rule.privilege-escalation.messageMissing', { container: label }),
-          fixes: () => (canFix ? [{ title: msg('rule.privilege-escalation.fixTitle'), edits: [editor.setPath(c.node, ['securityContext', 'allowPrivilegeEscalation'], false, containerInsert(c))], fixAll: true }] : []),
+          fixes: () => (canFix ? [{ title: msg('rule.privilege-escalation.fixTitle'), edits: [editor.setPath(c.node, ['securityContext', 'allowPrivilegeEscalation'], false, containerInsert(c))], tier: 'safe' }] : []),
         });
       }
     }

@@ -14,7 +14,7 @@ export const privilegedContainer: YamlDocumentRule = {
   target: 'yaml-document',
   defaultSeverity: 'error',
   pss: 'baseline',
-  fix: 'quickfix',
+  fixTiers: ['review'],
   references: [
     { title: 'Pod Security Standards: Privileged Containers', url: 'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline' },
     { title: 'pod-security-admission policy/check_privileged.go', url: 'https://github.com/kubernetes/pod-security-admission/blob/master/policy/check_privileged.go' },

@@ -17,7 +17,7 @@ export const procMountUnmasked: YamlDocumentRule = {
   target: 'yaml-document',
   defaultSeverity: 'error',
   pss: 'baseline',
-  fix: 'quickfix',
+  fixTiers: ['review'],
   references: [
     { title: 'Pod Security Standards: /proc Mount Type', url: PSS_DOCS + '#baseline' },
     psaRef('check_procMount_baseline.go'),

@@ -21,7 +21,7 @@ export const runAsRoot: YamlDocumentRule = {
   target: 'yaml-document',
   defaultSeverity: 'warning',
   pss: 'restricted',
-  fix: 'quickfix',
+  fixTiers: ['review'],
   references: [
     { title: 'Pod Security Standards: Running as Non-root', url: PSS_DOCS + '#restricted' },
     psaRef('check_runAsNonRoot.go'),

@@ -21,7 +21,7 @@ export const seccompUnconfined: YamlDocumentRule = {
   target: 'yaml-document',
   defaultSeverity: 'warning',
   pss: 'both',
-  fix: 'fixAll',
+  fixTiers: ['safe', 'review'],
   references: [
     { title: 'Pod Security Standards: Seccomp', url: PSS_DOCS + '#baseline' },
     psaRef('check_seccompProfile_baseline.go'),
@@ -60,7 +60,7 @@ export const seccompUnconfined: YamlDocumentRule = {
         ctx.report({
           range: t.pair ? doc.pairRange(t.pair) : containerAnchor(doc, c, 'securityContext'),
           message: msg('rule.seccomp-unconfined.messageMissing', { container: label }),
-          fixes: () => [{ title: msg('rule.seccomp-unconfined.fixTitle'), edits: [edit()], fixAll: fixAll || undefined }],
+          fixes: () => [{ title: msg('rule.seccomp-unconfined.fixTitle'), edits: [edit()], tier: fixAll ? 'safe' : 'review' }],
         });
       }
     }
@@ -69,7 +69,7 @@ export const seccompUnconfined: YamlDocumentRule = {
       ctx.report({
         range: doc.pairRange(pair),
         message,
-        fixes: () => [{ title: msg('rule.seccomp-unconfined.fixTitle'), edits: [new YamlEditor(doc).setScalar(pair.value as YScalar, 'RuntimeDefault')] }],
+        fixes: () => [{ title: msg('rule.seccomp-unconfined.fixTitle'), edits: [new YamlEditor(doc).setScalar(pair.value as YScalar, 'RuntimeDefault')], tier: 'review' }],
       });
     }
   },

@@ -15,7 +15,7 @@ export const serviceAccountToken: YamlDocumentRule = {
   category: 'security',
   target: 'yaml-document',
   defaultSeverity: 'information',
-  fix: 'quickfix',
+  fixTiers: ['review'],
   references: [
     { title: 'Kubernetes: opt out of API credential automounting', url: 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/#opt-out-of-api-credential-automounting' },
   ],

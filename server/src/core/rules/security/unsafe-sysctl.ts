@@ -13,7 +13,7 @@ export const unsafeSysctl: YamlDocumentRule = {
   target: 'yaml-document',
   defaultSeverity: 'error',
   pss: 'baseline',
-  fix: 'quickfix',
+  fixTiers: ['review'],
   references: [
     { title: 'Pod Security Standards: Sysctls', url: PSS_DOCS + '#baseline' },
     psaRef('check_sysctls.go'),

@@ -15,7 +15,7 @@ export const writableHostMount: YamlDocumentRule = {
   category: 'security',
   target: 'yaml-document',
   defaultSeverity: 'warning',
-  fix: 'fixAll',
+  fixTiers: ['safe', 'review'],
   references: [{ title: 'Kubernetes: hostPath volumes', url: 'https://kubernetes.io/docs/concepts/storage/volumes/#hostpath' }],
   check(ctx) {
     const { doc } = ctx;
@@ -41,8 +41,8 @@ export const writableHostMount: YamlDocumentRule = {
           }),
           fixes: () => [
             explicit
-              ? { title: msg('rule.writable-host-mount.fixTitle'), edits: [editor.setScalar(ro.value as YScalar, true)] }
-              : { title: msg('rule.writable-host-mount.fixTitle'), edits: [editor.setKey(m, 'readOnly', true)], fixAll: true },
+              ? { title: msg('rule.writable-host-mount.fixTitle'), edits: [editor.setScalar(ro.value as YScalar, true)], tier: 'review' }
+              : { title: msg('rule.writable-host-mount.fixTitle'), edits: [editor.setKey(m, 'readOnly', true)], tier: 'safe' },
           ],
         });
       }

@@ -14,7 +14,7 @@ export const writableRootFilesystem: YamlDocumentRule = {
   category: 'security',
   target: 'yaml-document',
   defaultSeverity: 'information',
-  fix: 'quickfix',
+  fixTiers: ['review'],
   references: [{ title: 'Kubernetes: SecurityContext', url: 'https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#security-context-1' }],
   check(ctx) {
     const { doc } = ctx;

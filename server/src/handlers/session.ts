@@ -1,0 +1,190 @@
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { TextDocuments, type Connection, type Diagnostic } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DockyardService } from '../core/service';
+import { createRegistry } from '../core/rules';
+import { parseConfigObject, type PartialConfig } from '../core/config/config';
+import { t, type Lang } from '../core/messages/catalog';
+import type { Finding } from '../core/types';
+import { createNodeHost, type NodeHost } from '../host/node-host';
+import { toDiagnostic } from '../lsp/convert';
+
+/**
+ * What the handlers share: the connection, the editor's documents, the one DockyardService, and the
+ * protocol-side state the service does not know (debounce timers, published counts, versions).
+ */
+export const DEBOUNCE_MS = 150;
+
+export interface InitOptions {
+  yamlSyntaxElsewhere?: boolean;
+  dockerfileSyntaxElsewhere?: boolean;
+  lang?: string;
+  debounceMs?: number;
+}
+
+export class Session {
+  readonly documents = new TextDocuments(TextDocument);
+  readonly service: DockyardService;
+  readonly host: NodeHost;
+  readonly knownRules: Set<string>;
+  roots: string[] = [];
+  debounceMs = DEBOUNCE_MS;
+  hasConfigurationCapability = false;
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Diagnostics published for files that are not open (lint workspace), to clear them later. */
+  readonly workspacePublished = new Set<string>();
+  /** Error and warning counts per published uri, for the status bar. */
+  private readonly counts = new Map<string, { errors: number; warnings: number }>();
+  /** Diagnostics converted once per finding object (unchanged documents hand back the same ones). */
+  private readonly converted = new WeakMap<Finding, { uri: string; lang: Lang; diagnostic: Diagnostic }>();
+
+  constructor(readonly connection: Connection) {
+    const registry = createRegistry();
+    this.knownRules = new Set(registry.ids());
+    this.host = createNodeHost({
+      knownRules: this.knownRules,
+      roots: () => this.roots,
+      openText: (p) => this.documents.get(this.pathToUri(p))?.getText(),
+    });
+    this.service = new DockyardService({
+      host: this.host,
+      registry,
+      logRuleError: (rule, p, err) => connection.console.error(t('core.ruleError', { rule, path: p, error: err instanceof Error ? (err.stack ?? err.message) : String(err) })),
+    });
+  }
+
+  get lang(): Lang {
+    return this.service.lang;
+  }
+
+  uriToPath(uri: string): string {
+    if (uri.startsWith('file:')) {
+      try {
+        return fileURLToPath(uri);
+      } catch {
+        return uri;
+      }
+    }
+    return uri;
+  }
+
+  pathToUri = (p: string): string => (path.isAbsolute(p) ? pathToFileURL(p).toString() : p);
+
+  /** The service's view of an editor document, brought to its current version. */
+  sync(doc: TextDocument): string {
+    const p = this.uriToPath(doc.uri);
+    if (!this.service.isOpen(p)) this.service.open(p, doc.version, doc.getText(), doc.languageId);
+    else if (this.service.version(p) !== doc.version) this.service.update(p, doc.version, doc.getText());
+    return p;
+  }
+
+  publish(uri: string, findings: readonly Finding[], version?: number): void {
+    let errors = 0;
+    let warnings = 0;
+    for (const f of findings) {
+      if (f.severity === 'error') errors++;
+      else if (f.severity === 'warning') warnings++;
+    }
+    if (findings.length) this.counts.set(uri, { errors, warnings });
+    else this.counts.delete(uri);
+    void this.connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => this.diagnostic(f, uri)) });
+  }
+
+  diagnostic(f: Finding, uri: string): Diagnostic {
+    const c = this.converted.get(f);
+    if (c && c.uri === uri && c.lang === this.lang) return c.diagnostic;
+    const diagnostic = toDiagnostic(f, uri, this.lang, this.pathToUri);
+    this.converted.set(f, { uri, lang: this.lang, diagnostic });
+    return diagnostic;
+  }
+
+  sendStatus(): void {
+    let errors = 0;
+    let warnings = 0;
+    for (const c of this.counts.values()) {
+      errors += c.errors;
+      warnings += c.warnings;
+    }
+    void this.connection.sendNotification('dockyard/status', { errors, warnings, documents: this.counts.size });
+  }
+
+  /** Analyse the current version and publish; then re-check only the documents whose facts went stale. */
+  validate(doc: TextDocument): void {
+    const version = doc.version;
+    let findings: Finding[];
+    const p = this.sync(doc);
+    try {
+      findings = this.service.diagnostics(p);
+    } catch (e) {
+      this.connection.console.error(`analysis failed for ${doc.uri}: ${e instanceof Error ? e.stack : String(e)}`);
+      findings = [];
+    }
+    for (const stale of this.service.staleDocuments()) {
+      const other = this.documents.get(this.pathToUri(stale));
+      if (other && other.uri !== doc.uri) this.schedule(other, this.debounceMs);
+    }
+    const current = this.documents.get(doc.uri);
+    if (!current || current.version !== version) return; // a newer version arrived: drop this result
+    this.workspacePublished.delete(doc.uri);
+    this.publish(doc.uri, findings, version);
+    this.sendStatus();
+  }
+
+  schedule(doc: TextDocument, delay = this.debounceMs): void {
+    const prev = this.timers.get(doc.uri);
+    if (prev) clearTimeout(prev);
+    this.timers.set(
+      doc.uri,
+      setTimeout(() => {
+        this.timers.delete(doc.uri);
+        const current = this.documents.get(doc.uri);
+        if (current) this.validate(current);
+      }, delay),
+    );
+  }
+
+  cancel(uri: string): void {
+    const timer = this.timers.get(uri);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(uri);
+  }
+
+  revalidateAll(): void {
+    for (const d of this.documents.all()) this.schedule(d, 0);
+  }
+
+  async pullSettings(): Promise<void> {
+    if (!this.hasConfigurationCapability) return;
+    try {
+      const raw = await this.connection.workspace.getConfiguration('dockyard');
+      this.service.setSettings(settingsToConfig(raw, this.knownRules));
+    } catch {
+      /* client without configuration support */
+    }
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
+}
+
+/**
+ * The editor's `dockyard.*` settings → a config layer. The client sends only values the user set
+ * (so a repository's .dockyard.yaml is not overridden by defaults).
+ */
+export function settingsToConfig(raw: unknown, knownRules: Set<string>): PartialConfig {
+  if (!raw || typeof raw !== 'object') return {};
+  const o = raw as Record<string, unknown>;
+  const shaped: Record<string, unknown> = {
+    rules: o.rules,
+    pss: o.pss,
+    kubernetes: o.kubernetes,
+    layers: o.layers,
+    loci: o.loci,
+    resources: o.resources,
+    coexistence: o.coexistence,
+  };
+  return parseConfigObject(shaped, knownRules).config;
+}

@@ -1,0 +1,148 @@
+// DockyardService as the front ends use it, with an in-memory host: providers belong to a service
+// (two services in one process do not see each other's CRD files), the fix loop's tiers and rule
+// filter, and which open documents an index change makes stale.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DockyardService, minimalEdit, type ServiceHost } from '../../server/src/core/service';
+import { mergeConfig, type PartialConfig } from '../../server/src/core/config/config';
+import { applyEdits } from '../../server/src/core/text';
+
+function memoryHost(files: Record<string, string> = {}, crd: Record<string, string> = {}): ServiceHost {
+  return {
+    readFile: (p) => {
+      if (!(p in files)) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+      return { text: files[p] };
+    },
+    stat: (p) => (p in files ? { type: 'file' } : Object.keys(files).some((f) => f.startsWith(p + '/')) ? { type: 'directory' } : { error: 'ENOENT' }),
+    realPath: (p) => p,
+    listFolder: (dir, on) => Object.keys(files).filter((f) => f.startsWith(dir + '/')).sort().forEach(on),
+    isUnderChartTemplates: () => false,
+    findConfig: (_p, overrides: PartialConfig) => ({ config: mergeConfig(overrides), problems: [] }),
+    crdSchemas: { read: (file) => crd[file] },
+  };
+}
+
+const POD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: demo
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27
+      securityContext:
+        privileged: true
+`;
+
+test('fixText: safe tier by default, review with unsafe, limited by rules; never ignore actions', () => {
+  const s = new DockyardService({ host: memoryHost() });
+  const safe = s.fixText('/ws/pod.yaml', POD);
+  assert.ok(safe.applied > 0);
+  assert.match(safe.text, /type: RuntimeDefault/);
+  assert.match(safe.text, /privileged: true/);
+  assert.doesNotMatch(safe.text, /dockyard-ignore/);
+  const unsafe = s.fixText('/ws/pod.yaml', POD, { unsafe: true });
+  assert.match(unsafe.text, /privileged: false/);
+  const one = s.fixText('/ws/pod.yaml', POD, { unsafe: true, rules: ['privileged-container'] });
+  assert.equal(one.text, POD.replace('privileged: true', 'privileged: false'));
+  assert.equal(one.applied, 1);
+});
+
+test('fixAll of an open document is the fix loop as edits of its text; the document keeps its own analysis', () => {
+  const s = new DockyardService({ host: memoryHost() });
+  s.open('/ws/pod.yaml', 1, POD, 'yaml');
+  const edits = s.fixAll('/ws/pod.yaml');
+  assert.equal(applyEdits(POD, edits), s.fixText('/ws/other.yaml', POD).text);
+  assert.deepEqual(s.diagnostics('/ws/pod.yaml').map((f) => f.rule).includes('privileged-container'), true);
+});
+
+test('minimalEdit turns a into b with one edit and never splits a CRLF', () => {
+  for (const [a, b] of [
+    ['a\r\nb\r\n', 'a\r\nx\r\nb\r\n'],
+    ['abc', 'abXc'],
+    ['same', 'same'],
+    ['', 'new'],
+  ]) assert.equal(applyEdits(a, [minimalEdit(a, b)]), b);
+});
+
+test('providers belong to a service: two services with different CRD files do not leak into each other', () => {
+  const CRD = (type: string) => `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: {name: widgets.example.com}
+spec:
+  group: example.com
+  names: {kind: Widget, plural: widgets}
+  versions:
+    - name: v1
+      schema:
+        openAPIV3Schema:
+          type: object
+          properties:
+            spec: {type: object, properties: {size: {type: ${type}}}}
+`;
+  const WIDGET = 'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec:\n  size: big\n';
+  const settings = { kubernetes: { crdSchemas: { Widget: 'crd.yaml' } } };
+  const a = new DockyardService({ host: memoryHost({}, { 'crd.yaml': CRD('integer') }), settings });
+  const b = new DockyardService({ host: memoryHost({}, { 'crd.yaml': CRD('string') }), settings });
+  a.open('/a/w.yaml', 1, WIDGET);
+  b.open('/b/w.yaml', 1, WIDGET);
+  assert.deepEqual(a.diagnostics('/a/w.yaml').filter((f) => f.rule === 'schema-type').length, 1);
+  assert.deepEqual(b.diagnostics('/b/w.yaml').filter((f) => f.rule === 'schema-type').length, 0);
+  assert.deepEqual(a.diagnostics('/a/w.yaml').filter((f) => f.rule === 'schema-type').length, 1);
+});
+
+test('staleDocuments: a comment line makes no other document stale; defining a referenced name does', async () => {
+  const s = new DockyardService({ host: memoryHost() });
+  const user = POD.replace('      securityContext:\n        privileged: true\n', '      envFrom:\n        - configMapRef: {name: cfg}\n');
+  const cm = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: other\n';
+  s.open('/ws/user.yaml', 1, user);
+  s.open('/ws/cm.yaml', 1, cm);
+  assert.equal(s.diagnostics('/ws/user.yaml').filter((f) => f.rule === 'missing-reference').length, 1);
+  s.diagnostics('/ws/cm.yaml');
+  s.update('/ws/cm.yaml', 2, '# comment\n' + cm);
+  s.diagnostics('/ws/cm.yaml');
+  assert.deepEqual(s.staleDocuments(), []);
+  s.update('/ws/cm.yaml', 3, cm.replace('other', 'cfg'));
+  s.diagnostics('/ws/cm.yaml');
+  assert.deepEqual(s.staleDocuments(), ['/ws/user.yaml']);
+  const before = s.analyses;
+  assert.equal(s.diagnostics('/ws/user.yaml').filter((f) => f.rule === 'missing-reference').length, 0);
+  assert.equal(s.analyses - before, 1);
+  assert.deepEqual(s.staleDocuments(), []);
+});
+
+test('lint: two passes over files and folders; unreadable paths reported; open documents use their editor text', async () => {
+  const files = { '/ws/a/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n', '/ws/b/pod.yaml': POD.replace('      securityContext:\n        privileged: true\n', '      envFrom:\n        - configMapRef: {name: cfg}\n') };
+  const s = new DockyardService({ host: memoryHost(files) });
+  const r = await s.lint(['/ws/b', '/ws/a', '/ws/missing.yaml']);
+  assert.deepEqual(r.errors, [{ path: '/ws/missing.yaml', reason: 'ENOENT' }]);
+  assert.deepEqual(r.files.map((f) => f.path), ['/ws/b/pod.yaml', '/ws/a/cm.yaml']);
+  assert.equal(r.files[0].findings.filter((f) => f.rule === 'missing-reference').length, 0, 'pass 2 sees the ConfigMap of a later file');
+});
+
+test('BytesBoundedMap: bounded by bytes, least recently used evicted first', async () => {
+  const { BytesBoundedMap } = await import('../../server/src/core/providers');
+  const m = new BytesBoundedMap<string>(100);
+  m.set('a', 'x'.repeat(20)); // 42 bytes
+  m.set('b', 'y'.repeat(20)); // 42
+  assert.equal(m.get('a'), 'x'.repeat(20)); // a is now the most recent
+  m.set('c', 'z'.repeat(20)); // over 100: b goes
+  assert.equal(m.has('b'), false);
+  assert.equal(m.has('a') && m.has('c'), true);
+  assert.ok(m.bytes <= 100);
+  m.set('huge', 'q'.repeat(100));
+  assert.equal(m.has('huge'), false, 'a value larger than the bound is not kept');
+});
+
+test('a fix-all of an open document leaves the index alone: no other document becomes stale', () => {
+  const s = new DockyardService({ host: memoryHost() });
+  const cm = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n';
+  const user = POD.replace('      securityContext:\n        privileged: true\n', '      envFrom:\n        - configMapRef: {name: cfg}\n');
+  s.open('/ws/cm.yaml', 1, cm);
+  s.open('/ws/user.yaml', 1, user);
+  s.diagnostics('/ws/cm.yaml');
+  s.diagnostics('/ws/user.yaml');
+  assert.ok(s.fixAll('/ws/user.yaml').length > 0);
+  assert.ok(s.fixAll('/ws/cm.yaml').length === 0);
+  assert.deepEqual(s.staleDocuments(), []);
+});
