@@ -22,7 +22,7 @@ const LAYERS: { rank: number; name: string; paths: string[] }[] = [
   // configuration shape, the index entry types and suppression comments.
   { rank: 1, name: 'model', paths: ['server/src/core/model/', 'server/src/core/config/', 'server/src/core/workspace.ts', 'server/src/core/suppress.ts'] },
   // Domain knowledge over the models: the Kubernetes schema, loci, Kubernetes helpers.
-  { rank: 2, name: 'domain', paths: ['server/src/core/schema/', 'server/src/core/loci/', 'server/src/core/kubernetes/'] },
+  { rank: 2, name: 'domain', paths: ['server/src/core/schema/', 'server/src/core/loci/', 'server/src/core/kubernetes/', 'server/src/core/providers.ts'] },
   // What the product does with it: rules, fixes, editor features, scaffolding.
   { rank: 3, name: 'product', paths: ['server/src/core/rules/', 'server/src/core/fixes/', 'server/src/core/features/', 'server/src/core/scaffold/'] },
   // Assembling the product: the analyzer (the coming DockyardService).
@@ -30,7 +30,7 @@ const LAYERS: { rank: number; name: string; paths: string[] }[] = [
   // File system access for the front ends.
   { rank: 5, name: 'host', paths: ['server/src/host/'] },
   // Front ends: the language server, the CLI, the VS Code client.
-  { rank: 6, name: 'front ends', paths: ['server/src/server.ts', 'server/src/lsp/', 'server/src/handlers/', 'server/src/cli.ts', 'server/src/cli/', 'server/src/cli-scaffold.ts', 'client/src/'] },
+  { rank: 6, name: 'front ends', paths: ['server/src/server.ts', 'server/src/main.ts', 'server/src/lsp/', 'server/src/handlers/', 'server/src/cli.ts', 'server/src/cli/', 'server/src/cli-scaffold.ts', 'client/src/'] },
 ];
 
 /** Packages the core (server/src/core) must not import: the editor, LSP, and file or process access. */

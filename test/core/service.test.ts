@@ -120,20 +120,6 @@ test('lint: two passes over files and folders; unreadable paths reported; open d
   assert.equal(r.files[0].findings.filter((f) => f.rule === 'missing-reference').length, 0, 'pass 2 sees the ConfigMap of a later file');
 });
 
-test('BytesBoundedMap: bounded by bytes, least recently used evicted first', async () => {
-  const { BytesBoundedMap } = await import('../../server/src/core/providers');
-  const m = new BytesBoundedMap<string>(100);
-  m.set('a', 'x'.repeat(20)); // 42 bytes
-  m.set('b', 'y'.repeat(20)); // 42
-  assert.equal(m.get('a'), 'x'.repeat(20)); // a is now the most recent
-  m.set('c', 'z'.repeat(20)); // over 100: b goes
-  assert.equal(m.has('b'), false);
-  assert.equal(m.has('a') && m.has('c'), true);
-  assert.ok(m.bytes <= 100);
-  m.set('huge', 'q'.repeat(100));
-  assert.equal(m.has('huge'), false, 'a value larger than the bound is not kept');
-});
-
 test('a fix-all of an open document leaves the index alone: no other document becomes stale', () => {
   const s = new DockyardService({ host: memoryHost() });
   const cm = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n';

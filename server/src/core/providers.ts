@@ -1,6 +1,39 @@
-import type { LociDataProvider } from './loci/provider';
-import type { CrdSchemaSource } from './kubernetes/crd';
+import type { BindepFile } from './loci/bindep';
 import type { SchemaStore } from './schema';
+
+/** The loci data of a checkout (see loci/provider.ts). */
+export interface LociData {
+  bindep: BindepFile;
+  pydep: BindepFile;
+  /** `bundled`, or the folder the files were read from. */
+  source: 'bundled' | string;
+}
+
+/**
+ * Where the loci data (bindep.txt / pydep.txt) comes from: a host (CLI, language server) installs one
+ * that reads a loci checkout; without one, or when the checkout has no such files, the bundled
+ * upstream copy is used.
+ */
+export interface LociDataProvider {
+  /**
+   * The bindep.txt / pydep.txt of the loci checkout in folder `dir` (absolute, or relative to the
+   * configuration of `fromFile`, as the host decides), or undefined when that folder has neither. A
+   * missing one of the two falls back to the bundled copy of that file.
+   */
+  get(dir: string, fromFile: string): LociData | undefined;
+  /** An EXTRA_BINDEP / EXTRA_PYDEP file (a path in the build context `dir`), parsed; undefined when unreadable. */
+  extra?(dir: string, relPath: string, fromFile: string): BindepFile | undefined;
+}
+
+/** Reads the schema files `kubernetes.crdSchemas` names (see kubernetes/crd.ts). */
+export interface CrdSchemaSource {
+  /**
+   * The text of a configured schema file, or undefined when it cannot be read. `file` is the value
+   * from the configuration (relative or absolute); `documentPath` is the file being analysed, so the
+   * host can resolve relative paths against that file's configuration or workspace folder.
+   */
+  read(file: string, documentPath: string): string | undefined;
+}
 
 /**
  * The providers of one DockyardService (loci data, CRD schema files, the Kubernetes schema store) and
@@ -71,67 +104,5 @@ export function withProviders<T>(p: Providers, fn: () => T): T {
     return fn();
   } finally {
     active = prev;
-  }
-}
-
-/**
- * A map bounded by the bytes of its values (UTF-16 length × 2 for strings), least recently used
- * evicted first. A minimal stand-in until `core/util/bounded-cache.ts` (being added in parallel)
- * is merged; then this becomes that.
- */
-export class BytesBoundedMap<V> {
-  private readonly map = new Map<string, { value: V; bytes: number }>();
-  private total = 0;
-
-  constructor(
-    readonly maxBytes: number,
-    private readonly sizeOf: (v: V) => number = (v) => (typeof v === 'string' ? v.length * 2 : 64),
-  ) {}
-
-  get size(): number {
-    return this.map.size;
-  }
-
-  get bytes(): number {
-    return this.total;
-  }
-
-  has(key: string): boolean {
-    return this.map.has(key);
-  }
-
-  get(key: string): V | undefined {
-    const e = this.map.get(key);
-    if (!e) return undefined;
-    this.map.delete(key); // most recently used last
-    this.map.set(key, e);
-    return e.value;
-  }
-
-  set(key: string, value: V): this {
-    this.delete(key);
-    const bytes = this.sizeOf(value) + key.length * 2;
-    if (bytes > this.maxBytes) return this;
-    this.map.set(key, { value, bytes });
-    this.total += bytes;
-    for (const [k, e] of this.map) {
-      if (this.total <= this.maxBytes) break;
-      this.map.delete(k);
-      this.total -= e.bytes;
-    }
-    return this;
-  }
-
-  delete(key: string): boolean {
-    const e = this.map.get(key);
-    if (!e) return false;
-    this.map.delete(key);
-    this.total -= e.bytes;
-    return true;
-  }
-
-  clear(): void {
-    this.map.clear();
-    this.total = 0;
   }
 }

@@ -1,6 +1,7 @@
 import { splitDocuments, YamlDocModel } from '../model/yaml';
 import type { DockyardConfig } from '../config/config';
-import { BytesBoundedMap, defaultProviders, providers } from '../providers';
+import { defaultProviders, providers, type CrdSchemaSource } from '../providers';
+import { BoundedCache } from '../util/bounded-cache';
 
 /**
  * Custom resource schemas (`kubernetes.crdSchemas`): a kind (`Kind` or `group/version/Kind`) maps to
@@ -8,17 +9,10 @@ import { BytesBoundedMap, defaultProviders, providers } from '../providers';
  * for the document's version is used) or a plain JSON schema. The core never touches the file
  * system: the host installs a `CrdSchemaSource` that reads files (and caches them).
  */
-export interface CrdSchemaSource {
-  /**
-   * The text of a configured schema file, or undefined when it cannot be read. `file` is the value
-   * from the configuration (relative or absolute); `documentPath` is the file being analysed, so the
-   * host can resolve relative paths against that file's configuration or workspace folder.
-   */
-  read(file: string, documentPath: string): string | undefined;
-}
+export type { CrdSchemaSource } from '../providers';
 
 /** Texts read through the source, by `file\ndocumentPath`, until the host invalidates them (per service, see providers.ts). */
-const readCache = () => providers().cache('crd:read', () => new BytesBoundedMap<string | undefined>(32 * 1024 * 1024, (t) => (t?.length ?? 0) * 2 + 64));
+const readCache = () => providers().cache('crd:read', () => new BoundedCache<string, string | undefined>({ maxBytes: 32 * 1024 * 1024, maxEntries: 1000 }));
 
 /** Install (or remove) the reader of the process default scope (a DockyardService passes its own). */
 export function setCrdSchemaSource(s: CrdSchemaSource | undefined): void {
@@ -44,8 +38,7 @@ function readSchemaText(file: string, documentPath: string): string | undefined 
   } catch {
     text = undefined;
   }
-  if (cache.size > 1000) cache.clear();
-  cache.set(k, text);
+  cache.set(k, text, (text?.length ?? 0) * 2 + k.length * 2 + 64);
   return text;
 }
 

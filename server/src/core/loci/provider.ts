@@ -6,29 +6,13 @@
  * The provider belongs to the DockyardService running the analysis (see ../providers.ts);
  * `setLociDataProvider` sets the process default used outside a service (unit tests).
  */
-import type { BindepFile } from './bindep';
 import { upstreamFiles } from './profiles';
 import { LOCI_COMMIT } from './data';
 import { dirnameOf, isAbsolutePath, joinPath } from './paths';
-import { defaultProviders, providers } from '../providers';
+import { defaultProviders, providers, type LociData, type LociDataProvider } from '../providers';
+import type { BindepFile } from './bindep';
 
-export interface LociData {
-  bindep: BindepFile;
-  pydep: BindepFile;
-  /** `bundled`, or the folder the files were read from. */
-  source: 'bundled' | string;
-}
-
-export interface LociDataProvider {
-  /**
-   * The bindep.txt / pydep.txt of the loci checkout in folder `dir` (absolute, or relative to the
-   * configuration of `fromFile`, as the host decides), or undefined when that folder has neither. A
-   * missing one of the two falls back to the bundled copy of that file.
-   */
-  get(dir: string, fromFile: string): LociData | undefined;
-  /** An EXTRA_BINDEP / EXTRA_PYDEP file (a path in the build context `dir`), parsed; undefined when unreadable. */
-  extra?(dir: string, relPath: string, fromFile: string): BindepFile | undefined;
-}
+export type { LociData, LociDataProvider } from '../providers';
 
 /** Install (or, with undefined, remove) the provider of the process default scope. */
 export function setLociDataProvider(p: LociDataProvider | undefined): void {

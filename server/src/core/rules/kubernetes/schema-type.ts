@@ -12,6 +12,10 @@ export const schemaType: YamlDocumentRule = {
   category: 'kubernetes',
   target: 'yaml-document',
   defaultSeverity: 'error',
+  // Quoting a YAML 1.1 boolean or number where Kubernetes wants a string: the manifest as written is
+  // rejected by the API server, so the fix changes no workload that runs; it makes the value the
+  // string it reads as (safe).
+  fixTiers: ['safe'],
   references: [{ title: 'Kubernetes API reference', url: 'https://kubernetes.io/docs/reference/kubernetes-api/' }],
   check(ctx) {
     const { doc } = ctx;
@@ -34,7 +38,7 @@ export const schemaType: YamlDocumentRule = {
           const source = node.source;
           const quoted = JSON.stringify(source);
           message = msg(typeof node.value === 'boolean' ? 'rule.schema-type.readAsBoolean' : 'rule.schema-type.readAsNumber', { path, source, value: String(node.value) });
-          fixes = [{ title: msg('rule.schema-type.quoteFix', { quoted }), edits: [{ range: doc.rangeOfOffsets(node.range[0], node.range[1]), newText: quoted }] }];
+          fixes = [{ title: msg('rule.schema-type.quoteFix', { quoted }), edits: [{ range: doc.rangeOfOffsets(node.range[0], node.range[1]), newText: quoted }], tier: 'safe' }];
         }
       }
       ctx.report({ range: valueRangeAt(doc, issue.path), message, fixes });
