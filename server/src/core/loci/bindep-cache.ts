@@ -1,4 +1,5 @@
 import { BoundedCache } from '../util/bounded-cache';
+import { providers } from '../providers';
 import { parseBindep, type BindepFile } from './bindep';
 
 /**
@@ -7,7 +8,8 @@ import { parseBindep, type BindepFile } from './bindep';
  * ~600 MB of model) is parsed for each caller and not kept once they are done with it.
  */
 export const BINDEP_CACHE_BOUNDS = { maxBytes: 64 * 1024 * 1024, maxEntries: 8 };
-const cache = new BoundedCache<string, BindepFile>(BINDEP_CACHE_BOUNDS);
+/** The cache of the running DockyardService (its providers scope; the process default outside one). */
+const bindepCache = () => providers().cache('loci:bindep', () => new BoundedCache<string, BindepFile>(BINDEP_CACHE_BOUNDS));
 
 /**
  * Estimated bytes a parse keeps alive: the text (UTF-16) and the model (measured with
@@ -21,6 +23,7 @@ export function bindepCost(f: BindepFile): number {
 }
 
 export function parseBindepCached(text: string): BindepFile {
+  const cache = bindepCache();
   const hit = cache.get(text);
   if (hit) return hit;
   const f = parseBindep(text);
@@ -30,10 +33,11 @@ export function parseBindepCached(text: string): BindepFile {
 
 /** The cache's accounting (tests and memory measurements). */
 export function bindepCacheStats(): { bytes: number; entries: number } {
+  const cache = bindepCache();
   return { bytes: cache.bytes, entries: cache.size };
 }
 
 /** Forget every cached parse (tests; a host that wants the memory back). */
 export function clearBindepCache(): void {
-  cache.clear();
+  bindepCache().clear();
 }

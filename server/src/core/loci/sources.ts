@@ -35,6 +35,7 @@ import {
 } from './value';
 import { isAlias } from '../model/ynode';
 import { BoundedCache } from '../util/bounded-cache';
+import { providers } from '../providers';
 
 export interface Span {
   start: number;
@@ -544,7 +545,8 @@ function splitLines(t: SourceText): SourceText[] {
  * by bytes (16 MB of estimated text + builds) and by entries (16).
  */
 export const SHELL_CACHE_BOUNDS = { maxBytes: 16 * 1024 * 1024, maxEntries: 16 };
-const shellCache = new BoundedCache<string, { all: LociBuild[]; loci: LociBuild[] }>(SHELL_CACHE_BOUNDS);
+/** The cache of the running DockyardService (its providers scope; the process default outside one). */
+const shellCache = () => providers().cache('loci:shell', () => new BoundedCache<string, { all: LociBuild[]; loci: LociBuild[] }>(SHELL_CACHE_BOUNDS));
 
 /** Estimated bytes an entry keeps alive: the text (UTF-16), its line index, and the builds. */
 function shellEntryCost(text: string, all: readonly LociBuild[]): number {
@@ -552,17 +554,19 @@ function shellEntryCost(text: string, all: readonly LociBuild[]): number {
 }
 
 function shellEntry(text: string): { all: LociBuild[]; loci: LociBuild[] } {
-  const hit = shellCache.get(text);
+  const cache = shellCache();
+  const hit = cache.get(text);
   if (hit) return hit;
   const all = shellBuildsOf(parseShellScript(text), new LineIndex(text));
   const entry = { all, loci: keepLoci(all) };
-  shellCache.set(text, entry, shellEntryCost(text, all));
+  cache.set(text, entry, shellEntryCost(text, all));
   return entry;
 }
 
 /** The shell-build cache's accounting (tests and memory measurements). */
 export function shellCacheStats(): { bytes: number; entries: number } {
-  return { bytes: shellCache.bytes, entries: shellCache.size };
+  const cache = shellCache();
+  return { bytes: cache.bytes, entries: cache.size };
 }
 
 /** The loci builds of a shell script (memoised by text in a small bounded cache). */
