@@ -11,6 +11,8 @@ import type { PartialConfig } from './core/config/config';
 import { toSarif } from './cli/sarif';
 import { runScaffold } from './cli-scaffold';
 import { entryExists, safeMkdir, safeWriteFile } from './host/safe-write';
+import { CliUsageError, createCliService } from './cli/service';
+import { defaultJobs, lintInWorkers, PARALLEL_MIN_FILES } from './cli/parallel';
 
 /**
  * `dockyard` command line (shared/spec/CLI.md): lint, fix, scaffold. Same core as the server.
@@ -37,12 +39,14 @@ interface Options {
   rules: string[];
   dryRun: boolean;
   unsafe: boolean;
+  /** Worker threads for `lint` (default: the cores, for 64 files or more). */
+  jobs?: number;
   paths: string[];
 }
 
-class UsageError extends Error {}
+const UsageError = CliUsageError;
 
-const VALUE_OPTIONS = new Set(['--format', '--pss', '--k8s-version', '--config', '--fail-on', '--lang', '--rule']);
+const VALUE_OPTIONS = new Set(['--format', '--pss', '--k8s-version', '--config', '--fail-on', '--lang', '--rule', '--jobs']);
 
 function parseOptions(args: string[], lang: Lang): Options {
   const o: Options = { format: 'text', failOn: 'error', rules: [], dryRun: false, unsafe: false, paths: [] };
@@ -92,6 +96,10 @@ function parseOptions(args: string[], lang: Lang): Options {
       case '--unsafe':
         o.unsafe = true;
         break;
+      case '--jobs':
+        if (!/^[1-9]\d?$/.test(value!)) throw bad('1-99');
+        o.jobs = Number(value);
+        break;
       default:
         if (a.startsWith('-') && a !== '-') throw new UsageError(t('cli.error.unknownOption', { option: a }, lang));
         o.paths.push(args[i]);
@@ -111,20 +119,7 @@ interface FileResult {
 
 /** One service for the run: the CLI flags are its top configuration layer. */
 function serviceFor(opts: Options, io: CliIo, lang: Lang): DockyardService {
-  const registry = createRegistry();
-  const configFile = opts.config ? path.resolve(io.cwd, opts.config) : undefined;
-  if (configFile && !fs.existsSync(configFile)) throw new UsageError(t('cli.error.unreadable', { path: opts.config!, reason: 'ENOENT' }, lang));
-  const host = createNodeHost({ knownRules: new Set(registry.ids()), configFile, roots: () => [io.cwd] });
-  const settings: PartialConfig = {};
-  if (opts.pss) settings.pss = opts.pss;
-  if (opts.k8sVersion) settings.kubernetes = { version: opts.k8sVersion };
-  return new DockyardService({
-    host,
-    registry,
-    settings,
-    lang,
-    logRuleError: (rule, p, e) => io.stderr(t('core.ruleError', { rule, path: p, error: e instanceof Error ? e.message : String(e) }, lang) + '\n'),
-  });
+  return createCliService({ cwd: io.cwd, config: opts.config, pss: opts.pss, k8sVersion: opts.k8sVersion, lang }, io.stderr);
 }
 
 async function lintPaths(service: DockyardService, opts: Options, io: CliIo, lang: Lang, errors: string[], keepParses = false): Promise<FileResult[]> {
@@ -133,6 +128,29 @@ async function lintPaths(service: DockyardService, opts: Options, io: CliIo, lan
   for (const e of r.errors) errors.push(t('cli.error.unreadable', { path: displayPath(e.path, io.cwd), reason: e.reason }, lang));
   return r.files.map((f) => ({ path: f.path, display: displayPath(f.path, io.cwd), findings: f.findings, text: f.text, notUtf8: f.notUtf8, bom: f.bom }));
 }
+/**
+ * lintPaths on all cores (cli/parallel.ts) when there are enough files to pay for the workers and
+ * the built worker is there (it is not when the CLI runs from a test bundle); same output.
+ */
+async function lintPathsParallel(service: DockyardService, opts: Options, io: CliIo, lang: Lang, errors: string[]): Promise<FileResult[]> {
+  const jobs = opts.jobs ?? defaultJobs();
+  const targets = (opts.paths.length ? opts.paths : ['.']).map((p) => path.resolve(io.cwd, p));
+  if (jobs < 2 || !fs.existsSync(path.join(__dirname, 'lint-worker.js'))) return lintPaths(service, opts, io, lang, errors);
+  const { files, errors: unreadable } = service.collect(targets);
+  if (files.length < PARALLEL_MIN_FILES && opts.jobs === undefined) return lintPaths(service, opts, io, lang, errors);
+  const sizes = new Map<string, number>();
+  for (const f of files) {
+    try {
+      sizes.set(f, fs.statSync(f).size);
+    } catch {
+      sizes.set(f, 1);
+    }
+  }
+  const r = await lintInWorkers(files, sizes, { cwd: io.cwd, config: opts.config, pss: opts.pss, k8sVersion: opts.k8sVersion, lang, wantFixes: opts.format !== 'text' }, jobs, io.stderr);
+  for (const e of [...unreadable, ...r.errors]) errors.push(t('cli.error.unreadable', { path: displayPath(e.path, io.cwd), reason: e.reason }, lang));
+  return r.files.map((f) => ({ path: f.path, display: displayPath(f.path, io.cwd), findings: f.findings, text: f.text, notUtf8: f.notUtf8, bom: f.bom }));
+}
+
 function displayPath(p: string, cwd: string): string {
   const rel = path.relative(cwd, p);
   return (rel && !rel.startsWith('..') ? rel : p).split(path.sep).join('/');
@@ -189,7 +207,7 @@ async function lint(args: string[], io: CliIo, lang: Lang): Promise<number> {
   if (opts.lang) lang = opts.lang;
   const errors: string[] = [];
   const service = serviceFor(opts, io, lang);
-  const results = await lintPaths(service, opts, io, lang, errors);
+  const results = await lintPathsParallel(service, opts, io, lang, errors);
   report(results, opts, io, lang, service.registry);
   for (const e of errors) io.stderr(e + '\n');
   if (errors.length) return 2;

@@ -13,6 +13,7 @@ import type { LociDataProvider } from './loci/provider';
 import type { CrdSchemaSource } from './kubernetes/crd';
 import type { SchemaStore } from './schema';
 import { createProviders, withProviders, type Providers } from './providers';
+import type { IndexedResource } from './workspace';
 
 /**
  * The one object behind every front end (language server handlers, CLI, golden test): it owns the
@@ -78,6 +79,13 @@ export interface LintedFile {
   notUtf8?: boolean;
   bom?: boolean;
   findings: Finding[];
+}
+
+/** A file's text as a lint read it. */
+export interface LintText {
+  text: string;
+  notUtf8?: boolean;
+  bom?: boolean;
 }
 
 export interface LintOptions {
@@ -248,6 +256,30 @@ export class DockyardService {
    * whole workspace known (cross-resource rules). Open documents are linted with their editor text.
    */
   async lint(targets: readonly string[], opts: LintOptions = {}): Promise<LintResult> {
+    const { files, errors } = this.collect(targets);
+    const total = files.length;
+    const texts = new Map<string, LintText>();
+    const out: LintedFile[] = [];
+    for (let pass = 0; pass < 2; pass++) {
+      for (let i = 0; i < files.length; i++) {
+        // Let other messages in between files (a cancellation among them).
+        if (opts.cancel) {
+          await new Promise((r) => setImmediate(r));
+          if (opts.cancel()) return { files: out, errors, cancelled: true };
+        }
+        if (pass === 0) this.lintFirstPass(files[i], texts, errors);
+        else {
+          const r = this.lintSecondPass(files[i], texts, opts.keepParses);
+          if (r) out.push(r);
+        }
+        opts.progress?.(pass * total + i + 1, total * 2);
+      }
+    }
+    return { files: out, errors, cancelled: false };
+  }
+
+  /** The files a lint of `targets` covers (folders walked, each file once), and the paths that cannot be read. */
+  collect(targets: readonly string[]): { files: string[]; errors: LintResult['errors'] } {
     const errors: LintResult['errors'] = [];
     const files: string[] = [];
     const seen = new Set<string>();
@@ -268,47 +300,49 @@ export class DockyardService {
       else if (st.type === 'directory') this.host.listFolder(p, add);
       else add(p);
     }
-    const total = files.length;
-    const texts = new Map<string, { text: string; notUtf8?: boolean; bom?: boolean }>();
-    const out: LintedFile[] = [];
-    for (let pass = 0; pass < 2; pass++) {
-      for (let i = 0; i < files.length; i++) {
-        // Let other messages in between files (a cancellation among them).
-        if (opts.cancel) {
-          await new Promise((r) => setImmediate(r));
-          if (opts.cancel()) return { files: out, errors, cancelled: true };
-        }
-        const file = files[i];
-        if (pass === 0) {
-          const open = this.docs.get(file);
-          let r: { text: string; notUtf8?: boolean; bom?: boolean } | undefined = open ? { text: open.text } : undefined;
-          if (!r) {
-            try {
-              r = this.host.readFile(file);
-            } catch (e) {
-              errors.push({ path: file, reason: (e as { code?: string }).code ?? String(e) });
-              continue;
-            }
-          }
-          texts.set(file, r);
-          if (open) this.analysis(file);
-          else this.analyzeText(file, r.text);
-        } else {
-          const r = texts.get(file);
-          if (!r) continue;
-          const open = this.docs.get(file);
-          const analysis = open ? this.analysis(file)! : this.analyzeText(file, r.text);
-          const findings = analysis.findings.slice();
-          if (r.notUtf8 && !findings.some((x) => x.rule === 'binary-file')) {
-            findings.unshift({ rule: 'file-encoding', severity: 'information', message: { id: 'core.file.notUtf8' }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
-          }
-          out.push({ path: file, text: r.text, notUtf8: r.notUtf8, bom: r.bom, findings });
-          if (!open && !opts.keepParses) this.analyzer.close(file); // keep the index entry, drop the parse
-        }
-        opts.progress?.(pass * total + i + 1, total * 2);
+    return { files, errors };
+  }
+
+  /** Lint pass 1 for one file: read it (or take the open document), analyse it, index it. */
+  lintFirstPass(file: string, texts: Map<string, LintText>, errors: LintResult['errors']): void {
+    const open = this.docs.get(file);
+    let r: LintText | undefined = open ? { text: open.text } : undefined;
+    if (!r) {
+      try {
+        r = this.host.readFile(file);
+      } catch (e) {
+        errors.push({ path: file, reason: (e as { code?: string }).code ?? String(e) });
+        return;
       }
     }
-    return { files: out, errors, cancelled: false };
+    texts.set(file, r);
+    if (open) this.analysis(file);
+    else this.analyzeText(file, r.text);
+  }
+
+  /** Lint pass 2 for one file: its findings with the whole index in place (cross-file rules). */
+  lintSecondPass(file: string, texts: Map<string, LintText>, keepParses = false): LintedFile | undefined {
+    const r = texts.get(file);
+    if (!r) return undefined;
+    const open = this.docs.get(file);
+    const analysis = open ? this.analysis(file)! : this.analyzeText(file, r.text);
+    const findings = analysis.findings.slice();
+    if (r.notUtf8 && !findings.some((x) => x.rule === 'binary-file')) {
+      findings.unshift({ rule: 'file-encoding', severity: 'information', message: { id: 'core.file.notUtf8' }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
+    }
+    if (!open && !keepParses) this.analyzer.close(file); // keep the index entry, drop the parse
+    return { path: file, text: r.text, notUtf8: r.notUtf8, bom: r.bom, findings };
+  }
+
+  /** The index entries of these files (what a parallel lint shares between its workers). */
+  indexEntries(files: readonly string[]): [string, IndexedResource[]][] {
+    const ws = this.analyzer.workspace;
+    return files.filter((f) => ws.has(f)).map((f) => [f, ws.get(f)]);
+  }
+
+  /** Index entries of files another worker analysed, so that cross-file rules see the whole lint. */
+  importIndexEntries(entries: readonly [string, IndexedResource[]][]): void {
+    for (const [p, resources] of entries) this.analyzer.workspace.set(p, resources);
   }
 
   // ---- fixes ---------------------------------------------------------------------------------

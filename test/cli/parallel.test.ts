@@ -1,0 +1,49 @@
+// `dockyard lint` on worker threads (issue #11 item 6): the same bytes as a single-threaded run,
+// with cross-file findings that need files of another worker's slice.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { slices } from '../../server/src/cli/parallel';
+
+const ROOT = process.env.DOCKYARD_ROOT ?? path.resolve(__dirname, '../../..');
+const cli = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), ...args], { cwd, encoding: 'utf8' });
+
+test('slices: contiguous, balanced by size, never more than asked, nothing lost', () => {
+  assert.deepEqual(slices(['a', 'b', 'c', 'd'], 2, () => 1), [['a', 'b'], ['c', 'd']]);
+  assert.deepEqual(slices(['big', 'a', 'b', 'c'], 2, (f) => (f === 'big' ? 9 : 1)), [['big'], ['a', 'b', 'c']]);
+  assert.deepEqual(slices(['a'], 4, () => 1), [['a']]);
+  const many = Array.from({ length: 101 }, (_, i) => `f${i}`);
+  const parts = slices(many, 3, () => 1);
+  assert.ok(parts.length <= 3);
+  assert.deepEqual(parts.flat(), many);
+});
+
+test('lint --jobs 2 prints exactly what --jobs 1 prints (text, JSON, SARIF), cross-file findings included', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dockyard-parallel-'));
+  try {
+    // A pod in the first file refers to a ConfigMap defined in the last one (another worker's
+    // slice); two files define the same Service (duplicate-resource across slices).
+    fs.writeFileSync(path.join(dir, 'a-pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: r.example/c:1\n      envFrom:\n        - configMapRef: {name: late-cm}\n        - configMapRef: {name: nowhere}\n');
+    for (let i = 0; i < 20; i++) fs.writeFileSync(path.join(dir, `m${String(i).padStart(2, '0')}.yaml`), `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm${i}\ndata:\n  k: v\n`);
+    fs.writeFileSync(path.join(dir, 'm05-dup.yaml'), 'apiVersion: v1\nkind: Service\nmetadata:\n  name: svc\nspec:\n  ports: [{port: 80}]\n');
+    fs.writeFileSync(path.join(dir, 'z-cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: late-cm\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: svc\nspec:\n  ports: [{port: 80}]\n');
+    fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM ubuntu\nRUN sudo apt-get install -y curl\n');
+    for (const format of ['text', 'json', 'sarif']) {
+      const one = cli(dir, 'lint', '--format', format, '--jobs', '1', '.');
+      const two = cli(dir, 'lint', '--format', format, '--jobs', '2', '.');
+      assert.equal(two.stderr, one.stderr, format);
+      assert.equal(two.status, one.status, format);
+      assert.equal(two.stdout, one.stdout, format);
+    }
+    const json = JSON.parse(cli(dir, 'lint', '--format', 'json', '--jobs', '2', '.').stdout);
+    const rules = (name: string) => json.files.find((f: { path: string }) => f.path === name).diagnostics.map((d: { rule: string; message: string }) => `${d.rule}: ${d.message}`);
+    assert.deepEqual(rules('a-pod.yaml').filter((r: string) => r.startsWith('missing-reference')), ['missing-reference: ConfigMap "nowhere" (envFrom) is not defined in the workspace.']);
+    assert.equal(rules('m05-dup.yaml').filter((r: string) => r.startsWith('duplicate-resource')).length, 1);
+    assert.ok(json.files.find((f: { path: string }) => f.path === 'Dockerfile').diagnostics.some((d: { rule: string; fixable: boolean }) => d.rule === 'sudo-in-run' && d.fixable));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
