@@ -16,9 +16,58 @@ test('every Dockerfile rule has its docs in the catalog and a reference link', (
   }
   assert.deepEqual(
     DOCKERFILE_RULES.map((r) => r.id),
-    ['layer-count', 'consecutive-run', 'root-user', 'add-remote-url', 'pipe-to-shell', 'secret-in-build-arg', 'unpinned-base-image', 'sudo-in-run', 'sensitive-file-copy', 'exposed-sensitive-port', 'apt-lists-not-cleaned'],
+    [
+      'layer-count',
+      'consecutive-run',
+      'root-user',
+      'add-remote-url',
+      'pipe-to-shell',
+      'secret-in-build-arg',
+      'unpinned-base-image',
+      'sudo-in-run',
+      'sensitive-file-copy',
+      'exposed-sensitive-port',
+      'apt-lists-not-cleaned',
+      'unpinned-os-package',
+      'unpinned-language-package',
+      'apt-install-recommends',
+      'package-install-prompt',
+      'apt-instead-of-apt-get',
+      'distro-upgrade-in-run',
+      'apt-update-without-install',
+      'apk-add-without-no-cache',
+      'package-cache-not-cleaned',
+      'pip-install-without-no-cache-dir',
+      'workdir-relative',
+      'cd-in-run',
+      'add-instead-of-copy',
+      'cmd-shell-form',
+      'repeated-stage-instruction',
+      'maintainer-deprecated',
+      'copy-from-stage',
+      'copy-destination-not-directory',
+      'from-platform-constant',
+      'env-legacy-format',
+      'instruction-casing',
+      'undefined-arg-in-from',
+      'pipefail-missing',
+      'wget-and-curl',
+      'useradd-high-uid',
+      'apt-key-deprecated',
+      'chown-after-copy',
+    ],
   );
-  assert.deepEqual(DOCKERFILE_RULES.filter((r) => r.fix === 'fixAll').map((r) => r.id), ['apt-lists-not-cleaned']);
+  // fix-all (applied on save and by `dockyard fix`): only edits that do not change what the image does.
+  assert.deepEqual(DOCKERFILE_RULES.filter((r) => r.fix === 'fixAll').map((r) => r.id), [
+    'apt-lists-not-cleaned',
+    'apk-add-without-no-cache',
+    'package-cache-not-cleaned',
+    'pip-install-without-no-cache-dir',
+    'copy-destination-not-directory',
+    'env-legacy-format',
+    'instruction-casing',
+    'useradd-high-uid',
+  ]);
 });
 
 test('every message id the Dockerfile code uses exists, and its placeholders are given', () => {
