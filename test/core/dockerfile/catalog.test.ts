@@ -92,3 +92,14 @@ test('every message id the Dockerfile code uses exists, and its placeholders are
   // features and a few rules' kind tables only.
   assert.ok(checked >= 10, `${checked} ids checked`);
 });
+
+test('equivalents: tool:ID values, shown in the rule docs (hover and docs/rules.md)', async () => {
+  const { ruleDocsMarkdown, rulesMarkdown } = await import('../../../server/src/core/features/rule-docs');
+  for (const r of DOCKERFILE_RULES) for (const e of r.equivalents ?? []) assert.match(e, /^(hadolint:DL\d{4}|buildkit:[A-Z][A-Za-z]+|shellcheck:SC\d{4})$/, `${r.id}: ${e}`);
+  const pin = DOCKERFILE_RULES.find((r) => r.id === 'unpinned-os-package')!;
+  assert.match(ruleDocsMarkdown(pin), /Same check in other tools: `hadolint DL3008`, `hadolint DL3018`/);
+  const md = rulesMarkdown(DOCKERFILE_RULES);
+  assert.match(md, /### sudo-in-run\n\nsudo inside RUN\.\n\n- Default severity: warning\n- Quick fix: yes[^\n]*\n- Same check in other tools: `hadolint DL3004`\n/);
+  // Rules without an equivalent say nothing about other tools.
+  assert.doesNotMatch(md.split('### apt-key-deprecated')[1].split('###')[0], /Same check/);
+});

@@ -3,9 +3,10 @@ import { defineRule } from '../define';
 
 /**
  * Instruction keywords in mixed casing: all upper-case or all lower-case, as the file's majority
- * writes them (`From`, or a lower-case `run` in an upper-case file), and `FROM … as name` whose
- * `AS` does not match the casing of `FROM`. Quick fix (fix-all): rewrite the keyword in the
- * majority casing (`AS` in FROM's casing); nothing else changes.
+ * writes them (`From`, or a lower-case `run` in an upper-case file), `FROM … as name` whose `AS`
+ * does not match the casing of `FROM`, stage names with upper-case letters, and EXPOSE protocols
+ * not in lower case (`80/TCP`). Quick fix (fix-all): rewrite the word in the expected casing
+ * (stage names are matched case-insensitively, so references need no change); nothing else changes.
  */
 export const instructionCasing = defineRule({
   id: 'instruction-casing',
@@ -13,16 +14,18 @@ export const instructionCasing = defineRule({
   target: 'dockerfile',
   defaultSeverity: 'information',
   fix: 'fixAll',
-  equivalents: ['buildkit:ConsistentInstructionCasing', 'buildkit:FromAsCasing'],
+  equivalents: ['buildkit:ConsistentInstructionCasing', 'buildkit:FromAsCasing', 'buildkit:StageNameCasing', 'buildkit:ExposeProtoCasing'],
   references: [{ title: 'Build checks: ConsistentInstructionCasing', url: 'https://docs.docker.com/reference/build-checks/consistent-instruction-casing/' }],
   docs: {
-    summary: 'Instruction keywords not in the casing the rest of the file uses, or FROM … AS with AS in another casing than FROM.',
+    summary: 'Instruction keywords not in the casing the rest of the file uses, FROM … AS with AS in another casing than FROM, a stage name or an EXPOSE protocol that is not lower-case.',
     risk: 'Mixed casing makes a Dockerfile harder to scan; keywords are case-insensitive, so it is purely a readability problem.',
     fix: 'Write every keyword in one casing (upper-case is the convention); the fix rewrites the keyword.',
   },
   messages: {
     message: '{keyword} is not in the casing the file uses for instructions ({expected}).',
     fromAs: '"{as}" does not match the casing of "{from}" ({expected}).',
+    stageName: 'Stage name "{name}" is not lower-case ({expected}).',
+    exposeProtocol: 'EXPOSE protocol "{protocol}" is not lower-case ({expected}).',
     fixTitle: 'Write {expected}',
   },
   check(ctx, m) {
@@ -48,8 +51,26 @@ export const instructionCasing = defineRule({
         const range = model.range(ins.getInstructionRange());
         ctx.report({ range, message: m('message', { keyword: kw, expected }), fixes: [{ title: m('fixTitle', { expected }), edits: [{ range, newText: expected }], fixAll: true }] });
       }
+      if (ins.getKeyword() === 'EXPOSE') {
+        for (const a of ins.getArguments()) {
+          const slash = a.getValue().lastIndexOf('/');
+          const protocol = slash >= 0 ? a.getValue().slice(slash + 1) : '';
+          if (!protocol || protocol === protocol.toLowerCase() || protocol.includes('$')) continue;
+          const ar = model.range(a.getRange());
+          if (ar.start.line !== ar.end.line || ar.end.character - ar.start.character !== a.getValue().length) continue;
+          const range = { start: { line: ar.end.line, character: ar.end.character - protocol.length }, end: ar.end };
+          const lower = protocol.toLowerCase();
+          ctx.report({ range, message: m('exposeProtocol', { protocol, expected: lower }), fixes: [{ title: m('fixTitle', { expected: lower }), edits: [{ range, newText: lower }], fixAll: true }] });
+        }
+      }
       if (ins.getKeyword() !== 'FROM') continue;
       const args = ins.getArguments();
+      const stageName = args.length === 3 ? args[2].getValue() : '';
+      if (stageName && stageName !== stageName.toLowerCase() && !stageName.includes('$')) {
+        const range = model.range(args[2].getRange());
+        const lower = stageName.toLowerCase();
+        ctx.report({ range, message: m('stageName', { name: stageName, expected: lower }), fixes: [{ title: m('fixTitle', { expected: lower }), edits: [{ range, newText: lower }], fixAll: true }] });
+      }
       if (args.length !== 3) continue;
       const as = args[1].getValue();
       if (as.toUpperCase() !== 'AS') continue;
