@@ -55,6 +55,11 @@ test('every Dockerfile rule has its docs in the catalog and a reference link', (
       'useradd-high-uid',
       'apt-key-deprecated',
       'chown-after-copy',
+      'copy-relative-destination',
+      'env-self-reference',
+      'shell-symlink',
+      'from-platform-redundant',
+      'reserved-stage-name',
     ],
   );
   // fix-all (applied on save and by `dockyard fix`): only edits that do not change what the image does.
@@ -67,6 +72,7 @@ test('every Dockerfile rule has its docs in the catalog and a reference link', (
     'env-legacy-format',
     'instruction-casing',
     'useradd-high-uid',
+    'from-platform-redundant',
   ]);
 });
 

@@ -37,6 +37,11 @@ import { wgetAndCurl } from './wget-and-curl';
 import { useraddHighUid } from './useradd-high-uid';
 import { aptKeyDeprecated } from './apt-key-deprecated';
 import { chownAfterCopy } from './chown-after-copy';
+import { copyRelativeDestination } from './copy-relative-destination';
+import { envSelfReference } from './env-self-reference';
+import { shellSymlink } from './shell-symlink';
+import { fromPlatformRedundant } from './from-platform-redundant';
+import { reservedStageName } from './reserved-stage-name';
 
 /** The dockerfile rules, in catalog order. */
 export const DOCKERFILE_RULES: Rule[] = [
@@ -78,4 +83,9 @@ export const DOCKERFILE_RULES: Rule[] = [
   useraddHighUid,
   aptKeyDeprecated,
   chownAfterCopy,
+  copyRelativeDestination,
+  envSelfReference,
+  shellSymlink,
+  fromPlatformRedundant,
+  reservedStageName,
 ];
