@@ -60,6 +60,7 @@ test('every Dockerfile rule has its docs in the catalog and a reference link', (
       'shell-symlink',
       'from-platform-redundant',
       'reserved-stage-name',
+      'empty-continuation-line',
     ],
   );
   // fix-all (applied on save and by `dockyard fix`): only edits that do not change what the image does.
@@ -73,6 +74,7 @@ test('every Dockerfile rule has its docs in the catalog and a reference link', (
     'instruction-casing',
     'useradd-high-uid',
     'from-platform-redundant',
+    'empty-continuation-line',
   ]);
 });
 

@@ -42,6 +42,7 @@ import { envSelfReference } from './env-self-reference';
 import { shellSymlink } from './shell-symlink';
 import { fromPlatformRedundant } from './from-platform-redundant';
 import { reservedStageName } from './reserved-stage-name';
+import { emptyContinuationLine } from './empty-continuation-line';
 
 /** The dockerfile rules, in catalog order. */
 export const DOCKERFILE_RULES: Rule[] = [
@@ -88,4 +89,5 @@ export const DOCKERFILE_RULES: Rule[] = [
   shellSymlink,
   fromPlatformRedundant,
   reservedStageName,
+  emptyContinuationLine,
 ];
