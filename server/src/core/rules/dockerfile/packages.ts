@@ -11,7 +11,7 @@ import { continuationStyle, flagsOf, runInstructions } from './util';
  * operands (the packages), with option arguments (`-o X`, `--virtual .deps`) told apart from
  * packages. Looks through `sudo`/`env` wrappers and `python -m pip`.
  */
-export type Manager = 'apt-get' | 'apt' | 'aptitude' | 'apk' | 'dnf' | 'yum' | 'microdnf' | 'zypper' | 'pip' | 'npm' | 'gem' | 'go';
+export type Manager = 'apt-get' | 'apt' | 'aptitude' | 'apk' | 'dnf' | 'yum' | 'microdnf' | 'zypper' | 'pip' | 'npm' | 'yarn' | 'gem' | 'go';
 
 export interface PackageCommand {
   cmd: SimpleCommand;
@@ -49,11 +49,12 @@ const VALUE_OPTIONS: Record<string, Set<string>> = {
   zypper: new Set(['-r', '--repo', '-t', '--type', '--from', '-R', '--root', '-D', '--reposd-dir', '-C', '--cache-dir', '--raw-cache-dir', '--solv-cache-dir', '--pkg-cache-dir', '-c', '--config']),
   pip: new Set(['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '--trusted-host', '--platform', '--python-version', '--implementation', '--abi', '--src', '--upgrade-strategy', '--progress-bar', '--log', '--cache-dir', '--timeout', '--retries', '--proxy', '--cert', '--client-cert', '--exists-action', '--global-option', '--install-option', '-C', '--config-settings', '--no-binary', '--only-binary', '--report', '--python', '--root-user-action']),
   npm: new Set(['--prefix', '--registry', '--cache', '-w', '--workspace', '--tag', '--userconfig', '--loglevel', '--omit', '--include']),
+  yarn: new Set(['--cwd', '--cache-folder', '--modules-folder', '--global-folder', '--network-timeout', '--mutex', '--registry']),
   gem: new Set(['-v', '--version', '-i', '--install-dir', '-n', '--bindir', '-s', '--source', '-P', '--trust-policy', '--platform', '--document', '-g', '--file']),
   go: new Set(['-o', '-p', '-tags', '-ldflags', '-gcflags', '-asmflags', '-mod', '-modfile', '-overlay', '-pgo', '-buildmode', '-compiler', '-gccgoflags', '-installsuffix', '-pkgdir', '-toolexec', '-C']),
 };
 const FAMILY: Record<Manager, string> = {
-  'apt-get': 'apt', apt: 'apt', aptitude: 'apt', apk: 'apk', dnf: 'rpm', yum: 'rpm', microdnf: 'rpm', zypper: 'zypper', pip: 'pip', npm: 'npm', gem: 'gem', go: 'go',
+  'apt-get': 'apt', apt: 'apt', aptitude: 'apt', apk: 'apk', dnf: 'rpm', yum: 'rpm', microdnf: 'rpm', zypper: 'zypper', pip: 'pip', npm: 'npm', yarn: 'yarn', gem: 'gem', go: 'go',
 };
 
 /** The manager a command name stands for (`pip3.12` → pip, `/usr/bin/apt-get` → apt-get). */
@@ -62,7 +63,7 @@ function managerOf(name: string | undefined): Manager | undefined {
   if (/^pip(\d+(\.\d+)?)?$/.test(name)) return 'pip';
   if (name === 'dnf5' || name === 'dnf4') return 'dnf';
   switch (name) {
-    case 'apt-get': case 'apt': case 'aptitude': case 'apk': case 'dnf': case 'yum': case 'microdnf': case 'zypper': case 'npm': case 'gem': case 'go':
+    case 'apt-get': case 'apt': case 'aptitude': case 'apk': case 'dnf': case 'yum': case 'microdnf': case 'zypper': case 'npm': case 'yarn': case 'gem': case 'go':
       return name;
   }
   return undefined;
@@ -223,7 +224,7 @@ export function isInstall(p: PackageCommand): boolean {
 export const PIN_EXAMPLE: Record<Manager, string> = {
   'apt-get': '<package>=<version>', apt: '<package>=<version>', aptitude: '<package>=<version>', apk: '<package>=<version>',
   dnf: '<package>-<version>', yum: '<package>-<version>', microdnf: '<package>-<version>', zypper: '<package>=<version>',
-  pip: '<package>==<version>', npm: '<package>@<version>', gem: '<package>:<version>', go: '<module>@v<version>',
+  pip: '<package>==<version>', npm: '<package>@<version>', yarn: '<package>@<version>', gem: '<package>:<version>', go: '<module>@v<version>',
 };
 
 /**
@@ -253,6 +254,9 @@ export function unpinnedPackages(p: PackageCommand): ShellWord[] {
         const at = v.lastIndexOf('@');
         return at <= 0 || /^(latest|next)$/.test(v.slice(at + 1));
       });
+    case 'yarn':
+      // Pinning of yarn add is not judged (hadolint has no such check); yarn.lock pins installs.
+      return [];
     case 'gem':
       if (hasOption(p, ['-v', '--version'])) return [];
       return ops.filter((w) => !w.value!.includes(':') && !w.value!.endsWith('.gem'));
