@@ -82,10 +82,20 @@ test('lint: the LVM suppressions are used and only the LVM output has any', () =
   assert.ok(loud.some((x) => x.rule === 'privileged-container'));
 });
 
-test('lint: the image scaffold (compose, script, Dockerfile) has no finding at all', () => {
+/**
+ * Information-level findings the image scaffold keeps on purpose, with the reason (everything else,
+ * and anything at warning or error, fails the test).
+ */
+const IMAGE_SCAFFOLD_KEPT: Record<string, string> = {
+  'unpinned-os-package':
+    'the site layer installs distro packages on a loci image pinned by tag: they follow that Ubuntu release, and exact versions vanish from noble-updates (hadolint DL3008 users commonly ignore it for this reason)',
+};
+
+test('lint: the image scaffold (compose, script, Dockerfile) has no finding but the information-level ones kept on purpose', () => {
   for (const [name, o] of IMAGE_CASES) {
     const linted = lintFolder(`/ws/${name}`, scaffoldImage(o).files.filter((f) => !f.path.endsWith('.md')));
-    assert.deepEqual(linted.flatMap((f) => f.findings.map((x) => `${f.path}:${x.range.start.line + 1} ${x.rule}`)), []);
+    const unexpected = linted.flatMap((f) => f.findings.filter((x) => !(x.severity === 'information' && IMAGE_SCAFFOLD_KEPT[x.rule])).map((x) => `${f.path}:${x.range.start.line + 1} ${x.rule}`));
+    assert.deepEqual(unexpected, []);
   }
 });
 

@@ -20,7 +20,7 @@ test('Dockerfile over LSP: diagnostics, layer inlay hints and code lenses, fix-a
     await c.open(URI, 'dockerfile', TEXT);
     const p = await c.waitFor((x) => x.uri === URI && x.version === 1);
     const codes = p.diagnostics.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}`).sort();
-    assert.deepEqual(codes, ['apt-lists-not-cleaned@2:9', 'consecutive-run@3:0', 'root-user@4:5', 'sudo-in-run@2:4']);
+    assert.deepEqual(codes, ['apt-install-recommends@2:9', 'apt-lists-not-cleaned@2:9', 'consecutive-run@3:0', 'root-user@4:5', 'sudo-in-run@2:4', 'unpinned-os-package@2:28']);
 
     const hints = await c.request<any[]>('textDocument/inlayHint', { textDocument: { uri: URI }, range: { start: { line: 0, character: 0 }, end: { line: 10, character: 0 } } });
     assert.deepEqual(hints.map((h) => [h.position.line, h.position.character, h.label]), [[1, 23, 'layer 1'], [3, 8, 'layer 2'], [5, 13, 'layer 3']]);

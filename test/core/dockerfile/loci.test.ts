@@ -56,6 +56,7 @@ test('a loci child image (README pattern): apt cleanup and root user', () => {
   assert.deepEqual(mine(lintD(text)), [
     ['root-user', 'rule.root-user.noUser', [0, 5, 0, 51]],
     ['apt-lists-not-cleaned', 'rule.apt-lists-not-cleaned.message', [1, 22, 1, 37]],
+    ['unpinned-os-package', 'rule.unpinned-os-package.message', [1, 65, 1, 68]],
   ]);
   const f = lintD(text).find((x) => x.rule === 'root-user')!;
   assert.deepEqual(f.fixes![0].title.args, { uid: 42424 });

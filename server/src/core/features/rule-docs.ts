@@ -13,8 +13,14 @@ export function ruleDocsMarkdown(meta: RuleMeta, lang: Lang = 'en', withLink = t
   const fix = template(`rule.${meta.id}.fix`, lang);
   if (fix) parts.push(t('core.ruleDocs.howToFix', { text: fix }, lang));
   if (meta.fixTiers?.length) parts.push(t('core.ruleDocs.fixable', undefined, lang));
+  if (meta.equivalents?.length) parts.push(t('core.ruleDocs.equivalents', { ids: equivalentsText(meta.equivalents) }, lang));
   if (withLink) parts.push(`[${t('core.ruleDocs.link', { rule: meta.id }, lang)}](${docsUrl(meta.id)})`);
   return parts.join('\n\n');
+}
+
+/** `hadolint:DL3008` → `hadolint DL3008`, as code, in the order given. */
+function equivalentsText(ids: string[]): string {
+  return ids.map((id) => '`' + id.replace(':', ' ') + '`').join(', ');
 }
 
 const CATEGORY_ORDER = ['yaml', 'kubernetes', 'security', 'dockerfile', 'loci', 'meta'] as const;
@@ -32,6 +38,7 @@ export function rulesMarkdown(rules: RuleMeta[], lang: Lang = 'en'): string {
       const facts = [t('core.ruleDocs.severity', { severity: r.defaultSeverity }, lang)];
       if (r.pss) facts.push(t('core.ruleDocs.pss', { level: r.pss === 'both' ? 'baseline / restricted' : r.pss }, lang));
       if (r.fixTiers?.length) facts.push(t('docs.rules.fixTiers', { tiers: r.fixTiers.map((x) => t(`docs.rules.tier.${x}`, undefined, lang)).join(', ') }, lang));
+      if (r.equivalents?.length) facts.push(t('core.ruleDocs.equivalents', { ids: equivalentsText(r.equivalents) }, lang));
       out.push(facts.map((f) => `- ${f}`).join('\n'), '');
       const risk = template(`rule.${r.id}.risk`, lang);
       if (risk) out.push(t('core.ruleDocs.risk', { text: risk }, lang), '');

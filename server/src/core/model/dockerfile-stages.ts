@@ -164,3 +164,34 @@ export function stageOfLine(model: DockerfileModel, line: number): Stage | undef
   return found;
 }
 
+
+/**
+ * The stages whose filesystem ships in the image `docker build` produces by default: the final stage
+ * and the earlier stages it builds on (`FROM builder AS final`), by index. A build stage whose output
+ * is only `COPY --from`'d is not among them: what it leaves behind (package lists, caches) never
+ * reaches the image.
+ */
+export function shippedStageIndexes(model: DockerfileModel): Set<number> {
+  return model.memoize('stages:shipped', () => {
+    const infos = stageInfos(model);
+    const out = new Set<number>();
+    for (let s: StageInfo | undefined = infos[infos.length - 1]; s && !out.has(s.stage.index); s = s.parent) out.add(s.stage.index);
+    return out;
+  });
+}
+
+/** The index of the stage a line belongs to (-1 before the first FROM); binary search over the FROM lines. */
+export function stageIndexAtLine(model: DockerfileModel, line: number): number {
+  const starts = model.memoize('stages:startLines', () => model.stages.map((s) => s.from.getRange().start.line));
+  let lo = 0;
+  let hi = starts.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] <= line) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}

@@ -27,6 +27,11 @@ export interface RuleMeta {
   references?: { title: string; url: string }[];
   /** Generic finding another extension also reports (dropped when it is active, see coexistence). */
   generic?: 'yaml' | 'dockerfile';
+  /**
+   * The same check in other tools, as `tool:ID` (`hadolint:DL3008`, `buildkit:JSONArgsRecommended`,
+   * `shellcheck:SC2046`): shown in the rule docs, so users of those tools find the Dockyard id.
+   */
+  equivalents?: string[];
 }
 
 export interface Report {

@@ -9,6 +9,7 @@ export const core: Record<string, string> = {
   'core.ruleDocs.fixable': 'Quick fix available.',
   'core.ruleDocs.howToFix': 'How to fix: {text}',
   'core.ruleDocs.risk': 'Risk: {text}',
+  'core.ruleDocs.equivalents': 'Same check in other tools: {ids}',
   'core.ruleError': 'Rule {rule} failed on {path}: {error}',
   'core.completion.retrigger': 'Suggest values',
   'core.file.notUtf8': 'This file is not valid UTF-8; Dockyard read it as Latin-1, so positions may be off.',

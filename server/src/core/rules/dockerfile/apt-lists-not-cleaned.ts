@@ -3,7 +3,7 @@ import type { DockerfileModel } from '../../model/dockerfile';
 import type { Fix } from '../../types';
 import { baseName, simpleCommands, unwrapCommand, type SimpleCommand } from '../../util/shell';
 import { defineRule, type MessageOf } from '../define';
-import { continuationStyle, flagsOf, runInstructions } from './util';
+import { continuationStyle, flagsOf, runInstructions, shipsInImage } from './util';
 
 const CLEANUP = 'rm -rf /var/lib/apt/lists/*';
 
@@ -11,7 +11,8 @@ const CLEANUP = 'rm -rf /var/lib/apt/lists/*';
  * `apt-get install` leaves the package lists `apt-get update` downloaded (tens of MB) in the layer
  * unless the same RUN removes /var/lib/apt/lists; a later RUN cannot take them out of the layer.
  * Not reported when the RUN mounts a cache or tmpfs over /var/lib/apt (the lists never reach the
- * layer). Fix (tier safe): append `&& rm -rf /var/lib/apt/lists/*`, in the file's continuation style
+ * layer), nor in a build stage the final image does not build on (its output is only `COPY
+ * --from`'d, so its package lists never ship). Fix (tier safe): append `&& rm -rf /var/lib/apt/lists/*`, in the file's continuation style
  * when the RUN spans several lines. `&&` after the whole script keeps its behaviour: the cleanup
  * runs only when everything before it succeeded, and the RUN's exit status is unchanged otherwise.
  */
@@ -20,13 +21,14 @@ export const aptListsNotCleaned = defineRule({
   category: 'dockerfile',
   target: 'dockerfile',
   defaultSeverity: 'information',
+  equivalents: ['hadolint:DL3009'],
   fixTiers: ['safe'],
   references: [
     { title: 'Dockerfile best practices: apt-get', url: 'https://docs.docker.com/build/building/best-practices/#apt-get' },
     { title: 'hadolint DL3009', url: 'https://github.com/hadolint/hadolint/wiki/DL3009' },
   ],
   docs: {
-    summary: 'apt-get install without removing /var/lib/apt/lists in the same RUN.',
+    summary: 'apt-get install without removing /var/lib/apt/lists in the same RUN, in a stage that ships (the final stage or one it builds on).',
     risk: 'The package lists (tens of MB) stay in the layer; a later RUN cannot take them out of it.',
     fix: 'End the same RUN with && rm -rf /var/lib/apt/lists/*, or mount a cache over /var/lib/apt (RUN --mount=type=cache,target=/var/lib/apt).',
   },
@@ -36,9 +38,9 @@ export const aptListsNotCleaned = defineRule({
   },
   check(ctx, m) {
     const { model } = ctx;
-    for (const { ins } of runInstructions(model)) {
+    for (const { ins, onbuild } of runInstructions(model)) {
       if (!ins.getTextContent().includes('apt')) continue;
-      if (mountsAptState(ins)) continue;
+      if (mountsAptState(ins) || !shipsInImage(model, ins, onbuild)) continue;
       const run = runShell(model, ins);
       if (!run.script) continue;
       const cmds = simpleCommands(run.script.list);

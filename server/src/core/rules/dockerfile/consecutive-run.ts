@@ -34,6 +34,7 @@ export const consecutiveRun = defineRule({
   category: 'dockerfile',
   target: 'dockerfile',
   defaultSeverity: 'information',
+  equivalents: ['hadolint:DL3059'],
   fixTiers: ['review'],
   references: [{ title: 'Dockerfile best practices: RUN', url: 'https://docs.docker.com/build/building/best-practices/#run' }],
   docs: {

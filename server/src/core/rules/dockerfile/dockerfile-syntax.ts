@@ -39,6 +39,7 @@ export const dockerfileSyntax = defineRule({
   category: 'dockerfile',
   target: 'dockerfile',
   defaultSeverity: 'error',
+  equivalents: ['hadolint:DL3011', 'hadolint:DL3024', 'hadolint:DL3043', 'hadolint:DL3061', 'buildkit:DuplicateStageName', 'buildkit:ExposeInvalidFormat'],
   generic: 'dockerfile',
   references: [{ title: 'Dockerfile reference', url: 'https://docs.docker.com/reference/dockerfile/' }],
   docs: {

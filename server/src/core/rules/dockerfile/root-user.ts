@@ -21,6 +21,7 @@ export const rootUser = defineRule({
   category: 'dockerfile',
   target: 'dockerfile',
   defaultSeverity: 'warning',
+  equivalents: ['hadolint:DL3002'],
   fixTiers: ['review'],
   references: [
     { title: 'Dockerfile reference: USER', url: 'https://docs.docker.com/reference/dockerfile/#user' },

@@ -12,6 +12,7 @@ export const secretInBuildArg = defineRule({
   category: 'dockerfile',
   target: 'dockerfile',
   defaultSeverity: 'error',
+  equivalents: ['buildkit:SecretsUsedInArgOrEnv'],
   references: [
     { title: 'Docker build secrets', url: 'https://docs.docker.com/build/building/secrets/' },
     { title: 'BuildKit check SecretsUsedInArgOrEnv', url: 'https://docs.docker.com/reference/build-checks/secrets-used-in-arg-or-env/' },

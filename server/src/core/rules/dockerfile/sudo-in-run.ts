@@ -18,6 +18,7 @@ export const sudoInRun = defineRule({
   category: 'dockerfile',
   target: 'dockerfile',
   defaultSeverity: 'warning',
+  equivalents: ['hadolint:DL3004'],
   fixTiers: ['review'],
   references: [{ title: 'hadolint DL3004', url: 'https://github.com/hadolint/hadolint/wiki/DL3004' }],
   docs: {

@@ -14,6 +14,7 @@ export const unpinnedBaseImage = defineRule({
   category: 'dockerfile',
   target: 'dockerfile',
   defaultSeverity: 'warning',
+  equivalents: ['hadolint:DL3006', 'hadolint:DL3007'],
   references: [{ title: 'Dockerfile best practices: pin base image versions', url: 'https://docs.docker.com/build/building/best-practices/#pin-base-image-versions' }],
   docs: {
     summary: 'FROM without a tag or digest, or with :latest.',

@@ -1,5 +1,6 @@
 import type { Flag, Instruction, Onbuild } from 'dockerfile-ast';
 import { argumentsOf, type DockerfileModel } from '../../model/dockerfile';
+import { shippedStageIndexes, stageIndexAtLine } from '../../model/dockerfile-stages';
 import type { Range } from '../../types';
 
 /** RUN instructions of the file in order, ONBUILD triggers included (they run in child builds). */
@@ -72,4 +73,13 @@ export function continuationStyle(model: DockerfileModel): { indent: string; lea
     }
     return { indent: indent ?? '    ', leading: leading >= trailing };
   });
+}
+
+/**
+ * Whether an instruction's result reaches the image that ships: it stands in the final stage or a
+ * stage the final one builds on; an ONBUILD trigger always counts (it runs in the child image).
+ */
+export function shipsInImage(model: DockerfileModel, ins: Instruction, onbuild = false): boolean {
+  if (onbuild) return true;
+  return shippedStageIndexes(model).has(stageIndexAtLine(model, ins.getRange().start.line));
 }
