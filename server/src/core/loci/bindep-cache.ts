@@ -7,7 +7,7 @@ import { parseBindep, type BindepFile } from './bindep';
  * ~600 MB of model) is parsed for each caller and not kept once they are done with it.
  */
 export const BINDEP_CACHE_BOUNDS = { maxBytes: 64 * 1024 * 1024, maxEntries: 8 };
-const cache = new BoundedCache<string, BindepFile>(BINDEP_CACHE_BOUNDS);
+const cache = new BoundedCache<string, BindepFile>({ ...BINDEP_CACHE_BOUNDS, oversizeForTurn: true });
 
 /**
  * Estimated bytes a parse keeps alive: the text (UTF-16) and the model (measured with

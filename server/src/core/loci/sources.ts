@@ -544,7 +544,7 @@ function splitLines(t: SourceText): SourceText[] {
  * by bytes (16 MB of estimated text + builds) and by entries (16).
  */
 export const SHELL_CACHE_BOUNDS = { maxBytes: 16 * 1024 * 1024, maxEntries: 16 };
-const shellCache = new BoundedCache<string, { all: LociBuild[]; loci: LociBuild[] }>(SHELL_CACHE_BOUNDS);
+const shellCache = new BoundedCache<string, { all: LociBuild[]; loci: LociBuild[] }>({ ...SHELL_CACHE_BOUNDS, oversizeForTurn: true });
 
 /** Estimated bytes an entry keeps alive: the text (UTF-16), its line index, and the builds. */
 function shellEntryCost(text: string, all: readonly LociBuild[]): number {

@@ -150,11 +150,14 @@ function posixShellAt(model: DockerfileModel, ins: Instruction): boolean {
     }
     return changes;
   });
+  // The last change before the line (binary search: a linear scan per RUN was quadratic in stages).
   const line = ins.getRange().start.line;
-  let posix = true;
-  for (const c of table) {
-    if (c.line < line) posix = c.posix;
-    else break;
+  let lo = 0;
+  let hi = table.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (table[mid].line < line) lo = mid + 1;
+    else hi = mid;
   }
-  return posix;
+  return lo > 0 ? table[lo - 1].posix : true;
 }

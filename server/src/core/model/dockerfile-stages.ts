@@ -156,11 +156,15 @@ export function isLociImage(image: string | undefined, patterns: string[] = []):
 
 /** The stage an instruction belongs to (undefined for the preamble). */
 export function stageOfLine(model: DockerfileModel, line: number): Stage | undefined {
-  let found: Stage | undefined;
-  for (const s of model.stages) {
-    if (s.from.getRange().start.line <= line) found = s;
-    else break;
+  // Binary search over the stages' FROM lines (a scan per call was quadratic for callers per instruction).
+  const stages = model.stages;
+  let lo = 0;
+  let hi = stages.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (stages[mid].from.getRange().start.line <= line) lo = mid + 1;
+    else hi = mid;
   }
-  return found;
+  return lo > 0 ? stages[lo - 1] : undefined;
 }
 
