@@ -90,3 +90,18 @@ test('BoundedCache: oversizeForTurn keeps the entry for get only, until the micr
   plain.set('big', 'B', 11);
   assert.equal(plain.get('big'), undefined);
 });
+
+test('analysis-incomplete parses only the RUNs long enough to nest too deep (the others are not kept parsed for it)', async () => {
+  const { analysisIncompleteDockerfile } = await import('../../server/src/core/rules/meta/analysis-incomplete');
+  const { mergeConfig } = await import('../../server/src/core/config/config');
+  const { WorkspaceIndex } = await import('../../server/src/core/workspace');
+  const lines = ['FROM debian:12'];
+  for (let i = 0; i < 200; i++) lines.push(`RUN echo ${i} > /tmp/f${i}`);
+  lines.push(`RUN echo ${'$(echo '.repeat(120)}x${')'.repeat(120)}`);
+  const model = new DockerfileModel(lines.join('\n') + '\n');
+  const found: unknown[] = [];
+  analysisIncompleteDockerfile.check({ model, config: mergeConfig(), path: '/ws/Dockerfile', workspace: new WorkspaceIndex(), report: (f: unknown) => found.push(f) } as never);
+  assert.equal(found.length, 1, 'the deep RUN is still reported');
+  const parsed = model.memo.get('shell:byOffset') as Map<number, unknown> | undefined;
+  assert.equal(parsed?.size, 1, 'only the one long RUN was parsed');
+});
