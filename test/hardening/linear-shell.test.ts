@@ -105,3 +105,15 @@ test('analysis-incomplete parses only the RUNs long enough to nest too deep (the
   const parsed = model.memo.get('shell:byOffset') as Map<number, unknown> | undefined;
   assert.equal(parsed?.size, 1, 'only the one long RUN was parsed');
 });
+
+test('argumentsOf reads the memoized tokens: no copy of every argument per call (a million-word RUN was ~200 MB per call)', async () => {
+  const { argumentsOf } = await import('../../server/src/core/model/dockerfile');
+  const model = new DockerfileModel('FROM debian:12\nRUN --mount=type=cache,target=/c echo a && echo b\nCOPY --chown=1 a b\n');
+  const [, run, copy] = model.instructions;
+  const a1 = argumentsOf(run);
+  const a2 = argumentsOf(run);
+  assert.equal(a1[0], a2[0], 'the same Argument object');
+  assert.deepEqual(a1.map((a) => a.getValue()), run.getArguments().map((a) => a.getValue()), 'flags left out, as getArguments()');
+  assert.deepEqual(argumentsOf(copy).map((a) => a.getValue()), ['a', 'b']);
+  assert.deepEqual(a1.map((a) => a.getRange()), run.getArguments().map((a) => a.getRange()));
+});
