@@ -15,7 +15,7 @@
  * workflows, the whole file otherwise). Extraction reads the cached models and is memoised on them.
  */
 import type { Instruction } from 'dockerfile-ast';
-import type { DockerfileModel } from '../model/dockerfile';
+import { argumentsOf, type DockerfileModel } from '../model/dockerfile';
 import { getMap, getPair, getSeq, getValue, isMap, isScalar, isSeq, keyString, scalarString, type YamlDocModel, type YAMLMap, type Node } from '../model/yaml';
 import { LineIndex } from '../text';
 import type { Range } from '../types';
@@ -199,7 +199,7 @@ export function lociDockerfileKind(model: DockerfileModel, path = ''): LociDocke
 }
 
 function argName(ins: Instruction): string | undefined {
-  const args = ins.getArguments();
+  const args = argumentsOf(ins);
   if (!args.length) return undefined;
   return /^[A-Za-z_][A-Za-z0-9_]*/.exec(args[0].getValue())?.[0];
 }
@@ -217,7 +217,7 @@ function extractDockerfile(model: DockerfileModel, path: string): LociBuild[] {
     const insStart = lines.offsetAt(r.start);
     const insEnd = lines.offsetAt(r.end);
     // `ARG NAME=value` (the first property; dockerfile-ast gives one per instruction).
-    const argsOf = ins.getArguments();
+    const argsOf = argumentsOf(ins);
     if (!argsOf.length) continue;
     const first = argsOf[0].getRange();
     const wordStart = lines.offsetAt(first.start);
