@@ -75,6 +75,18 @@ export const KINDS = {
     n: 12,
     text: (n) => `FROM ubuntu:22.04\n${rep(500, (i) => `RUN echo ${'$(echo '.repeat(n)}x${i}${')'.repeat(n)}\n`).join('')}`,
   },
+  'from-expansions': {
+    what: 'one FROM, unclosed `${A:-` expansions',
+    path: '/ws/Dockerfile',
+    n: 100000,
+    text: (n) => `ARG A=x\nFROM ${'${A:-'.repeat(n)}\nRUN echo\n`,
+  },
+  'helm-open-braces': {
+    what: 'one YAML line of `{{ ` without `}}` (Helm detection)',
+    path: '/ws/k8s.yaml',
+    n: 100000,
+    text: (n) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: braces\ndata:\n  v: "${'{{ '.repeat(n)}"\n`,
+  },
   'shell-lines': {
     what: 'build script lines (`docker build --build-arg …`)',
     path: '/ws/build.sh',
