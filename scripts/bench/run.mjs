@@ -628,6 +628,7 @@ async function main() {
   if (ONLY.has('startup')) await benchStartup();
   if (ONLY.has('vsix')) benchVsix();
   if (ONLY.has('crossfile')) await benchCrossFile();
+  if (ONLY.has('doubling') || !argv.includes('--only')) await (await import('./doubling.mjs')).benchDoubling({ runs: Math.min(RUNS, 3), row, log, skipBuild: true, cliLines: 200_000 });
 
   fs.mkdirSync(RESULTS, { recursive: true });
   fs.writeFileSync(path.join(RESULTS, 'latest.json'), JSON.stringify(results, null, 2) + '\n');

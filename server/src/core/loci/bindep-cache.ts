@@ -9,7 +9,7 @@ import { parseBindep, type BindepFile } from './bindep';
  */
 export const BINDEP_CACHE_BOUNDS = { maxBytes: 64 * 1024 * 1024, maxEntries: 8 };
 /** The cache of the running DockyardService (its providers scope; the process default outside one). */
-const bindepCache = () => providers().cache('loci:bindep', () => new BoundedCache<string, BindepFile>(BINDEP_CACHE_BOUNDS));
+const bindepCache = () => providers().cache('loci:bindep', () => new BoundedCache<string, BindepFile>({ ...BINDEP_CACHE_BOUNDS, oversizeForTurn: true }));
 
 /**
  * Estimated bytes a parse keeps alive: the text (UTF-16) and the model (measured with

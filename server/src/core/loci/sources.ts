@@ -15,7 +15,7 @@
  * workflows, the whole file otherwise). Extraction reads the cached models and is memoised on them.
  */
 import type { Instruction } from 'dockerfile-ast';
-import type { DockerfileModel } from '../model/dockerfile';
+import { argumentsOf, type DockerfileModel } from '../model/dockerfile';
 import { getMap, getPair, getSeq, getValue, isMap, isScalar, isSeq, keyString, scalarString, type YamlDocModel, type YMap, type YNode } from '../model/yaml';
 import { LineIndex } from '../text';
 import type { Range } from '../types';
@@ -200,7 +200,7 @@ export function lociDockerfileKind(model: DockerfileModel, path = ''): LociDocke
 }
 
 function argName(ins: Instruction): string | undefined {
-  const args = ins.getArguments();
+  const args = argumentsOf(ins);
   if (!args.length) return undefined;
   return /^[A-Za-z_][A-Za-z0-9_]*/.exec(args[0].getValue())?.[0];
 }
@@ -218,7 +218,7 @@ function extractDockerfile(model: DockerfileModel, path: string): LociBuild[] {
     const insStart = lines.offsetAt(r.start);
     const insEnd = lines.offsetAt(r.end);
     // `ARG NAME=value` (the first property; dockerfile-ast gives one per instruction).
-    const argsOf = ins.getArguments();
+    const argsOf = argumentsOf(ins);
     if (!argsOf.length) continue;
     const first = argsOf[0].getRange();
     const wordStart = lines.offsetAt(first.start);
@@ -546,7 +546,7 @@ function splitLines(t: SourceText): SourceText[] {
  */
 export const SHELL_CACHE_BOUNDS = { maxBytes: 16 * 1024 * 1024, maxEntries: 16 };
 /** The cache of the running DockyardService (its providers scope; the process default outside one). */
-const shellCache = () => providers().cache('loci:shell', () => new BoundedCache<string, { all: LociBuild[]; loci: LociBuild[] }>(SHELL_CACHE_BOUNDS));
+const shellCache = () => providers().cache('loci:shell', () => new BoundedCache<string, { all: LociBuild[]; loci: LociBuild[] }>({ ...SHELL_CACHE_BOUNDS, oversizeForTurn: true }));
 
 /** Estimated bytes an entry keeps alive: the text (UTF-16), its line index, and the builds. */
 function shellEntryCost(text: string, all: readonly LociBuild[]): number {

@@ -38,7 +38,28 @@ export function isShellName(p: string, text?: string): boolean {
 
 /** Helm chart template: under `templates/` (the caller knows whether a Chart.yaml is above) or containing `{{`. */
 export function looksLikeHelmTemplate(text: string, underChartTemplates = false): boolean {
-  return underChartTemplates || (text.includes('{{') && /\{\{[^\n]*?\}\}/.test(text));
+  return underChartTemplates || hasActionOnOneLine(text);
+}
+
+/**
+ * Whether some line holds `{{` and, after it, `}}` (what `/\{\{[^\n]*?\}\}/` finds) in one pass:
+ * the regex retried from every `{{` to the end of its line, quadratic on a long line of `{{`
+ * (300 KB of `{{ ` took 11 s). The first `{{` of a line decides for the line; the next `}}` is
+ * searched again only once the scan has passed it.
+ */
+export function hasActionOnOneLine(text: string): boolean {
+  let close = -1;
+  for (let open = text.indexOf('{{'); open >= 0; ) {
+    if (close < open + 2) {
+      close = text.indexOf('}}', open + 2);
+      if (close < 0) return false;
+    }
+    let nl = text.indexOf('\n', open);
+    if (nl < 0) nl = text.length;
+    if (close < nl) return true;
+    open = text.indexOf('{{', nl);
+  }
+  return false;
 }
 
 const K8S_HINT = /^(?:apiVersion|kind)\s*:/m;

@@ -1,6 +1,7 @@
 import type { Flag, Instruction, JSONInstruction } from 'dockerfile-ast';
 import { argumentsOf, type DockerfileModel } from './dockerfile';
 import type { Range } from '../types';
+import type { LineIndex } from '../text';
 import { joinContinuations, OffsetMap, parseShell, type ShellScript, type Span } from '../util/shell';
 
 /**
@@ -37,18 +38,48 @@ export interface RunShell {
   range(span: Span): Range;
 }
 
+/** The RUN's shell (one shape for every RUN). */
+class RunShellOf implements RunShell {
+  constructor(
+    readonly ins: Instruction,
+    readonly form: RunForm,
+    readonly script: ShellScript | undefined,
+    readonly map: OffsetMap,
+    readonly start: number,
+    readonly end: number,
+    readonly flags: Flag[],
+    private readonly lines: LineIndex,
+  ) {}
+
+  // Own properties, not methods: rules pass them around detached (`removeSudo(c, run.offset, …)`).
+  readonly offset = (o: number, isEnd = false): number => this.map.toSource(o, isEnd);
+
+  readonly range = (span: Span): Range => {
+    const s = this.map.spanToSource(span);
+    return this.lines.rangeOf(s.start, s.end);
+  };
+}
+
+/** Shared by the RUNs without flags (nothing changes a RunShell's flags). */
+const NO_FLAGS = Object.freeze([]) as unknown as Flag[];
+
 const POSIX_SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'ksh', 'mksh', 'zsh', 'busybox', 'yash', 'posh']);
 
 /** The RUN's shell, parsed once per document version. `ins` may be an ONBUILD's trigger instruction. */
 export function runShell(model: DockerfileModel, ins: Instruction): RunShell {
   // By instruction object first (rules ask about the same objects); by position otherwise (an
-  // ONBUILD's trigger instruction is a new object on every getTriggerInstruction() call).
+  // ONBUILD's trigger instruction is a new object on every getTriggerInstruction() call). One map
+  // keyed by the start offset (a number), not a memo entry with a string key per RUN.
   const byIns = model.memoize('shell:byInstruction', () => new WeakMap<Instruction, RunShell>());
   let run = byIns.get(ins);
   if (run) return run;
-  const r = ins.getRange();
-  const key = `shell:${r.start.line}:${r.start.character}`;
-  run = model.memoize(key, () => computeRunShell(model, ins));
+  const byOffset = model.memoize('shell:byOffset', () => new Map<number, RunShell>());
+  const at = model.lines.offsetAt(ins.getRange().start);
+  run = byOffset.get(at);
+  if (!run) {
+    run = computeRunShell(model, ins);
+    byOffset.set(at, run);
+  }
   byIns.set(ins, run);
   return run;
 }
@@ -59,20 +90,7 @@ function computeRunShell(model: DockerfileModel, ins: Instruction): RunShell {
   const args = argumentsOf(ins);
   const end = lines.offsetAt(ins.getRange().end);
   const start = args.length ? lines.offsetAt(args[0].getRange().start) : end;
-  const make = (form: RunForm, map: OffsetMap, script?: ShellScript): RunShell => ({
-    ins,
-    form,
-    script,
-    flags,
-    start,
-    end,
-    map,
-    offset: (o: number, isEnd = false) => map.toSource(o, isEnd),
-    range: (span: Span): Range => {
-      const s = map.spanToSource(span);
-      return lines.rangeOf(s.start, s.end);
-    },
-  });
+  const make = (form: RunForm, map: OffsetMap, script?: ShellScript): RunShell => new RunShellOf(ins, form, script, map, start, end, flags.length ? flags : NO_FLAGS, lines);
   if (isExecForm(ins)) return make('exec', new OffsetMap());
   if (!posixShellAt(model, ins)) return make('other', new OffsetMap());
   const joined = joinContinuations(model.text, start, end, model.escapeChar);
@@ -83,6 +101,7 @@ function computeRunShell(model: DockerfileModel, ins: Instruction): RunShell {
     map.push(joined.next, end - joined.next);
     text += model.text.slice(joined.next, end);
   }
+  map.compact();
   const script = parseShell(text);
   const bare = bareHeredoc(script);
   if (bare) {
@@ -150,11 +169,14 @@ function posixShellAt(model: DockerfileModel, ins: Instruction): boolean {
     }
     return changes;
   });
+  // The last change before the line (binary search: a linear scan per RUN was quadratic in stages).
   const line = ins.getRange().start.line;
-  let posix = true;
-  for (const c of table) {
-    if (c.line < line) posix = c.posix;
-    else break;
+  let lo = 0;
+  let hi = table.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (table[mid].line < line) lo = mid + 1;
+    else hi = mid;
   }
-  return posix;
+  return lo > 0 ? table[lo - 1].posix : true;
 }

@@ -2,14 +2,25 @@ import { DockerfileParser, type Argument, type Dockerfile, type Instruction, typ
 import { LineIndex } from '../text';
 import type { Range } from '../types';
 
+/** The patched library's memoized tokens (patches/dockerfile-ast+0.7.1.patch). */
+interface Tokenized {
+  readTokens?(): Argument[];
+  flagCount?(tokens: Argument[]): number;
+}
+
 /**
  * What `ins.getArguments()` returns, for read-only use (Dockyard's rules and model read values and
- * ranges; they change neither the array nor an argument's range). dockerfile-ast is patched at
- * install time (patches/dockerfile-ast+0.7.1.patch) to tokenise an instruction once; each call
- * still copies the tokens.
+ * ranges; they change neither the array nor an argument nor its range). dockerfile-ast is patched
+ * at install time (patches/dockerfile-ast+0.7.1.patch) to tokenise an instruction once; where the
+ * patch is present this hands out those tokens (flags left out) instead of a copy: `getArguments()`
+ * makes new Argument and Range objects per call, for a RUN of a million words ~200 MB each time.
  */
 export function argumentsOf(ins: Instruction): readonly Argument[] {
-  return ins.getArguments();
+  const t = ins as unknown as Tokenized;
+  if (typeof t.readTokens !== 'function' || typeof t.flagCount !== 'function') return ins.getArguments();
+  const tokens = t.readTokens();
+  const from = t.flagCount(tokens);
+  return from === 0 ? tokens : tokens.slice(from);
 }
 
 /**

@@ -206,14 +206,17 @@ interface PendingHeredoc {
 export function parseShell(text: string): ShellScript {
   const p = new Parser(text);
   const list = p.parseList(TOP);
+  let items: ListItem[] | undefined;
   while (p.pos < text.length) {
     // Stray closers at top level: `)`, `fi`, `;;` …: report and go on.
     p.error(p.pos, unexpectedAt(text, p.pos));
     p.skipUnexpected();
     const more = p.parseList(TOP);
-    list.items.push(...more.items);
+    items ??= list.items.slice();
+    for (const item of more.items) items.push(item); // a spread of a huge list overflows the stack
     list.end = Math.max(list.end, more.end);
   }
+  if (items) list.items = items;
   if (p.pending.length && p.tooDeepAt === undefined) p.error(text.length, 'unterminated here-document');
   return p.tooDeepAt === undefined ? { text, list, errors: p.errors } : { text, list, errors: p.errors, tooDeepAt: p.tooDeepAt };
 }
@@ -230,6 +233,18 @@ interface Stop {
 }
 
 const TOP: Stop = { words: new Set() };
+
+/**
+ * The array at its exact size. An array that grew by push keeps spare capacity (16 slots after the
+ * first push): for the many one-word commands and one-pipeline lists of a hostile RUN (a million
+ * `&&`) that spare room was a fifth of the model. Copying once when a node is complete is linear.
+ */
+function fit<T>(a: T[]): T[] {
+  return a.length ? a.slice() : (EMPTY as unknown as T[]);
+}
+
+/** The empty arrays of complete nodes (most commands have no assignments and no redirects): one, frozen. */
+const EMPTY: readonly never[] = Object.freeze([]);
 
 class Parser {
   pos = 0;
@@ -404,6 +419,7 @@ class Parser {
         this.skipUnexpected();
       }
     }
+    list.items = fit(list.items);
     return list;
   }
 
@@ -430,6 +446,10 @@ class Parser {
       a.ops.push(op);
       a.pipelines.push(next);
       a.end = next.end;
+    }
+    if (a.pipelines.length > 1) {
+      a.pipelines = fit(a.pipelines);
+      a.ops = fit(a.ops);
     }
     return a;
   }
@@ -473,6 +493,7 @@ class Parser {
       p.commands.push(next);
       p.end = next.end;
     }
+    if (p.commands.length > 1) p.commands = fit(p.commands);
     return p;
   }
 
@@ -521,6 +542,9 @@ class Parser {
       cmd.redirects.push(r);
       cmd.end = r.end;
     }
+    cmd.redirects = fit(cmd.redirects);
+    cmd.lists = fit(cmd.lists);
+    cmd.words = fit(cmd.words);
     return cmd;
   }
 
@@ -798,6 +822,9 @@ class Parser {
       cmd.end = w.end;
     }
     if (cmd.end === start) return undefined;
+    cmd.words = fit(cmd.words);
+    cmd.assignments = fit(cmd.assignments);
+    cmd.redirects = fit(cmd.redirects);
     return cmd;
   }
 
@@ -966,8 +993,10 @@ class Parser {
       value += this.text.slice(run, this.pos);
     }
     if (this.pos === start) return undefined;
-    const w: ShellWord = { start, end: this.pos, text: this.text.slice(start, this.pos) };
-    if (literal) w.value = value;
+    const text = this.text.slice(start, this.pos);
+    const w: ShellWord = { start, end: this.pos, text };
+    // The same string when quote removal changed nothing (a second copy per word otherwise).
+    if (literal) w.value = value === text ? text : value;
     if (subs) w.substitutions = subs;
     return w;
   }
@@ -1348,8 +1377,14 @@ export function unwrapCommand(cmd: SimpleCommand): number {
 /** Maps offsets of a derived text (continuations joined) back to the source document. */
 export class OffsetMap {
   /** Pairs [derivedStart, sourceStart] of contiguous runs, sorted by derivedStart. */
-  private readonly runs: number[] = [];
+  private runs: number[] = [];
   private derivedLength = 0;
+
+  /** Drop the spare capacity of the runs array (call when no more runs are pushed; pushing still works). */
+  compact(): this {
+    this.runs = fit(this.runs);
+    return this;
+  }
 
   /** Append a run: `length` characters starting at `sourceStart` in the source. */
   push(sourceStart: number, length: number): void {

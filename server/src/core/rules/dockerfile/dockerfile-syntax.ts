@@ -161,7 +161,7 @@ function checkHealthcheck(ctx: DockerfileContext, args: readonly Argument[], m: 
 
 /** `FROM image [AS name]`: one or three arguments, the second one `AS`. */
 function checkFromArguments(ctx: DockerfileContext, from: From, m: SyntaxMessage): void {
-  const args = from.getArguments();
+  const args = argumentsOf(from);
   if (args.length === 1 || args.length === 0) return;
   if (args.length === 3 && args[1].getValue().toUpperCase() === 'AS') return;
   const r = { start: args[1].getRange().start, end: args[args.length - 1].getRange().end };
@@ -171,7 +171,7 @@ function checkFromArguments(ctx: DockerfileContext, from: From, m: SyntaxMessage
 const STAGE_NAME = /^[a-z][a-z0-9\-_.]*$/;
 
 function checkStageName(ctx: DockerfileContext, from: From, seen: Map<string, Range>, m: SyntaxMessage): void {
-  const args = from.getArguments();
+  const args = argumentsOf(from);
   if (args.length !== 3 || args[1].getValue().toUpperCase() !== 'AS') return;
   const name = args[2].getValue();
   const range = ctx.model.range(args[2].getRange());

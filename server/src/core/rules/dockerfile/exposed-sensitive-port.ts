@@ -1,4 +1,5 @@
 import { msg } from '../../messages/catalog';
+import { argumentsOf } from '../../model/dockerfile';
 import { expandVariables, globalArgDefaults } from '../../model/dockerfile-stages';
 import { parsePortSpec, sensitivePortsIn } from '../../util/ports';
 import { defineRule } from '../define';
@@ -29,7 +30,7 @@ export const exposedSensitivePort = defineRule({
     const args = globalArgDefaults(model);
     for (const ins of model.instructions) {
       if (ins.getKeyword() !== 'EXPOSE') continue;
-      for (const a of ins.getArguments()) {
+      for (const a of argumentsOf(ins)) {
         const value = expandVariables(a.getValue(), args);
         const spec = value === undefined ? undefined : parsePortSpec(value);
         if (!spec) continue;

@@ -1,6 +1,6 @@
 import { lociDockerfileKind } from '../../loci/sources';
 import type { Arg, Instruction } from 'dockerfile-ast';
-import type { DockerfileModel } from '../../model/dockerfile';
+import { argumentsOf, type DockerfileModel } from '../../model/dockerfile';
 import { expandVariables, globalArgDefaults, isLociImage, stageInfos, type StageInfo } from '../../model/dockerfile-stages';
 import type { Fix } from '../../types';
 import { defineRule, type MessageOf } from '../define';
@@ -65,7 +65,7 @@ export const rootUser = defineRule({
       });
       return;
     }
-    const arg = user.getArguments()[0];
+    const arg = argumentsOf(user)[0];
     if (!arg) return;
     const values = argValuesBefore(model, owner!, user.getRange().start.line);
     const value = expandVariables(arg.getValue(), values);

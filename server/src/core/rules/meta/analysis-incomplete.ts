@@ -25,6 +25,10 @@ export const analysisIncompleteDockerfile = defineRule({
   check(ctx, m) {
     const { model } = ctx;
     for (const { ins } of runInstructions(model)) {
+      // A list nested d deep needs at least d - 1 opening characters (`(`, `{`, `` ` ``, `if` …):
+      // a shorter RUN cannot be too deep, and is not parsed here (nor kept parsed for this rule).
+      const r = ins.getRange();
+      if (model.lines.offsetAt(r.end) - model.lines.offsetAt(r.start) < MAX_SHELL_NESTING) continue;
       const run = runShell(model, ins);
       const at = run.script?.tooDeepAt;
       if (at === undefined) continue;
