@@ -27,6 +27,14 @@ export interface LociDataProvider {
   get(dir: string, fromFile: string): LociData | undefined;
   /** An EXTRA_BINDEP / EXTRA_PYDEP file (a path in the build context `dir`), parsed; undefined when unreadable. */
   extra?(dir: string, relPath: string, fromFile: string): BindepFile | undefined;
+  /**
+   * A text file of the repository (loci CI vars files: `playbooks/vars_2025.2_noble.yaml`): `relPath`
+   * is a plain file name in folder `dir`; undefined when unreadable. Optional: without it the core
+   * reads through `extra` (the same bounded reader; the file's text is kept by the parse).
+   */
+  readText?(dir: string, relPath: string, fromFile: string): string | undefined;
+  /** The names of the files in folder `dir` (sibling vars files are found by name); undefined when unknown. */
+  listFiles?(dir: string, fromFile: string): string[] | undefined;
 }
 
 let provider: LociDataProvider | undefined;
@@ -98,4 +106,28 @@ export function contextDir(fromFile: string, context: string | undefined): strin
   if (isAbsolutePath(context)) return joinPath(context, '.');
   if (!isAbsolutePath(fromFile)) return undefined;
   return joinPath(dirnameOf(fromFile), context || '.');
+}
+
+/**
+ * A plain-named text file in folder `dir` (CI vars files), read through the provider only; undefined
+ * when there is no provider, the name is not a plain file name, or the file cannot be read.
+ */
+export function lociTextFile(dir: string, name: string, fromFile: string): string | undefined {
+  if (!provider || !/^[\w.-]+$/.test(name) || name === '.' || name === '..') return undefined;
+  try {
+    if (provider.readText) return provider.readText(dir, name, fromFile);
+    return provider.extra?.(dir, name, fromFile)?.text;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The file names of folder `dir`, when the provider can list them. */
+export function lociListFiles(dir: string, fromFile: string): string[] | undefined {
+  if (!provider?.listFiles) return undefined;
+  try {
+    return provider.listFiles(dir, fromFile);
+  } catch {
+    return undefined;
+  }
 }
