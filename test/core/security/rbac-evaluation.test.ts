@@ -39,6 +39,9 @@ describe('rbac-cluster-admin-binding: roles resolved as the API server resolves 
     assert.deepEqual(f.map((x) => [r(x), x.message.args]), [[[20, 4, 22, 17], { kind: 'ServiceAccount', name: 'deployer', role: 'ns-admin', roleKind: 'Role', namespace: 'team-a' }]]);
     const toBuiltIn = only(sec(binding('RoleBinding', 'ClusterRole', 'cluster-admin', 'team-b')), 'rbac-cluster-admin-binding');
     assert.deepEqual(toBuiltIn.map((x) => [x.message.id, x.message.args?.namespace]), [['rule.rbac-cluster-admin-binding.messageNamespace', 'team-b']]);
+    // Without a namespace (set at apply time) the scope is said as such.
+    const unset = only(sec(binding('RoleBinding', 'ClusterRole', 'cluster-admin')), 'rbac-cluster-admin-binding');
+    assert.deepEqual(unset.map((x) => x.message.id), ['rule.rbac-cluster-admin-binding.messageAppliedNamespace']);
     // A Role of another namespace is not the one the binding names.
     const other = text.replace('namespace: team-a\nroleRef', 'namespace: team-b\nroleRef');
     assert.deepEqual(only(workspace({ '/ws/a.yaml': other }, '/ws/a.yaml'), 'rbac-cluster-admin-binding'), []);
@@ -64,6 +67,12 @@ describe('rbac-cluster-admin-binding: roles resolved as the API server resolves 
     // The built-in edit/admin roles (not defined in the workspace) are not cluster-admin.
     assert.deepEqual(only(sec(binding('ClusterRoleBinding', 'ClusterRole', 'admin')), 'rbac-cluster-admin-binding'), []);
   });
+});
+
+test('rbac-cluster-admin-binding: a templated subject name (Helm) is shown as written', () => {
+  const text = binding('ClusterRoleBinding', 'ClusterRole', 'cluster-admin').replace('name: deployer', 'name: {{ $serviceAccountName }}');
+  const f = only(sec(text, {}, '/ws/chart/templates/crb.yaml'), 'rbac-cluster-admin-binding');
+  assert.deepEqual(f.map((x) => x.message.args?.name), ['{{ $serviceAccountName }}']);
 });
 
 describe('rbac-pod-exec per Kubernetes version', () => {

@@ -137,7 +137,7 @@ export const security: Record<string, string> = {
   'rule.restricted-volume-type.fix': 'Use a PersistentVolumeClaim (or CSI) instead. Points at the volume entry. hostPath volumes are reported by host-path-volume. No quick fix.',
   'rule.restricted-volume-type.message': 'Volume "{volume}" has the type {type}, outside the restricted list.',
 
-  'rule.service-account-token.summary': 'The pod mounts a service account token (automountServiceAccountToken is not false).',
+  'rule.service-account-token.summary': 'The pod mounts a service account token (automountServiceAccountToken is not false on the pod, nor on the ServiceAccount it uses when that is defined in the workspace).',
   'rule.service-account-token.risk': 'A stolen token lets an attacker call the Kubernetes API with the service account\'s permissions.',
   'rule.service-account-token.fix': 'Set automountServiceAccountToken: false on the pod unless it calls the Kubernetes API. Points at the pair when true, else at the `spec:` key of the pod spec. Quick fix only.',
   'rule.service-account-token.message': 'The pod mounts a service account token (automountServiceAccountToken is not set to false).',
@@ -187,7 +187,7 @@ export const security: Record<string, string> = {
   'rule.rbac-secrets-access.risk': 'Reading Secrets cluster-wide reveals every credential, including service account tokens that escalate further.',
   'rule.rbac-secrets-access.fix': 'Use a namespaced Role, restrict to resourceNames, or drop the verbs. Points at the `secrets` entry. No quick fix.',
   'rule.rbac-secrets-access.message': 'The ClusterRole can read Secrets ({verbs}).',
-  'rule.rbac-secrets-access.messageRole': 'The Role can read the Secrets of namespace "{namespace}" ({verbs}).',
+  'rule.rbac-secrets-access.messageRole': 'The Role can read every Secret of its namespace ({verbs}).',
 
   'rule.rbac-cluster-admin-binding.summary': 'A RoleBinding or ClusterRoleBinding gives a cluster-admin-equivalent role (the built-in cluster-admin, a role granting * verbs on * resources in * API groups, or one aggregating such a role) to a user, group or service account outside system:.',
   'rule.rbac-cluster-admin-binding.risk': 'cluster-admin can do everything, everywhere: one leaked credential of that subject owns the cluster.',
@@ -195,6 +195,7 @@ export const security: Record<string, string> = {
   'rule.rbac-cluster-admin-binding.message': 'The {binding} gives cluster-admin to {kind} "{name}".',
   'rule.rbac-cluster-admin-binding.messageEquivalent': 'The ClusterRoleBinding gives {kind} "{name}" cluster-admin-equivalent rights cluster-wide through ClusterRole "{role}".',
   'rule.rbac-cluster-admin-binding.messageNamespace': 'The RoleBinding gives {kind} "{name}" cluster-admin-equivalent rights in namespace "{namespace}" through {roleKind} "{role}".',
+  'rule.rbac-cluster-admin-binding.messageAppliedNamespace': 'The RoleBinding gives {kind} "{name}" cluster-admin-equivalent rights in the namespace it is applied to, through {roleKind} "{role}".',
   'rule.rbac-cluster-admin-binding.relatedRole': '{roleKind} "{role}" grants every verb on every resource in every API group.',
   'rule.rbac-cluster-admin-binding.relatedAggregated': 'Aggregated from {roleKind} "{role}", which grants every verb on every resource in every API group.',
 

@@ -5,6 +5,7 @@ import type { RbacSummary } from '../../model/resources';
 import type { Message, Range, RelatedInformation } from '../../types';
 import type { IndexedResource } from '../../workspace';
 import type { YamlFileRule } from '../registry';
+import { MASK } from '../../model/helm';
 import { nodeRange } from './common';
 import { getRoleRef, RBAC_GROUP } from './rbac';
 
@@ -95,9 +96,15 @@ export const rbacClusterAdminBinding: YamlFileRule = {
           const kind = scalarString(getValue(s, 'kind')) ?? '';
           const name = scalarString(getValue(s, 'name')) ?? '';
           if (kind !== 'ServiceAccount' && name.startsWith('system:')) continue;
-          const shown = name || doc.original.slice(...(getValue(s, 'name')?.range ?? [0, 0]).slice(0, 2)) || '?';
+          // A templated name (Helm) is shown as written.
+          const nameRange = getValue(s, 'name')?.range;
+          const shown = name && !name.includes(MASK) ? name : nameRange ? doc.original.slice(nameRange[0], nameRange[1]) : '?';
+          const ns = id.namespace && !id.namespace.includes(MASK) ? id.namespace : undefined;
           let message: Message;
-          if (id.kind === 'RoleBinding') message = msg('rule.rbac-cluster-admin-binding.messageNamespace', { kind, name: shown, role: ref.name, roleKind: ref.kind, namespace: id.namespace ?? 'default' });
+          if (id.kind === 'RoleBinding')
+            message = ns
+              ? msg('rule.rbac-cluster-admin-binding.messageNamespace', { kind, name: shown, role: ref.name, roleKind: ref.kind, namespace: ns })
+              : msg('rule.rbac-cluster-admin-binding.messageAppliedNamespace', { kind, name: shown, role: ref.name, roleKind: ref.kind });
           else if (!verdict.source) message = msg('rule.rbac-cluster-admin-binding.message', { kind, name: shown, binding: id.kind });
           else message = msg('rule.rbac-cluster-admin-binding.messageEquivalent', { kind, name: shown, role: ref.name });
           out.push({ range: nodeRange(doc, s), message, ...(related.length ? { related } : {}) });

@@ -31,7 +31,7 @@ export const rbacSecretsAccess: YamlDocumentRule = {
           range: nodeRange(doc, it.node),
           message: cluster
             ? msg('rule.rbac-secrets-access.message', { verbs: verbs.join(', ') })
-            : msg('rule.rbac-secrets-access.messageRole', { verbs: verbs.join(', '), namespace: doc.k8s?.namespace ?? 'default' }),
+            : msg('rule.rbac-secrets-access.messageRole', { verbs: verbs.join(', ') }),
         });
       }
     }
