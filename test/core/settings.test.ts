@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
-import { analysisSettingKeys, configFileSchema, manifestProperties, SETTINGS } from '../../server/src/core/config/settings';
+import { analysisSettingKeys, CHECK_ONLY_VERSIONS, configFileSchema, manifestProperties, SETTINGS } from '../../server/src/core/config/settings';
 import { DEFAULT_CONFIG, mergeConfig, parseConfigFile, parseConfigObject } from '../../server/src/core/config/config';
 import { createSchemaStore } from '../../server/src/core/schema';
 
@@ -63,10 +63,13 @@ test('the config parser reads every declared setting from .dockyard.yaml / the e
   }
 });
 
-test('kubernetes.version offers exactly the bundled schema versions, the newest shown as default', () => {
-  const versions = createSchemaStore(path.join(ROOT, 'dist', 'schema')).versions();
+test('kubernetes.version offers exactly the bundled schema versions and the newer check-only ones, the newest bundled shown as default', () => {
+  const store = createSchemaStore(path.join(ROOT, 'dist', 'schema'));
+  const versions = store.versions();
   const decl = SETTINGS.find((s) => s.key === 'kubernetes.version')!;
-  assert.deepEqual(decl.type.type === 'string' ? decl.type.enum : undefined, versions);
+  assert.deepEqual(decl.type.type === 'string' ? decl.type.enum : undefined, [...versions, ...CHECK_ONLY_VERSIONS]);
+  // A check-only version validates against the newest bundled schema.
+  for (const v of CHECK_ONLY_VERSIONS) assert.equal(store.resolveVersion(v), versions[versions.length - 1]);
   assert.equal(decl.manifestDefault, versions[versions.length - 1]);
 });
 

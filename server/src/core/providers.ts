@@ -23,6 +23,14 @@ export interface LociDataProvider {
   get(dir: string, fromFile: string): LociData | undefined;
   /** An EXTRA_BINDEP / EXTRA_PYDEP file (a path in the build context `dir`), parsed; undefined when unreadable. */
   extra?(dir: string, relPath: string, fromFile: string): BindepFile | undefined;
+  /**
+   * A text file of the repository (loci CI vars files: `playbooks/vars_2025.2_noble.yaml`): `relPath`
+   * is a plain file name in folder `dir`; undefined when unreadable. Optional: without it the core
+   * reads through `extra` (the same bounded reader; the file's text is kept by the parse).
+   */
+  readText?(dir: string, relPath: string, fromFile: string): string | undefined;
+  /** The names of the files in folder `dir` (sibling vars files are found by name); undefined when unknown. */
+  listFiles?(dir: string, fromFile: string): string[] | undefined;
 }
 
 /** Reads the schema files `kubernetes.crdSchemas` names (see kubernetes/crd.ts). */

@@ -30,6 +30,35 @@ export class FsLociDataProvider implements LociDataProvider {
     return this.read(path.resolve(abs, relPath)) ?? undefined;
   }
 
+  /** A plain-named text file of folder `dir` (loci CI vars files), at most 4 MB; undefined when unreadable. */
+  readText(dir: string, relPath: string, fromFile: string): string | undefined {
+    const abs = this.resolveDir(dir, fromFile);
+    if (!abs || path.basename(relPath) !== relPath) return undefined;
+    const p = path.join(abs, relPath);
+    try {
+      const st = fs.statSync(p);
+      if (!st.isFile() || st.size > 4 * 1024 * 1024) return undefined;
+      return fs.readFileSync(p, 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The names of the files in folder `dir` (sibling vars files are found by name). */
+  listFiles(dir: string, fromFile: string): string[] | undefined {
+    const abs = this.resolveDir(dir, fromFile);
+    if (!abs) return undefined;
+    try {
+      return fs
+        .readdirSync(abs, { withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => e.name)
+        .sort();
+    } catch {
+      return undefined;
+    }
+  }
+
   private resolveDir(dir: string, fromFile: string): string | undefined {
     if (path.isAbsolute(dir)) return dir;
     if (!fromFile || !path.isAbsolute(fromFile)) return undefined;

@@ -26,7 +26,7 @@ function typing(form: Form, project: string, name: string, typed: string): { pat
   // Replace the whole rendered value (with any quotes the form added) by the typed text.
   const quoted = new RegExp(`(["']?)${marker}\\1`);
   const m = quoted.exec(text)!;
-  const open = form === 'shell' || form === 'dockerfile' ? "'" : '';
+  const open = form === 'shell' || form === 'dockerfile' || form === 'ansible' ? "'" : '';
   const c = cursor(text.slice(0, m.index) + open + typed + '¦' + open + text.slice(m.index + m[0].length));
   return { path, ...c };
 }

@@ -8,10 +8,10 @@ import { lint } from '../../helpers';
 import type { PartialConfig } from '../../../server/src/core/config/config';
 import type { Finding } from '../../../server/src/core/types';
 
-export type Form = 'dockerfile' | 'compose' | 'workflow' | 'shell';
-export const FORMS: readonly Form[] = ['dockerfile', 'compose', 'workflow', 'shell'];
+export type Form = 'dockerfile' | 'compose' | 'workflow' | 'shell' | 'ansible';
+export const FORMS: readonly Form[] = ['dockerfile', 'compose', 'workflow', 'shell', 'ansible'];
 /** Places where a build is invoked (a Dockerfile only declares defaults). */
-export const INVOCATIONS: readonly Form[] = ['compose', 'workflow', 'shell'];
+export const INVOCATIONS: readonly Form[] = ['compose', 'workflow', 'shell', 'ansible'];
 
 export const GOOD_FROM = 'quay.io/airshipit/base:2025.2-ubuntu_noble_loci';
 export const GOOD_WHEELS = 'quay.io/airshipit/requirements:2025.2-ubuntu_noble_loci';
@@ -32,7 +32,7 @@ export function variable(name: string): string {
 }
 
 function expandVariables(form: Form, v: string): string {
-  return v.replace(/\u0001VAR:([A-Za-z_][A-Za-z0-9_]*)/g, (_m, n: string) => (form === 'workflow' ? `\${{ env.${n} }}` : form === 'shell' ? `\${${n}}` : `\${${n}}`));
+  return v.replace(/\u0001VAR:([A-Za-z_][A-Za-z0-9_]*)/g, (_m, n: string) => (form === 'workflow' ? `\${{ env.${n} }}` : form === 'ansible' ? `{{ ${n} }}` : form === 'shell' ? `\${${n}}` : `\${${n}}`));
 }
 
 function argsOf(spec: BuildSpec): [string, string][] {
@@ -74,6 +74,14 @@ export function render(form: Form, spec: BuildSpec = {}): { path: string; text: 
       if (spec.target) lines.push(`          target: ${spec.target}`);
       lines.push('          build-args: |', ...args.map(([k, v]) => `            ${k}=${v}`));
       return { path: '/ws/.github/workflows/images.yaml', text: lines.join('\n') + '\n' };
+    }
+    case 'ansible': {
+      // An Ansible vars file as loci's CI writes it (the build-container-image role's image entries).
+      const lines = ['cinder_image:', '  context: "loci"', '  repository: registry.example.com/openstack/cinder'];
+      if (spec.file) lines.push(`  dockerfile: ${spec.file}`);
+      if (spec.target) lines.push(`  target: ${spec.target}`);
+      lines.push('  build_args:', ...args.map(([k, v]) => `    - ${JSON.stringify(`${k}=${v.includes('{{') ? v : shellQuote(v)}`)}`));
+      return { path: '/ws/playbooks/vars.yaml', text: lines.join('\n') + '\n' };
     }
     case 'dockerfile': {
       const m = new Map(args);
@@ -128,7 +136,7 @@ export function atIn(text: string, context: string, needle: string): [number, nu
 }
 
 function argContext(form: Form, name: string): string {
-  return form === 'compose' ? `${name}: ` : form === 'dockerfile' ? `ARG ${name}=` : form === 'shell' ? `--build-arg ${name}=` : `${name}=`;
+  return form === 'compose' ? `${name}: ` : form === 'ansible' ? `"${name}=` : form === 'dockerfile' ? `ARG ${name}=` : form === 'shell' ? `--build-arg ${name}=` : `${name}=`;
 }
 
 function posOf(text: string, i: number, len: number): [number, number, number, number] {

@@ -44,8 +44,9 @@ test('rbac-pod-exec: pods/exec with get or create in the core group; list-only a
   assert.deepEqual(only(sec(ROLE.replace('apiGroups: [""]\n    resources: ["pods"', 'apiGroups: ["apps"]\n    resources: ["pods"')), 'rbac-pod-exec'), []);
 });
 
-test('rbac-secrets-access: ClusterRole only; a resourceNames get is left alone', () => {
-  assert.deepEqual(only(sec(ROLE), 'rbac-secrets-access'), []);
+test('rbac-secrets-access: ClusterRole and Role (with its namespace); a resourceNames get is left alone', () => {
+  const inRole = only(sec(ROLE), 'rbac-secrets-access');
+  assert.deepEqual(inRole.map((x) => [r(x), x.message.id, x.message.args]), [[[14, 16, 14, 23], 'rule.rbac-secrets-access.messageRole', { verbs: 'get, list, watch' }]]);
   const cluster = ROLE.replace('kind: Role', 'kind: ClusterRole');
   const f = only(sec(cluster), 'rbac-secrets-access');
   assert.deepEqual(f.map(r), [[14, 16, 14, 23]]);

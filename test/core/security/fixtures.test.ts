@@ -90,6 +90,8 @@ test('insecure manifest: exactly these findings', () => {
     ['rbac-secrets-access', 68],
     ['rbac-pod-exec', 68],
     ['rbac-wildcard', 70],
+    ['rbac-pod-exec', 71],
+    ['rbac-secrets-access', 71],
     ['rbac-wildcard', 71],
     ['rbac-wildcard', 72],
     ['rbac-cluster-admin-binding', 86],

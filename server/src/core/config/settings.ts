@@ -28,10 +28,16 @@ export interface SettingDecl {
 
 export const SEVERITY_VALUES = ['error', 'warning', 'information', 'hint', 'off'] as const;
 
+/**
+ * Kubernetes versions newer than the newest bundled schema that the version-dependent checks know
+ * (Pod Security sysctls, RBAC exec evaluation): selectable; their schema falls back to the newest bundled.
+ */
+export const CHECK_ONLY_VERSIONS = ['1.37'] as const;
+
 export const SETTINGS: readonly SettingDecl[] = [
   { key: 'rules', type: { type: 'object', values: 'severity' }, default: {} },
   { key: 'pss', type: { type: 'string', enum: ['baseline', 'restricted'] }, default: 'restricted' },
-  { key: 'kubernetes.version', type: { type: 'string', enum: ['1.35', '1.36'] }, default: '', manifestDefault: '1.36' },
+  { key: 'kubernetes.version', type: { type: 'string', enum: ['1.35', '1.36', ...CHECK_ONLY_VERSIONS] }, default: '', manifestDefault: '1.36' },
   { key: 'kubernetes.crdSchemas', type: { type: 'object', values: 'string' }, default: {} },
   { key: 'layers.threshold', type: { type: 'integer', minimum: 1 }, default: 20 },
   { key: 'loci.path', type: { type: 'string' }, default: '' },

@@ -46,7 +46,7 @@ function buildsAt(ctx: FeatureContext, pos: Position): { builds: LociBuild[]; of
     const chunk = y.chunks[i];
     const doc = y.states[i].model;
     const local = { line: pos.line - chunk.startLine, character: pos.character };
-    return { builds: yamlBuilds(doc), offset: doc.lines.offsetAt(local), shift: chunk.startLine };
+    return { builds: yamlBuilds(doc, ctx.path), offset: doc.lines.offsetAt(local), shift: chunk.startLine };
   }
   return { builds: shellBuilds(ctx.text), offset: new LineIndex(ctx.text).offsetAt(pos), shift: 0 };
 }
@@ -221,6 +221,14 @@ function siteAt(ctx: FeatureContext, pos: Position, lines: LineIndex): Site | un
       m = /^(\s*)([A-Za-z_0-9]*)$/.exec(before);
       if (m) return { kind: 'name', partial: m[2], column: m[1].length, suffix: ': ' };
       m = /^(\s*([A-Za-z_][A-Za-z0-9_]*):\s*(["']?))(.*)$/.exec(before);
+      if (m) return { kind: 'value', name: m[2], typed: m[4], column: m[1].length, multiWord: true };
+      return undefined;
+    }
+    if (/^\s*build_args:\s*$/.test(parent)) {
+      // Ansible / Zuul: `- "NAME='value'"`.
+      let m = /^(\s*-\s*["']?)([A-Za-z_0-9]*)$/.exec(before);
+      if (m) return { kind: 'name', partial: m[2], column: m[1].length, suffix: '=' };
+      m = /^(\s*-\s*["']?([A-Za-z_][A-Za-z0-9_]*)=(["']?))([^"']*)$/.exec(before);
       if (m) return { kind: 'value', name: m[2], typed: m[4], column: m[1].length, multiWord: true };
       return undefined;
     }

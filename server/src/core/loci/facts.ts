@@ -85,6 +85,13 @@ function repoRootOf(path: string): string | undefined {
   return m ? m[1] || '/' : undefined;
 }
 
+/** Ansible / Zuul runs from the repository root: the folder above `playbooks/`, `zuul.d/`, `vars/` … */
+function ansibleRootOf(path: string): string | undefined {
+  if (!path) return undefined;
+  const dir = dirnameOf(path);
+  return /^(playbooks|zuul\.d|vars|group_vars|host_vars|ci)$/.test(basenameOf(dir)) ? dirnameOf(dir) : dir;
+}
+
 function computeFacts(b: LociBuild, path: string, config: LociConfig): BuildFacts {
   const distributions = parseDistributions(config.distributions.length ? config.distributions : ['ubuntu']);
   const targetText = b.target ? staticText(b.target) : undefined;
@@ -120,7 +127,7 @@ function computeFacts(b: LociBuild, path: string, config: LociConfig): BuildFact
 
   // Data: the loci checkout the build uses, else config.loci.path, else the bundled copy.
   const ctxText = b.context ? staticText(b.context) : undefined;
-  const root = b.source === 'workflow' ? repoRootOf(path) : undefined;
+  const root = b.source === 'workflow' ? repoRootOf(path) : b.source === 'ansible' ? ansibleRootOf(path) : undefined;
   const ctxDir = b.source === 'dockerfile' ? (path ? dirnameOf(path) : undefined) : root !== undefined ? contextDir(root + '/x', ctxText ?? '.') : contextDir(path, ctxText ?? (b.source === 'compose' ? '.' : undefined));
   const candidates = b.source === 'shell' ? [config.path || undefined, ctxDir] : [ctxDir, config.path || undefined];
   const data = lociDataFor(candidates, path);

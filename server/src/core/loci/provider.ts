@@ -83,3 +83,29 @@ export function contextDir(fromFile: string, context: string | undefined): strin
   if (!isAbsolutePath(fromFile)) return undefined;
   return joinPath(dirnameOf(fromFile), context || '.');
 }
+
+/**
+ * A plain-named text file in folder `dir` (CI vars files), read through the provider only; undefined
+ * when there is no provider, the name is not a plain file name, or the file cannot be read.
+ */
+export function lociTextFile(dir: string, name: string, fromFile: string): string | undefined {
+  const provider = lociDataProvider();
+  if (!provider || !/^[\w.-]+$/.test(name) || name === '.' || name === '..') return undefined;
+  try {
+    if (provider.readText) return provider.readText(dir, name, fromFile);
+    return provider.extra?.(dir, name, fromFile)?.text;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The file names of folder `dir`, when the provider can list them. */
+export function lociListFiles(dir: string, fromFile: string): string[] | undefined {
+  const provider = lociDataProvider();
+  if (!provider?.listFiles) return undefined;
+  try {
+    return provider.listFiles(dir, fromFile);
+  } catch {
+    return undefined;
+  }
+}

@@ -34,6 +34,8 @@ import {
   type SourceText,
 } from './value';
 import { isAlias } from '../model/ynode';
+import { ansibleArgText, ansibleImages, type TemplateResolution } from './ansible';
+import { lociDataGeneration } from './provider';
 import { BoundedCache } from '../util/bounded-cache';
 import { providers } from '../providers';
 
@@ -42,7 +44,7 @@ export interface Span {
   end: number;
 }
 
-export type LociBuildSource = 'dockerfile' | 'compose' | 'workflow' | 'shell';
+export type LociBuildSource = 'dockerfile' | 'compose' | 'workflow' | 'shell' | 'ansible';
 
 /** `main`: loci's `Dockerfile` (targets requirements / project); `base`: `Dockerfile.base`. */
 export type LociDockerfileKind = 'main' | 'base';
@@ -89,6 +91,8 @@ export interface LociBuild {
   images: SourceText[];
   /** `DOCKER_BUILDKIT=0` in effect for this `docker build` (the assignment). */
   legacyBuilder?: Span;
+  /** Ansible `{{ var }}` templates resolved from plain-string variables (which file supplied each). */
+  resolved?: TemplateResolution[];
   /**
    * What loci/facts.ts derived from this build, by path, configuration and data generation (a few
    * at most): held by the build, so it goes when the build goes. Set on first use only.
@@ -316,17 +320,96 @@ function dockerfileValue(s: string, start: number, end: number, known: ReadonlyM
 // ---------------------------------------------------------------------------------------------
 // YAML: compose files and GitHub workflows
 
-/** The loci builds of a compose file or a GitHub workflow document (none for other documents). */
-export function yamlBuilds(doc: YamlDocModel): LociBuild[] {
-  return doc.memoize('loci.builds', () => {
+/**
+ * The loci builds of a compose file, a GitHub workflow document, or Ansible / Zuul build definitions
+ * (`build_args` lists; `path` lets their `{{ var }}` resolve from sibling vars files); none for other
+ * documents.
+ */
+export function yamlBuilds(doc: YamlDocModel, path = ''): LociBuild[] {
+  const plain = doc.memoize('loci.builds', () => {
     const root = doc.contents;
-    if (!isMap(root)) return [];
+    if (!isMap(root)) return undefined;
     const services = getMap(root, 'services');
     if (services) return keepLoci(composeBuilds(doc, services));
     const jobs = getMap(root, 'jobs');
     if (jobs) return workflowBuilds(doc, jobs);
-    return [];
+    return undefined;
   });
+  if (plain) return plain;
+  if (doc.k8s || !doc.text.includes('build_args')) return [];
+  return doc.memoize(`loci.builds.ansible:${lociDataGeneration()}:${path}`, () => keepLoci(ansibleBuilds(doc, path)));
+}
+
+/**
+ * A scalar's text with Ansible's `{{ }}` as written: the engine masks template expressions (as for
+ * Helm) with same-length placeholders, so a masked character is read back from the original text.
+ */
+function unmaskedScalar(doc: YamlDocModel, node: YNode | null | undefined): SourceText | undefined {
+  const t = scalarText(node, doc.text);
+  if (!t || !doc.masked || !t.text.includes(UNKNOWN)) return t;
+  let text = '';
+  for (let i = 0; i < t.text.length; i++) text += t.text[i] === UNKNOWN && t.ends[i] - t.starts[i] === 1 ? doc.original[t.starts[i]] : t.text[i];
+  return { ...t, text };
+}
+
+function ansibleBuilds(doc: YamlDocModel, path: string): LociBuild[] {
+  const out: LociBuild[] = [];
+  for (const img of ansibleImages(doc, path)) {
+    const m = img.map;
+    const keyNode = [...m.items].find((p) => keyString(p) === 'build_args')?.key as YNode | undefined;
+    const anchor = span(doc, keyNode) ?? { start: m.range?.[0] ?? 0, end: m.range?.[0] ?? 0 };
+    const resolved: TemplateResolution[] = [];
+    const value = (key: string): LociBuildValue | undefined => {
+      const p = pairSpan(doc, m, key);
+      if (!p) return undefined;
+      const t = unmaskedScalar(doc, p.value);
+      if (!t) return undefined;
+      return { value: collapseUnknown(ansibleArgText(t, img.vars, resolved).text), span: p.span, keySpan: p.keySpan };
+    };
+    const b: LociBuild = {
+      source: 'ansible',
+      kind: 'main',
+      lines: doc.lines,
+      anchor,
+      extent: { start: m.range?.[0] ?? anchor.start, end: m.range?.[1] ?? anchor.end },
+      label: img.label,
+      args: [],
+      declaredOnly: [],
+      // `tags: *tags` is fine; a merge key or an aliased list hides arguments.
+      complete: !m.items.some((p) => keyString(p) === '<<') && !isAlias(img.args),
+      declarations: false,
+      images: [],
+      resolved,
+    };
+    b.context = value('context');
+    b.dockerfile = value('dockerfile') ?? value('container_filename');
+    b.target = value('target');
+    b.kind = kindOfDockerfile(b.dockerfile?.value.text);
+    const repo = value('repository');
+    if (repo) b.images.push(repo.value);
+    const args = img.args;
+    if (isSeq(args)) {
+      for (const item of args.items) {
+        const t = isScalar(item) ? unmaskedScalar(doc, item as YNode) : undefined;
+        const s = span(doc, item as YNode);
+        if (!t || !s) {
+          b.complete = false;
+          continue;
+        }
+        const r = ansibleArgText(t, img.vars, resolved);
+        const text = collapseUnknown(r.text);
+        if (r.words !== 1 || !isStatic(sliceText(text, 0, Math.max(0, text.text.indexOf('='))))) {
+          b.complete = false;
+          continue;
+        }
+        const e = argFromText(text, s);
+        if (e) b.args.push(e);
+        else b.complete = false;
+      }
+    }
+    out.push(b);
+  }
+  return out;
 }
 
 function span(doc: YamlDocModel, node: YNode | null | undefined): Span | undefined {

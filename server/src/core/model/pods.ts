@@ -19,7 +19,50 @@ export const POD_SPEC_PATHS: Record<string, string[]> = {
   Job: ['spec', 'template', 'spec'],
   CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
   PodTemplate: ['template', 'spec'],
+  // Kinds of other projects whose pod template sits where a Deployment's does.
+  DeploymentConfig: ['spec', 'template', 'spec'], // OpenShift apps.openshift.io
+  Rollout: ['spec', 'template', 'spec'], // Argo Rollouts argoproj.io
 };
+
+/** Where other kinds (CRDs) usually keep a pod template, tried before the search by shape. */
+const TEMPLATE_PATHS: string[][] = [
+  ['spec', 'template', 'spec'],
+  ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+];
+/** Kinds that describe schemas or hold foreign objects as data, never a pod of their own. */
+const NOT_POD_KINDS = new Set(['CustomResourceDefinition', 'List', 'ConfigMap', 'Secret']);
+const MAX_SHAPE_DEPTH = 12;
+
+/**
+ * A PodSpec by its shape: a `containers` list of objects that each have `name` and `image` (beside
+ * optional `volumes`, `securityContext` …), as a CRD embeds one whether or not its schema is known.
+ */
+export function looksLikePodSpec(m: YMap): boolean {
+  const c = getSeq(m, 'containers');
+  if (!c || !c.items.length) return false;
+  return c.items.every((i) => isMap(i) && getValue(i, 'name') !== undefined && getValue(i, 'image') !== undefined);
+}
+
+/** Every PodSpec-shaped map below the root (not inside metadata or status), outermost first. */
+function podSpecsByShape(root: YMap): (string | number)[][] {
+  const out: (string | number)[][] = [];
+  const walk = (n: YNode | null | undefined, path: (string | number)[], depth: number): void => {
+    if (!n || depth > MAX_SHAPE_DEPTH) return;
+    if (isMap(n)) {
+      if (path.length && looksLikePodSpec(n)) {
+        out.push(path);
+        return;
+      }
+      for (const p of n.items) {
+        const k = scalarString(p.key);
+        if (k === undefined || (depth === 0 && (k === 'metadata' || k === 'status' || k === 'apiVersion' || k === 'kind'))) continue;
+        walk(p.value as YNode | null, [...path, k], depth + 1);
+      }
+    } else if (isSeq(n)) n.items.forEach((it, i) => walk(it as YNode, [...path, i], depth + 1));
+  };
+  walk(root, [], 0);
+  return out;
+}
 
 export type ContainerKind = 'containers' | 'initContainers' | 'ephemeralContainers';
 export const CONTAINER_KINDS: ContainerKind[] = ['containers', 'initContainers', 'ephemeralContainers'];
@@ -28,7 +71,7 @@ export interface PodRef {
   doc: YamlDocModel;
   kind: string;
   /** Path of the PodSpec in the document value. */
-  path: string[];
+  path: (string | number)[];
   spec: YMap;
   /** The `spec:` pair that holds the PodSpec (anchor of findings about missing pod-level fields). */
   specPair?: YPair;
@@ -68,19 +111,43 @@ export function podsOf(doc: YamlDocModel): PodRef[] {
 function computePods(doc: YamlDocModel): PodRef[] {
   const id = doc.k8s;
   if (!id) return [];
-  const path = POD_SPEC_PATHS[id.kind];
-  if (!path) return [];
+  const known = POD_SPEC_PATHS[id.kind];
+  if (known) {
+    const pod = podAt(doc, id.kind, known);
+    return pod ? [pod] : [];
+  }
+  if (NOT_POD_KINDS.has(id.kind) || id.kind.endsWith('List')) return [];
+  // Any other kind (a CRD, known schema or not): the usual template places, else by shape.
+  for (const path of TEMPLATE_PATHS) {
+    const spec = doc.getIn(path);
+    if (isMap(spec) && looksLikePodSpec(spec)) {
+      const pod = podAt(doc, id.kind, path);
+      return pod ? [pod] : [];
+    }
+  }
+  const root = doc.contents;
+  if (!isMap(root)) return [];
+  const out: PodRef[] = [];
+  for (const path of podSpecsByShape(root)) {
+    const pod = podAt(doc, id.kind, path);
+    if (pod) out.push(pod);
+  }
+  return out;
+}
+
+function podAt(doc: YamlDocModel, kind: string, path: (string | number)[]): PodRef | undefined {
   const spec = doc.getIn(path);
-  if (!isMap(spec)) return [];
+  if (!isMap(spec)) return undefined;
   const metaPath = [...path.slice(0, -1), 'metadata'];
-  const metadata = doc.getIn(metaPath);
+  const metadata = path.length > 1 ? doc.getIn(metaPath) : doc.getIn(['metadata']);
   const holder = path.length > 1 ? doc.getIn(path.slice(0, -1)) : doc.contents;
+  const last = path[path.length - 1];
   const pod: PodRef = {
     doc,
-    kind: id.kind,
+    kind,
     path,
     spec,
-    specPair: isMap(holder) ? getPair(holder, path[path.length - 1]) : undefined,
+    specPair: isMap(holder) && typeof last === 'string' ? getPair(holder, last) : undefined,
     metadata: isMap(metadata) ? metadata : undefined,
     securityContext: getMap(spec, 'securityContext'),
     containers: [],
@@ -101,7 +168,7 @@ function computePods(doc: YamlDocModel): PodRef[] {
       });
     });
   }
-  return [pod];
+  return pod;
 }
 
 /** The effective value of a field both pod and container securityContext define. */

@@ -1,9 +1,9 @@
-import { isMap } from './ynode';
+import { isMap, isScalar, isSeq, type YMap, type YSeq } from './ynode';
 import type { IndexedResource } from '../workspace';
 import { podsOf } from './pods';
 import { readLabels } from './references';
 import { objectBlockChanged } from '../kubernetes/check';
-import { getMap, getPair, scalarString, type YamlDocModel } from './yaml';
+import { getMap, getPair, getValue, scalarString, type YamlDocModel } from './yaml';
 
 /** The index entry of one Kubernetes document (chunk-relative range), or null for other documents. */
 export function summarizeResource(doc: YamlDocModel, path: string, docIndex: number): IndexedResource | null {
@@ -40,5 +40,57 @@ export function summarizeResource(doc: YamlDocModel, path: string, docIndex: num
       entry.podLabels = out;
     }
   }
+  if (id.group === 'rbac.authorization.k8s.io' && (id.kind === 'ClusterRole' || id.kind === 'Role')) {
+    const rbac = rbacSummary(root);
+    if (rbac) entry.data = { ...(entry.data ?? {}), rbac };
+  }
+  if (id.group === '' && id.kind === 'ServiceAccount') {
+    const auto = getPair(root, 'automountServiceAccountToken');
+    const v = auto && isScalar(auto.value) ? auto.value.value : undefined;
+    if (v === false || v === true) entry.data = { ...(entry.data ?? {}), automountToken: v };
+  }
   return entry;
+}
+
+/** What the RBAC rules need of a role in the index (kept small: compared on every index update). */
+export interface RbacSummary {
+  /** A rule grants every verb on every resource in every API group (without resourceNames). */
+  adminEquivalent?: true;
+  /** The role's own labels (aggregation selects by them). */
+  labels?: Record<string, string>;
+  /** aggregationRule.clusterRoleSelectors[].matchLabels (a selector with matchExpressions is left out). */
+  aggregates?: Record<string, string>[];
+}
+
+function stringList(n: unknown): string[] | undefined {
+  if (!isSeq(n)) return undefined;
+  return n.items.map((i) => (isScalar(i) && typeof i.value === 'string' ? i.value : '\u0000'));
+}
+
+function rbacSummary(root: YMap): RbacSummary | undefined {
+  const out: RbacSummary = {};
+  for (const r of isSeq(getValue(root, 'rules')) ? (getValue(root, 'rules') as YSeq).items : []) {
+    if (!isMap(r)) continue;
+    const all = (k: string) => stringList(getValue(r, k))?.includes('*') ?? false;
+    if (all('apiGroups') && all('resources') && all('verbs') && !(stringList(getValue(r, 'resourceNames'))?.length)) out.adminEquivalent = true;
+  }
+  const meta = getMap(root, 'metadata');
+  const labels = meta ? getMap(meta, 'labels') : undefined;
+  if (labels) {
+    const l = readLabels(labels);
+    if (l && Object.keys(l).length) out.labels = l;
+  }
+  const agg = getMap(root, 'aggregationRule');
+  const sels = agg ? getValue(agg, 'clusterRoleSelectors') : undefined;
+  if (isSeq(sels)) {
+    const list: Record<string, string>[] = [];
+    for (const s of sels.items) {
+      if (!isMap(s) || getValue(s, 'matchExpressions') !== undefined) continue;
+      const ml = getMap(s, 'matchLabels');
+      const l = ml ? readLabels(ml) : undefined;
+      if (l && Object.keys(l).length) list.push(l);
+    }
+    if (list.length) out.aggregates = list;
+  }
+  return out.adminEquivalent || out.labels || out.aggregates ? out : undefined;
 }

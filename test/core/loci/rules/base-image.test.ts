@@ -36,7 +36,7 @@ describe('loci-base-image: R16 raw distribution images', () => {
   for (const form of INVOCATIONS) {
     test(`${form}: FROM not passed starts from the default ubuntu:jammy`, () => {
       const r = lintForm(form, { args: { FROM: null } });
-      const anchor = { compose: 'cinder', workflow: 'docker/build-push-action@v6', shell: 'docker buildx build' }[form as 'compose'];
+      const anchor = { compose: 'cinder', workflow: 'docker/build-push-action@v6', shell: 'docker buildx build', ansible: 'build_args' }[form as 'compose'];
       assert.deepEqual(ruleFindings(r.findings, RULE).map((x) => [x.range, x.id]), [[at(r.text, anchor), 'rule.loci-base-image.defaultFrom']]);
     });
     test(`${form}: FROM empty is an error on the key`, () => {

@@ -5,7 +5,7 @@ import { argNameAt, argValueAt, at, INVOCATIONS, lintForm, ruleFindings, variabl
 
 describe('loci-missing-project (R5)', () => {
   const RULE = 'loci-missing-project';
-  const anchors: Record<string, string> = { compose: 'cinder', workflow: 'docker/build-push-action@v6', shell: 'docker buildx build' };
+  const anchors: Record<string, string> = { compose: 'cinder', workflow: 'docker/build-push-action@v6', shell: 'docker buildx build', ansible: 'build_args' };
   for (const form of INVOCATIONS) {
     test(`${form}: no PROJECT → error on the build`, () => {
       const r = lintForm(form, { args: { PROJECT: null } });

@@ -40,7 +40,7 @@ describe('loci-ref-format', () => {
 
 describe('loci-wheels', () => {
   const RULE = 'loci-wheels';
-  const anchors: Record<string, string> = { compose: 'cinder', workflow: 'docker/build-push-action@v6', shell: 'docker buildx build' };
+  const anchors: Record<string, string> = { compose: 'cinder', workflow: 'docker/build-push-action@v6', shell: 'docker buildx build', ansible: 'build_args' };
   for (const form of INVOCATIONS) {
     test(`${form}: R12 a project build without WHEELS`, () => {
       const r = lintForm(form, { args: { WHEELS: null } });

@@ -5,7 +5,7 @@ export const settings: Record<string, string> = {
   'setting.pss': "Pod Security Standards level the security checks enforce.",
   'setting.pss.baseline': "Only the baseline Pod Security Standards checks.",
   'setting.pss.restricted': "Baseline plus the restricted checks (non-root, capabilities drop ALL, seccomp, …).",
-  'setting.kubernetes.version': "Kubernetes version of the bundled schema used for validation and for deprecated/removed apiVersions (the newest bundled one when not set).",
+  'setting.kubernetes.version': "Kubernetes version the manifests are checked for: the bundled schema used for validation and for deprecated/removed apiVersions (the newest bundled one when not set), and the version of the Pod Security checks (allowed sysctls) and of RBAC evaluation (pods/exec with get). 1.37 selects the 1.37 security checks; its schema falls back to 1.36, the newest bundled.",
   'setting.kubernetes.crdSchemas': "Map a custom resource kind (`Kind` or `group/version/Kind`) to a CRD or JSON schema file in the workspace, to validate custom resources.",
   'setting.layers.threshold': "`layer-count` warns when a Dockerfile stage has more layers (RUN, COPY, ADD) than this.",
   'setting.loci.path': "Path of a loci checkout (or fork) whose `bindep.txt` / `pydep.txt` replace the bundled upstream copy. Empty: look for them at the workspace root.",

@@ -5,6 +5,8 @@ import { buildFacts, type BuildFacts } from '../../loci/facts';
 import { dockerfileBuilds, shellBuilds, yamlBuilds, type LociBuild } from '../../loci/sources';
 import { parseSuppressions, SuppressionSet } from '../../suppress';
 import type { LineIndex } from '../../text';
+import { msg } from '../../messages/catalog';
+import { basenameOf } from '../../loci/paths';
 
 /**
  * A loci rule judges loci builds wherever their arguments are written. It is defined once (one module)
@@ -36,12 +38,36 @@ function commandSuppressed(b: LociBuild, rule: string): boolean {
   return set !== null && set.suppresses(rule, b.lines.positionAt(b.extent.start).line);
 }
 
+/**
+ * A finding whose range covers an Ansible `{{ var }}` that was resolved says where the value came
+ * from (related information at the variable's definition, in its own file).
+ */
+function withResolutions(b: LociBuild, report: (r: Report) => void): (r: Report) => void {
+  const res = b.resolved;
+  if (!res?.length) return report;
+  return (r) => {
+    const s = b.lines.offsetAt(r.range.start);
+    const e = b.lines.offsetAt(r.range.end);
+    const hits = res.filter((x) => x.start < Math.max(e, s + 1) && s < x.end);
+    if (!hits.length) return report(r);
+    const seen = new Set<string>();
+    const related = hits
+      .filter((x) => !seen.has(x.name) && seen.add(x.name))
+      .map((x) => ({
+        range: x.range,
+        ...(x.file ? { path: x.file } : {}),
+        message: msg('loci.resolvedFrom', { name: x.name, value: x.value, file: x.file ? basenameOf(x.file) : '—' }),
+      }));
+    report({ ...r, related: [...(r.related ?? []), ...related] });
+  };
+}
+
 function run<K extends string>(def: LociRuleDef<K>, m: MessageOf<K>, builds: LociBuild[], path: string, config: DockyardConfig, report: (r: Report) => void): void {
   if (!builds.length) return;
   const all = builds.map((b) => buildFacts(b, path, config.loci));
   for (const f of all) {
     if (commandSuppressed(f.build, def.id)) continue;
-    def.check(f, report, all, m);
+    def.check(f, withResolutions(f.build, report), all, m);
   }
 }
 
@@ -51,7 +77,7 @@ export function lociRule<K extends string>(def: LociRuleDef<K>): DefinedRule[] {
   void _check;
   return [
     defineRule({ ...meta, target: 'dockerfile', check: (ctx, m) => run(def, m, dockerfileBuilds(ctx.model, ctx.path), ctx.path, ctx.config, ctx.report) }),
-    defineRule({ ...meta, target: 'yaml-document', kubernetesOnly: false, check: (ctx, m) => run(def, m, yamlBuilds(ctx.doc), ctx.path, ctx.config, ctx.report) }),
+    defineRule({ ...meta, target: 'yaml-document', kubernetesOnly: false, check: (ctx, m) => run(def, m, yamlBuilds(ctx.doc, ctx.path), ctx.path, ctx.config, ctx.report) }),
     defineRule({ ...meta, target: 'shell', check: (ctx, m) => run(def, m, shellBuilds(ctx.text), ctx.path, ctx.config, ctx.report) }),
   ];
 }

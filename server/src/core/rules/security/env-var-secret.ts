@@ -4,22 +4,11 @@ import { allContainers, containerLabel, type ContainerRef } from '../../model/po
 import { getPair, getSeq, getValue, isMap, isScalar, scalarString, type YNode } from '../../model/yaml';
 import type { YamlDocumentRule } from '../registry';
 import { known, nodeRange } from './common';
+import { literalSecretValue, looksSecretName, secretMaterialIn } from '../../util/secrets';
 
-/** Name segments that mark a secret (`DB_PASSWORD`, `apiToken`, `AWS_SECRET_ACCESS_KEY`, `OS_CREDENTIAL`). */
-const SECRET_WORDS = new Set(['PASSWORD', 'PASSWD', 'PASS', 'PASSPHRASE', 'SECRET', 'SECRETS', 'TOKEN', 'TOKENS', 'KEY', 'APIKEY', 'CREDENTIAL', 'CREDENTIALS', 'CREDS', 'PRIVATE']);
-/** A last segment that makes the variable a reference, not a secret (`PASSWORD_FILE`, `KEY_ID`, `TOKEN_URL`). */
-const NOT_SECRET_SUFFIX = new Set(['FILE', 'PATH', 'DIR', 'NAME', 'REF', 'URL', 'URI', 'TYPE', 'ID', 'LENGTH', 'LEN', 'TTL', 'EXPIRY', 'EXPIRATION', 'TIMEOUT', 'ALGORITHM', 'ENABLED', 'HEADER', 'FIELD', 'SIZE']);
-
-/** Whether an environment variable's name says it holds a secret. */
+/** Whether an environment variable's name says it holds a secret (the shared definition, util/secrets.ts). */
 export function looksSecret(name: string): boolean {
-  const words = name
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .toUpperCase()
-    .split(/[^A-Z0-9]+/)
-    .filter(Boolean);
-  if (!words.length || NOT_SECRET_SUFFIX.has(words[words.length - 1])) return false;
-  if (words.includes('PUBLIC')) return false;
-  return words.some((w) => SECRET_WORDS.has(w) || /(PASSWORD|PASSWD|SECRET|TOKEN|APIKEY|CREDENTIAL)$/.test(w));
+  return looksSecretName(name);
 }
 
 /** The Secret name the fix proposes: `<workload>-secrets` (lower-cased, DNS-1123). */
@@ -37,7 +26,8 @@ export function secretKeyFor(envName: string): string {
 }
 
 /**
- * An env var whose name looks secret with a literal `value`. Range: the env entry. Fix: replace
+ * An env var whose name looks secret with a literal `value` that could be one, or any env var whose
+ * value holds a PEM private key or a cloud secret key. Range: the env entry. Fix: replace
  * `value:` with `valueFrom.secretKeyRef` (name `<workload>-secrets`, key = the variable's name
  * lower-cased); quick fix only, since the Secret must then exist.
  */
@@ -58,8 +48,10 @@ export const envVarSecret: YamlDocumentRule = {
         if (!name || !valuePair || !isScalar(valuePair.value) || getPair(item, 'valueFrom')) continue;
         const value = scalarString(valuePair.value);
         if (value === undefined || value === '' || known(valuePair.value) === undefined) continue; // empty or templated
-        if (/^\$\([A-Za-z_][A-Za-z0-9_]*\)$/.test(value)) continue; // a reference to another variable
-        if (!looksSecret(name)) continue;
+        // A private key or a cloud secret key is a finding whatever the name; otherwise the name must say
+        // secret and the value could be one (not a flag, a number, a reference, a path).
+        const material = secretMaterialIn(value);
+        if (!material && !(looksSecretName(name) && literalSecretValue(value))) continue;
         const secret = secretNameFor(doc.k8s?.name, c);
         const key = secretKeyFor(name);
         const editor = new YamlEditor(doc);
@@ -74,7 +66,7 @@ export const envVarSecret: YamlDocumentRule = {
               .replace(/\r?\n$/, '');
         ctx.report({
           range: nodeRange(doc, item),
-          message: msg('rule.env-var-secret.message', { container: containerLabel(c), name }),
+          message: material ? msg(`rule.env-var-secret.${material}`, { container: containerLabel(c), name }) : msg('rule.env-var-secret.message', { container: containerLabel(c), name }),
           fixes: () => [{ title: msg('rule.env-var-secret.fixTitle', { secret, key }), edits: [{ range: { start: doc.lines.positionAt(start), end }, newText }] }],
         });
       }

@@ -61,6 +61,9 @@ const SYSCTLS: [string, number][] = [
   ['net.ipv4.tcp_keepalive_probes', 29],
   ['net.ipv4.tcp_rmem', 32],
   ['net.ipv4.tcp_wmem', 32],
+  // sysctlsAllowedV1Dot37 (kubernetes PR #138389, milestone v1.37).
+  ['net.ipv4.tcp_slow_start_after_idle', 37],
+  ['net.ipv4.tcp_notsent_lowat', 37],
 ];
 
 export function safeSysctls(minor: number): Set<string> {

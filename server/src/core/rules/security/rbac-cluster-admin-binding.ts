@@ -1,34 +1,119 @@
 import { msg } from '../../messages/catalog';
+import { lookup, perGeneration, sameNamespace, shift } from '../../kubernetes/index-lookup';
 import { getSeq, getValue, isMap, scalarString } from '../../model/yaml';
-import type { YamlDocumentRule } from '../registry';
+import type { RbacSummary } from '../../model/resources';
+import type { Message, Range, RelatedInformation } from '../../types';
+import type { IndexedResource } from '../../workspace';
+import type { YamlFileRule } from '../registry';
+import { MASK } from '../../model/helm';
 import { nodeRange } from './common';
 import { getRoleRef, RBAC_GROUP } from './rbac';
 
+const summary = (r: IndexedResource): RbacSummary | undefined => r.data?.rbac as RbacSummary | undefined;
+const matches = (sel: Record<string, string>, labels: Record<string, string> | undefined) => !!labels && Object.entries(sel).every(([k, v]) => labels[k] === v);
+
+/** How a role reference grants everything: the built-in cluster-admin, its own rules, or an aggregated role. */
+export interface AdminVerdict {
+  /** The role that holds the `*`/`*`/`*` rule (absent: the built-in cluster-admin). */
+  source?: IndexedResource;
+  /** The role the binding names, when defined in the workspace. */
+  role?: IndexedResource;
+}
+
 /**
- * A RoleBinding/ClusterRoleBinding to the `cluster-admin` ClusterRole for a subject outside
- * `system:` (users, groups; ServiceAccounts are always reported: an application account with
- * cluster-admin is the classic escalation path). Range: the subject entry.
+ * Whether a binding's roleRef is cluster-admin-equivalent, as the API server sees it: a ClusterRole
+ * named cluster-admin that the workspace does not define is the built-in one; a role defined in the
+ * workspace is judged by its rules (whatever its name), or by the roles its aggregationRule selects.
  */
-export const rbacClusterAdminBinding: YamlDocumentRule = {
+export function adminVerdict(ws: Parameters<typeof lookup>[0], refKind: string, refName: string, bindingNs: string | undefined): AdminVerdict | undefined {
+  const index = lookup(ws);
+  const defs = (index.byKindName.get(`${refKind}\n${refName}`) ?? []).filter((d) => groupOf(d) === RBAC_GROUP && (refKind === 'ClusterRole' || sameNamespace(d.namespace, bindingNs)));
+  if (!defs.length) return refKind === 'ClusterRole' && refName === 'cluster-admin' ? {} : undefined;
+  let clusterRoles: IndexedResource[] | undefined;
+  for (const role of defs) {
+    const s = summary(role);
+    if (s?.adminEquivalent) return { role, source: role };
+    if (refKind !== 'ClusterRole' || !s?.aggregates) continue;
+    for (const sel of s.aggregates) {
+      // (The lookup tables of a tracked view answer get/has only: list the roles from the index.)
+      for (const other of (clusterRoles ??= allClusterRoles(ws))) {
+        if (other === role) continue;
+        const os = summary(other);
+        if (os?.adminEquivalent && matches(sel, os.labels)) return { role, source: other };
+      }
+    }
+  }
+  return undefined;
+}
+
+function groupOf(r: IndexedResource): string {
+  const i = r.apiVersion.lastIndexOf('/');
+  return i < 0 ? '' : r.apiVersion.slice(0, i);
+}
+
+function allClusterRoles(ws: Parameters<typeof lookup>[0]): IndexedResource[] {
+  const out: IndexedResource[] = [];
+  for (const r of ws.all()) if (r.kind === 'ClusterRole' && groupOf(r) === RBAC_GROUP) out.push(r);
+  return out;
+}
+
+/**
+ * A RoleBinding/ClusterRoleBinding to a cluster-admin-equivalent role for a subject outside `system:`
+ * (ServiceAccounts are always reported: an application account with cluster-admin is the classic
+ * escalation path). The role is resolved through the workspace index (same file or another): the
+ * built-in `cluster-admin`, any role whose rules grant `*` verbs on `*` resources in `*` API groups, or
+ * a ClusterRole that aggregates one. A RoleBinding is reported with its namespace, a
+ * ClusterRoleBinding as cluster-wide. Range: the subject entry; related: the role's definition.
+ */
+export const rbacClusterAdminBinding: YamlFileRule = {
   id: 'rbac-cluster-admin-binding',
   category: 'security',
-  target: 'yaml-document',
+  target: 'yaml-file',
   defaultSeverity: 'error',
   references: [{ title: 'Kubernetes: RBAC good practices', url: 'https://kubernetes.io/docs/concepts/security/rbac-good-practices/#least-privilege' }],
   check(ctx) {
-    const { doc } = ctx;
-    const id = doc.k8s;
-    if (!id || id.group !== RBAC_GROUP || (id.kind !== 'ClusterRoleBinding' && id.kind !== 'RoleBinding')) return;
-    const ref = getRoleRef(doc);
-    if (ref.kind !== 'ClusterRole' || ref.name !== 'cluster-admin') return;
-    const root = doc.contents;
-    if (!isMap(root)) return;
-    for (const s of getSeq(root, 'subjects')?.items ?? []) {
-      if (!isMap(s)) continue;
-      const kind = scalarString(getValue(s, 'kind')) ?? '';
-      const name = scalarString(getValue(s, 'name')) ?? '';
-      if (kind !== 'ServiceAccount' && name.startsWith('system:')) continue;
-      ctx.report({ range: nodeRange(doc, s), message: msg('rule.rbac-cluster-admin-binding.message', { kind, name, binding: id.kind }) });
+    for (const { chunk, doc } of ctx.docs) {
+      const id = doc.k8s;
+      if (!id || id.group !== RBAC_GROUP || (id.kind !== 'ClusterRoleBinding' && id.kind !== 'RoleBinding')) continue;
+      const found = perGeneration(doc, 'rbac-cluster-admin-binding', ctx.workspace, () => {
+        const out: { range: Range; message: Message; related?: RelatedInformation[] }[] = [];
+        const ref = getRoleRef(doc);
+        if (!ref.kind || !ref.name || (ref.kind !== 'ClusterRole' && ref.kind !== 'Role')) return out;
+        if (id.kind === 'ClusterRoleBinding' && ref.kind !== 'ClusterRole') return out;
+        const verdict = adminVerdict(ctx.workspace, ref.kind, ref.name, id.namespace);
+        if (!verdict) return out;
+        const root = doc.contents;
+        if (!isMap(root)) return out;
+        const related: RelatedInformation[] = [];
+        if (verdict.source) {
+          const s = verdict.source;
+          related.push({
+            range: s.range,
+            ...(s.path !== ctx.path ? { path: s.path } : {}),
+            message: msg(verdict.source === verdict.role ? 'rule.rbac-cluster-admin-binding.relatedRole' : 'rule.rbac-cluster-admin-binding.relatedAggregated', { roleKind: s.kind, role: s.name ?? '' }),
+          });
+        }
+        for (const s of getSeq(root, 'subjects')?.items ?? []) {
+          if (!isMap(s)) continue;
+          const kind = scalarString(getValue(s, 'kind')) ?? '';
+          const name = scalarString(getValue(s, 'name')) ?? '';
+          if (kind !== 'ServiceAccount' && name.startsWith('system:')) continue;
+          // A templated name (Helm) is shown as written.
+          const nameRange = getValue(s, 'name')?.range;
+          const shown = name && !name.includes(MASK) ? name : nameRange ? doc.original.slice(nameRange[0], nameRange[1]) : '?';
+          const ns = id.namespace && !id.namespace.includes(MASK) ? id.namespace : undefined;
+          let message: Message;
+          if (id.kind === 'RoleBinding')
+            message = ns
+              ? msg('rule.rbac-cluster-admin-binding.messageNamespace', { kind, name: shown, role: ref.name, roleKind: ref.kind, namespace: ns })
+              : msg('rule.rbac-cluster-admin-binding.messageAppliedNamespace', { kind, name: shown, role: ref.name, roleKind: ref.kind });
+          else if (!verdict.source) message = msg('rule.rbac-cluster-admin-binding.message', { kind, name: shown, binding: id.kind });
+          else message = msg('rule.rbac-cluster-admin-binding.messageEquivalent', { kind, name: shown, role: ref.name });
+          out.push({ range: nodeRange(doc, s), message, ...(related.length ? { related } : {}) });
+        }
+        return out;
+      });
+      for (const f of found) ctx.report({ range: shift(f.range, chunk.startLine), message: f.message, ...(f.related ? { related: f.related } : {}) });
     }
   },
 };

@@ -2,29 +2,52 @@ import { msg } from '../../messages/catalog';
 import type { YamlDocumentRule } from '../registry';
 import { nodeRange } from './common';
 import { coversCoreGroup, isRole, items, rbacRules, strings } from './rbac';
+import { policyMinor } from './psa';
 
-const EXEC = new Set(['pods/exec', 'pods/attach', 'pods/*']);
+/** The pod subresources that open a stream into a container. */
+const STREAMS = ['exec', 'attach', 'portforward'];
+/** From 1.35 the API server authorizes the WebSocket upgrade of exec/attach/portforward as `create` only. */
+export const EXEC_NEEDS_CREATE_MINOR = 35;
 
 /**
- * A Role/ClusterRole rule granting `pods/exec` or `pods/attach` (or `pods/*`) with create, get or `*`
- * in the core API group: a shell in every matching pod. Range: the resource entry.
+ * The stream subresources a `resources` entry grants, as the API server matches them: `*` (every
+ * resource), the subresource itself (`pods/exec`), `*\/exec` (that subresource of every resource), and
+ * `pods/*` (written to mean every pods subresource).
+ */
+export function streamsGranted(resource: string): string[] {
+  if (resource === '*' || resource === 'pods/*') return STREAMS.map((s) => `pods/${s}`);
+  const m = /^(pods|\*)\/(exec|attach|portforward)$/.exec(resource);
+  return m ? [`pods/${m[2]}`] : [];
+}
+
+/**
+ * A Role/ClusterRole rule granting `pods/exec`, `pods/attach` or `pods/portforward` — directly or
+ * through `pods/*`, `*\/exec`, `*` — in the core API group, with `create` or `*`; `get` alone grants
+ * the stream only below Kubernetes 1.35 (from 1.35 the WebSocket upgrade needs `create`), so it is
+ * judged per selected `kubernetes.version`. Range: the resource entry.
  */
 export const rbacPodExec: YamlDocumentRule = {
   id: 'rbac-pod-exec',
   category: 'security',
   target: 'yaml-document',
   defaultSeverity: 'warning',
-  references: [{ title: 'Kubernetes: RBAC good practices (pods/exec)', url: 'https://kubernetes.io/docs/concepts/security/rbac-good-practices/#privilege-escalation-risks' }],
+  references: [
+    { title: 'Kubernetes: RBAC good practices (pods/exec)', url: 'https://kubernetes.io/docs/concepts/security/rbac-good-practices/#privilege-escalation-risks' },
+    { title: 'KEP-4006: transition from SPDY to WebSockets (exec needs create)', url: 'https://github.com/kubernetes/enhancements/tree/master/keps/sig-api-machinery/4006-transition-spdy-to-websockets' },
+  ],
   check(ctx) {
     const { doc } = ctx;
     if (!isRole(doc)) return;
+    const getGrants = policyMinor(ctx.config) < EXEC_NEEDS_CREATE_MINOR;
     for (const r of rbacRules(doc)) {
       if (!coversCoreGroup(r)) continue;
       const verbs = strings(r.verbs);
-      if (!verbs.some((v) => v === 'create' || v === 'get' || v === '*')) continue;
+      if (!verbs.some((v) => v === 'create' || v === '*' || (getGrants && v === 'get'))) continue;
       for (const it of items(r.resources)) {
-        if (!EXEC.has(it.value)) continue;
-        ctx.report({ range: nodeRange(doc, it.node), message: msg('rule.rbac-pod-exec.message', { resource: it.value, verbs: verbs.join(', ') }) });
+        const granted = streamsGranted(it.value);
+        if (!granted.length) continue;
+        const resource = granted.length === 1 && granted[0] === it.value ? it.value : `${granted.join(', ')} (through "${it.value}")`;
+        ctx.report({ range: nodeRange(doc, it.node), message: msg('rule.rbac-pod-exec.message', { resource, verbs: verbs.join(', ') }) });
       }
     }
   },

@@ -1,26 +1,17 @@
 import { msg } from '../../messages/catalog';
 import { getMap, isMap, scalarString } from '../../model/yaml';
 import type { YamlDocumentRule } from '../registry';
+import { credentialIn, secretSetting, type CredentialKind } from '../../util/secrets';
 
-const PRIVATE_KEY = /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----/;
-/** A kubeconfig (`kind: Config` or clusters + users) that carries a client key or a bearer token. */
-const KUBECONFIG_MARK = /(^|\n)\s*(kind:\s*Config\b|users:\s*$|clusters:\s*$)/m;
-const KUBECONFIG_SECRET = /(^|\n)\s*(client-key-data|token|password):\s*\S+/;
-/** AWS access key id (AKIA/ASIA…) together with a 40-character secret access key. */
-const AWS_KEY_ID = /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/;
-const AWS_SECRET = /(?:aws_?secret_?access_?key|secret_?access_?key|SecretAccessKey)["']?\s*[:=]\s*["']?[A-Za-z0-9/+=]{40}(?![A-Za-z0-9/+=])/i;
-
-/** What a ConfigMap value leaks, or undefined. */
-export function configMapLeak(value: string): 'privateKey' | 'kubeconfig' | 'awsKeyPair' | undefined {
-  if (PRIVATE_KEY.test(value)) return 'privateKey';
-  if (KUBECONFIG_MARK.test(value) && KUBECONFIG_SECRET.test(value)) return 'kubeconfig';
-  if (AWS_KEY_ID.test(value) && AWS_SECRET.test(value)) return 'awsKeyPair';
-  return undefined;
+/** What a ConfigMap value leaks, or undefined (the shared definition, util/secrets.ts). */
+export function configMapLeak(value: string): CredentialKind | undefined {
+  return credentialIn(value);
 }
 
 /**
- * ConfigMap values (data / binaryData) that hold a PEM private key, a kubeconfig with a client key
- * or token, or an AWS access key pair. Range: the entry's key. No fix: move it to a Secret.
+ * ConfigMap entries whose key says they hold a secret (`db_password`, `aws_secret_access_key`,
+ * `private_key`) with a literal value, and values (data / binaryData) that hold a PEM private key, a
+ * kubeconfig with a client key or token, a cloud key pair or secret key, or `user:password@` in a URL. Range: the entry's key. No fix: move it to a Secret.
  */
 export const sensitiveConfigmap: YamlDocumentRule = {
   id: 'sensitive-configmap',
@@ -40,7 +31,10 @@ export const sensitiveConfigmap: YamlDocumentRule = {
         let v = scalarString(pair.value);
         if (!v) continue;
         if (field === 'binaryData') v = decodeBase64(v);
-        const leak = configMapLeak(v);
+        const key = scalarString(pair.key) ?? '';
+        // A key that says it holds a secret with a literal value (`db_password: hunter2`; not
+        // `ALLOW_EMPTY_PASSWORD: "yes"`), else a value that holds a credential whatever the key.
+        const leak = field === 'data' && secretSetting(key, v) && !credentialIn(v) ? 'secretKey' : configMapLeak(v);
         if (!leak) continue;
         ctx.report({
           range: doc.keyRange(pair),

@@ -1,43 +1,64 @@
 import { msg } from '../../messages/catalog';
 import { YamlEditor } from '../../fixes/yaml-edit';
-import { podsOf } from '../../model/pods';
-import { getPair, scalarValue, type YScalar } from '../../model/yaml';
-import type { YamlDocumentRule } from '../registry';
+import { lookup, sameNamespace, shift } from '../../kubernetes/index-lookup';
+import { podsOf, type PodRef } from '../../model/pods';
+import { getPair, getValue, scalarString, scalarValue, type YScalar } from '../../model/yaml';
+import type { Fix } from '../../types';
+import type { WorkspaceIndex } from '../../workspace';
+import type { YamlFileRule } from '../registry';
 import { boolOf, podAnchor, podInsert, helmUnknown } from './common';
 
 /**
- * `automountServiceAccountToken` not false on the pod: every container gets an API token. Range: the
- * pair when true, else the `spec:` key of the PodSpec. Fix: set false (quick fix: workloads that call
- * the API need the token).
+ * The ServiceAccount the pod runs as opts out of token automounting (`automountServiceAccountToken:
+ * false`), defined anywhere in the workspace (same namespace): the kubelet then mounts no token unless
+ * the pod asks for one.
  */
-export const serviceAccountToken: YamlDocumentRule = {
+function accountOptsOut(ws: WorkspaceIndex, pod: PodRef): boolean {
+  const named = getValue(pod.spec, 'serviceAccountName') ?? getValue(pod.spec, 'serviceAccount');
+  const name = named === undefined ? 'default' : scalarString(named);
+  if (!name || name.includes('\uE000')) return false;
+  const ns = pod.doc.k8s?.namespace;
+  const defs = lookup(ws).byKindName.get(`ServiceAccount\n${name}`) ?? [];
+  return defs.some((d) => d.apiVersion === 'v1' && sameNamespace(d.namespace, ns) && d.data?.automountToken === false);
+}
+
+/**
+ * `automountServiceAccountToken` not false on the pod — and not false on the ServiceAccount it uses
+ * (resolved through the workspace index, in this file or another): every container gets an API token.
+ * Range: the pair when true, else the `spec:` key of the PodSpec. Fix: set false (quick fix: workloads
+ * that call the API need the token).
+ */
+export const serviceAccountToken: YamlFileRule = {
   id: 'service-account-token',
   category: 'security',
-  target: 'yaml-document',
+  target: 'yaml-file',
   defaultSeverity: 'information',
   fixTiers: ['review'],
   references: [
     { title: 'Kubernetes: opt out of API credential automounting', url: 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/#opt-out-of-api-credential-automounting' },
   ],
   check(ctx) {
-    const { doc } = ctx;
-    for (const pod of podsOf(doc)) {
-      const pair = getPair(pod.spec, 'automountServiceAccountToken');
-      const v = boolOf(pair?.value);
-      if (v === false || (pair && v === undefined && scalarValue(pair.value) != null)) continue;
-      const editor = new YamlEditor(doc);
-      const explicit = pair && v === true;
-      if (!explicit && helmUnknown(doc, pod.path)) continue;
-      ctx.report({
-        range: explicit ? doc.pairRange(pair) : podAnchor(doc, pod),
-        message: msg(explicit ? 'rule.service-account-token.messageTrue' : 'rule.service-account-token.message'),
-        fixes: () => [
-          {
-            title: msg('rule.service-account-token.fixTitle'),
-            edits: [explicit ? editor.setScalar(pair.value as YScalar, false) : editor.addPair(pod.spec, 'automountServiceAccountToken', false, podInsert(pod))],
+    for (const { chunk, doc } of ctx.docs) {
+      for (const pod of podsOf(doc)) {
+        const pair = getPair(pod.spec, 'automountServiceAccountToken');
+        const v = boolOf(pair?.value);
+        if (v === false || (pair && v === undefined && scalarValue(pair.value) != null)) continue;
+        const explicit = pair && v === true;
+        if (!explicit && helmUnknown(doc, pod.path)) continue;
+        // The pod's own `true` wins over the account; an unset field takes the account's `false`.
+        if (!explicit && accountOptsOut(ctx.workspace, pod)) continue;
+        const lines = chunk.startLine;
+        ctx.report({
+          range: shift(explicit ? doc.pairRange(pair) : podAnchor(doc, pod), lines),
+          message: msg(explicit ? 'rule.service-account-token.messageTrue' : 'rule.service-account-token.message'),
+          fixes: () => {
+            const editor = new YamlEditor(doc);
+            const edit = explicit ? editor.setScalar(pair.value as YScalar, false) : editor.addPair(pod.spec, 'automountServiceAccountToken', false, podInsert(pod));
+            const fix: Fix = { title: msg('rule.service-account-token.fixTitle'), edits: [{ ...edit, range: shift(edit.range, lines) }] };
+            return [fix];
           },
-        ],
-      });
+        });
+      }
     }
   },
 };

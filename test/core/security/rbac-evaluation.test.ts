@@ -1,0 +1,96 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Analyzer } from '../../../server/src/core/engine';
+import { createRegistry } from '../../../server/src/core/rules';
+import { mergeConfig } from '../../../server/src/core/config/config';
+import { only, r } from '../../helpers';
+import { sec } from './helpers';
+import type { Finding } from '../../../server/src/core/types';
+
+const role = (kind: string, name: string, rules: string, extra = '') =>
+  `apiVersion: rbac.authorization.k8s.io/v1\nkind: ${kind}\nmetadata:\n  name: ${name}\n${extra}rules:\n${rules}`;
+const ALL = `  - apiGroups: ["*"]\n    resources: ["*"]\n    verbs: ["*"]\n`;
+const binding = (kind: string, refKind: string, refName: string, ns = '') =>
+  `apiVersion: rbac.authorization.k8s.io/v1\nkind: ${kind}\nmetadata:\n  name: b\n${ns ? `  namespace: ${ns}\n` : ''}roleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: ${refKind}\n  name: ${refName}\nsubjects:\n  - kind: ServiceAccount\n    name: deployer\n    namespace: ci\n`;
+
+/** Lint several files in one workspace (two passes, as the CLI does) and return the findings of `file`. */
+function workspace(files: Record<string, string>, file: string): Finding[] {
+  const a = new Analyzer(createRegistry(), (rule, _p, e) => {
+    throw new Error(`rule ${rule} threw: ${String(e)}`);
+  });
+  const cfg = mergeConfig();
+  for (const [p, t] of Object.entries(files)) a.analyze({ path: p, text: t }, cfg);
+  return a.analyze({ path: file, text: files[file] }, cfg).findings;
+}
+
+describe('rbac-cluster-admin-binding: roles resolved as the API server resolves them', () => {
+  test('a workspace ClusterRole granting * on * in * is cluster-admin-equivalent (another file); the finding points at its definition', () => {
+    const files = { '/ws/rbac/role.yaml': role('ClusterRole', 'everything', ALL), '/ws/rbac/binding.yaml': binding('ClusterRoleBinding', 'ClusterRole', 'everything') };
+    const f = only(workspace(files, '/ws/rbac/binding.yaml'), 'rbac-cluster-admin-binding');
+    assert.deepEqual(f.map((x) => [r(x), x.message.id, x.message.args]), [
+      [[9, 4, 11, 17], 'rule.rbac-cluster-admin-binding.messageEquivalent', { kind: 'ServiceAccount', name: 'deployer', role: 'everything' }],
+    ]);
+    assert.deepEqual(f[0].related?.map((x) => [x.path, x.range.start.line, x.message.id]), [['/ws/rbac/role.yaml', 3, 'rule.rbac-cluster-admin-binding.relatedRole']]);
+  });
+
+  test('a RoleBinding is reported with its namespace, through a ClusterRole or a Role of that namespace (same file)', () => {
+    const text = role('Role', 'ns-admin', ALL, '') .replace('  name: ns-admin\n', '  name: ns-admin\n  namespace: team-a\n') + '---\n' + binding('RoleBinding', 'Role', 'ns-admin', 'team-a');
+    const f = only(workspace({ '/ws/a.yaml': text }, '/ws/a.yaml'), 'rbac-cluster-admin-binding');
+    assert.deepEqual(f.map((x) => [r(x), x.message.args]), [[[20, 4, 22, 17], { kind: 'ServiceAccount', name: 'deployer', role: 'ns-admin', roleKind: 'Role', namespace: 'team-a' }]]);
+    const toBuiltIn = only(sec(binding('RoleBinding', 'ClusterRole', 'cluster-admin', 'team-b')), 'rbac-cluster-admin-binding');
+    assert.deepEqual(toBuiltIn.map((x) => [x.message.id, x.message.args?.namespace]), [['rule.rbac-cluster-admin-binding.messageNamespace', 'team-b']]);
+    // Without a namespace (set at apply time) the scope is said as such.
+    const unset = only(sec(binding('RoleBinding', 'ClusterRole', 'cluster-admin')), 'rbac-cluster-admin-binding');
+    assert.deepEqual(unset.map((x) => x.message.id), ['rule.rbac-cluster-admin-binding.messageAppliedNamespace']);
+    // A Role of another namespace is not the one the binding names.
+    const other = text.replace('namespace: team-a\nroleRef', 'namespace: team-b\nroleRef');
+    assert.deepEqual(only(workspace({ '/ws/a.yaml': other }, '/ws/a.yaml'), 'rbac-cluster-admin-binding'), []);
+  });
+
+  test('a ClusterRole that aggregates an admin-equivalent role by labels is equivalent too', () => {
+    const files = {
+      '/ws/roles.yaml':
+        role('ClusterRole', 'root-rules', ALL, '').replace('  name: root-rules\n', '  name: root-rules\n  labels:\n    example.com/aggregate-to-ops: "true"\n') +
+        '---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: ops\naggregationRule:\n  clusterRoleSelectors:\n    - matchLabels:\n        example.com/aggregate-to-ops: "true"\nrules: []\n',
+      '/ws/binding.yaml': binding('ClusterRoleBinding', 'ClusterRole', 'ops'),
+    };
+    const f = only(workspace(files, '/ws/binding.yaml'), 'rbac-cluster-admin-binding');
+    assert.deepEqual(f.map((x) => [x.message.args?.role, x.related?.[0].message.id]), [['ops', 'rule.rbac-cluster-admin-binding.relatedAggregated']]);
+  });
+
+  test('a workspace ClusterRole named cluster-admin is judged by its rules; built-in-looking names are not exempt', () => {
+    const narrow = `  - apiGroups: [""]\n    resources: ["configmaps"]\n    verbs: ["get"]\n`;
+    const files = { '/ws/r.yaml': role('ClusterRole', 'cluster-admin', narrow), '/ws/b.yaml': binding('ClusterRoleBinding', 'ClusterRole', 'cluster-admin') };
+    assert.deepEqual(only(workspace(files, '/ws/b.yaml'), 'rbac-cluster-admin-binding'), []);
+    const files2 = { '/ws/r.yaml': role('ClusterRole', 'edit', ALL), '/ws/b.yaml': binding('ClusterRoleBinding', 'ClusterRole', 'edit') };
+    assert.equal(only(workspace(files2, '/ws/b.yaml'), 'rbac-cluster-admin-binding').length, 1);
+    // The built-in edit/admin roles (not defined in the workspace) are not cluster-admin.
+    assert.deepEqual(only(sec(binding('ClusterRoleBinding', 'ClusterRole', 'admin')), 'rbac-cluster-admin-binding'), []);
+  });
+});
+
+test('rbac-cluster-admin-binding: a templated subject name (Helm) is shown as written', () => {
+  const text = binding('ClusterRoleBinding', 'ClusterRole', 'cluster-admin').replace('name: deployer', 'name: {{ $serviceAccountName }}');
+  const f = only(sec(text, {}, '/ws/chart/templates/crb.yaml'), 'rbac-cluster-admin-binding');
+  assert.deepEqual(f.map((x) => x.message.args?.name), ['{{ $serviceAccountName }}']);
+});
+
+describe('rbac-pod-exec per Kubernetes version', () => {
+  const exec = (resources: string, verbs: string) => role('Role', 'r', `  - apiGroups: [""]\n    resources: ${resources}\n    verbs: ${verbs}\n`);
+  test('get alone grants exec only below 1.35; create always', () => {
+    assert.deepEqual(only(sec(exec('["pods/exec"]', '["get"]')), 'rbac-pod-exec'), []);
+    assert.deepEqual(only(sec(exec('["pods/exec"]', '["get"]'), { kubernetes: { version: '1.37' } }), 'rbac-pod-exec'), []);
+    const old = only(sec(exec('["pods/exec"]', '["get"]'), { kubernetes: { version: '1.34' } }), 'rbac-pod-exec');
+    assert.deepEqual(old.map(r), [[6, 16, 6, 27]]);
+    assert.equal(only(sec(exec('["pods/exec"]', '["create"]')), 'rbac-pod-exec').length, 1);
+  });
+  test('wildcards and portforward: pods/*, */exec, *', () => {
+    const f = only(sec(exec('["pods/portforward", "*/exec", "pods/*", "*", "pods/log"]', '["create"]')), 'rbac-pod-exec');
+    assert.deepEqual(f.map((x) => [r(x), x.message.args?.resource]), [
+      [[6, 16, 6, 34], 'pods/portforward'],
+      [[6, 36, 6, 44], 'pods/exec (through "*/exec")'],
+      [[6, 46, 6, 54], 'pods/exec, pods/attach, pods/portforward (through "pods/*")'],
+      [[6, 56, 6, 59], 'pods/exec, pods/attach, pods/portforward (through "*")'],
+    ]);
+  });
+});
