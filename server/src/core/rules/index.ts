@@ -25,8 +25,8 @@ export const ENGINE_IDS: RuleMeta[] = [
   { id: 'suppression-without-reason', category: 'meta', defaultSeverity: 'information' },
   { id: 'unknown-rule-in-suppression', category: 'meta', defaultSeverity: 'warning' },
   { id: 'file-encoding', category: 'meta', defaultSeverity: 'information' },
-  { id: 'file-too-large', category: 'meta', defaultSeverity: 'information' },
-  { id: 'binary-file', category: 'meta', defaultSeverity: 'information' },
+  { id: 'file-too-large', category: 'meta', defaultSeverity: 'warning' },
+  { id: 'binary-file', category: 'meta', defaultSeverity: 'warning' },
 ];
 
 export function createRegistry(): RuleRegistry {

@@ -1,5 +1,6 @@
 import type { Arg, Env, Property } from 'dockerfile-ast';
 import { defineRule } from '../define';
+import { secretSetting } from '../../util/secrets';
 
 /**
  * `ARG DB_PASSWORD=hunter2` / `ENV API_TOKEN=abc`: the value is written into the image (ENV) or its
@@ -38,29 +39,9 @@ export const secretInBuildArg = defineRule({
       for (const p of props) {
         const name = p.getName();
         const value = p.getValue();
-        if (value === null || !looksSecretName(name) || !literalSecretValue(value)) continue;
+        if (value === null || !secretSetting(name, value)) continue;
         ctx.report({ range: model.range(p.getRange()), message: m('message', { instruction: k, name }) });
       }
     }
   },
 });
-
-const SECRET_WORDS = /(^|_)(PASSWORD|PASSWD|PASSPHRASE|PASS|PWD|SECRET|SECRETS|TOKEN|CREDENTIALS?|APIKEY|PRIVATE_?KEY|ACCESS_?KEY|SECRET_?KEY|API_?KEY|AUTH_?KEY|CLIENT_?SECRET|ENCRYPTION_?KEY|SIGNING_?KEY|MASTER_?KEY)($|_)/;
-/** Names that refer to a secret without holding one. */
-const NOT_A_VALUE = /(_FILE|_PATH|_DIR|_URL|_URI|_NAME|_USER|_USERNAME|_ID|_LENGTH|_ENABLED|_REQUIRED|_TYPE|_HEADER|_ENDPOINT|_HOST|_PORT|_MOUNT)$/;
-
-/** Upper-cased, camelCase split: `dbPassword` → `DB_PASSWORD`. */
-export function looksSecretName(name: string): boolean {
-  const n = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
-  if (n === 'PWD' || n === 'OLDPWD') return false; // the shell's working directory
-  if (NOT_A_VALUE.test(n)) return false;
-  return SECRET_WORDS.test(n);
-}
-
-/** A literal that could be a secret: not empty, not a variable, not a boolean or a placeholder. */
-function literalSecretValue(value: string): boolean {
-  const v = value.trim();
-  if (!v || v.includes('$')) return false;
-  if (/^(true|false|yes|no|on|off|none|null|0|1|changeme|<.*>|\.\.\.)$/i.test(v)) return false;
-  return true;
-}
