@@ -3,7 +3,8 @@ import type { DockerfileModel } from '../../model/dockerfile';
 import type { Fix } from '../../types';
 import { baseName, simpleCommands, unwrapCommand, type SimpleCommand } from '../../util/shell';
 import { defineRule, type MessageOf } from '../define';
-import { continuationStyle, flagsOf, runInstructions, shipsInImage } from './util';
+import { flagsOf, runInstructions, shipsInImage } from './util';
+import { appendCommandFix } from './packages';
 
 const CLEANUP = 'rm -rf /var/lib/apt/lists/*';
 
@@ -58,22 +59,7 @@ export const aptListsNotCleaned = defineRule({
 
 /** `&& rm -rf /var/lib/apt/lists/*` after the whole script, when the RUN is one plain shell command list. */
 function cleanupFix(model: DockerfileModel, run: RunShell, m: MessageOf<'fixTitle'>): Fix[] {
-  const script = run.script;
-  if (!script) return [];
-  const list = script.list;
-  const tail = script.text.slice(list.end).replace(/^\s*;?\s*/, '');
-  if (run.form !== 'shell' || script.errors.length || tail || script.text.includes('\n') || !list.items.length) return [];
-  const at = run.offset(list.end, true);
-  const multiLine = model.lines.positionAt(run.start).line !== model.lines.positionAt(run.end).line;
-  const esc = model.escapeChar;
-  const eol = model.lines.eol;
-  let newText = ` && ${CLEANUP}`;
-  if (multiLine) {
-    const style = continuationStyle(model);
-    newText = style.leading ? ` ${esc}${eol}${style.indent}&& ${CLEANUP}` : ` && ${esc}${eol}${style.indent}${CLEANUP}`;
-  }
-  const pos = model.lines.positionAt(at);
-  return [{ title: m('fixTitle'), edits: [{ range: { start: pos, end: pos }, newText }], tier: 'safe' }];
+  return appendCommandFix(model, run, CLEANUP, m('fixTitle'), true);
 }
 
 /** `apt-get [opts] install …`, `apt install …`, `aptitude install …` (through sudo/env wrappers). */
