@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 
 const root = new URL('..', import.meta.url).pathname;
 const argv = process.argv.slice(2);
@@ -39,7 +40,8 @@ mkdirSync(join(root, 'out'), { recursive: true });
 const tap = join(root, e2e ? 'out/test-results-e2e.tap' : 'out/test-results.tap');
 const r = spawnSync(
   process.execPath,
-  ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...selected],
+  // One test file per core (node's default leaves one core idle); the editor suites run one at a time.
+  ['--test', `--test-concurrency=${e2e ? 1 : Math.max(2, availableParallelism())}`, '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...selected],
   { stdio: 'inherit', cwd: root, env: { ...process.env, DOCKYARD_ROOT: root, ...(e2e ? { DOCKYARD_E2E: '1' } : {}) } },
 );
 let passed = 0;
