@@ -166,7 +166,8 @@ function buildCoreBundle() {
 function dockyardServer(name = 'dockyard', extraNodeArgs = []) {
   return live(new LspServer(name, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], {
     settings: { dockyard: {} },
-    nodeArgs: [...extraNodeArgs, ...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILES}`] : [])],
+    // As the VS Code client launches it (SERVER_NODE_ARGS in client/src/extension.ts).
+    nodeArgs: ['--max-semi-space-size=2', ...extraNodeArgs, ...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILES}`] : [])],
   }));
 }
 
