@@ -12,6 +12,7 @@ import { toSarif } from './cli/sarif';
 import { runScaffold } from './cli-scaffold';
 import { entryExists, safeMkdir, safeWriteFile } from './host/safe-write';
 import { CliUsageError, createCliService } from './cli/service';
+import { checkKubernetesVersion, CHECK_ONLY_VERSIONS, OLDEST_SUPPORTED_MINOR, schemaVersions } from './core/config/settings';
 import { defaultJobs, lintInWorkers, PARALLEL_MIN_FILES } from './cli/parallel';
 
 /**
@@ -39,6 +40,8 @@ interface Options {
   rules: string[];
   dryRun: boolean;
   unsafe: boolean;
+  /** Lines for stderr before the output (a Kubernetes version whose schema falls back). */
+  notes: string[];
   /** Worker threads for `lint` (default: the cores, for 64 files or more). */
   jobs?: number;
   paths: string[];
@@ -49,7 +52,7 @@ const UsageError = CliUsageError;
 const VALUE_OPTIONS = new Set(['--format', '--pss', '--k8s-version', '--config', '--fail-on', '--lang', '--rule', '--jobs']);
 
 function parseOptions(args: string[], lang: Lang): Options {
-  const o: Options = { format: 'text', failOn: 'error', rules: [], dryRun: false, unsafe: false, paths: [] };
+  const o: Options = { format: 'text', failOn: 'error', rules: [], dryRun: false, unsafe: false, notes: [], paths: [] };
   for (let i = 0; i < args.length; i++) {
     let a = args[i];
     let value: string | undefined;
@@ -72,10 +75,17 @@ function parseOptions(args: string[], lang: Lang): Options {
         if (value !== 'baseline' && value !== 'restricted') throw bad('baseline, restricted');
         o.pss = value;
         break;
-      case '--k8s-version':
-        if (!/^1\.\d+$/.test(value!)) throw bad('X.Y, e.g. 1.35');
-        o.k8sVersion = value;
+      case '--k8s-version': {
+        const v = checkKubernetesVersion(value!);
+        if ('error' in v) {
+          const schemas = schemaVersions();
+          const newest = Math.max(...[...schemas, ...CHECK_ONLY_VERSIONS].map((x) => Number(x.split('.')[1])));
+          throw new UsageError(t('cli.error.k8sVersion', { value: value!, oldest: OLDEST_SUPPORTED_MINOR, newest, schemas: schemas.join(', ') }, lang));
+        }
+        o.k8sVersion = v.version;
+        if (v.schemaFrom) o.notes.push(t('cli.note.schemaFallback', { version: v.version, schema: v.schemaFrom }, lang));
         break;
+      }
       case '--config':
         o.config = value;
         break;
@@ -204,6 +214,7 @@ function report(results: FileResult[], opts: Options, io: CliIo, lang: Lang, reg
 
 async function lint(args: string[], io: CliIo, lang: Lang): Promise<number> {
   const opts = parseOptions(args, lang);
+  for (const n of opts.notes) io.stderr(n + '\n');
   if (opts.lang) lang = opts.lang;
   const errors: string[] = [];
   const service = serviceFor(opts, io, lang);
@@ -220,6 +231,7 @@ async function lint(args: string[], io: CliIo, lang: Lang): Promise<number> {
  */
 async function fix(args: string[], io: CliIo, lang: Lang): Promise<number> {
   const opts = parseOptions(args, lang);
+  for (const n of opts.notes) io.stderr(n + '\n');
   if (opts.lang) lang = opts.lang;
   const errors: string[] = [];
   const service = serviceFor(opts, io, lang);
@@ -310,6 +322,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 if (require.main === module) {
+  // `dockyard lint … | head -1`: the reader went away. End quietly with the exit status of a process
+  // killed by SIGPIPE (128 + 13), as other command-line tools do, instead of an EPIPE stack trace.
+  const onPipeError = (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(141);
+    throw e;
+  };
+  process.stdout.on('error', onPipeError);
+  process.stderr.on('error', onPipeError);
   runCli(process.argv.slice(2), {
     cwd: process.cwd(),
     env: process.env,

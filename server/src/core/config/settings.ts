@@ -33,6 +33,32 @@ export const SEVERITY_VALUES = ['error', 'warning', 'information', 'hint', 'off'
  * (Pod Security sysctls, RBAC exec evaluation): selectable; their schema falls back to the newest bundled.
  */
 export const CHECK_ONLY_VERSIONS = ['1.37'] as const;
+/** The oldest Kubernetes version Dockyard's API lifecycle table and Pod Security policy cover. */
+export const OLDEST_SUPPORTED_MINOR = 25;
+
+/** The Kubernetes versions with a bundled schema (the setting's enum without the check-only ones). */
+export function schemaVersions(): string[] {
+  const decl = SETTINGS.find((s) => s.key === 'kubernetes.version')!;
+  const all = decl.type.type === 'string' ? [...(decl.type.enum ?? [])] : [];
+  return all.filter((v) => !(CHECK_ONLY_VERSIONS as readonly string[]).includes(v));
+}
+
+/**
+ * A `--k8s-version` / `kubernetes.version` value: `{ version }` (normalised X.Y) when Dockyard has data
+ * for it, with `schemaFrom` when its schema falls back to a bundled one; `{ error }` otherwise.
+ */
+export function checkKubernetesVersion(value: string): { version: string; schemaFrom?: string } | { error: 'format' | 'range' } {
+  const m = /^v?1\.(\d{1,3})(?:\.\d+)?$/.exec(value.trim());
+  if (!m) return { error: 'format' };
+  const minor = Number(m[1]);
+  const schemas = schemaVersions();
+  const newest = Math.max(...[...schemas, ...CHECK_ONLY_VERSIONS].map((v) => Number(v.split('.')[1])));
+  if (minor < OLDEST_SUPPORTED_MINOR || minor > newest) return { error: 'range' };
+  const version = `1.${minor}`;
+  if (schemas.includes(version)) return { version };
+  const nearest = schemas.reduce((a, b) => (Math.abs(Number(b.split('.')[1]) - minor) < Math.abs(Number(a.split('.')[1]) - minor) ? b : a));
+  return { version, schemaFrom: nearest };
+}
 
 export const SETTINGS: readonly SettingDecl[] = [
   { key: 'rules', type: { type: 'object', values: 'severity' }, default: {} },
