@@ -28,6 +28,7 @@ const EXTRA_RULE_IDS: Record<string, string> = {
   'file-encoding': 'a file that is not UTF-8 is read as Latin-1 and said so',
   'file-too-large': 'files over the size limit are not analysed, and said so',
   'binary-file': 'binary files are not analysed, and said so',
+  'internal-error': 'a rule that throws is said at error level instead of silently skipped (issue #12)',
   'analysis-incomplete': 'input beyond a safety limit (shell nesting) is not analysed, and said so at warning level (issue #12)',
 };
 

@@ -39,3 +39,20 @@ test('a file too large to analyse, or one with a NUL byte, is a warning that fai
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a rule that throws gives an internal-error finding (error level) on that file; the other rules still report', async () => {
+  const { Analyzer } = await import('../../server/src/core/engine');
+  const { ALL_RULES, ENGINE_IDS } = await import('../../server/src/core/rules');
+  const { RuleRegistry } = await import('../../server/src/core/rules/registry');
+  const { mergeConfig } = await import('../../server/src/core/config/config');
+  const boom = (target: 'dockerfile' | 'yaml-document' | 'yaml-file') =>
+    ({ id: `boom-${target}`, category: 'meta', target, defaultSeverity: 'warning', check: () => { throw new Error('kaput\nsecond line'); } }) as never;
+  const logged: string[] = [];
+  const a = new Analyzer(new RuleRegistry([...ALL_RULES, boom('dockerfile'), boom('yaml-document'), boom('yaml-file')], ENGINE_IDS), (rule) => logged.push(rule));
+  const df = a.analyze({ path: '/ws/Dockerfile', text: 'FROM ubuntu\n' }, mergeConfig()).findings;
+  assert.deepEqual(df.filter((f) => f.rule === 'internal-error').map((f) => [f.severity, f.message]), [['error', { id: 'core.internalError', args: { rule: 'boom-dockerfile', reason: 'kaput' } }]]);
+  assert.ok(df.some((f) => f.rule === 'unpinned-base-image'), 'the other rules still ran');
+  const y = a.analyze({ path: '/ws/p.yaml', text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n' }, mergeConfig()).findings;
+  assert.deepEqual(y.filter((f) => f.rule === 'internal-error').map((f) => f.message.args?.rule).sort(), ['boom-yaml-document', 'boom-yaml-file']);
+  assert.deepEqual(logged.sort(), ['boom-dockerfile', 'boom-yaml-document', 'boom-yaml-file']);
+});

@@ -309,7 +309,7 @@ export class Analyzer {
         const docs = y.chunks.flatMap((chunk, i) => [{ chunk, doc: y.states[i].model }, ...y.states[i].model.listItems.map((doc) => ({ chunk, doc }))]);
         this.crossFileRuns++;
         for (const rule of fileRules) {
-          this.guard(rule, path, () =>
+          this.guard(rule, path, list, () =>
             rule.check({
               config,
               path,
@@ -369,7 +369,7 @@ export class Analyzer {
       try {
         rule.check(ctx);
       } catch (e) {
-        this.ruleFailed(rule, path, e);
+        list.push(this.failure(rule, path, e));
       }
     }
     // The objects of a List: the Kubernetes rules again, on each object (same text and offsets),
@@ -391,7 +391,7 @@ export class Analyzer {
           try {
             rule.check(itemCtx);
           } catch (e) {
-            this.ruleFailed(rule, path, e);
+            list.push(this.failure(rule, path, e));
           }
         }
       }
@@ -404,7 +404,7 @@ export class Analyzer {
     const list: Finding[] = [];
     for (const rule of this.registry.of('dockerfile')) {
       if (!this.active(rule, config, host)) continue;
-      this.guard(rule, path, () =>
+      this.guard(rule, path, list, () =>
         rule.check({
           config,
           path,
@@ -427,7 +427,7 @@ export class Analyzer {
     const supp = new SuppressionSet(parseSuppressions(lines), lines);
     for (const rule of this.registry.of(kind)) {
       if (!ruleEnabled(rule, config)) continue;
-      this.guard(rule, path, () =>
+      this.guard(rule, path, list, () =>
         rule.check({
           config,
           path,
@@ -484,12 +484,23 @@ export class Analyzer {
     return f;
   }
 
-  private guard(rule: RuleMeta, path: string, run: () => void): void {
+  /**
+   * Runs a rule; when it throws, the file gets a visible `internal-error` finding (error level: a
+   * check that did not run must not read as "no problems") and the error is logged once per rule.
+   */
+  private guard(rule: RuleMeta, path: string, sink: Finding[], run: () => void): void {
     try {
       run();
     } catch (e) {
-      this.ruleFailed(rule, path, e);
+      sink.push(this.failure(rule, path, e));
     }
+  }
+
+  /** The `internal-error` finding of a rule that threw (logged once per rule). */
+  private failure(rule: RuleMeta, path: string, e: unknown): Finding {
+    this.ruleFailed(rule, path, e);
+    const reason = (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 200);
+    return { rule: 'internal-error', severity: 'error', message: msg('core.internalError', { rule: rule.id, reason }), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
   }
 
   private ruleFailed(rule: RuleMeta, path: string, e: unknown): void {

@@ -27,6 +27,7 @@ export const ENGINE_IDS: RuleMeta[] = [
   { id: 'file-encoding', category: 'meta', defaultSeverity: 'information' },
   { id: 'file-too-large', category: 'meta', defaultSeverity: 'warning' },
   { id: 'binary-file', category: 'meta', defaultSeverity: 'warning' },
+  { id: 'internal-error', category: 'meta', defaultSeverity: 'error' },
 ];
 
 export function createRegistry(): RuleRegistry {
