@@ -3,8 +3,8 @@ import type { DockerfileModel } from '../../model/dockerfile';
 import type { Fix } from '../../types';
 import { baseName, simpleCommands, unwrapCommand, type SimpleCommand } from '../../util/shell';
 import { defineRule, type MessageOf } from '../define';
-import { flagsOf, runInstructions, shipsInImage } from './util';
-import { appendCommandFix } from './packages';
+import { runInstructions, shipsInImage } from './util';
+import { appendCommandFix, mountsCacheOver } from './packages';
 
 const CLEANUP = 'rm -rf /var/lib/apt/lists/*';
 
@@ -41,7 +41,7 @@ export const aptListsNotCleaned = defineRule({
     const { model } = ctx;
     for (const { ins, onbuild } of runInstructions(model)) {
       if (!ins.getTextContent().includes('apt')) continue;
-      if (mountsAptState(ins) || !shipsInImage(model, ins, onbuild)) continue;
+      if (mountsCacheOver(ins, ['/var/lib/apt/lists']) || !shipsInImage(model, ins, onbuild)) continue;
       const run = runShell(model, ins);
       if (!run.script) continue;
       const cmds = simpleCommands(run.script.list);
@@ -86,18 +86,3 @@ function removesLists(c: SimpleCommand): boolean {
   return c.words.slice(i + 1).some((w) => (w.value ?? w.text).replace(/["']/g, '').startsWith('/var/lib/apt/lists'));
 }
 
-/** `--mount=type=cache|tmpfs,target=/var/lib/apt[/lists]`. */
-function mountsAptState(ins: import('dockerfile-ast').Instruction): boolean {
-  for (const f of flagsOf(ins)) {
-    if (f.getName() !== 'mount') continue;
-    const opts = new Map<string, string>();
-    for (const part of (f.getValue() ?? '').split(',')) {
-      const eq = part.indexOf('=');
-      opts.set(eq < 0 ? part : part.slice(0, eq), eq < 0 ? '' : part.slice(eq + 1));
-    }
-    const type = opts.get('type');
-    const target = (opts.get('target') ?? opts.get('dst') ?? opts.get('destination') ?? '').replace(/\/+$/, '');
-    if ((type === 'cache' || type === 'tmpfs') && (target === '/var/lib/apt' || target === '/var/lib/apt/lists')) return true;
-  }
-  return false;
-}
