@@ -7,6 +7,7 @@ import { pathLabel } from '../kubernetes/locate';
 import type { SchemaChild, SchemaDescription, SchemaStore } from '../schema';
 import type { YamlChunk, YamlDocModel } from '../model/yaml';
 import type { Position, Range } from '../types';
+import { codeSpan, escapeMarkdown } from '../util/markdown';
 import type { CompletionResult, FeatureContext, FeatureProvider, HoverResult } from './types';
 
 /**
@@ -63,11 +64,12 @@ function targetOf(ctx: FeatureContext, at: ChunkAt): Target | undefined {
 
 function fieldMarkdown(name: string, d: SchemaDescription, lang: Lang, where?: string): string {
   const parts: string[] = [];
-  const head = d.typeLabel ? t('kubernetes.hover.field', { name, type: d.typeLabel }, lang) : t('kubernetes.hover.fieldUntyped', { name }, lang);
+  const head = d.typeLabel ? t('kubernetes.hover.field', { name: escapeMarkdown(name), type: d.typeLabel }, lang) : t('kubernetes.hover.fieldUntyped', { name: escapeMarkdown(name) }, lang);
   parts.push(d.required ? `${head} — ${t('kubernetes.hover.required', undefined, lang)}` : head);
   if (where) parts.push(where);
-  if (d.description) parts.push(d.description);
-  if (d.enum?.length) parts.push(t('kubernetes.hover.enum', { values: d.enum.map((v) => `\`${v}\``).join(', ') }, lang));
+  // Descriptions of custom resources come from the workspace's CRD files: escaped like all workspace text.
+  if (d.description) parts.push(escapeMarkdown(d.description));
+  if (d.enum?.length) parts.push(t('kubernetes.hover.enum', { values: d.enum.map((v) => codeSpan(String(v))).join(', ') }, lang));
   return parts.join('\n\n');
 }
 
@@ -102,14 +104,14 @@ export function kubernetesHover(ctx: FeatureContext, position: Position): HoverR
   if (path.length === 1 && (path[0] === 'apiVersion' || path[0] === 'kind')) {
     const d = store.describe(version, apiVersion, kind, []);
     if (!d) return undefined;
-    const parts = [t('kubernetes.hover.kind', { kind, apiVersion, version }, ctx.lang)];
-    if (d.description) parts.push(d.description);
+    const parts = [t('kubernetes.hover.kind', { kind: escapeMarkdown(kind), apiVersion: escapeMarkdown(apiVersion), version }, ctx.lang)];
+    if (d.description) parts.push(escapeMarkdown(d.description));
     return { markdown: parts.join('\n\n'), range };
   }
   const d = store.describe(version, apiVersion, kind, path);
   if (!d) return undefined;
   const name = String([...path].reverse().find((p) => typeof p === 'string') ?? kind);
-  const where = t('kubernetes.hover.path', { path: pathLabel(path.map((p) => (typeof p === 'number' ? 0 : p))).replace(/\[0\]/g, '[]'), kind, apiVersion }, ctx.lang);
+  const where = t('kubernetes.hover.path', { path: codeSpan(pathLabel(path.map((p) => (typeof p === 'number' ? 0 : p))).replace(/\[0\]/g, '[]')), kind: escapeMarkdown(kind), apiVersion: escapeMarkdown(apiVersion) }, ctx.lang);
   return { markdown: fieldMarkdown(name, d, ctx.lang, where), range };
 }
 

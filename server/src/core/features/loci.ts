@@ -19,6 +19,7 @@ import { isStatic, valueWords } from '../loci/value';
 import { LineIndex } from '../text';
 import { detectKind } from '../model/detect';
 import type { Position, Range } from '../types';
+import { codeSpan, escapeMarkdown } from '../util/markdown';
 import type { CompletionResult, FeatureContext, FeatureProvider, HoverResult } from './types';
 
 // ---------------------------------------------------------------------------------------------
@@ -72,7 +73,7 @@ const within = (o: number, s: { start: number; end: number }) => s.start <= o &&
 // Hover
 
 function code(xs: readonly string[], lang: Lang): string {
-  return xs.length ? '`' + xs.join(' ') + '`' : t('loci.hover.none', undefined, lang);
+  return xs.length ? codeSpan(xs.join(' ')) : t('loci.hover.none', undefined, lang);
 }
 
 export function argHoverMarkdown(a: LociArg, lang: Lang): string {
@@ -92,7 +93,7 @@ function dataSource(f: BuildFacts, lang: Lang): string {
 export function profilesHoverMarkdown(f: BuildFacts, lang: Lang, token?: string): string {
   const parts: string[] = [];
   if (f.project === undefined) return t('loci.hover.profiles.noProject', undefined, lang);
-  parts.push(t('loci.hover.profiles.title', { project: f.project, codename: f.codename, source: dataSource(f, lang) }, lang));
+  parts.push(t('loci.hover.profiles.title', { project: escapeMarkdown(f.project), codename: escapeMarkdown(f.codename), source: escapeMarkdown(dataSource(f, lang)) }, lang));
   if (f.target === 'requirements') parts.push(t('loci.hover.profiles.requirementsTarget', undefined, lang));
   const resolved = f.resolved;
   if (!resolved) {
@@ -103,8 +104,8 @@ export function profilesHoverMarkdown(f: BuildFacts, lang: Lang, token?: string)
     const e = tokenCanMatch(token) ? tokenEffect(f, token) : undefined;
     parts.push(
       e && !e.none
-        ? t('loci.hover.profiles.token', { token, apt: code(e.apt, lang), pip: code(e.pip, lang) }, lang)
-        : t('loci.hover.profiles.tokenNone', { token }, lang),
+        ? t('loci.hover.profiles.token', { token: codeSpan(token), apt: code(e.apt, lang), pip: code(e.pip, lang) }, lang)
+        : t('loci.hover.profiles.tokenNone', { token: codeSpan(token) }, lang),
     );
   }
   parts.push(t('loci.hover.profiles.apt', { packages: code(resolved.apt, lang) }, lang));
@@ -171,10 +172,10 @@ export function selectorHoverMarkdown(text: string, pos: Position, lang: Lang): 
         groups.set(key, list);
       }
     }
-    const parts = [t('loci.hover.selector.title', { token: name, kind: t(`loci.token.${kind}`, undefined, lang) }, lang)];
-    if (partners.size) parts.push(t('loci.hover.selector.pairs', { tokens: [...partners].sort().join(', ') }, lang));
+    const parts = [t('loci.hover.selector.title', { token: escapeMarkdown(name), kind: t(`loci.token.${kind}`, undefined, lang) }, lang)];
+    if (partners.size) parts.push(t('loci.hover.selector.pairs', { tokens: escapeMarkdown([...partners].sort().join(', ')) }, lang));
     for (const [key, pkgs] of [...groups].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-      parts.push(key ? t('loci.hover.selector.with', { tokens: key, packages: code(pkgs, lang) }, lang) : t('loci.hover.selector.alone', { packages: code(pkgs, lang) }, lang));
+      parts.push(key ? t('loci.hover.selector.with', { tokens: codeSpan(key), packages: code(pkgs, lang) }, lang) : t('loci.hover.selector.alone', { packages: code(pkgs, lang) }, lang));
     }
     if (negated.length) parts.push(t('loci.hover.selector.negated', { packages: code(negated, lang) }, lang));
     return { markdown: parts.join('\n\n'), range: tok.range };

@@ -95,7 +95,7 @@ export const kubernetes: Record<string, string> = {
   'kubernetes.hover.field': '**{name}** `{type}`',
   'kubernetes.hover.fieldUntyped': '**{name}**',
   'kubernetes.hover.required': 'required',
-  'kubernetes.hover.path': '`{path}` in {kind} ({apiVersion})',
+  'kubernetes.hover.path': '{path} in {kind} ({apiVersion})',
   'kubernetes.hover.enum': 'Allowed values: {values}',
   'kubernetes.hover.kind': '**{kind}** — {apiVersion}, Kubernetes {version}',
   'kubernetes.completion.detailRequired': '{type} (required)',
