@@ -12,6 +12,16 @@ export function lint(text: string, path = '/ws/test.yaml', config: PartialConfig
   return a.analyze({ path, text }, mergeConfig(config), host).findings;
 }
 
+/** Lint several files as one workspace (two passes, as the CLI does) and return the findings of `file`. */
+export function lintWorkspace(files: Record<string, string>, file: string, config: PartialConfig = {}): Finding[] {
+  const a = new Analyzer(createRegistry(), (rule, _p, e) => {
+    throw new Error(`rule ${rule} threw: ${String(e)}`);
+  });
+  const cfg = mergeConfig(config);
+  for (const [p, t] of Object.entries(files)) a.analyze({ path: p, text: t }, cfg);
+  return a.analyze({ path: file, text: files[file] }, cfg).findings;
+}
+
 export function only(findings: Finding[], rule: string): Finding[] {
   return findings.filter((f) => f.rule === rule);
 }

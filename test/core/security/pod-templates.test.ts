@@ -1,13 +1,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Analyzer } from '../../../server/src/core/engine';
-import { createRegistry } from '../../../server/src/core/rules';
-import { mergeConfig } from '../../../server/src/core/config/config';
 import { YamlDocModel } from '../../../server/src/core/model/yaml';
 import { podsOf } from '../../../server/src/core/model/pods';
-import { only, r } from '../../helpers';
+import { lintWorkspace as workspace, only, r } from '../../helpers';
 import { sec } from './helpers';
-import type { Finding } from '../../../server/src/core/types';
 
 const container = (indent: string) => `${indent}- name: app\n${indent}  image: registry.example.com/app:1.0\n${indent}  securityContext:\n${indent}    privileged: true\n`;
 
@@ -41,15 +37,6 @@ describe('every pod template: known kinds of other projects and CRDs by shape', 
   });
 });
 
-/** Lint several files in one workspace and return the findings of `file`. */
-function workspace(files: Record<string, string>, file: string): Finding[] {
-  const a = new Analyzer(createRegistry(), (rule, _p, e) => {
-    throw new Error(`rule ${rule} threw: ${String(e)}`);
-  });
-  const cfg = mergeConfig();
-  for (const [p, t] of Object.entries(files)) a.analyze({ path: p, text: t }, cfg);
-  return a.analyze({ path: file, text: files[file] }, cfg).findings;
-}
 
 describe('service-account-token: the ServiceAccount the pod uses', () => {
   const pod = (sa: string, extra = '') => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  namespace: apps\nspec:\n${sa}${extra}  containers:\n    - name: app\n      image: registry.example.com/app:1.0\n`;

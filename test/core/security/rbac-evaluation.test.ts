@@ -1,11 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Analyzer } from '../../../server/src/core/engine';
-import { createRegistry } from '../../../server/src/core/rules';
-import { mergeConfig } from '../../../server/src/core/config/config';
-import { only, r } from '../../helpers';
+import { lintWorkspace as workspace, only, r } from '../../helpers';
 import { sec } from './helpers';
-import type { Finding } from '../../../server/src/core/types';
 
 const role = (kind: string, name: string, rules: string, extra = '') =>
   `apiVersion: rbac.authorization.k8s.io/v1\nkind: ${kind}\nmetadata:\n  name: ${name}\n${extra}rules:\n${rules}`;
@@ -13,15 +9,6 @@ const ALL = `  - apiGroups: ["*"]\n    resources: ["*"]\n    verbs: ["*"]\n`;
 const binding = (kind: string, refKind: string, refName: string, ns = '') =>
   `apiVersion: rbac.authorization.k8s.io/v1\nkind: ${kind}\nmetadata:\n  name: b\n${ns ? `  namespace: ${ns}\n` : ''}roleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: ${refKind}\n  name: ${refName}\nsubjects:\n  - kind: ServiceAccount\n    name: deployer\n    namespace: ci\n`;
 
-/** Lint several files in one workspace (two passes, as the CLI does) and return the findings of `file`. */
-function workspace(files: Record<string, string>, file: string): Finding[] {
-  const a = new Analyzer(createRegistry(), (rule, _p, e) => {
-    throw new Error(`rule ${rule} threw: ${String(e)}`);
-  });
-  const cfg = mergeConfig();
-  for (const [p, t] of Object.entries(files)) a.analyze({ path: p, text: t }, cfg);
-  return a.analyze({ path: file, text: files[file] }, cfg).findings;
-}
 
 describe('rbac-cluster-admin-binding: roles resolved as the API server resolves them', () => {
   test('a workspace ClusterRole granting * on * in * is cluster-admin-equivalent (another file); the finding points at its definition', () => {
