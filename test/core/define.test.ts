@@ -43,10 +43,27 @@ test('messages/en/rules.generated.ts is up to date with the rule definitions (np
   for (const [id, text] of Object.entries(ruleCatalog(ALL_RULES))) assert.equal(template(id), text, id);
 });
 
-test('every Dockerfile rule is a defineRule definition', () => {
-  for (const r of ALL_RULES.filter((x) => x.target === 'dockerfile' && x.category === 'dockerfile')) {
-    assert.ok(isDefinedRule(r), `${r.id} is not made by defineRule`);
-  }
+test('every rule is a defineRule definition (YAML, Kubernetes, security, Dockerfile, loci, meta)', () => {
+  const notDefined = ALL_RULES.filter((r) => !isDefinedRule(r)).map((r) => r.id);
+  assert.deepEqual(notDefined, []);
+  assert.ok(ALL_RULES.some((r) => r.category === 'security') && ALL_RULES.some((r) => r.category === 'yaml'));
+});
+
+test('no rule builds a message id at run time: rule bodies use their own typed m(key)', () => {
+  const dir = path.join(ROOT, 'server/src/core/rules');
+  const offenders: string[] = [];
+  const walk = (d: string): void => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.ts') && !e.name.endsWith('.test.ts')) {
+        const text = fs.readFileSync(p, 'utf8');
+        if (/\bmsg\(\s*[`'"]rule\./.test(text)) offenders.push(path.relative(ROOT, p));
+      }
+    }
+  };
+  walk(dir);
+  assert.deepEqual(offenders, []);
 });
 
 test('every loci rule is one definition registered per target, and its docs stand on their own (no R-numbers)', () => {

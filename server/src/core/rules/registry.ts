@@ -5,10 +5,9 @@ import type { Fix, FixTier, Message, Range, RelatedInformation, Severity } from 
 import type { WorkspaceIndex } from '../workspace';
 
 /**
- * Rules. One rule = one module exporting a `Rule`: its id (from shared/spec/RULES.md), category,
- * default severity, PSS level, whether the catalog gives it a fix, and `check`. Docs live in the
- * message catalog under `rule.<id>.summary | .risk | .fix` (a test checks every rule has them).
- * Rules read the cached model; they never parse.
+ * Rules. One rule = one module exporting a `Rule` made by `defineRule` (define.ts): its id (from
+ * shared/spec/RULES.md), category, default severity, PSS level, fix tiers, equivalents, docs,
+ * messages and `check`. Rules read the cached model; they never parse.
  */
 export type RuleCategory = 'yaml' | 'kubernetes' | 'security' | 'dockerfile' | 'loci' | 'meta';
 

@@ -1,7 +1,6 @@
 import { core } from './core';
 import { cli } from './cli';
 import { kubernetes } from './kubernetes';
-import { security } from './security';
 import { dockerfile } from './dockerfile';
 import { loci } from './loci';
 import { scaffold } from './scaffold';
@@ -9,5 +8,5 @@ import { settings } from './settings';
 import { ruleMessages } from './rules.generated';
 
 /** English catalog, split by area only to keep files short; ids are unique across areas (a test checks). */
-export const enParts = { core, cli, kubernetes, security, dockerfile, loci, scaffold, settings, rules: ruleMessages };
-export const en: Record<string, string> = Object.assign({}, core, cli, kubernetes, security, dockerfile, loci, scaffold, settings, ruleMessages);
+export const enParts = { core, cli, kubernetes, dockerfile, loci, scaffold, settings, rules: ruleMessages };
+export const en: Record<string, string> = Object.assign({}, core, cli, kubernetes, dockerfile, loci, scaffold, settings, ruleMessages);

@@ -1,4 +1,3 @@
-import { msg } from '../../messages/catalog';
 import { argumentsOf } from '../../model/dockerfile';
 import { expandVariables, globalArgDefaults } from '../../model/dockerfile-stages';
 import { parsePortSpec, sensitivePortsIn } from '../../util/ports';
@@ -39,7 +38,7 @@ export const exposedSensitivePort = defineRule({
         const components = [...new Set(hits.map((h) => h.component))].join(', ');
         ctx.report({
           range: model.range(a.getRange()),
-          message: msg(hits.length === 1 ? 'rule.exposed-sensitive-port.message' : 'rule.exposed-sensitive-port.messageRange', {
+          message: m(hits.length === 1 ? 'message' : 'messageRange', {
             port: a.getValue(),
             component: components,
             ports: hits.map((h) => h.port).join(', '),

@@ -1,4 +1,3 @@
-import { msg } from '../../messages/catalog';
 import { defineRule } from '../define';
 import { copySources, instructionsWithKeyword } from './util';
 
@@ -60,7 +59,7 @@ export const sensitiveFileCopy = defineRule({
         if (/^(https?|git):\/\//i.test(src.value) || src.value.startsWith('<<')) continue;
         const kind = credentialKind(src.value);
         if (!kind) continue;
-        ctx.report({ range: src.range, message: msg(`rule.sensitive-file-copy.${kind}`, { instruction: ins.getKeyword(), path: src.value }) });
+        ctx.report({ range: src.range, message: m(kind, { instruction: ins.getKeyword(), path: src.value }) });
       }
     }
   },

@@ -1,4 +1,3 @@
-import { msg } from '../../messages/catalog';
 import { isEarlierStage, expandVariables, globalArgDefaults, globalArgInstruction, parseImageRef, variableNames } from '../../model/dockerfile-stages';
 import type { RelatedInformation } from '../../types';
 import { defineRule } from '../define';
@@ -51,8 +50,8 @@ export const unpinnedBaseImage = defineRule({
       ctx.report({
         range: model.range(range),
         message: ref.tag === 'latest'
-          ? msg(resolved ? 'rule.unpinned-base-image.latestResolved' : 'rule.unpinned-base-image.latest', { image })
-          : msg(resolved ? 'rule.unpinned-base-image.noTagResolved' : 'rule.unpinned-base-image.noTag', { image }),
+          ? m(resolved ? 'latestResolved' : 'latest', { image })
+          : m(resolved ? 'noTagResolved' : 'noTag', { image }),
         related: related.length ? related : undefined,
       });
     }

@@ -1,8 +1,8 @@
-import { msg } from '../../messages/catalog';
 import { identityKey, lookup } from '../../kubernetes/index-lookup';
 import { isMasked } from '../../model/helm';
-import type { Report, YamlFileRule } from '../registry';
+import type { Report } from '../registry';
 import type { WorkspaceIndex } from '../../workspace';
+import { defineRule, type MessageOf } from '../define';
 
 function dirOf(p: string): string {
   const i = Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\'));
@@ -15,13 +15,22 @@ function dirOf(p: string): string {
  * other environments, kustomize bases and overlays, or other charts. Helm templates are skipped:
  * their conditions decide which documents render.
  */
-export const duplicateResource: YamlFileRule = {
+export const duplicateResource = defineRule({
   id: 'duplicate-resource',
   category: 'kubernetes',
   target: 'yaml-file',
   defaultSeverity: 'warning',
   references: [{ title: 'Object names and IDs', url: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/names/' }],
-  check(ctx) {
+  docs: {
+    summary: 'Two documents define the same object (API group, kind, namespace and name), in one file or in files of the same folder; the later one overwrites the first on apply.',
+    risk: 'Only one of the two definitions ends up in the cluster, silently.',
+    fix: 'Remove one definition, or give one of them another name or namespace.',
+  },
+  messages: {
+    message: '{kind} "{name}" is defined {count} times.',
+    other: 'Another definition of {kind} "{name}".',
+  },
+  check(ctx, m) {
     // The result depends only on the index (its entries carry absolute ranges) and the path.
     let perFile = cache.get(ctx.workspace);
     if (!perFile || perFile.gen !== ctx.workspace.generation) {
@@ -30,16 +39,16 @@ export const duplicateResource: YamlFileRule = {
     }
     let reports = perFile.byPath.get(ctx.path);
     if (!reports) {
-      reports = compute(ctx.workspace, ctx.path);
+      reports = compute(ctx.workspace, ctx.path, m);
       perFile.byPath.set(ctx.path, reports);
     }
     for (const r of reports) ctx.report(r);
   },
-};
+});
 
 const cache = new WeakMap<WorkspaceIndex, { gen: number; byPath: Map<string, Report[]> }>();
 
-function compute(ws: WorkspaceIndex, path: string): Report[] {
+function compute(ws: WorkspaceIndex, path: string, m: MessageOf<'message' | 'other'>): Report[] {
   const out: Report[] = [];
   const index = lookup(ws);
   const dir = dirOf(path);
@@ -51,10 +60,10 @@ function compute(ws: WorkspaceIndex, path: string): Report[] {
     if (!others.length) continue;
     out.push({
       range: r.range,
-      message: msg('rule.duplicate-resource.message', { kind: r.kind, name: r.name, count: others.length + 1 }),
+      message: m('message', { kind: r.kind, name: r.name, count: others.length + 1 }),
       related: others.slice(0, 10).map((o) => ({
         range: o.range,
-        message: msg('rule.duplicate-resource.other', { kind: o.kind, name: o.name ?? '' }),
+        message: m('other', { kind: o.kind, name: o.name ?? '' }),
         ...(o.path !== path ? { path: o.path } : {}),
       })),
     });

@@ -1,11 +1,10 @@
 import type { YScalar } from '../../model/ynode';
 import { isMap, isScalar } from '../../model/ynode';
-import { msg } from '../../messages/catalog';
 import { YamlEditor } from '../../fixes/yaml-edit';
 import { checkDocument } from '../../kubernetes/check';
 import { lastPair } from '../../kubernetes/locate';
 import { schemaStore } from '../../kubernetes/schema';
-import type { Fix } from '../../types';
+import type { Fix, Message } from '../../types';
 import type { YamlDocContext } from '../registry';
 
 /**
@@ -13,7 +12,15 @@ import type { YamlDocContext } from '../registry';
  * Where the move is mechanical (only apiVersion changes) and the selected version serves the
  * replacement, the fix rewrites apiVersion; otherwise the message lists the field changes.
  */
-export function checkLifecycle(ctx: YamlDocContext, which: 'deprecated-api' | 'removed-api'): void {
+export type LifecycleVariant = 'mechanical' | 'changes' | 'none';
+
+/** The rule's own messages: the finding (by variant; `served`: the selected version still serves it) and the fix title. */
+export interface LifecycleMessages {
+  finding(variant: LifecycleVariant, served: boolean, args: Record<string, string>): Message;
+  fixTitle(replacement: string): Message;
+}
+
+export function checkLifecycle(ctx: YamlDocContext, which: 'deprecated-api' | 'removed-api', text: LifecycleMessages): void {
   const { doc } = ctx;
   const c = checkDocument(doc, ctx.config, ctx.path);
   const lc = c?.lifecycle;
@@ -25,21 +32,19 @@ export function checkLifecycle(ctx: YamlDocContext, which: 'deprecated-api' | 'r
   const { apiVersion, kind } = c.id;
   const replacement = lc.replacementKind ? `${lc.replacementApiVersion} ${lc.replacementKind}` : (lc.replacementApiVersion ?? '');
   const args = { apiVersion, kind, removedIn: lc.row.removedIn, version: c.selectedVersion, replacement, notes: lc.notes };
-  const variant = !lc.replacementApiVersion ? 'none' : lc.row.mechanical && !lc.replacementKind ? 'mechanical' : 'changes';
-  const prefix = which === 'removed-api' ? 'removed' : lc.row.removedIn === '-' ? 'served' : 'removal';
+  const variant: LifecycleVariant = !lc.replacementApiVersion ? 'none' : lc.row.mechanical && !lc.replacementKind ? 'mechanical' : 'changes';
   let fixes: Fix[] | undefined;
   if (variant === 'mechanical' && isScalar(pair.value) && pair.value.range) {
     const target = lc.replacementApiVersion!;
     if (schemaStore().knows(c.schemaVersion, target, kind) === 'known') {
       fixes = [
         {
-          title: msg(`rule.${which}.fixTitle`, { replacement: target }),
+          title: text.fixTitle(target),
           edits: [new YamlEditor(doc).setScalar(pair.value as YScalar, target)],
           tier: 'safe',
         },
       ];
     }
   }
-  const id = which === 'removed-api' ? `rule.removed-api.${variant}` : `rule.deprecated-api.${prefix}.${variant}`;
-  ctx.report({ range: doc.valueRange(pair), message: msg(id, args), fixes });
+  ctx.report({ range: doc.valueRange(pair), message: text.finding(variant, lc.row.removedIn === '-', args), fixes });
 }

@@ -1,8 +1,7 @@
-import { msg } from '../../messages/catalog';
 import { lookup, perGeneration, sameNamespace, shift } from '../../kubernetes/index-lookup';
 import type { Message, Range } from '../../types';
 import { podReferences } from '../../model/references';
-import type { YamlFileRule } from '../registry';
+import { defineRule } from '../define';
 
 /** Objects every namespace has without anyone writing them. */
 const BUILT_IN = new Set(['ServiceAccount\ndefault', 'ConfigMap\nkube-root-ca.crt']);
@@ -11,13 +10,21 @@ const BUILT_IN = new Set(['ServiceAccount\ndefault', 'ConfigMap\nkube-root-ca.cr
  * A ConfigMap, Secret, PersistentVolumeClaim or ServiceAccount a pod refers to but no indexed file
  * defines (information: it may live in the cluster). References marked `optional: true` are fine.
  */
-export const missingReference: YamlFileRule = {
+export const missingReference = defineRule({
   id: 'missing-reference',
   category: 'kubernetes',
   target: 'yaml-file',
   defaultSeverity: 'information',
   references: [{ title: 'Configure a Pod to use a ConfigMap', url: 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-pod-configmap/' }],
-  check(ctx) {
+  docs: {
+    summary: 'A ConfigMap, Secret, PersistentVolumeClaim or ServiceAccount a pod refers to, defined in none of the files Dockyard has indexed (information: it may be created in the cluster by other means).',
+    risk: 'Pods stay in ContainerCreating / CreateContainerConfigError until the object exists.',
+    fix: 'Add the object to the manifests, correct the name, or mark the reference `optional: true` when the pod can start without it. Run "Lint workspace" so that every file is indexed.',
+  },
+  messages: {
+    message: '{kind} "{name}" ({via}) is not defined in the workspace.',
+  },
+  check(ctx, m) {
     for (const { chunk, doc } of ctx.docs) {
       const id = doc.k8s;
       if (!id) continue;
@@ -29,11 +36,11 @@ export const missingReference: YamlFileRule = {
           if (ref.optional || BUILT_IN.has(`${ref.kind}\n${ref.name}`)) continue;
           const defs = index.byKindName.get(`${ref.kind}\n${ref.name}`);
           if (defs?.some((d) => sameNamespace(d.namespace, id.namespace))) continue;
-          out.push({ range: doc.rangeOf(ref.node), message: msg('rule.missing-reference.message', { kind: ref.kind, name: ref.name, via: ref.via }) });
+          out.push({ range: doc.rangeOf(ref.node), message: m('message', { kind: ref.kind, name: ref.name, via: ref.via }) });
         }
         return out;
       });
       for (const f of found) ctx.report({ range: shift(f.range, chunk.startLine), message: f.message });
     }
   },
-};
+});

@@ -1,22 +1,31 @@
 import type { YScalar } from '../../model/ynode';
 import { isScalar } from '../../model/ynode';
-import { msg } from '../../messages/catalog';
 import { YamlEditor } from '../../fixes/yaml-edit';
 import { schemaIssuesOf } from '../../kubernetes/check';
 import { locatePath, pathLabel, valueRangeAt } from '../../kubernetes/locate';
 import { nearestName } from '../../schema';
 import type { Fix } from '../../types';
-import type { YamlDocumentRule } from '../registry';
+import { defineRule } from '../define';
 
 /** A value outside the allowed set (`imagePullPolicy: Sometimes`); the fix picks the near allowed value. */
-export const schemaEnum: YamlDocumentRule = {
+export const schemaEnum = defineRule({
   id: 'schema-enum',
   category: 'kubernetes',
   target: 'yaml-document',
   defaultSeverity: 'error',
   fixTiers: ['review'],
   references: [{ title: 'Kubernetes API reference', url: 'https://kubernetes.io/docs/reference/kubernetes-api/' }],
-  check(ctx) {
+  docs: {
+    summary: 'A value outside the set the field allows (`imagePullPolicy: Sometimes`, `restartPolicy: Allways`). The 1.35 OpenAPI data has no `enum`, so the sets come from the field descriptions and a reviewed table.',
+    risk: 'The API server rejects the object.',
+    fix: 'Use one of the allowed values (case matters); the quick fix picks the nearest one.',
+  },
+  messages: {
+    message: '{path} is "{actual}"; allowed: {allowed}.',
+    suggest: '{path} is "{actual}"; allowed: {allowed}. Did you mean "{suggestion}"?',
+    fixTitle: 'Change to "{value}"',
+  },
+  check(ctx, m) {
     const { doc } = ctx;
     const found = schemaIssuesOf(doc, ctx.config, ctx.path, 'enum');
     if (!found) return;
@@ -28,11 +37,11 @@ export const schemaEnum: YamlDocumentRule = {
       const loc = locatePath(doc, issue.path);
       const node = loc.complete ? loc.steps[loc.steps.length - 1]?.node : undefined;
       if (near !== undefined && isScalar(node) && node.range && typeof node.value === 'string') {
-        fixes = [{ title: msg('rule.schema-enum.fixTitle', { value: near }), edits: [new YamlEditor(doc).setScalar(node as YScalar, near)] }];
+        fixes = [{ title: m('fixTitle', { value: near }), edits: [new YamlEditor(doc).setScalar(node as YScalar, near)] }];
       }
       ctx.report({
         range: valueRangeAt(doc, issue.path),
-        message: msg(near !== undefined ? 'rule.schema-enum.suggest' : 'rule.schema-enum.message', {
+        message: m(near !== undefined ? 'suggest' : 'message', {
           path: pathLabel(issue.path),
           actual,
           allowed: allowed.join(', '),
@@ -42,4 +51,4 @@ export const schemaEnum: YamlDocumentRule = {
       });
     }
   },
-};
+});

@@ -1,16 +1,24 @@
-import { msg } from '../../messages/catalog';
 import { schemaIssuesOf } from '../../kubernetes/check';
 import { objectRangeAt, pathLabel } from '../../kubernetes/locate';
-import type { YamlDocumentRule } from '../registry';
+import { defineRule } from '../define';
 
 /** A required field is missing (on the key that holds the object, or the `kind` pair for top-level fields). */
-export const schemaRequired: YamlDocumentRule = {
+export const schemaRequired = defineRule({
   id: 'schema-required',
   category: 'kubernetes',
   target: 'yaml-document',
   defaultSeverity: 'error',
   references: [{ title: 'Kubernetes API reference', url: 'https://kubernetes.io/docs/reference/kubernetes-api/' }],
-  check(ctx) {
+  docs: {
+    summary: 'A field the Kubernetes schema requires is missing.',
+    risk: 'The API server rejects the object.',
+    fix: 'Add the field. Hover a key to see its documentation; completion lists required fields first.',
+  },
+  messages: {
+    message: 'Missing required field "{key}" in {path}.',
+    root: '{kind} requires the field "{key}".',
+  },
+  check(ctx, m) {
     const { doc } = ctx;
     const found = schemaIssuesOf(doc, ctx.config, ctx.path, 'required');
     if (!found) return;
@@ -18,9 +26,9 @@ export const schemaRequired: YamlDocumentRule = {
     for (const issue of found.issues) {
       if (issue.key === undefined) continue;
       const message = issue.path.length
-        ? msg('rule.schema-required.message', { key: issue.key, path: pathLabel(issue.path) })
-        : msg('rule.schema-required.root', { key: issue.key, kind: c.id.kind });
+        ? m('message', { key: issue.key, path: pathLabel(issue.path) })
+        : m('root', { key: issue.key, kind: c.id.kind });
       ctx.report({ range: objectRangeAt(doc, issue.path), message });
     }
   },
-};
+});

@@ -1,13 +1,12 @@
-import { msg } from '../../messages/catalog';
 import { schemaIssuesOf } from '../../kubernetes/check';
 import { locatePath, pathLabel, valueRangeAt } from '../../kubernetes/locate';
 import { isScalar } from '../../model/ynode';
 import type { Fix, Message } from '../../types';
 import { schemaStore } from '../../kubernetes/schema';
-import type { YamlDocumentRule } from '../registry';
+import { defineRule } from '../define';
 
 /** A value of the wrong type: string vs integer vs object …, int-or-string and quantities included. */
-export const schemaType: YamlDocumentRule = {
+export const schemaType = defineRule({
   id: 'schema-type',
   category: 'kubernetes',
   target: 'yaml-document',
@@ -17,7 +16,18 @@ export const schemaType: YamlDocumentRule = {
   // string it reads as (safe).
   fixTiers: ['safe'],
   references: [{ title: 'Kubernetes API reference', url: 'https://kubernetes.io/docs/reference/kubernetes-api/' }],
-  check(ctx) {
+  docs: {
+    summary: 'A value of the wrong type: a string where an integer is expected, a list where an object is, an IntOrString or Quantity that is neither.',
+    risk: 'The API server rejects the object, or YAML typing surprises (`"8080"` vs `8080`, `on`/`yes`) change what is applied.',
+    fix: 'Write the value with the type the field takes; quote strings that look like numbers or booleans.',
+  },
+  messages: {
+    message: '{path} must be {expected}, not {actual}.',
+    readAsBoolean: '{path} must be a string, but kubectl reads the unquoted {source} as the boolean {value} (YAML 1.1), which the API server rejects; quote it.',
+    readAsNumber: '{path} must be a string, but kubectl reads the unquoted {source} as the number {value}, which the API server rejects; quote it.',
+    quoteFix: 'Quote it: {quoted}',
+  },
+  check(ctx, m) {
     const { doc } = ctx;
     const found = schemaIssuesOf(doc, ctx.config, ctx.path, 'type');
     if (!found) return;
@@ -26,7 +36,7 @@ export const schemaType: YamlDocumentRule = {
       const d = schemaStore().describe(c.schemaVersion, c.id.apiVersion, c.id.kind, issue.path);
       const expected = d?.typeLabel ?? (issue.expected ?? []).join(' | ');
       const path = pathLabel(issue.path) || c.id.kind;
-      let message: Message = msg('rule.schema-type.message', { path, expected, actual: issue.actual ?? '?' });
+      let message: Message = m('message', { path, expected, actual: issue.actual ?? '?' });
       let fixes: Fix[] | undefined;
       // The "Norway problem": an unquoted `yes`, `on`, `NO`, `0644` … where a string is expected is
       // read by kubectl as a boolean or a number (YAML 1.1), which the API server rejects. Quoting
@@ -37,11 +47,11 @@ export const schemaType: YamlDocumentRule = {
         if (isScalar(node) && node.type === 'PLAIN' && (typeof node.value === 'boolean' || typeof node.value === 'number') && !node.source.includes('\n')) {
           const source = node.source;
           const quoted = JSON.stringify(source);
-          message = msg(typeof node.value === 'boolean' ? 'rule.schema-type.readAsBoolean' : 'rule.schema-type.readAsNumber', { path, source, value: String(node.value) });
-          fixes = [{ title: msg('rule.schema-type.quoteFix', { quoted }), edits: [{ range: doc.rangeOfOffsets(node.range[0], node.range[1]), newText: quoted }], tier: 'safe' }];
+          message = m(typeof node.value === 'boolean' ? 'readAsBoolean' : 'readAsNumber', { path, source, value: String(node.value) });
+          fixes = [{ title: m('quoteFix', { quoted }), edits: [{ range: doc.rangeOfOffsets(node.range[0], node.range[1]), newText: quoted }], tier: 'safe' }];
         }
       }
       ctx.report({ range: valueRangeAt(doc, issue.path), message, fixes });
     }
   },
-};
+});

@@ -1,21 +1,30 @@
 import type { YScalar } from '../../model/ynode';
 import { isScalar } from '../../model/ynode';
-import { msg } from '../../messages/catalog';
 import { schemaIssuesOf } from '../../kubernetes/check';
 import { keyRangeAt, lastPair, locatePath, pathLabel } from '../../kubernetes/locate';
 import { isMap } from '../../model/yaml';
 import type { Fix } from '../../types';
-import type { YamlDocumentRule } from '../registry';
+import { defineRule, type MessageOf } from '../define';
 
 /** A field the schema does not define (typos such as `contaienrs`, fields at the wrong level). */
-export const schemaUnknownField: YamlDocumentRule = {
+export const schemaUnknownField = defineRule({
   id: 'schema-unknown-field',
   category: 'kubernetes',
   target: 'yaml-document',
   defaultSeverity: 'error',
   fixTiers: ['review'],
   references: [{ title: 'kubectl apply --validate=strict (field validation)', url: 'https://kubernetes.io/docs/reference/using-api/api-concepts/#field-validation' }],
-  check(ctx) {
+  docs: {
+    summary: 'A field the Kubernetes schema does not define: a typo (`contaienrs`) or a field at the wrong level (`imagePullPolicy` under the pod spec).',
+    risk: 'kubectl drops unknown fields with a warning (or rejects them with --validate=strict): the setting silently has no effect.',
+    fix: 'Rename the field (the quick fix applies the suggestion) or move it to the level where it belongs.',
+  },
+  messages: {
+    message: 'Unknown field "{key}" in {path}.',
+    suggest: 'Unknown field "{key}" in {path}; did you mean "{suggestion}"?',
+    fixTitle: 'Rename to "{suggestion}"',
+  },
+  check(ctx, m) {
     const { doc } = ctx;
     const found = schemaIssuesOf(doc, ctx.config, ctx.path, 'unknown-field');
     if (!found) return;
@@ -26,20 +35,20 @@ export const schemaUnknownField: YamlDocumentRule = {
       const where = pathLabel(parentPath) || c.id.kind;
       const range = keyRangeAt(doc, issue.path);
       if (issue.suggestion === undefined) {
-        ctx.report({ range, message: msg('rule.schema-unknown-field.message', { key: issue.key, path: where }) });
+        ctx.report({ range, message: m('message', { key: issue.key, path: where }) });
         continue;
       }
       ctx.report({
         range,
-        message: msg('rule.schema-unknown-field.suggest', { key: issue.key, path: where, suggestion: issue.suggestion }),
-        fixes: renameFix(ctx.doc, issue.path, issue.suggestion),
+        message: m('suggest', { key: issue.key, path: where, suggestion: issue.suggestion }),
+        fixes: renameFix(ctx.doc, issue.path, issue.suggestion, m),
       });
     }
   },
-};
+});
 
 /** Rename the key in place (same quoting), unless the suggested key is already there. */
-function renameFix(doc: Parameters<typeof locatePath>[0], path: readonly (string | number)[], suggestion: string): Fix[] | undefined {
+function renameFix(doc: Parameters<typeof locatePath>[0], path: readonly (string | number)[], suggestion: string, m: MessageOf<'fixTitle'>): Fix[] | undefined {
   const loc = locatePath(doc, path.slice(0, -1));
   const parent = loc.complete ? (loc.steps.length ? loc.steps[loc.steps.length - 1].node : doc.contents) : undefined;
   if (!isMap(parent) || lastPair(parent, suggestion)) return undefined;
@@ -51,5 +60,5 @@ function renameFix(doc: Parameters<typeof locatePath>[0], path: readonly (string
   if (k.type === 'QUOTE_DOUBLE') text = JSON.stringify(suggestion);
   else if (k.type === 'QUOTE_SINGLE') text = `'${suggestion}'`;
   else if (k.type !== 'PLAIN') return undefined;
-  return [{ title: msg('rule.schema-unknown-field.fixTitle', { suggestion }), edits: [{ range: doc.rangeOfOffsets(k.range![0], k.range![1]), newText: text }] }];
+  return [{ title: m('fixTitle', { suggestion }), edits: [{ range: doc.rangeOfOffsets(k.range![0], k.range![1]), newText: text }] }];
 }

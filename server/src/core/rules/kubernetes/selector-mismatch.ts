@@ -1,5 +1,4 @@
 import { isMap, isScalar } from '../../model/ynode';
-import { msg } from '../../messages/catalog';
 import { objectBlockChanged } from '../../kubernetes/check';
 import { lookup, perGeneration, sameNamespace, shift, type IndexLookup } from '../../kubernetes/index-lookup';
 import { lastPair } from '../../kubernetes/locate';
@@ -7,7 +6,9 @@ import { labelsText, parseSelector, readLabels, requirementText, satisfies, type
 import { getMap, type YamlDocModel, type YNode, type YPair } from '../../model/yaml';
 import type { Message, Range, RelatedInformation } from '../../types';
 import type { IndexedResource } from '../../workspace';
-import type { YamlFileRule } from '../registry';
+import { defineRule, type MessageOf } from '../define';
+
+type SelectorKey = 'template' | 'empty' | 'service' | 'closest';
 
 /** Kinds whose `spec.selector` must select their own `spec.template` (plain map for ReplicationController). */
 const WORKLOADS: Record<string, 'labelSelector' | 'plain'> = {
@@ -27,7 +28,7 @@ const EMPTY_NOT_ALLOWED = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Re
  * - warning: a Service's selector matches no pod template in the workspace index (traffic goes
  *   nowhere). Only when the index knows pod templates at all. Helm expressions make it unknowable.
  */
-export const selectorMismatch: YamlFileRule = {
+export const selectorMismatch = defineRule({
   id: 'selector-mismatch',
   category: 'kubernetes',
   target: 'yaml-file',
@@ -36,7 +37,18 @@ export const selectorMismatch: YamlFileRule = {
     { title: 'Deployments: selector', url: 'https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#selector' },
     { title: 'Labels and selectors', url: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors' },
   ],
-  check(ctx) {
+  docs: {
+    summary: 'A Deployment, StatefulSet, DaemonSet, ReplicaSet, Job or ReplicationController whose selector does not select its own pod template (error), or a Service whose selector matches no pod template in the files Dockyard has indexed (warning).',
+    risk: 'The API server rejects a workload whose selector misses its template; a Service that selects nothing has no endpoints and its traffic goes nowhere.',
+    fix: 'Make the selector and the pod template labels agree (selectors of workloads are immutable: change the template labels, or recreate the object). For a Service, check the labels of the pods it should reach.',
+  },
+  messages: {
+    template: 'The {kind} selector requires {requirement}, but the pod template labels are {labels}.',
+    empty: 'A {kind} needs a non-empty selector that matches its pod template labels.',
+    service: 'The Service selector {selector} matches no pod template in the workspace.',
+    closest: 'Closest: {kind} "{name}" with pod labels {labels}.',
+  },
+  check(ctx, m) {
     for (const { chunk, doc } of ctx.docs) {
       const id = doc.k8s;
       if (!id) continue;
@@ -45,20 +57,20 @@ export const selectorMismatch: YamlFileRule = {
       if (mode) {
         found = doc.memoize('selector-mismatch.workload', () => {
           const out: Pending[] = [];
-          checkWorkload(doc, id.kind, mode, (range, message) => out.push({ range, message }));
+          checkWorkload(doc, id.kind, mode, (range, message) => out.push({ range, message }), m);
           return out;
         });
       } else if (id.kind === 'Service' && id.apiVersion === 'v1') {
         found = perGeneration(doc, 'selector-mismatch.service', ctx.workspace, () => {
           const out: Pending[] = [];
-          checkService(doc, ctx.path, lookup(ctx.workspace), (range, message, related) => out.push({ range, message, severity: 'warning', related }));
+          checkService(doc, ctx.path, lookup(ctx.workspace), (range, message, related) => out.push({ range, message, severity: 'warning', related }), m);
           return out;
         });
       }
       for (const f of found) ctx.report({ ...f, range: shift(f.range, chunk.startLine) });
     }
   },
-};
+});
 
 interface Pending {
   range: Range;
@@ -113,12 +125,12 @@ function selectorOf(doc: YamlDocModel, plain: boolean): { pair: YPair; sel: Sele
   return { pair, sel: parseSelector(pair.key as YNode, v, plain) };
 }
 
-function checkWorkload(doc: YamlDocModel, kind: string, mode: 'labelSelector' | 'plain', report: (range: ReturnType<YamlDocModel['rangeOf']>, message: ReturnType<typeof msg>) => void): void {
+function checkWorkload(doc: YamlDocModel, kind: string, mode: 'labelSelector' | 'plain', report: (range: ReturnType<YamlDocModel['rangeOf']>, message: Message) => void, m: MessageOf<SelectorKey>): void {
   const found = selectorOf(doc, mode === 'plain');
   if (!found || found.sel.unknown) return;
   const { pair, sel } = found;
   if (sel.empty) {
-    if (EMPTY_NOT_ALLOWED.has(kind)) report(doc.keyRange(pair), msg('rule.selector-mismatch.empty', { kind }));
+    if (EMPTY_NOT_ALLOWED.has(kind)) report(doc.keyRange(pair), m('empty', { kind }));
     return;
   }
   const labelsPath = ['spec', 'template', 'metadata', 'labels'];
@@ -129,7 +141,7 @@ function checkWorkload(doc: YamlDocModel, kind: string, mode: 'labelSelector' | 
   if (!labels) return;
   for (const req of sel.requirements) {
     if (satisfies(req, labels)) continue;
-    report(doc.rangeOf(req.node), msg('rule.selector-mismatch.template', { kind, requirement: requirementText(req), labels: labelsText(labels) || '-' }));
+    report(doc.rangeOf(req.node), m('template', { kind, requirement: requirementText(req), labels: labelsText(labels) || '-' }));
   }
 }
 
@@ -137,7 +149,8 @@ function checkService(
   doc: YamlDocModel,
   path: string,
   index: IndexLookup,
-  report: (range: ReturnType<YamlDocModel['rangeOf']>, message: ReturnType<typeof msg>, related?: RelatedInformation[]) => void,
+  report: (range: ReturnType<YamlDocModel['rangeOf']>, message: Message, related?: RelatedInformation[]) => void,
+  m: MessageOf<SelectorKey>,
 ): void {
   const templates = index.podTemplates;
   if (!templates.length) return; // nothing indexed that could match: the workloads are elsewhere
@@ -156,10 +169,10 @@ function checkService(
     ? [
         {
           range: best.r.range,
-          message: msg('rule.selector-mismatch.closest', { kind: best.r.kind, name: best.r.name ?? '', labels: labelsText(best.r.podLabels ?? {}) || '-' }),
+          message: m('closest', { kind: best.r.kind, name: best.r.name ?? '', labels: labelsText(best.r.podLabels ?? {}) || '-' }),
           ...(best.r.path !== path ? { path: best.r.path } : {}),
         },
       ]
     : undefined;
-  report(doc.keyRange(pair), msg('rule.selector-mismatch.service', { selector }), related);
+  report(doc.keyRange(pair), m('service', { selector }), related);
 }

@@ -1,10 +1,9 @@
-import { msg } from '../../messages/catalog';
 import { YamlEditor } from '../../fixes/yaml-edit';
 import { containerLabel, podsOf } from '../../model/pods';
 import { getMap, getPair, scalarString, type YScalar, type YMap } from '../../model/yaml';
-import type { YamlDocumentRule } from '../registry';
 import { known } from './common';
 import { APPARMOR_ANNOTATION_PREFIX, APPARMOR_TYPES, apparmorAnnotationAllowed, psaRef, PSS_DOCS } from './psa';
+import { defineRule } from '../define';
 
 /**
  * AppArmor (PSS baseline, check_appArmorProfile.go): `appArmorProfile.type` other than RuntimeDefault
@@ -12,7 +11,7 @@ import { APPARMOR_ANNOTATION_PREFIX, APPARMOR_TYPES, apparmorAnnotationAllowed, 
  * annotation other than `runtime/default` / `localhost/…`. Range: the `type` pair or the annotation
  * pair. Fix: RuntimeDefault (`runtime/default` for the annotation); quick fix only.
  */
-export const apparmorUnconfined: YamlDocumentRule = {
+export const apparmorUnconfined = defineRule({
   id: 'apparmor-unconfined',
   category: 'security',
   target: 'yaml-document',
@@ -20,7 +19,19 @@ export const apparmorUnconfined: YamlDocumentRule = {
   pss: 'baseline',
   fixTiers: ['review'],
   references: [{ title: 'Pod Security Standards: AppArmor', url: PSS_DOCS + '#baseline' }, psaRef('check_appArmorProfile.go')],
-  check(ctx) {
+  docs: {
+    summary: 'An AppArmor profile other than RuntimeDefault or Localhost (appArmorProfile.type, or the legacy container.apparmor.security.beta.kubernetes.io annotation set to unconfined).',
+    risk: 'Unconfined removes the mandatory access control the runtime applies by default.',
+    fix: 'Use RuntimeDefault (annotation value runtime/default) or a Localhost profile. Points at the `type` pair or the annotation. The quick fix sets RuntimeDefault; never applied by "fix all".',
+  },
+  messages: {
+    message: 'Container "{container}" uses the AppArmor profile type {type}.',
+    messagePod: 'The pod uses the AppArmor profile type {type}.',
+    messageAnnotation: 'Container "{container}" uses the AppArmor profile "{value}" (annotation).',
+    fixTitle: 'Set AppArmor profile type RuntimeDefault',
+    fixTitleAnnotation: 'Set the annotation to runtime/default',
+  },
+  check(ctx, m) {
     const { doc } = ctx;
     for (const pod of podsOf(doc)) {
       const field = (sc: YMap | undefined, container?: string): void => {
@@ -30,8 +41,8 @@ export const apparmorUnconfined: YamlDocumentRule = {
         if (!pair || t === undefined || APPARMOR_TYPES.has(t)) return;
         ctx.report({
           range: doc.pairRange(pair),
-          message: container === undefined ? msg('rule.apparmor-unconfined.messagePod', { type: t }) : msg('rule.apparmor-unconfined.message', { container, type: t }),
-          fixes: () => [{ title: msg('rule.apparmor-unconfined.fixTitle'), edits: [new YamlEditor(doc).setScalar(pair.value as YScalar, 'RuntimeDefault')] }],
+          message: container === undefined ? m('messagePod', { type: t }) : m('message', { container, type: t }),
+          fixes: () => [{ title: m('fixTitle'), edits: [new YamlEditor(doc).setScalar(pair.value as YScalar, 'RuntimeDefault')] }],
         });
       };
       field(pod.securityContext);
@@ -44,10 +55,10 @@ export const apparmorUnconfined: YamlDocumentRule = {
         if (v === undefined || apparmorAnnotationAllowed(v)) continue;
         ctx.report({
           range: doc.pairRange(pair),
-          message: msg('rule.apparmor-unconfined.messageAnnotation', { container: key.slice(APPARMOR_ANNOTATION_PREFIX.length), value: v }),
-          fixes: () => [{ title: msg('rule.apparmor-unconfined.fixTitleAnnotation'), edits: [new YamlEditor(doc).setScalar(pair.value as YScalar, 'runtime/default')] }],
+          message: m('messageAnnotation', { container: key.slice(APPARMOR_ANNOTATION_PREFIX.length), value: v }),
+          fixes: () => [{ title: m('fixTitleAnnotation'), edits: [new YamlEditor(doc).setScalar(pair.value as YScalar, 'runtime/default')] }],
         });
       }
     }
   },
-};
+});

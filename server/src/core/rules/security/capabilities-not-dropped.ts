@@ -1,10 +1,9 @@
-import { msg } from '../../messages/catalog';
 import { YamlEditor } from '../../fixes/yaml-edit';
 import { allContainers, containerLabel } from '../../model/pods';
 import { getMap, getPair, getSeq, isScalar } from '../../model/yaml';
-import type { YamlDocumentRule } from '../registry';
 import { containerAnchor, containerInsert, isWindowsPod, known, nodeRange, helmUnknown } from './common';
 import { BASELINE_CAPABILITIES, CAPABILITY_ALL, psaRef, PSS_DOCS, RESTRICTED_ADD_CAPABILITY } from './psa';
+import { defineRule } from '../define';
 
 /**
  * PSS restricted capabilities (check_capabilities_restricted.go): `drop` must hold `ALL` and `add` may
@@ -13,7 +12,7 @@ import { BASELINE_CAPABILITIES, CAPABILITY_ALL, psaRef, PSS_DOCS, RESTRICTED_ADD
  * Ranges: the `drop` key (else `capabilities`, else `securityContext`, else the container's name);
  * an offending `add` entry itself.
  */
-export const capabilitiesNotDropped: YamlDocumentRule = {
+export const capabilitiesNotDropped = defineRule({
   id: 'capabilities-not-dropped',
   category: 'security',
   target: 'yaml-document',
@@ -21,7 +20,18 @@ export const capabilitiesNotDropped: YamlDocumentRule = {
   pss: 'restricted',
   fixTiers: ['review'],
   references: [{ title: 'Pod Security Standards: Capabilities (restricted)', url: PSS_DOCS + '#restricted' }, psaRef('check_capabilities_restricted.go')],
-  check(ctx) {
+  docs: {
+    summary: 'A container does not drop ALL capabilities, or adds one other than NET_BIND_SERVICE (PSS restricted).',
+    risk: 'The runtime\'s default capabilities (CHOWN, SETUID, NET_RAW …) stay available to an attacker inside the container.',
+    fix: 'Set securityContext.capabilities.drop: [ALL] and add back only NET_BIND_SERVICE if needed. Points at the `drop` key, else `capabilities`, else the container\'s securityContext key or name; an extra addition points at its entry (additions outside the baseline list are dangerous-capability\'s). Quick fix only: dropping capabilities can break images that change users or file ownership at start.',
+  },
+  messages: {
+    messageDrop: 'Container "{container}" does not drop ALL capabilities.',
+    messageAdd: 'Container "{container}" adds {capability}; the restricted level allows only NET_BIND_SERVICE.',
+    fixTitle: 'Add drop: [ALL]',
+    fixTitleRemove: 'Remove {capability}',
+  },
+  check(ctx, m) {
     const { doc } = ctx;
     for (const c of allContainers(doc)) {
       if (isWindowsPod(c.pod)) continue;
@@ -43,8 +53,8 @@ export const capabilitiesNotDropped: YamlDocumentRule = {
             : containerAnchor(doc, c, 'securityContext');
         ctx.report({
           range,
-          message: msg('rule.capabilities-not-dropped.messageDrop', { container: label }),
-          fixes: () => [{ title: msg('rule.capabilities-not-dropped.fixTitle'), edits: [edit()] }],
+          message: m('messageDrop', { container: label }),
+          fixes: () => [{ title: m('fixTitle'), edits: [edit()] }],
         });
       }
       const add = getSeq(caps, 'add');
@@ -54,10 +64,10 @@ export const capabilitiesNotDropped: YamlDocumentRule = {
         if (cap === undefined || cap === RESTRICTED_ADD_CAPABILITY || !BASELINE_CAPABILITIES.has(cap)) return;
         ctx.report({
           range: nodeRange(doc, item),
-          message: msg('rule.capabilities-not-dropped.messageAdd', { container: label, capability: cap }),
-          fixes: () => [{ title: msg('rule.capabilities-not-dropped.fixTitleRemove', { capability: cap }), edits: [new YamlEditor(doc).removeItem(add, i)] }],
+          message: m('messageAdd', { container: label, capability: cap }),
+          fixes: () => [{ title: m('fixTitleRemove', { capability: cap }), edits: [new YamlEditor(doc).removeItem(add, i)] }],
         });
       });
     }
   },
-};
+});

@@ -1,16 +1,15 @@
-import { msg } from '../../messages/catalog';
 import { YamlEditor } from '../../fixes/yaml-edit';
 import { allContainers, containerLabel } from '../../model/pods';
 import { getMap, getSeq, isScalar } from '../../model/yaml';
-import type { YamlDocumentRule } from '../registry';
 import { known, nodeRange } from './common';
 import { BASELINE_CAPABILITIES, psaRef, PSS_DOCS } from './psa';
+import { defineRule } from '../define';
 
 /**
  * `capabilities.add` entries outside the baseline allow-list (check_capabilities_baseline.go compares
  * the literal strings: `CAP_SYS_ADMIN`, `sys_admin` and `ALL` are outside it too). Range: the entry.
  */
-export const dangerousCapability: YamlDocumentRule = {
+export const dangerousCapability = defineRule({
   id: 'dangerous-capability',
   category: 'security',
   target: 'yaml-document',
@@ -18,7 +17,16 @@ export const dangerousCapability: YamlDocumentRule = {
   pss: 'baseline',
   fixTiers: ['review'],
   references: [{ title: 'Pod Security Standards: Capabilities', url: PSS_DOCS + '#baseline' }, psaRef('check_capabilities_baseline.go')],
-  check(ctx) {
+  docs: {
+    summary: 'A container adds a Linux capability outside the PSS baseline allow-list (AUDIT_WRITE, CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, MKNOD, NET_BIND_SERVICE, SETFCAP, SETGID, SETPCAP, SETUID, SYS_CHROOT).',
+    risk: 'Capabilities such as SYS_ADMIN, NET_ADMIN, SYS_PTRACE, SYS_MODULE or NET_RAW give root-like powers over the kernel, the network or other processes.',
+    fix: 'Remove the capability, or suppress with a reason when the workload cannot work without it. Names are compared exactly as Kubernetes does (CAP_SYS_ADMIN and ALL are outside the list too). Points at the capability entry. The quick fix removes it; never applied by "fix all".',
+  },
+  messages: {
+    message: 'Container "{container}" adds the capability {capability}.',
+    fixTitle: 'Remove {capability}',
+  },
+  check(ctx, m) {
     const { doc } = ctx;
     for (const c of allContainers(doc)) {
       const add = getSeq(getMap(c.securityContext, 'capabilities'), 'add');
@@ -29,10 +37,10 @@ export const dangerousCapability: YamlDocumentRule = {
         if (cap === undefined || BASELINE_CAPABILITIES.has(cap)) return;
         ctx.report({
           range: nodeRange(doc, item),
-          message: msg('rule.dangerous-capability.message', { container: containerLabel(c), capability: cap }),
-          fixes: () => [{ title: msg('rule.dangerous-capability.fixTitle', { capability: cap }), edits: [new YamlEditor(doc).removeItem(add, i)] }],
+          message: m('message', { container: containerLabel(c), capability: cap }),
+          fixes: () => [{ title: m('fixTitle', { capability: cap }), edits: [new YamlEditor(doc).removeItem(add, i)] }],
         });
       });
     }
   },
-};
+});

@@ -1,10 +1,9 @@
-import { msg } from '../../messages/catalog';
 import { renderFlow, renderPair, YamlEditor } from '../../fixes/yaml-edit';
 import { allContainers, containerLabel, type ContainerRef } from '../../model/pods';
 import { getPair, getSeq, getValue, isMap, isScalar, scalarString, type YNode } from '../../model/yaml';
-import type { YamlDocumentRule } from '../registry';
 import { known, nodeRange } from './common';
 import { literalSecretValue, looksSecretName, secretMaterialIn } from '../../util/secrets';
+import { defineRule } from '../define';
 
 /** Whether an environment variable's name says it holds a secret (the shared definition, util/secrets.ts). */
 export function looksSecret(name: string): boolean {
@@ -31,14 +30,26 @@ export function secretKeyFor(envName: string): string {
  * `value:` with `valueFrom.secretKeyRef` (name `<workload>-secrets`, key = the variable's name
  * lower-cased); quick fix only, since the Secret must then exist.
  */
-export const envVarSecret: YamlDocumentRule = {
+export const envVarSecret = defineRule({
   id: 'env-var-secret',
   category: 'security',
   target: 'yaml-document',
   defaultSeverity: 'warning',
   fixTiers: ['review'],
   references: [{ title: 'Kubernetes: using Secrets as environment variables', url: 'https://kubernetes.io/docs/concepts/configuration/secret/#using-secrets-as-environment-variables' }],
-  check(ctx) {
+  docs: {
+    summary: 'An environment variable whose name looks secret (PASSWORD, SECRET, TOKEN, PRIVATE_KEY, CREDENTIAL …) has a literal value that could be one (not a flag, number, reference or path), or any environment variable holds a PEM private key or a cloud secret key.',
+    risk: 'The secret is in the manifest, in git and in the output of kubectl describe for anyone with read access.',
+    fix: 'Move the value into a Secret and reference it with valueFrom.secretKeyRef. Points at the env entry. The quick fix replaces `value:` with a secretKeyRef to `<workload>-secrets`, key = the variable\'s name in lower case; create that Secret. Quick fix only.',
+  },
+  messages: {
+    message: 'Container "{container}": {name} has a literal value.',
+    privateKey: 'Container "{container}": {name} holds a private key.',
+    awsKeyPair: 'Container "{container}": {name} holds an AWS access key pair.',
+    cloudKey: 'Container "{container}": {name} holds a cloud secret key or token.',
+    fixTitle: 'Move to valueFrom.secretKeyRef ({secret}/{key})',
+  },
+  check(ctx, m) {
     const { doc } = ctx;
     for (const c of allContainers(doc)) {
       for (const item of getSeq(c.node, 'env')?.items ?? []) {
@@ -66,10 +77,10 @@ export const envVarSecret: YamlDocumentRule = {
               .replace(/\r?\n$/, '');
         ctx.report({
           range: nodeRange(doc, item),
-          message: material ? msg(`rule.env-var-secret.${material}`, { container: containerLabel(c), name }) : msg('rule.env-var-secret.message', { container: containerLabel(c), name }),
-          fixes: () => [{ title: msg('rule.env-var-secret.fixTitle', { secret, key }), edits: [{ range: { start: doc.lines.positionAt(start), end }, newText }] }],
+          message: material ? m(material, { container: containerLabel(c), name }) : m('message', { container: containerLabel(c), name }),
+          fixes: () => [{ title: m('fixTitle', { secret, key }), edits: [{ range: { start: doc.lines.positionAt(start), end }, newText }] }],
         });
       }
     }
   },
-};
+});

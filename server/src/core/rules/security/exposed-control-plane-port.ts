@@ -1,7 +1,6 @@
-import { msg } from '../../messages/catalog';
 import { containerLabel, podsOf } from '../../model/pods';
 import { getPair, getSeq, getValue, isMap, isScalar, isTrue, scalarString, scalarValue, type YNode, type YPair } from '../../model/yaml';
-import type { YamlDocumentRule } from '../registry';
+import { defineRule } from '../define';
 
 /** Control-plane and runtime ports that must never be reachable from outside the cluster. */
 export const CONTROL_PLANE_PORTS: Record<number, string> = {
@@ -41,13 +40,23 @@ function componentOf(port: unknown, context: string): string | undefined {
  * A NodePort/LoadBalancer Service, a Service with externalIPs, a `hostPort`, or a container of a
  * hostNetwork pod that exposes a control-plane or runtime port. Range: the port pair.
  */
-export const exposedControlPlanePort: YamlDocumentRule = {
+export const exposedControlPlanePort = defineRule({
   id: 'exposed-control-plane-port',
   category: 'security',
   target: 'yaml-document',
   defaultSeverity: 'warning',
   references: [{ title: 'Kubernetes: ports and protocols', url: 'https://kubernetes.io/docs/reference/networking/ports-and-protocols/' }],
-  check(ctx) {
+  docs: {
+    summary: 'A NodePort/LoadBalancer Service, externalIPs, hostPort or hostNetwork container exposes a control-plane or runtime port (kube-apiserver 6443/8080, kubelet 10250/10255, etcd 2379/2380, Docker API 2375/2376, kube-scheduler 10251/10259, kube-controller-manager 10252/10257, kube-proxy 10256, kubectl proxy 8001, dashboard).',
+    risk: 'These ports control the cluster or the node; reachable from outside they are a direct way in.',
+    fix: 'Keep the port on a ClusterIP Service or behind an authenticated proxy. Ports that ordinary applications share (8080, 8001, 8443, 9090) count only when a name or image shows the component. Points at the port pair. No quick fix.',
+  },
+  messages: {
+    messageService: 'Port {port} ({component}) is exposed through {how}.',
+    messageHostPort: 'Container "{container}" exposes {component} port {port} on the node (hostPort).',
+    messageHostNetwork: 'Container "{container}" listens on {component} port {port} in the node\'s network (hostNetwork).',
+  },
+  check(ctx, m) {
     const { doc } = ctx;
     const id = doc.k8s;
     if (!id) return;
@@ -66,7 +75,7 @@ export const exposedControlPlanePort: YamlDocumentRule = {
           const pair = getPair(p, field);
           const component = pair && componentOf(scalarValue(pair.value), context);
           if (!pair || !component) continue;
-          ctx.report({ range: ctx.doc.pairRange(pair), message: msg('rule.exposed-control-plane-port.messageService', { port: String(scalarValue(pair.value)), component, how }) });
+          ctx.report({ range: ctx.doc.pairRange(pair), message: m('messageService', { port: String(scalarValue(pair.value)), component, how }) });
           break;
         }
       }
@@ -91,7 +100,7 @@ export const exposedControlPlanePort: YamlDocumentRule = {
           if (!hit) continue;
           ctx.report({
             range: doc.pairRange(hit[0]),
-            message: msg(`rule.exposed-control-plane-port.message${hit[2] === 'hostPort' ? 'HostPort' : 'HostNetwork'}`, {
+            message: m(hit[2] === 'hostPort' ? 'messageHostPort' : 'messageHostNetwork', {
               container: containerLabel(c),
               port: String(scalarValue(hit[0].value)),
               component: hit[1],
@@ -101,4 +110,4 @@ export const exposedControlPlanePort: YamlDocumentRule = {
       }
     }
   },
-};
+});

@@ -1,14 +1,13 @@
-import { msg } from '../../messages/catalog';
 import { YamlEditor } from '../../fixes/yaml-edit';
 import { podsOf } from '../../model/pods';
 import { getPair, isTrue } from '../../model/yaml';
-import type { YamlDocumentRule } from '../registry';
 import { psaRef, PSS_DOCS } from './psa';
+import { defineRule } from '../define';
 
 const FIELDS = ['hostNetwork', 'hostPID', 'hostIPC'] as const;
 
 /** `hostNetwork`, `hostPID` or `hostIPC: true` (PSS baseline "Host Namespaces", check_hostNamespaces.go). */
-export const hostNamespace: YamlDocumentRule = {
+export const hostNamespace = defineRule({
   id: 'host-namespace',
   category: 'security',
   target: 'yaml-document',
@@ -16,7 +15,16 @@ export const hostNamespace: YamlDocumentRule = {
   pss: 'baseline',
   fixTiers: ['review'],
   references: [{ title: 'Pod Security Standards: Host Namespaces', url: PSS_DOCS + '#baseline' }, psaRef('check_hostNamespaces.go')],
-  check(ctx) {
+  docs: {
+    summary: 'The pod shares the node\'s network, process or IPC namespace (hostNetwork, hostPID, hostIPC).',
+    risk: 'With the host\'s namespaces a pod sees every process, socket and shared memory segment of the node and can sniff or attack them.',
+    fix: 'Remove the field (false is the default). Agents that really need it (iSCSI or Open vSwitch daemons) should carry a suppression with a reason. Points at the `hostNetwork: true` pair. The quick fix is never applied by "fix all".',
+  },
+  messages: {
+    message: 'The pod uses the host\'s namespace ({field}: true).',
+    fixTitle: 'Remove {field}',
+  },
+  check(ctx, m) {
     const { doc } = ctx;
     for (const pod of podsOf(doc)) {
       for (const field of FIELDS) {
@@ -24,10 +32,10 @@ export const hostNamespace: YamlDocumentRule = {
         if (!pair || !isTrue(pair.value)) continue;
         ctx.report({
           range: doc.pairRange(pair),
-          message: msg('rule.host-namespace.message', { field }),
-          fixes: () => [{ title: msg('rule.host-namespace.fixTitle', { field }), edits: [new YamlEditor(doc).removePair(pod.spec, pair)] }],
+          message: m('message', { field }),
+          fixes: () => [{ title: m('fixTitle', { field }), edits: [new YamlEditor(doc).removePair(pod.spec, pair)] }],
         });
       }
     }
   },
-};
+});

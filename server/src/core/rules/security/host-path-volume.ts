@@ -1,12 +1,11 @@
-import { msg } from '../../messages/catalog';
 import { podsOf, podVolumes } from '../../model/pods';
 import type { YNode } from '../../model/yaml';
-import type { YamlDocumentRule } from '../registry';
 import { nodeRange } from './common';
 import { psaRef, PSS_DOCS } from './psa';
+import { defineRule } from '../define';
 
 /** Any `hostPath` volume (PSS baseline "HostPath Volumes", check_hostPathVolumes.go). Range: the volume entry. */
-export const hostPathVolume: YamlDocumentRule = {
+export const hostPathVolume = defineRule({
   id: 'host-path-volume',
   category: 'security',
   target: 'yaml-document',
@@ -14,7 +13,16 @@ export const hostPathVolume: YamlDocumentRule = {
   pss: 'baseline',
   fixTiers: ['review'],
   references: [{ title: 'Pod Security Standards: HostPath Volumes', url: PSS_DOCS + '#baseline' }, psaRef('check_hostPathVolumes.go')],
-  check(ctx) {
+  docs: {
+    summary: 'A hostPath volume mounts a directory of the node into the pod (PSS baseline forbids it).',
+    risk: 'hostPath ties the pod to one node and exposes the node\'s filesystem; a writable one lets the pod change the host.',
+    fix: 'Use an emptyDir, a PersistentVolumeClaim, a ConfigMap or a CSI volume instead. Points at the volume entry. The quick fix replaces `hostPath:` with `emptyDir: {}`; it changes what the pod sees, so it is never applied by "fix all".',
+  },
+  messages: {
+    message: 'Volume "{volume}" is a hostPath volume.',
+    fixTitle: 'Replace with emptyDir: {}',
+  },
+  check(ctx, m) {
     const { doc } = ctx;
     for (const pod of podsOf(doc)) {
       for (const v of podVolumes(pod)) {
@@ -27,10 +35,10 @@ export const hostPathVolume: YamlDocumentRule = {
         const endRange = value?.range ? nodeRange(doc, value).end : doc.keyRange(sp).end;
         ctx.report({
           range: nodeRange(doc, v.node),
-          message: msg('rule.host-path-volume.message', { volume: v.name ?? `volumes[${v.index}]` }),
+          message: m('message', { volume: v.name ?? `volumes[${v.index}]` }),
           fixes: () => [
             {
-              title: msg('rule.host-path-volume.fixTitle'),
+              title: m('fixTitle'),
               edits: [{ range: { start: doc.lines.positionAt(start), end: endRange }, newText: 'emptyDir: {}' }],
             },
           ],
@@ -38,4 +46,4 @@ export const hostPathVolume: YamlDocumentRule = {
       }
     }
   },
-};
+});

@@ -1,12 +1,11 @@
-import { msg } from '../../messages/catalog';
 import { YamlEditor } from '../../fixes/yaml-edit';
 import { containerLabel, podsOf } from '../../model/pods';
 import { getMap, getPair, isTrue, type YMap } from '../../model/yaml';
-import type { YamlDocumentRule } from '../registry';
 import { psaRef, PSS_DOCS } from './psa';
+import { defineRule } from '../define';
 
 /** `windowsOptions.hostProcess: true` on the pod or a container (PSS baseline "HostProcess", check_windowsHostProcess.go). Range: the pair. Fix: remove it. */
-export const hostProcess: YamlDocumentRule = {
+export const hostProcess = defineRule({
   id: 'host-process',
   category: 'security',
   target: 'yaml-document',
@@ -14,7 +13,17 @@ export const hostProcess: YamlDocumentRule = {
   pss: 'baseline',
   fixTiers: ['review'],
   references: [{ title: 'Pod Security Standards: HostProcess', url: PSS_DOCS + '#baseline' }, psaRef('check_windowsHostProcess.go')],
-  check(ctx) {
+  docs: {
+    summary: 'A Windows HostProcess container (windowsOptions.hostProcess: true) runs directly on the node (PSS baseline).',
+    risk: 'A HostProcess container has the node\'s full access: it is a process of the host, not a container.',
+    fix: 'Remove hostProcess. Points at the pair. Quick fix only.',
+  },
+  messages: {
+    message: 'Container "{container}" is a Windows HostProcess container.',
+    messagePod: 'The pod runs Windows HostProcess containers.',
+    fixTitle: 'Remove hostProcess',
+  },
+  check(ctx, m) {
     const { doc } = ctx;
     for (const pod of podsOf(doc)) {
       const check = (sc: YMap | undefined, container?: string): void => {
@@ -23,12 +32,12 @@ export const hostProcess: YamlDocumentRule = {
         if (!wo || !pair || !isTrue(pair.value)) return;
         ctx.report({
           range: doc.pairRange(pair),
-          message: container === undefined ? msg('rule.host-process.messagePod') : msg('rule.host-process.message', { container }),
-          fixes: () => [{ title: msg('rule.host-process.fixTitle'), edits: [new YamlEditor(doc).removePair(wo, pair)] }],
+          message: container === undefined ? m('messagePod') : m('message', { container }),
+          fixes: () => [{ title: m('fixTitle'), edits: [new YamlEditor(doc).removePair(wo, pair)] }],
         });
       };
       check(pod.securityContext);
       for (const c of pod.containers) check(c.securityContext, containerLabel(c));
     }
   },
-};
+});

@@ -1,17 +1,25 @@
-import { msg } from '../../messages/catalog';
 import { allContainers, containerLabel } from '../../model/pods';
 import { getPair } from '../../model/yaml';
-import type { YamlDocumentRule } from '../registry';
 import { known } from './common';
+import { defineRule } from '../define';
 
 /** An image with no tag or `:latest`, and no digest. Range: the `image` pair. No fix (the tag to pin is the user's choice). */
-export const imageLatestTag: YamlDocumentRule = {
+export const imageLatestTag = defineRule({
   id: 'image-latest-tag',
   category: 'security',
   target: 'yaml-document',
   defaultSeverity: 'warning',
   references: [{ title: 'Kubernetes: container images', url: 'https://kubernetes.io/docs/concepts/containers/images/#image-names' }],
-  check(ctx) {
+  docs: {
+    summary: 'An image without a tag, or tagged latest, and without a digest.',
+    risk: 'Which image runs changes with every push: deployments are not reproducible and a compromised tag is picked up silently.',
+    fix: 'Pin a version tag or, better, a digest (image@sha256:…). Points at the `image` pair. No quick fix.',
+  },
+  messages: {
+    messageNoTag: 'Container "{container}" uses the image {image} without a tag (latest).',
+    messageLatest: 'Container "{container}" uses the image {image} tagged latest.',
+  },
+  check(ctx, m) {
     const { doc } = ctx;
     for (const c of allContainers(doc)) {
       const pair = getPair(c.node, 'image');
@@ -22,11 +30,11 @@ export const imageLatestTag: YamlDocumentRule = {
       if (ref.tag !== undefined && ref.tag !== 'latest') continue;
       ctx.report({
         range: doc.pairRange(pair),
-        message: msg(ref.tag === undefined ? 'rule.image-latest-tag.messageNoTag' : 'rule.image-latest-tag.messageLatest', { container: containerLabel(c), image }),
+        message: m(ref.tag === undefined ? 'messageNoTag' : 'messageLatest', { container: containerLabel(c), image }),
       });
     }
   },
-};
+});
 
 /** The tag and digest of an image reference (`registry:5000/ns/name:tag@sha256:…`). */
 export function imageTag(image: string): { tag?: string; digest?: string } {

@@ -1,9 +1,8 @@
-import { msg } from '../../messages/catalog';
 import { YamlEditor, type YamlValue } from '../../fixes/yaml-edit';
 import { allContainers, containerLabel } from '../../model/pods';
 import { getMap, getPair, getValue, isMap, scalarString } from '../../model/yaml';
-import type { YamlDocumentRule } from '../registry';
 import { containerAnchor, containerInsert, helmUnknown } from './common';
+import { defineRule } from '../define';
 
 /**
  * A container (or init container; ephemeral containers take no resources) without a cpu or memory
@@ -11,14 +10,25 @@ import { containerAnchor, containerInsert, helmUnknown } from './common';
  * limits from `resources.defaultCpuLimit` / `defaultMemoryLimit` — or the container's own request when it is
  * higher, since a limit below the request is rejected. Quick fix only.
  */
-export const missingResourceLimits: YamlDocumentRule = {
+export const missingResourceLimits = defineRule({
   id: 'missing-resource-limits',
   category: 'security',
   target: 'yaml-document',
   defaultSeverity: 'information',
   fixTiers: ['review'],
   references: [{ title: 'Kubernetes: resource management for pods and containers', url: 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/' }],
-  check(ctx) {
+  docs: {
+    summary: 'A container has no cpu or no memory limit.',
+    risk: 'One runaway container can starve every other workload on the node.',
+    fix: 'Set resources.limits.cpu and .memory. Points at the `limits` key, else `resources`, else the container\'s name. The quick fix adds the missing limits from the settings resources.defaultCpuLimit / defaultMemoryLimit (or the container\'s request, as a limit below it is rejected); quick fix only.',
+  },
+  messages: {
+    messageBoth: 'Container "{container}" has no cpu and no memory limit.',
+    messageCpu: 'Container "{container}" has no cpu limit.',
+    messageMemory: 'Container "{container}" has no memory limit.',
+    fixTitle: 'Add resource limits',
+  },
+  check(ctx, m) {
     const { doc, config } = ctx;
     for (const c of allContainers(doc)) {
       if (c.group === 'ephemeralContainers') continue;
@@ -50,12 +60,12 @@ export const missingResourceLimits: YamlDocumentRule = {
       };
       ctx.report({
         range: limitsPair ? doc.keyRange(limitsPair) : containerAnchor(doc, c, 'resources'),
-        message: msg(`rule.missing-resource-limits.message${missing.length === 2 ? 'Both' : missing[0] === 'cpu' ? 'Cpu' : 'Memory'}`, { container: containerLabel(c) }),
-        fixes: () => [{ title: msg('rule.missing-resource-limits.fixTitle'), edits: [edit()] }],
+        message: m(missing.length === 2 ? 'messageBoth' : missing[0] === 'cpu' ? 'messageCpu' : 'messageMemory', { container: containerLabel(c) }),
+        fixes: () => [{ title: m('fixTitle'), edits: [edit()] }],
       });
     }
   },
-};
+});
 
 const SUFFIX: Record<string, number> = {
   '': 1,

@@ -1,30 +1,38 @@
-import { msg } from '../../messages/catalog';
 import { YamlEditor } from '../../fixes/yaml-edit';
 import { allContainers, containerLabel } from '../../model/pods';
 import { getPair, getSeq, getValue, isMap, scalarString } from '../../model/yaml';
-import type { YamlDocumentRule } from '../registry';
+import { defineRule } from '../define';
 
 /** `mountPropagation: Bidirectional` on a volumeMount. Range: the pair. Fix: remove it (quick fix only). */
-export const mountPropagation: YamlDocumentRule = {
+export const mountPropagation = defineRule({
   id: 'mount-propagation',
   category: 'security',
   target: 'yaml-document',
   defaultSeverity: 'warning',
   fixTiers: ['review'],
   references: [{ title: 'Kubernetes: mount propagation', url: 'https://kubernetes.io/docs/concepts/storage/volumes/#mount-propagation' }],
-  check(ctx) {
+  docs: {
+    summary: 'A volumeMount uses mountPropagation: Bidirectional.',
+    risk: 'Mounts made in the container propagate to the host and to other pods; it needs a privileged container.',
+    fix: 'Remove mountPropagation (or use HostToContainer). Points at the pair. Quick fix only.',
+  },
+  messages: {
+    message: 'Container "{container}" mounts "{volume}" with Bidirectional propagation.',
+    fixTitle: 'Remove mountPropagation',
+  },
+  check(ctx, m) {
     const { doc } = ctx;
     for (const c of allContainers(doc)) {
-      for (const m of getSeq(c.node, 'volumeMounts')?.items ?? []) {
-        if (!isMap(m)) continue;
-        const pair = getPair(m, 'mountPropagation');
+      for (const mount of getSeq(c.node, 'volumeMounts')?.items ?? []) {
+        if (!isMap(mount)) continue;
+        const pair = getPair(mount, 'mountPropagation');
         if (!pair || scalarString(pair.value) !== 'Bidirectional') continue;
         ctx.report({
           range: doc.pairRange(pair),
-          message: msg('rule.mount-propagation.message', { container: containerLabel(c), volume: scalarString(getValue(m, 'name')) ?? '' }),
-          fixes: () => [{ title: msg('rule.mount-propagation.fixTitle'), edits: [new YamlEditor(doc).removePair(m, pair)] }],
+          message: m('message', { container: containerLabel(c), volume: scalarString(getValue(mount, 'name')) ?? '' }),
+          fixes: () => [{ title: m('fixTitle'), edits: [new YamlEditor(doc).removePair(mount, pair)] }],
         });
       }
     }
   },
-};
+});

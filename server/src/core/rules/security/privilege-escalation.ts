@@ -1,16 +1,15 @@
-import { msg } from '../../messages/catalog';
 import { YamlEditor } from '../../fixes/yaml-edit';
 import { allContainers, containerLabel } from '../../model/pods';
 import { getMap, getPair, getSeq, isTrue, scalarString, type YScalar } from '../../model/yaml';
-import type { YamlDocumentRule } from '../registry';
 import { boolOf, containerAnchor, containerInsert, isWindowsPod, helmUnknown } from './common';
 import { psaRef, PSS_DOCS } from './psa';
+import { defineRule } from '../define';
 
 /**
  * `allowPrivilegeEscalation` must be explicitly `false` (PSS restricted, check_allowPrivilegeEscalation.go;
  * Windows pods are exempt since policy 1.25). Error when `true`, warning when absent.
  */
-export const privilegeEscalation: YamlDocumentRule = {
+export const privilegeEscalation = defineRule({
   id: 'privilege-escalation',
   category: 'security',
   target: 'yaml-document',
@@ -18,7 +17,17 @@ export const privilegeEscalation: YamlDocumentRule = {
   pss: 'restricted',
   fixTiers: ['safe', 'review'],
   references: [{ title: 'Pod Security Standards: Privilege Escalation', url: PSS_DOCS + '#restricted' }, psaRef('check_allowPrivilegeEscalation.go')],
-  check(ctx) {
+  docs: {
+    summary: 'A container does not set allowPrivilegeEscalation: false, so setuid binaries and file capabilities can raise its privileges (PSS restricted; Windows pods are exempt).',
+    risk: 'A process can gain more privileges than its parent (sudo, setuid helpers, file capabilities), turning a foothold into root inside the container.',
+    fix: 'Set securityContext.allowPrivilegeEscalation: false on every container (init and ephemeral too). Error when it is true, warning when it is absent. Points at the pair when set; when absent, at the container\'s securityContext key, or its name when it has none. Adding the missing field joins "fix all"; turning an explicit true into false is a quick fix only. No fix is offered for privileged containers or ones that add SYS_ADMIN: the API rejects the combination.',
+  },
+  messages: {
+    messageTrue: 'Container "{container}" allows privilege escalation (allowPrivilegeEscalation: true).',
+    messageMissing: 'Container "{container}" does not set allowPrivilegeEscalation: false.',
+    fixTitle: 'Set allowPrivilegeEscalation to false',
+  },
+  check(ctx, m) {
     const { doc } = ctx;
     for (const c of allContainers(doc)) {
       if (isWindowsPod(c.pod)) continue;
@@ -37,16 +46,16 @@ export const privilegeEscalation: YamlDocumentRule = {
         ctx.report({
           range: doc.pairRange(pair),
           severity: 'error',
-          message: msg('rule.privilege-escalation.messageTrue', { container: label }),
-          fixes: () => (canFix ? [{ title: msg('rule.privilege-escalation.fixTitle'), edits: [editor.setScalar(pair.value as YScalar, false)], tier: 'review' }] : []),
+          message: m('messageTrue', { container: label }),
+          fixes: () => (canFix ? [{ title: m('fixTitle'), edits: [editor.setScalar(pair.value as YScalar, false)], tier: 'review' }] : []),
         });
       } else {
         ctx.report({
           range: containerAnchor(doc, c, 'securityContext'),
-          message: msg('rule.privilege-escalation.messageMissing', { container: label }),
-          fixes: () => (canFix ? [{ title: msg('rule.privilege-escalation.fixTitle'), edits: [editor.setPath(c.node, ['securityContext', 'allowPrivilegeEscalation'], false, containerInsert(c))], tier: 'safe' }] : []),
+          message: m('messageMissing', { container: label }),
+          fixes: () => (canFix ? [{ title: m('fixTitle'), edits: [editor.setPath(c.node, ['securityContext', 'allowPrivilegeEscalation'], false, containerInsert(c))], tier: 'safe' }] : []),
         });
       }
     }
   },
-};
+});

@@ -1,17 +1,16 @@
-import { msg } from '../../messages/catalog';
 import { YamlEditor } from '../../fixes/yaml-edit';
 import { allContainers, containerLabel } from '../../model/pods';
 import { getPair, type YScalar } from '../../model/yaml';
-import type { YamlDocumentRule } from '../registry';
 import { hostUsersFalse, known } from './common';
 import { policyMinor, PROC_MOUNT_DEFAULT, psaRef, PSS_DOCS, USERNS_RELAX_MINOR } from './psa';
+import { defineRule } from '../define';
 
 /**
  * `procMount` other than Default (PSS baseline, check_procMount_baseline.go; at restricted
  * check_procMount_restricted.go). From policy 1.35, baseline allows it in pods with `hostUsers: false`;
  * restricted never does. Range: the pair. Fix: set Default (quick fix).
  */
-export const procMountUnmasked: YamlDocumentRule = {
+export const procMountUnmasked = defineRule({
   id: 'proc-mount-unmasked',
   category: 'security',
   target: 'yaml-document',
@@ -23,7 +22,16 @@ export const procMountUnmasked: YamlDocumentRule = {
     psaRef('check_procMount_baseline.go'),
     psaRef('check_procMount_restricted.go'),
   ],
-  check(ctx) {
+  docs: {
+    summary: 'A container sets procMount to something other than Default, unmasking /proc (PSS baseline; allowed at baseline for pods with hostUsers: false from Kubernetes 1.35, never at restricted).',
+    risk: 'Unmasked /proc exposes kernel interfaces the runtime normally hides from containers.',
+    fix: 'Remove procMount or set it to Default. Points at the pair. Quick fix only.',
+  },
+  messages: {
+    message: 'Container "{container}" sets procMount: {value}.',
+    fixTitle: 'Set procMount to Default',
+  },
+  check(ctx, m) {
     const { doc } = ctx;
     const relax = ctx.config.pss === 'baseline' && policyMinor(ctx.config) >= USERNS_RELAX_MINOR;
     for (const c of allContainers(doc)) {
@@ -33,9 +41,9 @@ export const procMountUnmasked: YamlDocumentRule = {
       if (relax && hostUsersFalse(c.pod)) continue;
       ctx.report({
         range: doc.pairRange(pair),
-        message: msg('rule.proc-mount-unmasked.message', { container: containerLabel(c), value: v }),
-        fixes: () => [{ title: msg('rule.proc-mount-unmasked.fixTitle'), edits: [new YamlEditor(doc).setScalar(pair.value as YScalar, PROC_MOUNT_DEFAULT)] }],
+        message: m('message', { container: containerLabel(c), value: v }),
+        fixes: () => [{ title: m('fixTitle'), edits: [new YamlEditor(doc).setScalar(pair.value as YScalar, PROC_MOUNT_DEFAULT)] }],
       });
     }
   },
-};
+});

@@ -1,13 +1,12 @@
-import { msg } from '../../messages/catalog';
 import { lookup, perGeneration, sameNamespace, shift } from '../../kubernetes/index-lookup';
 import { getSeq, getValue, isMap, scalarString } from '../../model/yaml';
 import type { RbacSummary } from '../../model/resources';
 import type { Message, Range, RelatedInformation } from '../../types';
 import type { IndexedResource } from '../../workspace';
-import type { YamlFileRule } from '../registry';
 import { MASK } from '../../model/helm';
 import { nodeRange } from './common';
 import { getRoleRef, RBAC_GROUP } from './rbac';
+import { defineRule } from '../define';
 
 const summary = (r: IndexedResource): RbacSummary | undefined => r.data?.rbac as RbacSummary | undefined;
 const matches = (sel: Record<string, string>, labels: Record<string, string> | undefined) => !!labels && Object.entries(sel).every(([k, v]) => labels[k] === v);
@@ -65,13 +64,26 @@ function allClusterRoles(ws: Parameters<typeof lookup>[0]): IndexedResource[] {
  * a ClusterRole that aggregates one. A RoleBinding is reported with its namespace, a
  * ClusterRoleBinding as cluster-wide. Range: the subject entry; related: the role's definition.
  */
-export const rbacClusterAdminBinding: YamlFileRule = {
+export const rbacClusterAdminBinding = defineRule({
   id: 'rbac-cluster-admin-binding',
   category: 'security',
   target: 'yaml-file',
   defaultSeverity: 'error',
   references: [{ title: 'Kubernetes: RBAC good practices', url: 'https://kubernetes.io/docs/concepts/security/rbac-good-practices/#least-privilege' }],
-  check(ctx) {
+  docs: {
+    summary: 'A RoleBinding or ClusterRoleBinding gives a cluster-admin-equivalent role (the built-in cluster-admin, a role granting * verbs on * resources in * API groups, or one aggregating such a role) to a user, group or service account outside system:.',
+    risk: 'cluster-admin can do everything, everywhere: one leaked credential of that subject owns the cluster.',
+    fix: 'Bind a role with the permissions the subject needs. Points at the subject entry. No quick fix.',
+  },
+  messages: {
+    message: 'The {binding} gives cluster-admin to {kind} "{name}".',
+    messageEquivalent: 'The ClusterRoleBinding gives {kind} "{name}" cluster-admin-equivalent rights cluster-wide through ClusterRole "{role}".',
+    messageNamespace: 'The RoleBinding gives {kind} "{name}" cluster-admin-equivalent rights in namespace "{namespace}" through {roleKind} "{role}".',
+    messageAppliedNamespace: 'The RoleBinding gives {kind} "{name}" cluster-admin-equivalent rights in the namespace it is applied to, through {roleKind} "{role}".',
+    relatedRole: '{roleKind} "{role}" grants every verb on every resource in every API group.',
+    relatedAggregated: 'Aggregated from {roleKind} "{role}", which grants every verb on every resource in every API group.',
+  },
+  check(ctx, m) {
     for (const { chunk, doc } of ctx.docs) {
       const id = doc.k8s;
       if (!id || id.group !== RBAC_GROUP || (id.kind !== 'ClusterRoleBinding' && id.kind !== 'RoleBinding')) continue;
@@ -90,7 +102,7 @@ export const rbacClusterAdminBinding: YamlFileRule = {
           related.push({
             range: s.range,
             ...(s.path !== ctx.path ? { path: s.path } : {}),
-            message: msg(verdict.source === verdict.role ? 'rule.rbac-cluster-admin-binding.relatedRole' : 'rule.rbac-cluster-admin-binding.relatedAggregated', { roleKind: s.kind, role: s.name ?? '' }),
+            message: m(verdict.source === verdict.role ? 'relatedRole' : 'relatedAggregated', { roleKind: s.kind, role: s.name ?? '' }),
           });
         }
         for (const s of getSeq(root, 'subjects')?.items ?? []) {
@@ -105,10 +117,10 @@ export const rbacClusterAdminBinding: YamlFileRule = {
           let message: Message;
           if (id.kind === 'RoleBinding')
             message = ns
-              ? msg('rule.rbac-cluster-admin-binding.messageNamespace', { kind, name: shown, role: ref.name, roleKind: ref.kind, namespace: ns })
-              : msg('rule.rbac-cluster-admin-binding.messageAppliedNamespace', { kind, name: shown, role: ref.name, roleKind: ref.kind });
-          else if (!verdict.source) message = msg('rule.rbac-cluster-admin-binding.message', { kind, name: shown, binding: id.kind });
-          else message = msg('rule.rbac-cluster-admin-binding.messageEquivalent', { kind, name: shown, role: ref.name });
+              ? m('messageNamespace', { kind, name: shown, role: ref.name, roleKind: ref.kind, namespace: ns })
+              : m('messageAppliedNamespace', { kind, name: shown, role: ref.name, roleKind: ref.kind });
+          else if (!verdict.source) message = m('message', { kind, name: shown, binding: id.kind });
+          else message = m('messageEquivalent', { kind, name: shown, role: ref.name });
           out.push({ range: nodeRange(doc, s), message, ...(related.length ? { related } : {}) });
         }
         return out;
@@ -116,4 +128,4 @@ export const rbacClusterAdminBinding: YamlFileRule = {
       for (const f of found) ctx.report({ range: shift(f.range, chunk.startLine), message: f.message, ...(f.related ? { related: f.related } : {}) });
     }
   },
-};
+});

@@ -1,8 +1,7 @@
-import { msg } from '../../messages/catalog';
-import type { YamlDocumentRule } from '../registry';
 import { nodeRange } from './common';
 import { coversCoreGroup, isRole, items, rbacRules, strings } from './rbac';
 import { policyMinor } from './psa';
+import { defineRule } from '../define';
 
 /** The pod subresources that open a stream into a container. */
 const STREAMS = ['exec', 'attach', 'portforward'];
@@ -26,7 +25,7 @@ export function streamsGranted(resource: string): string[] {
  * the stream only below Kubernetes 1.35 (from 1.35 the WebSocket upgrade needs `create`), so it is
  * judged per selected `kubernetes.version`. Range: the resource entry.
  */
-export const rbacPodExec: YamlDocumentRule = {
+export const rbacPodExec = defineRule({
   id: 'rbac-pod-exec',
   category: 'security',
   target: 'yaml-document',
@@ -35,7 +34,15 @@ export const rbacPodExec: YamlDocumentRule = {
     { title: 'Kubernetes: RBAC good practices (pods/exec)', url: 'https://kubernetes.io/docs/concepts/security/rbac-good-practices/#privilege-escalation-risks' },
     { title: 'KEP-4006: transition from SPDY to WebSockets (exec needs create)', url: 'https://github.com/kubernetes/enhancements/tree/master/keps/sig-api-machinery/4006-transition-spdy-to-websockets' },
   ],
-  check(ctx) {
+  docs: {
+    summary: 'A Role or ClusterRole grants pods/exec, pods/attach or pods/portforward (directly or through pods/*, */exec, *) with create; with get alone below Kubernetes 1.35 (from 1.35 the WebSocket upgrade needs create).',
+    risk: 'exec and attach open a shell in any matching pod, with its service account and its secrets.',
+    fix: 'Remove the grant, or keep it in a role bound only to administrators. Points at the resource entry. No quick fix.',
+  },
+  messages: {
+    message: 'The rule grants {resource} ({verbs}).',
+  },
+  check(ctx, m) {
     const { doc } = ctx;
     if (!isRole(doc)) return;
     const getGrants = policyMinor(ctx.config) < EXEC_NEEDS_CREATE_MINOR;
@@ -47,8 +54,8 @@ export const rbacPodExec: YamlDocumentRule = {
         const granted = streamsGranted(it.value);
         if (!granted.length) continue;
         const resource = granted.length === 1 && granted[0] === it.value ? it.value : `${granted.join(', ')} (through "${it.value}")`;
-        ctx.report({ range: nodeRange(doc, it.node), message: msg('rule.rbac-pod-exec.message', { resource, verbs: verbs.join(', ') }) });
+        ctx.report({ range: nodeRange(doc, it.node), message: m('message', { resource, verbs: verbs.join(', ') }) });
       }
     }
   },
-};
+});

@@ -1,7 +1,6 @@
-import { msg } from '../../messages/catalog';
-import type { YamlDocumentRule } from '../registry';
 import { nodeRange } from './common';
 import { coversCoreGroup, isRole, items, rbacRules, strings } from './rbac';
+import { defineRule } from '../define';
 
 const READ = new Set(['get', 'list', 'watch', '*']);
 
@@ -10,13 +9,22 @@ const READ = new Set(['get', 'list', 'watch', '*']);
  * core API group: every Secret of every namespace a ClusterRole is bound in, or of the Role's own
  * namespace. A rule limited by `resourceNames` to `get` is left alone. Range: the resource entry.
  */
-export const rbacSecretsAccess: YamlDocumentRule = {
+export const rbacSecretsAccess = defineRule({
   id: 'rbac-secrets-access',
   category: 'security',
   target: 'yaml-document',
   defaultSeverity: 'warning',
   references: [{ title: 'Kubernetes: RBAC good practices (listing secrets)', url: 'https://kubernetes.io/docs/concepts/security/rbac-good-practices/#listing-secrets' }],
-  check(ctx) {
+  docs: {
+    summary: 'A ClusterRole or Role reads Secrets (get, list or watch on secrets or on every resource).',
+    risk: 'Reading Secrets cluster-wide reveals every credential, including service account tokens that escalate further.',
+    fix: 'Use a namespaced Role, restrict to resourceNames, or drop the verbs. Points at the `secrets` entry. No quick fix.',
+  },
+  messages: {
+    message: 'The ClusterRole can read Secrets ({verbs}).',
+    messageRole: 'The Role can read every Secret of its namespace ({verbs}).',
+  },
+  check(ctx, m) {
     const { doc } = ctx;
     if (!isRole(doc)) return;
     const cluster = doc.k8s?.kind === 'ClusterRole';
@@ -30,10 +38,10 @@ export const rbacSecretsAccess: YamlDocumentRule = {
         ctx.report({
           range: nodeRange(doc, it.node),
           message: cluster
-            ? msg('rule.rbac-secrets-access.message', { verbs: verbs.join(', ') })
-            : msg('rule.rbac-secrets-access.messageRole', { verbs: verbs.join(', ') }),
+            ? m('message', { verbs: verbs.join(', ') })
+            : m('messageRole', { verbs: verbs.join(', ') }),
         });
       }
     }
   },
-};
+});

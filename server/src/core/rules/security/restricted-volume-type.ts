@@ -1,22 +1,29 @@
-import { msg } from '../../messages/catalog';
 import { podsOf, podVolumes } from '../../model/pods';
-import type { YamlDocumentRule } from '../registry';
 import { nodeRange } from './common';
 import { psaRef, PSS_DOCS, RESTRICTED_VOLUME_TYPES } from './psa';
+import { defineRule } from '../define';
 
 /**
  * A volume whose source is outside the restricted list (check_restrictedVolumes.go: configMap, csi,
  * downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected, secret). hostPath volumes
  * are host-path-volume's. A volume with no source defaults to emptyDir. Range: the volume entry.
  */
-export const restrictedVolumeType: YamlDocumentRule = {
+export const restrictedVolumeType = defineRule({
   id: 'restricted-volume-type',
   category: 'security',
   target: 'yaml-document',
   defaultSeverity: 'information',
   pss: 'restricted',
   references: [{ title: 'Pod Security Standards: Volume Types', url: PSS_DOCS + '#restricted' }, psaRef('check_restrictedVolumes.go')],
-  check(ctx) {
+  docs: {
+    summary: 'A volume type outside the restricted list (configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected, secret).',
+    risk: 'In-tree volume types (nfs, iscsi, rbd, cephfs …) let the pod name storage directly instead of through a PersistentVolume an administrator controls.',
+    fix: 'Use a PersistentVolumeClaim (or CSI) instead. Points at the volume entry. hostPath volumes are reported by host-path-volume. No quick fix.',
+  },
+  messages: {
+    message: 'Volume "{volume}" has the type {type}, outside the restricted list.',
+  },
+  check(ctx, m) {
     const { doc } = ctx;
     for (const pod of podsOf(doc)) {
       for (const v of podVolumes(pod)) {
@@ -24,9 +31,9 @@ export const restrictedVolumeType: YamlDocumentRule = {
         if (sources.length === 0 || sources.includes('hostPath') || sources.some((s) => RESTRICTED_VOLUME_TYPES.has(s))) continue;
         ctx.report({
           range: nodeRange(doc, v.node),
-          message: msg('rule.restricted-volume-type.message', { volume: v.name ?? `volumes[${v.index}]`, type: sources[0] }),
+          message: m('message', { volume: v.name ?? `volumes[${v.index}]`, type: sources[0] }),
         });
       }
     }
   },
-};
+});

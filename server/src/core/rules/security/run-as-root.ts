@@ -1,10 +1,9 @@
-import { msg } from '../../messages/catalog';
 import { YamlEditor } from '../../fixes/yaml-edit';
 import { containerLabel, podsOf } from '../../model/pods';
 import { getPair, scalarValue, type YScalar } from '../../model/yaml';
-import type { YamlDocumentRule } from '../registry';
 import { boolOf, containerAnchor, hostUsersFalse, podInsert, helmUnknown } from './common';
 import { policyMinor, psaRef, PSS_DOCS, USERNS_RELAX_MINOR } from './psa';
+import { defineRule } from '../define';
 
 /**
  * PSS restricted "Running as Non-root" and "Running as Non-root user" (check_runAsNonRoot.go,
@@ -15,7 +14,7 @@ import { policyMinor, psaRef, PSS_DOCS, USERNS_RELAX_MINOR } from './psa';
  * when it is missing everywhere (one edit covers every container), on the pair itself when it is false.
  * Never fix-all: the kubelet refuses to start an image whose user is root.
  */
-export const runAsRoot: YamlDocumentRule = {
+export const runAsRoot = defineRule({
   id: 'run-as-root',
   category: 'security',
   target: 'yaml-document',
@@ -27,7 +26,20 @@ export const runAsRoot: YamlDocumentRule = {
     psaRef('check_runAsNonRoot.go'),
     psaRef('check_runAsUser.go'),
   ],
-  check(ctx) {
+  docs: {
+    summary: 'A container may run as root: runAsUser is 0, or runAsNonRoot is not true at container or pod level (PSS restricted; pods with hostUsers: false are exempt).',
+    risk: 'Root in a container is root on the node\'s kernel: one container escape away from the host, and able to write everything the image owns.',
+    fix: 'Set runAsNonRoot: true (on the pod\'s securityContext to cover every container) and run the image as a non-root user. Points at the offending pair; for a missing runAsNonRoot, at the container\'s securityContext key, or its name. The quick fix sets runAsNonRoot: true; never applied by "fix all", because the kubelet then refuses images whose user is root. runAsUser: 0 has no quick fix.',
+  },
+  messages: {
+    messageUser: 'Container "{container}" runs as root (runAsUser: 0).',
+    messageUserPod: 'The pod runs as root by default (runAsUser: 0).',
+    messageNonRootFalse: 'Container "{container}" sets runAsNonRoot: false.',
+    messageNonRootFalsePod: 'The pod sets runAsNonRoot: false.',
+    messageNonRootMissing: 'Container "{container}" may run as root: neither it nor the pod sets runAsNonRoot: true.',
+    fixTitle: 'Set runAsNonRoot to true',
+  },
+  check(ctx, m) {
     const { doc } = ctx;
     const minor = policyMinor(ctx.config);
     for (const pod of podsOf(doc)) {
@@ -36,30 +48,30 @@ export const runAsRoot: YamlDocumentRule = {
       // runAsUser: 0 at pod level (forbidden even when containers override it) and in containers.
       const podUser = pod.securityContext ? getPair(pod.securityContext, 'runAsUser') : undefined;
       if (podUser && isZero(podUser.value)) {
-        ctx.report({ range: doc.pairRange(podUser), message: msg('rule.run-as-root.messageUserPod') });
+        ctx.report({ range: doc.pairRange(podUser), message: m('messageUserPod') });
       }
       const podNonRoot = pod.securityContext ? getPair(pod.securityContext, 'runAsNonRoot') : undefined;
       const podValue = boolOf(podNonRoot?.value);
       if (podNonRoot && podValue === false) {
         ctx.report({
           range: doc.pairRange(podNonRoot),
-          message: msg('rule.run-as-root.messageNonRootFalsePod'),
-          fixes: () => [{ title: msg('rule.run-as-root.fixTitle'), edits: [editor.setScalar(podNonRoot.value as YScalar, true)] }],
+          message: m('messageNonRootFalsePod'),
+          fixes: () => [{ title: m('fixTitle'), edits: [editor.setScalar(podNonRoot.value as YScalar, true)] }],
         });
       }
       for (const c of pod.containers) {
         const label = containerLabel(c);
         const user = c.securityContext ? getPair(c.securityContext, 'runAsUser') : undefined;
         if (user && isZero(user.value)) {
-          ctx.report({ range: doc.pairRange(user), message: msg('rule.run-as-root.messageUser', { container: label }) });
+          ctx.report({ range: doc.pairRange(user), message: m('messageUser', { container: label }) });
         }
         const nonRoot = c.securityContext ? getPair(c.securityContext, 'runAsNonRoot') : undefined;
         const v = boolOf(nonRoot?.value);
         if (nonRoot && v === false) {
           ctx.report({
             range: doc.pairRange(nonRoot),
-            message: msg('rule.run-as-root.messageNonRootFalse', { container: label }),
-            fixes: () => [{ title: msg('rule.run-as-root.fixTitle'), edits: [editor.setScalar(nonRoot.value as YScalar, true)] }],
+            message: m('messageNonRootFalse', { container: label }),
+            fixes: () => [{ title: m('fixTitle'), edits: [editor.setScalar(nonRoot.value as YScalar, true)] }],
           });
         } else if (v === undefined && podValue !== true && !(nonRoot && scalarValue(nonRoot.value) != null)) {
           if (podNonRoot && podValue === undefined && scalarValue(podNonRoot.value) != null) continue; // templated
@@ -68,14 +80,14 @@ export const runAsRoot: YamlDocumentRule = {
           if (helmUnknown(doc, c.path)) continue;
           ctx.report({
             range: containerAnchor(doc, c, 'securityContext'),
-            message: msg('rule.run-as-root.messageNonRootMissing', { container: label }),
-            fixes: () => [{ title: msg('rule.run-as-root.fixTitle'), edits: [editor.setPath(pod.spec, ['securityContext', 'runAsNonRoot'], true, podInsert(pod))] }],
+            message: m('messageNonRootMissing', { container: label }),
+            fixes: () => [{ title: m('fixTitle'), edits: [editor.setPath(pod.spec, ['securityContext', 'runAsNonRoot'], true, podInsert(pod))] }],
           });
         }
       }
     }
   },
-};
+});
 
 function isZero(n: unknown): boolean {
   const v = scalarValue(n);

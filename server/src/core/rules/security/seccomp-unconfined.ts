@@ -1,10 +1,10 @@
-import { msg } from '../../messages/catalog';
 import { YamlEditor } from '../../fixes/yaml-edit';
 import { containerLabel, podsOf } from '../../model/pods';
 import { getMap, getPair, type YScalar, type YMap } from '../../model/yaml';
-import type { YamlDocumentRule } from '../registry';
 import { containerAnchor, containerInsert, isWindowsPod, known, podInsert, helmUnknown } from './common';
 import { psaRef, PSS_DOCS, SECCOMP_RESTRICTED_TYPES, SECCOMP_UNCONFINED } from './psa';
+import type { Message } from '../../types';
+import { defineRule } from '../define';
 
 /**
  * Seccomp (PSS "both"): at baseline only an explicit `Unconfined` profile is flagged
@@ -15,7 +15,7 @@ import { psaRef, PSS_DOCS, SECCOMP_RESTRICTED_TYPES, SECCOMP_UNCONFINED } from '
  * RuntimeDefault}` on the pod's securityContext (one edit for every container; fix-all); an explicit
  * Unconfined becomes RuntimeDefault (quick fix only).
  */
-export const seccompUnconfined: YamlDocumentRule = {
+export const seccompUnconfined = defineRule({
   id: 'seccomp-unconfined',
   category: 'security',
   target: 'yaml-document',
@@ -27,20 +27,31 @@ export const seccompUnconfined: YamlDocumentRule = {
     psaRef('check_seccompProfile_baseline.go'),
     psaRef('check_seccompProfile_restricted.go'),
   ],
-  check(ctx) {
+  docs: {
+    summary: 'A container runs without a seccomp filter: Unconfined (PSS baseline), or, at the restricted level, no RuntimeDefault or Localhost profile of its own or from the pod.',
+    risk: 'Without seccomp every system call is open to the container, including the rarely needed ones most kernel exploits use.',
+    fix: 'Set seccompProfile: {type: RuntimeDefault} on the pod\'s securityContext (or Localhost with a profile). At pss: baseline only Unconfined is reported. Points at the `type` pair of an Unconfined profile; for a missing profile at the container\'s securityContext key, or its name. Adding RuntimeDefault to the pod where no profile is set joins "fix all"; replacing an explicit Unconfined is a quick fix only. Windows pods are exempt from the restricted part.',
+  },
+  messages: {
+    messageUnconfined: 'Container "{container}" runs with seccomp Unconfined.',
+    messageUnconfinedPod: 'The pod runs with seccomp Unconfined.',
+    messageMissing: 'Container "{container}" has no RuntimeDefault or Localhost seccomp profile (neither its own nor the pod\'s).',
+    fixTitle: 'Set seccompProfile type RuntimeDefault',
+  },
+  check(ctx, m) {
     const { doc } = ctx;
     const restricted = ctx.config.pss === 'restricted';
     for (const pod of podsOf(doc)) {
       const editor = new YamlEditor(doc);
       const podType = typeOf(pod.securityContext);
-      if (podType.value === SECCOMP_UNCONFINED) reportUnconfined(podType.pair!, msg('rule.seccomp-unconfined.messageUnconfinedPod'));
+      if (podType.value === SECCOMP_UNCONFINED) reportUnconfined(podType.pair!, m('messageUnconfinedPod'));
       const podOk = podType.value !== undefined && SECCOMP_RESTRICTED_TYPES.has(podType.value);
       let podFixOffered = false;
       for (const c of pod.containers) {
         const t = typeOf(c.securityContext);
         const label = containerLabel(c);
         if (t.value === SECCOMP_UNCONFINED) {
-          reportUnconfined(t.pair!, msg('rule.seccomp-unconfined.messageUnconfined', { container: label }));
+          reportUnconfined(t.pair!, m('messageUnconfined', { container: label }));
           continue;
         }
         if (!restricted || isWindowsPod(pod) || t.templated || podType.templated) continue;
@@ -59,21 +70,21 @@ export const seccompUnconfined: YamlDocumentRule = {
         if (onPod) podFixOffered = true;
         ctx.report({
           range: t.pair ? doc.pairRange(t.pair) : containerAnchor(doc, c, 'securityContext'),
-          message: msg('rule.seccomp-unconfined.messageMissing', { container: label }),
-          fixes: () => [{ title: msg('rule.seccomp-unconfined.fixTitle'), edits: [edit()], tier: fixAll ? 'safe' : 'review' }],
+          message: m('messageMissing', { container: label }),
+          fixes: () => [{ title: m('fixTitle'), edits: [edit()], tier: fixAll ? 'safe' : 'review' }],
         });
       }
     }
 
-    function reportUnconfined(pair: NonNullable<TypeInfo['pair']>, message: ReturnType<typeof msg>): void {
+    function reportUnconfined(pair: NonNullable<TypeInfo['pair']>, message: Message): void {
       ctx.report({
         range: doc.pairRange(pair),
         message,
-        fixes: () => [{ title: msg('rule.seccomp-unconfined.fixTitle'), edits: [new YamlEditor(doc).setScalar(pair.value as YScalar, 'RuntimeDefault')], tier: 'review' }],
+        fixes: () => [{ title: m('fixTitle'), edits: [new YamlEditor(doc).setScalar(pair.value as YScalar, 'RuntimeDefault')], tier: 'review' }],
       });
     }
   },
-};
+});
 
 interface TypeInfo {
   value?: string;

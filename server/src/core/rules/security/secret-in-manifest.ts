@@ -1,20 +1,27 @@
-import { msg } from '../../messages/catalog';
 import { isMasked } from '../../model/helm';
 import { getPair, isMap, scalarString } from '../../model/yaml';
-import type { YamlDocumentRule } from '../registry';
+import { defineRule } from '../define';
 
 /**
  * A Secret with literal `data` / `stringData` values: credentials kept in the workspace (and in git).
  * Empty values and Helm expressions do not count. Range: the `data` / `stringData` key. No fix: use
  * an external secret store, SealedSecrets or SOPS, or generate the Secret at deploy time.
  */
-export const secretInManifest: YamlDocumentRule = {
+export const secretInManifest = defineRule({
   id: 'secret-in-manifest',
   category: 'security',
   target: 'yaml-document',
   defaultSeverity: 'warning',
   references: [{ title: 'Kubernetes: good practices for Secrets', url: 'https://kubernetes.io/docs/concepts/security/secrets-good-practices/' }],
-  check(ctx) {
+  docs: {
+    summary: 'A Secret with literal data or stringData values is kept in the workspace (credentials in git).',
+    risk: 'Base64 is not encryption: whoever reads the repository has the credentials.',
+    fix: 'Generate the Secret at deploy time, or keep it encrypted (SOPS, Sealed Secrets, an external secret store). Points at the `data` / `stringData` key. No quick fix.',
+  },
+  messages: {
+    message: 'Secret "{name}" keeps {count} literal value(s) in {field}: {keys}.',
+  },
+  check(ctx, m) {
     const { doc } = ctx;
     const id = doc.k8s;
     if (!id || id.kind !== 'Secret' || id.group !== '') return;
@@ -30,8 +37,8 @@ export const secretInManifest: YamlDocumentRule = {
       if (!literal.length) continue;
       ctx.report({
         range: doc.keyRange(pair),
-        message: msg('rule.secret-in-manifest.message', { name: id.name ?? '', field, count: literal.length, keys: literal.map((p) => scalarString(p.key) ?? '').join(', ') }),
+        message: m('message', { name: id.name ?? '', field, count: literal.length, keys: literal.map((p) => scalarString(p.key) ?? '').join(', ') }),
       });
     }
   },
-};
+});

@@ -1,7 +1,6 @@
-import { msg } from '../../messages/catalog';
 import { getMap, isMap, scalarString } from '../../model/yaml';
-import type { YamlDocumentRule } from '../registry';
 import { credentialIn, secretSetting, type CredentialKind } from '../../util/secrets';
+import { defineRule } from '../define';
 
 /** What a ConfigMap value leaks, or undefined (the shared definition, util/secrets.ts). */
 export function configMapLeak(value: string): CredentialKind | undefined {
@@ -13,13 +12,26 @@ export function configMapLeak(value: string): CredentialKind | undefined {
  * `private_key`) with a literal value, and values (data / binaryData) that hold a PEM private key, a
  * kubeconfig with a client key or token, a cloud key pair or secret key, or `user:password@` in a URL. Range: the entry's key. No fix: move it to a Secret.
  */
-export const sensitiveConfigmap: YamlDocumentRule = {
+export const sensitiveConfigmap = defineRule({
   id: 'sensitive-configmap',
   category: 'security',
   target: 'yaml-document',
   defaultSeverity: 'error',
   references: [{ title: 'Kubernetes: ConfigMaps are not for confidential data', url: 'https://kubernetes.io/docs/concepts/configuration/configmap/' }],
-  check(ctx) {
+  docs: {
+    summary: 'A ConfigMap entry whose key says it holds a secret (password, db_password, aws_secret_access_key, private_key …) has a literal value, or a value holds a private key, a kubeconfig with a client key or token, a cloud key pair or secret key, or a password in a URL.',
+    risk: 'ConfigMaps are readable by far more people and tools than Secrets and are never encrypted at rest.',
+    fix: 'Move the value into a Secret. Points at the entry\'s key. No quick fix.',
+  },
+  messages: {
+    privateKey: 'ConfigMap "{name}": {key} contains a private key.',
+    kubeconfig: 'ConfigMap "{name}": {key} contains a kubeconfig with a client key or token.',
+    awsKeyPair: 'ConfigMap "{name}": {key} contains an AWS access key pair.',
+    cloudKey: 'ConfigMap "{name}": {key} contains a cloud secret key or token.',
+    urlPassword: 'ConfigMap "{name}": {key} contains a URL with a password (user:password@).',
+    secretKey: 'ConfigMap "{name}": {key} names a secret and holds a literal value.',
+  },
+  check(ctx, m) {
     const { doc } = ctx;
     const id = doc.k8s;
     if (!id || id.kind !== 'ConfigMap' || id.group !== '') return;
@@ -38,12 +50,12 @@ export const sensitiveConfigmap: YamlDocumentRule = {
         if (!leak) continue;
         ctx.report({
           range: doc.keyRange(pair),
-          message: msg(`rule.sensitive-configmap.${leak}`, { key: scalarString(pair.key) ?? '', name: id.name ?? '' }),
+          message: m(leak, { key: scalarString(pair.key) ?? '', name: id.name ?? '' }),
         });
       }
     }
   },
-};
+});
 
 function decodeBase64(s: string): string {
   try {

@@ -1,12 +1,11 @@
-import { msg } from '../../messages/catalog';
 import { YamlEditor } from '../../fixes/yaml-edit';
 import { lookup, sameNamespace, shift } from '../../kubernetes/index-lookup';
 import { podsOf, type PodRef } from '../../model/pods';
 import { getPair, getValue, scalarString, scalarValue, type YScalar } from '../../model/yaml';
 import type { Fix } from '../../types';
 import type { WorkspaceIndex } from '../../workspace';
-import type { YamlFileRule } from '../registry';
 import { boolOf, podAnchor, podInsert, helmUnknown } from './common';
+import { defineRule } from '../define';
 
 /**
  * The ServiceAccount the pod runs as opts out of token automounting (`automountServiceAccountToken:
@@ -28,7 +27,7 @@ function accountOptsOut(ws: WorkspaceIndex, pod: PodRef): boolean {
  * Range: the pair when true, else the `spec:` key of the PodSpec. Fix: set false (quick fix: workloads
  * that call the API need the token).
  */
-export const serviceAccountToken: YamlFileRule = {
+export const serviceAccountToken = defineRule({
   id: 'service-account-token',
   category: 'security',
   target: 'yaml-file',
@@ -37,7 +36,17 @@ export const serviceAccountToken: YamlFileRule = {
   references: [
     { title: 'Kubernetes: opt out of API credential automounting', url: 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/#opt-out-of-api-credential-automounting' },
   ],
-  check(ctx) {
+  docs: {
+    summary: 'The pod mounts a service account token (automountServiceAccountToken is not false on the pod, nor on the ServiceAccount it uses when that is defined in the workspace).',
+    risk: 'A stolen token lets an attacker call the Kubernetes API with the service account\'s permissions.',
+    fix: 'Set automountServiceAccountToken: false on the pod unless it calls the Kubernetes API. Points at the pair when true, else at the `spec:` key of the pod spec. Quick fix only.',
+  },
+  messages: {
+    message: 'The pod mounts a service account token (automountServiceAccountToken is not set to false).',
+    messageTrue: 'The pod mounts a service account token (automountServiceAccountToken: true).',
+    fixTitle: 'Set automountServiceAccountToken to false',
+  },
+  check(ctx, m) {
     for (const { chunk, doc } of ctx.docs) {
       for (const pod of podsOf(doc)) {
         const pair = getPair(pod.spec, 'automountServiceAccountToken');
@@ -50,15 +59,15 @@ export const serviceAccountToken: YamlFileRule = {
         const lines = chunk.startLine;
         ctx.report({
           range: shift(explicit ? doc.pairRange(pair) : podAnchor(doc, pod), lines),
-          message: msg(explicit ? 'rule.service-account-token.messageTrue' : 'rule.service-account-token.message'),
+          message: m(explicit ? 'messageTrue' : 'message'),
           fixes: () => {
             const editor = new YamlEditor(doc);
             const edit = explicit ? editor.setScalar(pair.value as YScalar, false) : editor.addPair(pod.spec, 'automountServiceAccountToken', false, podInsert(pod));
-            const fix: Fix = { title: msg('rule.service-account-token.fixTitle'), edits: [{ ...edit, range: shift(edit.range, lines) }] };
+            const fix: Fix = { title: m('fixTitle'), edits: [{ ...edit, range: shift(edit.range, lines) }] };
             return [fix];
           },
         });
       }
     }
   },
-};
+});

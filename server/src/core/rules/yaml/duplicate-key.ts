@@ -1,17 +1,24 @@
 import type { YNode, YScalar } from '../../model/ynode';
 import { isMap, isSeq, isScalar } from '../../model/ynode';
-import { msg } from '../../messages/catalog';
-import type { YamlDocumentRule } from '../registry';
 import { isMasked } from '../../model/helm';
+import { defineRule } from '../define';
 
-export const duplicateKey: YamlDocumentRule = {
+export const duplicateKey = defineRule({
   id: 'duplicate-key',
   category: 'yaml',
   target: 'yaml-document',
   kubernetesOnly: false,
   defaultSeverity: 'error',
   generic: 'yaml',
-  check(ctx) {
+  docs: {
+    summary: 'A mapping key given twice; YAML tools disagree on which value wins (kubectl keeps the last).',
+    fix: 'Remove or rename one of the keys.',
+  },
+  messages: {
+    message: 'Duplicate key "{key}" (first defined on line {line}).',
+    first: 'First "{key}" is here.',
+  },
+  check(ctx, m) {
     const { doc } = ctx;
     // Iterative walk: deeply nested documents must not overflow the stack.
     const stack: unknown[] = [doc.contents];
@@ -40,8 +47,8 @@ export const duplicateKey: YamlDocumentRule = {
             if (first && !(doc.masked && branchesDiffer(doc.original, first.range![0], (k as YScalar).range![0]))) {
               ctx.report({
                 range: doc.rangeOf(k!),
-                message: msg('rule.duplicate-key.message', { key, line: doc.lines.positionAt(first.range![0]).line + 1 }),
-                related: [{ range: doc.rangeOf(first), message: msg('rule.duplicate-key.first', { key }) }],
+                message: m('message', { key, line: doc.lines.positionAt(first.range![0]).line + 1 }),
+                related: [{ range: doc.rangeOf(first), message: m('first', { key }) }],
               });
             } else if (!first && seen) seen.set(key, k!);
           }
@@ -52,7 +59,7 @@ export const duplicateKey: YamlDocumentRule = {
       }
     }
   },
-};
+});
 
 /** Whether a Helm control action (else, end, if, range, with, define) stands between two offsets. */
 function branchesDiffer(original: string, a: number, b: number): boolean {

@@ -1,13 +1,12 @@
 import type { YamlError } from '../../model/ynode';
-import { msg } from '../../messages/catalog';
-import type { YamlDocumentRule } from '../registry';
 import { MASK } from '../../model/helm';
 import { isAlias, isMap, isSeq, type YNode, type YamlDocModel } from '../../model/yaml';
 import { MAX_DEPTH } from '../../model/guards';
 import { MAX_ALIAS_COUNT } from '../../model/yaml';
+import { defineRule } from '../define';
 
 /** Known `yaml` error codes with their own catalog message; others use the generic one. */
-const CODES = new Set([
+const CODES: ReadonlySet<string> = new Set<YamlCode>([
   'BAD_INDENT',
   'TAB_AS_INDENT',
   'MISSING_CHAR',
@@ -26,21 +25,65 @@ const CODES = new Set([
   'TAG_RESOLVE_FAILED',
   'RESOURCE_EXHAUSTION',
 ]);
+type YamlCode =
+  | 'BAD_INDENT'
+  | 'TAB_AS_INDENT'
+  | 'MISSING_CHAR'
+  | 'BLOCK_AS_IMPLICIT_KEY'
+  | 'MULTILINE_IMPLICIT_KEY'
+  | 'UNEXPECTED_TOKEN'
+  | 'BAD_DQ_ESCAPE'
+  | 'BAD_SCALAR_START'
+  | 'BAD_ALIAS'
+  | 'KEY_OVER_1024_CHARS'
+  | 'MULTIPLE_ANCHORS'
+  | 'MULTIPLE_TAGS'
+  | 'BLOCK_IN_FLOW'
+  | 'ALIAS_PROPS'
+  | 'BAD_DIRECTIVE'
+  | 'TAG_RESOLVE_FAILED'
+  | 'RESOURCE_EXHAUSTION';
 
 const MAX_PER_DOCUMENT = 20;
 
-export const yamlSyntax: YamlDocumentRule = {
+export const yamlSyntax = defineRule({
   id: 'yaml-syntax',
   category: 'yaml',
   target: 'yaml-document',
   kubernetesOnly: false,
   defaultSeverity: 'error',
   generic: 'yaml',
-  check(ctx) {
+  docs: {
+    summary: 'YAML that does not parse. Each document of a multi-document file is checked on its own; the others are still analysed.',
+    fix: 'Correct the YAML at the marked place.',
+  },
+  messages: {
+    generic: 'YAML syntax error: {detail}',
+    BAD_INDENT: 'Bad indentation: {detail}',
+    TAB_AS_INDENT: 'Tabs cannot indent YAML; use spaces.',
+    MISSING_CHAR: 'Missing character: {detail}',
+    BLOCK_AS_IMPLICIT_KEY: 'A block collection cannot be a mapping key: {detail}',
+    MULTILINE_IMPLICIT_KEY: 'A mapping key must fit on one line (is a colon or indentation missing?): {detail}',
+    UNEXPECTED_TOKEN: 'Unexpected content: {detail}',
+    BAD_DQ_ESCAPE: 'Invalid escape in a double-quoted string: {detail}',
+    BAD_SCALAR_START: 'A plain value cannot start with this character; quote it: {detail}',
+    BAD_ALIAS: 'Alias to an unknown anchor: {detail}',
+    KEY_OVER_1024_CHARS: 'An implicit key is longer than 1024 characters.',
+    MULTIPLE_ANCHORS: 'A node has more than one anchor.',
+    MULTIPLE_TAGS: 'A node has more than one tag.',
+    BLOCK_IN_FLOW: 'Block syntax inside a flow collection: {detail}',
+    ALIAS_PROPS: 'An alias cannot have an anchor or a tag.',
+    BAD_DIRECTIVE: 'Invalid directive: {detail}',
+    TAG_RESOLVE_FAILED: 'Unresolved tag: {detail}',
+    RESOURCE_EXHAUSTION: 'The document is too complex to read: {detail}',
+    tooDeep: 'The document nests more than {limit} levels deep; Dockyard does not analyse it.',
+    aliasLimit: 'Expanding the aliases of this document takes more than {limit} alias resolutions (a "billion laughs" document?); its values are not checked.',
+  },
+  check(ctx, m) {
     const { doc } = ctx;
     if (doc.tooDeepAt !== undefined) {
       const at = Math.min(doc.tooDeepAt, Math.max(0, doc.text.length - 1));
-      ctx.report({ range: doc.rangeOfOffsets(at, Math.min(at + 1, doc.text.length)), message: msg('rule.yaml-syntax.tooDeep', { limit: MAX_DEPTH }) });
+      ctx.report({ range: doc.rangeOfOffsets(at, Math.min(at + 1, doc.text.length)), message: m('tooDeep', { limit: MAX_DEPTH }) });
       return;
     }
     let n = 0;
@@ -67,16 +110,16 @@ export const yamlSyntax: YamlDocumentRule = {
       const detail = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
       ctx.report({
         range: doc.rangeOfOffsets(start, end),
-        message: CODES.has(e.code) ? msg(`rule.yaml-syntax.${e.code}`, { detail }) : msg('rule.yaml-syntax.generic', { detail }),
+        message: CODES.has(e.code) ? m(e.code as YamlCode, { detail }) : m('generic', { detail }),
       });
     }
     // Parsed, but expanding its aliases would blow up ("billion laughs"): said on the first alias.
     if (n === 0 && doc.contents && doc.text.includes('*') && doc.valueError === 'aliases') {
       const alias = firstAlias(doc);
-      ctx.report({ range: alias ? doc.rangeOf(alias) : doc.lines.rangeOf(0, 0), message: msg('rule.yaml-syntax.aliasLimit', { limit: MAX_ALIAS_COUNT }) });
+      ctx.report({ range: alias ? doc.rangeOf(alias) : doc.lines.rangeOf(0, 0), message: m('aliasLimit', { limit: MAX_ALIAS_COUNT }) });
     }
   },
-};
+});
 
 /**
  * Whether masking changed the error's line, the line before it or the line after it (an unclosed
