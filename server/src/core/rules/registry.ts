@@ -28,7 +28,11 @@ export interface RuleMeta {
   generic?: 'yaml' | 'dockerfile';
   /**
    * The same check in other tools, as `tool:ID` (`hadolint:DL3008`, `buildkit:JSONArgsRecommended`,
-   * `shellcheck:SC2046`): shown in the rule docs, so users of those tools find the Dockyard id.
+   * `shellcheck:SC2046`, `kube-linter:privileged-container` (a built-in check name),
+   * `polaris:runAsPrivileged` (a check id), `pss:baseline/privileged` (the Pod Security Standards
+   * level and pod-security-admission's check id, without its `_baseline`/`_restricted` suffix)):
+   * shown in the rule docs, so users of those tools find the Dockyard id, and read to honour those
+   * tools' suppressions.
    */
   equivalents?: string[];
 }

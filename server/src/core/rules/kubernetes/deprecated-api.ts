@@ -8,6 +8,7 @@ export const deprecatedApi = defineRule({
   target: 'yaml-document',
   defaultSeverity: 'warning',
   fixTiers: ['safe'],
+  equivalents: ['kube-linter:no-extensions-v1beta'],
   references: [{ title: 'Kubernetes Deprecated API Migration Guide', url: 'https://kubernetes.io/docs/reference/using-api/deprecation-guide/' }],
   docs: {
     summary: 'An apiVersion that is deprecated: it still works in the selected Kubernetes version but a later one stops serving it. The replacement is named; the fix rewrites apiVersion where only apiVersion changes.',

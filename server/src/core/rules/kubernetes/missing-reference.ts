@@ -15,6 +15,7 @@ export const missingReference = defineRule({
   category: 'kubernetes',
   target: 'yaml-file',
   defaultSeverity: 'information',
+  equivalents: ['kube-linter:non-existent-service-account', 'kube-linter:env-value-from'],
   references: [{ title: 'Configure a Pod to use a ConfigMap', url: 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-pod-configmap/' }],
   docs: {
     summary: 'A ConfigMap, Secret, PersistentVolumeClaim or ServiceAccount a pod refers to, defined in none of the files Dockyard has indexed (information: it may be created in the cluster by other means).',

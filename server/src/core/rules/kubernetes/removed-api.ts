@@ -8,6 +8,7 @@ export const removedApi = defineRule({
   target: 'yaml-document',
   defaultSeverity: 'error',
   fixTiers: ['safe'],
+  equivalents: ['kube-linter:no-extensions-v1beta'],
   references: [{ title: 'Kubernetes Deprecated API Migration Guide', url: 'https://kubernetes.io/docs/reference/using-api/deprecation-guide/' }],
   docs: {
     summary: 'An apiVersion the selected Kubernetes version no longer serves (e.g. extensions/v1beta1 Deployment, removed in 1.16). The fix rewrites apiVersion where only apiVersion changes; otherwise the message lists the field changes.',

@@ -14,6 +14,7 @@ export const schemaEnum = defineRule({
   target: 'yaml-document',
   defaultSeverity: 'error',
   fixTiers: ['review'],
+  equivalents: ['kube-linter:schema-validation'],
   references: [{ title: 'Kubernetes API reference', url: 'https://kubernetes.io/docs/reference/kubernetes-api/' }],
   docs: {
     summary: 'A value outside the set the field allows (`imagePullPolicy: Sometimes`, `restartPolicy: Allways`). The 1.35 OpenAPI data has no `enum`, so the sets come from the field descriptions and a reviewed table.',

@@ -8,6 +8,7 @@ export const schemaRequired = defineRule({
   category: 'kubernetes',
   target: 'yaml-document',
   defaultSeverity: 'error',
+  equivalents: ['kube-linter:schema-validation'],
   references: [{ title: 'Kubernetes API reference', url: 'https://kubernetes.io/docs/reference/kubernetes-api/' }],
   docs: {
     summary: 'A field the Kubernetes schema requires is missing.',

@@ -15,6 +15,7 @@ export const schemaType = defineRule({
   // rejected by the API server, so the fix changes no workload that runs; it makes the value the
   // string it reads as (safe).
   fixTiers: ['safe'],
+  equivalents: ['kube-linter:schema-validation'],
   references: [{ title: 'Kubernetes API reference', url: 'https://kubernetes.io/docs/reference/kubernetes-api/' }],
   docs: {
     summary: 'A value of the wrong type: a string where an integer is expected, a list where an object is, an IntOrString or Quantity that is neither.',

@@ -13,6 +13,7 @@ export const schemaUnknownField = defineRule({
   target: 'yaml-document',
   defaultSeverity: 'error',
   fixTiers: ['review'],
+  equivalents: ['kube-linter:schema-validation'],
   references: [{ title: 'kubectl apply --validate=strict (field validation)', url: 'https://kubernetes.io/docs/reference/using-api/api-concepts/#field-validation' }],
   docs: {
     summary: 'A field the Kubernetes schema does not define: a typo (`contaienrs`) or a field at the wrong level (`imagePullPolicy` under the pod spec).',

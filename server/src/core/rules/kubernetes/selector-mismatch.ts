@@ -33,6 +33,7 @@ export const selectorMismatch = defineRule({
   category: 'kubernetes',
   target: 'yaml-file',
   defaultSeverity: 'error',
+  equivalents: ['kube-linter:mismatching-selector', 'kube-linter:dangling-service'],
   references: [
     { title: 'Deployments: selector', url: 'https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#selector' },
     { title: 'Labels and selectors', url: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors' },

@@ -18,6 +18,7 @@ export const unknownKind = defineRule({
   target: 'yaml-document',
   defaultSeverity: 'warning',
   fixTiers: ['review'],
+  equivalents: ['kube-linter:schema-validation'],
   references: [{ title: 'Kubernetes API reference', url: 'https://kubernetes.io/docs/reference/kubernetes-api/' }],
   docs: {
     summary: 'An apiVersion/kind pair the selected Kubernetes version does not serve. Custom resources (API groups outside Kubernetes) are skipped unless `kubernetes.crdSchemas` names a schema for them.',

@@ -18,6 +18,7 @@ export const apparmorUnconfined = defineRule({
   defaultSeverity: 'warning',
   pss: 'baseline',
   fixTiers: ['review'],
+  equivalents: ['pss:baseline/appArmorProfile'],
   references: [{ title: 'Pod Security Standards: AppArmor', url: PSS_DOCS + '#baseline' }, psaRef('check_appArmorProfile.go')],
   docs: {
     summary: 'An AppArmor profile other than RuntimeDefault or Localhost (appArmorProfile.type, or the legacy container.apparmor.security.beta.kubernetes.io annotation set to unconfined).',

@@ -19,6 +19,7 @@ export const capabilitiesNotDropped = defineRule({
   defaultSeverity: 'warning',
   pss: 'restricted',
   fixTiers: ['review'],
+  equivalents: ['kube-linter:drop-net-raw-capability', 'polaris:insecureCapabilities', 'pss:restricted/capabilities'],
   references: [{ title: 'Pod Security Standards: Capabilities (restricted)', url: PSS_DOCS + '#restricted' }, psaRef('check_capabilities_restricted.go')],
   docs: {
     summary: 'A container does not drop ALL capabilities, or adds one other than NET_BIND_SERVICE (PSS restricted).',

@@ -16,6 +16,7 @@ export const dangerousCapability = defineRule({
   defaultSeverity: 'error',
   pss: 'baseline',
   fixTiers: ['review'],
+  equivalents: ['polaris:dangerousCapabilities', 'pss:baseline/capabilities'],
   references: [{ title: 'Pod Security Standards: Capabilities', url: PSS_DOCS + '#baseline' }, psaRef('check_capabilities_baseline.go')],
   docs: {
     summary: 'A container adds a Linux capability outside the PSS baseline allow-list (AUDIT_WRITE, CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, MKNOD, NET_BIND_SERVICE, SETFCAP, SETGID, SETPCAP, SETUID, SYS_CHROOT).',

@@ -36,6 +36,7 @@ export const envVarSecret = defineRule({
   target: 'yaml-document',
   defaultSeverity: 'warning',
   fixTiers: ['review'],
+  equivalents: ['kube-linter:env-var-secret', 'polaris:sensitiveContainerEnvVar'],
   references: [{ title: 'Kubernetes: using Secrets as environment variables', url: 'https://kubernetes.io/docs/concepts/configuration/secret/#using-secrets-as-environment-variables' }],
   docs: {
     summary: 'An environment variable whose name looks secret (PASSWORD, SECRET, TOKEN, PRIVATE_KEY, CREDENTIAL …) has a literal value that could be one (not a flag, number, reference or path), or any environment variable holds a PEM private key or a cloud secret key.',

@@ -14,6 +14,7 @@ export const hostNamespace = defineRule({
   defaultSeverity: 'error',
   pss: 'baseline',
   fixTiers: ['review'],
+  equivalents: ['kube-linter:host-network', 'kube-linter:host-pid', 'kube-linter:host-ipc', 'polaris:hostNetworkSet', 'polaris:hostPIDSet', 'polaris:hostIPCSet', 'pss:baseline/hostNamespaces'],
   references: [{ title: 'Pod Security Standards: Host Namespaces', url: PSS_DOCS + '#baseline' }, psaRef('check_hostNamespaces.go')],
   docs: {
     summary: 'The pod shares the node\'s network, process or IPC namespace (hostNetwork, hostPID, hostIPC).',

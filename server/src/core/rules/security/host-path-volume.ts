@@ -12,6 +12,7 @@ export const hostPathVolume = defineRule({
   defaultSeverity: 'warning',
   pss: 'baseline',
   fixTiers: ['review'],
+  equivalents: ['polaris:hostPathSet', 'pss:baseline/hostPathVolumes'],
   references: [{ title: 'Pod Security Standards: HostPath Volumes', url: PSS_DOCS + '#baseline' }, psaRef('check_hostPathVolumes.go')],
   docs: {
     summary: 'A hostPath volume mounts a directory of the node into the pod (PSS baseline forbids it).',

@@ -12,6 +12,7 @@ export const hostPort = defineRule({
   defaultSeverity: 'warning',
   pss: 'baseline',
   fixTiers: ['review'],
+  equivalents: ['polaris:hostPortSet', 'pss:baseline/hostPorts'],
   references: [{ title: 'Pod Security Standards: Host Ports', url: PSS_DOCS + '#baseline' }, psaRef('check_hostPorts.go')],
   docs: {
     summary: 'A container port is bound to a port of the node (hostPort).',

@@ -15,6 +15,7 @@ export const hostProbe = defineRule({
   defaultSeverity: 'warning',
   pss: 'baseline',
   fixTiers: ['review'],
+  equivalents: ['pss:baseline/hostProbesAndHostLifecycle'],
   references: [{ title: 'Pod Security Standards: Probes / Lifecycle Hooks', url: PSS_DOCS + '#baseline' }, psaRef('check_hostProbesAndhostLifecycle.go')],
   docs: {
     summary: 'A probe or lifecycle handler (httpGet / tcpSocket) sets host, making the kubelet connect to another address (PSS baseline since Kubernetes 1.34).',

@@ -12,6 +12,7 @@ export const hostProcess = defineRule({
   defaultSeverity: 'error',
   pss: 'baseline',
   fixTiers: ['review'],
+  equivalents: ['polaris:hostProcess', 'pss:baseline/windowsHostProcess'],
   references: [{ title: 'Pod Security Standards: HostProcess', url: PSS_DOCS + '#baseline' }, psaRef('check_windowsHostProcess.go')],
   docs: {
     summary: 'A Windows HostProcess container (windowsOptions.hostProcess: true) runs directly on the node (PSS baseline).',

@@ -9,6 +9,7 @@ export const imageLatestTag = defineRule({
   category: 'security',
   target: 'yaml-document',
   defaultSeverity: 'warning',
+  equivalents: ['kube-linter:latest-tag', 'polaris:tagNotSpecified'],
   references: [{ title: 'Kubernetes: container images', url: 'https://kubernetes.io/docs/concepts/containers/images/#image-names' }],
   docs: {
     summary: 'An image without a tag, or tagged latest, and without a digest.',

@@ -16,6 +16,7 @@ export const missingResourceLimits = defineRule({
   target: 'yaml-document',
   defaultSeverity: 'information',
   fixTiers: ['review'],
+  equivalents: ['kube-linter:unset-cpu-requirements', 'kube-linter:unset-memory-requirements', 'polaris:cpuLimitsMissing', 'polaris:memoryLimitsMissing'],
   references: [{ title: 'Kubernetes: resource management for pods and containers', url: 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/' }],
   docs: {
     summary: 'A container has no cpu or no memory limit.',

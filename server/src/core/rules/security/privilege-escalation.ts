@@ -16,6 +16,7 @@ export const privilegeEscalation = defineRule({
   defaultSeverity: 'warning',
   pss: 'restricted',
   fixTiers: ['safe', 'review'],
+  equivalents: ['kube-linter:privilege-escalation-container', 'polaris:privilegeEscalationAllowed', 'pss:restricted/allowPrivilegeEscalation'],
   references: [{ title: 'Pod Security Standards: Privilege Escalation', url: PSS_DOCS + '#restricted' }, psaRef('check_allowPrivilegeEscalation.go')],
   docs: {
     summary: 'A container does not set allowPrivilegeEscalation: false, so setuid binaries and file capabilities can raise its privileges (PSS restricted; Windows pods are exempt).',

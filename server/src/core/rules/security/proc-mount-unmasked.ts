@@ -17,6 +17,7 @@ export const procMountUnmasked = defineRule({
   defaultSeverity: 'error',
   pss: 'baseline',
   fixTiers: ['review'],
+  equivalents: ['kube-linter:unsafe-proc-mount', 'polaris:procMount', 'pss:baseline/procMount', 'pss:restricted/procMount'],
   references: [
     { title: 'Pod Security Standards: /proc Mount Type', url: PSS_DOCS + '#baseline' },
     psaRef('check_procMount_baseline.go'),

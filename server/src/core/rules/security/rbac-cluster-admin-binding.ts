@@ -69,6 +69,7 @@ export const rbacClusterAdminBinding = defineRule({
   category: 'security',
   target: 'yaml-file',
   defaultSeverity: 'error',
+  equivalents: ['kube-linter:cluster-admin-role-binding', 'polaris:clusterrolebindingClusterAdmin', 'polaris:rolebindingClusterAdminClusterRole', 'polaris:rolebindingClusterAdminRole'],
   references: [{ title: 'Kubernetes: RBAC good practices', url: 'https://kubernetes.io/docs/concepts/security/rbac-good-practices/#least-privilege' }],
   docs: {
     summary: 'A RoleBinding or ClusterRoleBinding gives a cluster-admin-equivalent role (the built-in cluster-admin, a role granting * verbs on * resources in * API groups, or one aggregating such a role) to a user, group or service account outside system:.',

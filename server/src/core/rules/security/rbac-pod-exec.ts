@@ -30,6 +30,7 @@ export const rbacPodExec = defineRule({
   category: 'security',
   target: 'yaml-document',
   defaultSeverity: 'warning',
+  equivalents: ['polaris:clusterrolePodExecAttach', 'polaris:rolePodExecAttach'],
   references: [
     { title: 'Kubernetes: RBAC good practices (pods/exec)', url: 'https://kubernetes.io/docs/concepts/security/rbac-good-practices/#privilege-escalation-risks' },
     { title: 'KEP-4006: transition from SPDY to WebSockets (exec needs create)', url: 'https://github.com/kubernetes/enhancements/tree/master/keps/sig-api-machinery/4006-transition-spdy-to-websockets' },

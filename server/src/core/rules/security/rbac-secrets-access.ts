@@ -14,6 +14,7 @@ export const rbacSecretsAccess = defineRule({
   category: 'security',
   target: 'yaml-document',
   defaultSeverity: 'warning',
+  equivalents: ['kube-linter:access-to-secrets'],
   references: [{ title: 'Kubernetes: RBAC good practices (listing secrets)', url: 'https://kubernetes.io/docs/concepts/security/rbac-good-practices/#listing-secrets' }],
   docs: {
     summary: 'A ClusterRole or Role reads Secrets (get, list or watch on secrets or on every resource).',

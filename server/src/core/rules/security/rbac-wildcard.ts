@@ -11,6 +11,7 @@ export const rbacWildcard = defineRule({
   category: 'security',
   target: 'yaml-document',
   defaultSeverity: 'warning',
+  equivalents: ['kube-linter:wildcard-in-rules'],
   references: [{ title: 'Kubernetes: RBAC good practices', url: 'https://kubernetes.io/docs/concepts/security/rbac-good-practices/#least-privilege' }],
   docs: {
     summary: 'A Role or ClusterRole rule uses * in apiGroups, resources or verbs.',

@@ -14,6 +14,7 @@ export const restrictedVolumeType = defineRule({
   target: 'yaml-document',
   defaultSeverity: 'information',
   pss: 'restricted',
+  equivalents: ['pss:restricted/restrictedVolumes'],
   references: [{ title: 'Pod Security Standards: Volume Types', url: PSS_DOCS + '#restricted' }, psaRef('check_restrictedVolumes.go')],
   docs: {
     summary: 'A volume type outside the restricted list (configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected, secret).',

@@ -21,6 +21,7 @@ export const runAsRoot = defineRule({
   defaultSeverity: 'warning',
   pss: 'restricted',
   fixTiers: ['review'],
+  equivalents: ['kube-linter:run-as-non-root', 'polaris:runAsRootAllowed', 'pss:restricted/runAsNonRoot', 'pss:restricted/runAsUser'],
   references: [
     { title: 'Pod Security Standards: Running as Non-root', url: PSS_DOCS + '#restricted' },
     psaRef('check_runAsNonRoot.go'),

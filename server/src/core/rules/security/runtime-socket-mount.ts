@@ -10,6 +10,7 @@ export const runtimeSocketMount = defineRule({
   target: 'yaml-document',
   defaultSeverity: 'error',
   pss: 'baseline',
+  equivalents: ['kube-linter:docker-sock', 'pss:baseline/hostPathVolumes'],
   references: [
     { title: 'Pod Security Standards: HostPath Volumes', url: PSS_DOCS + '#baseline' },
     { title: 'Kubernetes: hostPath volumes', url: 'https://kubernetes.io/docs/concepts/storage/volumes/#hostpath' },

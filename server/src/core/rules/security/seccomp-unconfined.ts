@@ -22,6 +22,7 @@ export const seccompUnconfined = defineRule({
   defaultSeverity: 'warning',
   pss: 'both',
   fixTiers: ['safe', 'review'],
+  equivalents: ['pss:baseline/seccompProfile', 'pss:restricted/seccompProfile'],
   references: [
     { title: 'Pod Security Standards: Seccomp', url: PSS_DOCS + '#baseline' },
     psaRef('check_seccompProfile_baseline.go'),

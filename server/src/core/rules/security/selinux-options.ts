@@ -15,6 +15,7 @@ export const selinuxOptions = defineRule({
   target: 'yaml-document',
   defaultSeverity: 'warning',
   pss: 'baseline',
+  equivalents: ['pss:baseline/seLinuxOptions'],
   references: [{ title: 'Pod Security Standards: SELinux', url: PSS_DOCS + '#baseline' }, psaRef('check_seLinuxOptions.go')],
   docs: {
     summary: 'seLinuxOptions set a custom SELinux user or role, or a type outside container_t, container_init_t, container_kvm_t and container_engine_t (PSS baseline).',

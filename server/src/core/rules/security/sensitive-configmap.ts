@@ -17,6 +17,7 @@ export const sensitiveConfigmap = defineRule({
   category: 'security',
   target: 'yaml-document',
   defaultSeverity: 'error',
+  equivalents: ['polaris:sensitiveConfigmapContent'],
   references: [{ title: 'Kubernetes: ConfigMaps are not for confidential data', url: 'https://kubernetes.io/docs/concepts/configuration/configmap/' }],
   docs: {
     summary: 'A ConfigMap entry whose key says it holds a secret (password, db_password, aws_secret_access_key, private_key …) has a literal value, or a value holds a private key, a kubeconfig with a client key or token, a cloud key pair or secret key, or a password in a URL.',

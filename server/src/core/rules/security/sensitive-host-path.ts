@@ -14,6 +14,7 @@ export const sensitiveHostPath = defineRule({
   target: 'yaml-document',
   defaultSeverity: 'error',
   pss: 'baseline',
+  equivalents: ['kube-linter:sensitive-host-mounts', 'pss:baseline/hostPathVolumes'],
   references: [{ title: 'Kubernetes: hostPath volumes', url: 'https://kubernetes.io/docs/concepts/storage/volumes/#hostpath' }, psaRef('check_hostPathVolumes.go')],
   docs: {
     summary: 'A hostPath volume exposes the node\'s root or a system directory (/etc, /proc, /sys, /dev, /boot, /lib, /usr, /root, /var/lib/kubelet, /var/lib/docker, /var/log …).',

@@ -33,6 +33,7 @@ export const serviceAccountToken = defineRule({
   target: 'yaml-file',
   defaultSeverity: 'information',
   fixTiers: ['review'],
+  equivalents: ['polaris:automountServiceAccountToken'],
   references: [
     { title: 'Kubernetes: opt out of API credential automounting', url: 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/#opt-out-of-api-credential-automounting' },
   ],

@@ -13,6 +13,7 @@ export const unsafeSysctl = defineRule({
   defaultSeverity: 'error',
   pss: 'baseline',
   fixTiers: ['review'],
+  equivalents: ['kube-linter:unsafe-sysctls', 'pss:baseline/sysctls'],
   references: [
     { title: 'Pod Security Standards: Sysctls', url: PSS_DOCS + '#baseline' },
     psaRef('check_sysctls.go'),

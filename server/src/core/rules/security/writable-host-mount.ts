@@ -15,6 +15,7 @@ export const writableHostMount = defineRule({
   target: 'yaml-document',
   defaultSeverity: 'warning',
   fixTiers: ['safe', 'review'],
+  equivalents: ['kube-linter:writable-host-mount'],
   references: [{ title: 'Kubernetes: hostPath volumes', url: 'https://kubernetes.io/docs/concepts/storage/volumes/#hostpath' }],
   docs: {
     summary: 'A hostPath volume is mounted without readOnly: true.',

@@ -14,6 +14,7 @@ export const writableRootFilesystem = defineRule({
   target: 'yaml-document',
   defaultSeverity: 'information',
   fixTiers: ['review'],
+  equivalents: ['kube-linter:no-read-only-root-fs', 'polaris:notReadOnlyRootFilesystem'],
   references: [{ title: 'Kubernetes: SecurityContext', url: 'https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#security-context-1' }],
   docs: {
     summary: 'A container\'s root filesystem is writable (readOnlyRootFilesystem is not true).',
