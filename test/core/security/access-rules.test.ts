@@ -1,32 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { only, r } from '../../helpers';
-import { sec } from './helpers';
+import { sec, ROLE } from './helpers';
 import { configMapLeak } from '../../../server/src/core/rules/security/sensitive-configmap';
 import { looksSecret } from '../../../server/src/core/rules/security/env-var-secret';
 import { imageTag } from '../../../server/src/core/rules/security/image-latest-tag';
 import { parseQuantity } from '../../../server/src/core/rules/security/missing-resource-limits';
-
-const ROLE = `apiVersion: rbac.authorization.k8s.io/v1
-kind: Role
-metadata:
-  name: ops
-rules:
-  - apiGroups: [""]
-    resources: ["pods", "pods/exec", "pods/log"]
-    verbs: ["get", "create"]
-  - apiGroups:
-      - apps
-    resources:
-      - "*"
-    verbs: [list]
-  - apiGroups: [""]
-    resources: [secrets]
-    verbs: [get, list, watch]
-  - apiGroups: [""]
-    resources: [pods/attach]
-    verbs: [list]
-`;
 
 test('rbac-wildcard: each wildcard entry', () => {
   const f = only(sec(ROLE), 'rbac-wildcard');

@@ -75,3 +75,76 @@ export function roundTrip(text: string, f: Finding, opts: { config?: PartialConf
   }
   return fixed;
 }
+
+/** Shared fixtures of the security rules' tests (beside each rule: server/src/core/rules/security/<id>.test.ts). */
+export const del = (text: string, line: string) => {
+  assert.ok(text.includes(line + '\n'), line);
+  return text.replace(line + '\n', '');
+};
+
+export const WITH_VOLUMES = GOOD + `      volumeMounts:
+        - name: dev
+          mountPath: /dev
+        - name: modules
+          mountPath: /lib/modules
+          readOnly: true
+        - name: lock
+          mountPath: /run/lock/lvm
+          readOnly: false
+        - name: sock
+          mountPath: /run/containerd/containerd.sock
+        - name: scratch
+          mountPath: /scratch
+          mountPropagation: Bidirectional
+  volumes:
+    - name: dev
+      hostPath:
+        path: /dev
+        type: Directory
+    - name: modules
+      hostPath: {path: /lib/modules}
+    - name: lock
+      hostPath:
+        path: /run/lock/lvm/
+    - name: sock
+      hostPath:
+        path: /run/containerd/containerd.sock
+    - name: scratch
+      emptyDir: {}
+    - name: share
+      nfs:
+        server: nfs.example.com
+        path: /exports
+    - name: os-image
+      image:
+        reference: quay.io/example/os:1.0
+`;
+
+export const ROLE = `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: ops
+rules:
+  - apiGroups: [""]
+    resources: ["pods", "pods/exec", "pods/log"]
+    verbs: ["get", "create"]
+  - apiGroups:
+      - apps
+    resources:
+      - "*"
+    verbs: [list]
+  - apiGroups: [""]
+    resources: [secrets]
+    verbs: [get, list, watch]
+  - apiGroups: [""]
+    resources: [pods/attach]
+    verbs: [list]
+`;
+
+export const role = (kind: string, name: string, rules: string, extra = '') =>
+  `apiVersion: rbac.authorization.k8s.io/v1\nkind: ${kind}\nmetadata:\n  name: ${name}\n${extra}rules:\n${rules}`;
+
+export const ALL = `  - apiGroups: ["*"]\n    resources: ["*"]\n    verbs: ["*"]\n`;
+
+export const binding = (kind: string, refKind: string, refName: string, ns = '') =>
+  `apiVersion: rbac.authorization.k8s.io/v1\nkind: ${kind}\nmetadata:\n  name: b\n${ns ? `  namespace: ${ns}\n` : ''}roleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: ${refKind}\n  name: ${refName}\nsubjects:\n  - kind: ServiceAccount\n    name: deployer\n    namespace: ci\n`;

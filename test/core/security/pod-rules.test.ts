@@ -1,12 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { only, r } from '../../helpers';
-import { GOOD, roundTrip, sec } from './helpers';
-
-const del = (text: string, line: string) => {
-  assert.ok(text.includes(line + '\n'), line);
-  return text.replace(line + '\n', '');
-};
+import { GOOD, roundTrip, sec, del, WITH_VOLUMES } from './helpers';
 
 test('the hardened pod passes every security rule at restricted and baseline', () => {
   assert.deepEqual(sec(GOOD), []);
@@ -78,44 +73,6 @@ test('host-namespace: each true field, removed by the fix; false is fine', () =>
   assert.equal(roundTrip(text, f[1]), text.replace('  hostIPC: true\n', ''));
   assert.equal(f[0].fixes![0].tier, 'review');
 });
-
-const WITH_VOLUMES = GOOD + `      volumeMounts:
-        - name: dev
-          mountPath: /dev
-        - name: modules
-          mountPath: /lib/modules
-          readOnly: true
-        - name: lock
-          mountPath: /run/lock/lvm
-          readOnly: false
-        - name: sock
-          mountPath: /run/containerd/containerd.sock
-        - name: scratch
-          mountPath: /scratch
-          mountPropagation: Bidirectional
-  volumes:
-    - name: dev
-      hostPath:
-        path: /dev
-        type: Directory
-    - name: modules
-      hostPath: {path: /lib/modules}
-    - name: lock
-      hostPath:
-        path: /run/lock/lvm/
-    - name: sock
-      hostPath:
-        path: /run/containerd/containerd.sock
-    - name: scratch
-      emptyDir: {}
-    - name: share
-      nfs:
-        server: nfs.example.com
-        path: /exports
-    - name: os-image
-      image:
-        reference: quay.io/example/os:1.0
-`;
 
 test('host-path-volume: every hostPath volume entry; fix replaces hostPath with emptyDir: {}', () => {
   const f = only(sec(WITH_VOLUMES), 'host-path-volume');

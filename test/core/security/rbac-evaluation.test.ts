@@ -1,14 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lintWorkspace as workspace, only, r } from '../../helpers';
-import { sec } from './helpers';
-
-const role = (kind: string, name: string, rules: string, extra = '') =>
-  `apiVersion: rbac.authorization.k8s.io/v1\nkind: ${kind}\nmetadata:\n  name: ${name}\n${extra}rules:\n${rules}`;
-const ALL = `  - apiGroups: ["*"]\n    resources: ["*"]\n    verbs: ["*"]\n`;
-const binding = (kind: string, refKind: string, refName: string, ns = '') =>
-  `apiVersion: rbac.authorization.k8s.io/v1\nkind: ${kind}\nmetadata:\n  name: b\n${ns ? `  namespace: ${ns}\n` : ''}roleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: ${refKind}\n  name: ${refName}\nsubjects:\n  - kind: ServiceAccount\n    name: deployer\n    namespace: ci\n`;
-
+import { sec, role, ALL, binding } from './helpers';
 
 describe('rbac-cluster-admin-binding: roles resolved as the API server resolves them', () => {
   test('a workspace ClusterRole granting * on * in * is cluster-admin-equivalent (another file); the finding points at its definition', () => {
