@@ -148,3 +148,8 @@ export const ALL = `  - apiGroups: ["*"]\n    resources: ["*"]\n    verbs: ["*"]
 
 export const binding = (kind: string, refKind: string, refName: string, ns = '') =>
   `apiVersion: rbac.authorization.k8s.io/v1\nkind: ${kind}\nmetadata:\n  name: b\n${ns ? `  namespace: ${ns}\n` : ''}roleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: ${refKind}\n  name: ${refName}\nsubjects:\n  - kind: ServiceAccount\n    name: deployer\n    namespace: ci\n`;
+
+export const AZURE = 'DefaultEndpointsProtocol=https;AccountName=dockyardtest;AccountKey=' + 'A'.repeat(86) + '==;EndpointSuffix=core.windows.net';
+
+// Made-up key material in the real formats (never a live credential).
+export const PEM = '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAAexample\n-----END OPENSSH PRIVATE KEY-----\n';

@@ -1,5 +1,8 @@
 import { ruleTester } from '../../../../../test/rule-tester';
 import { unpinnedBaseImage } from './unpinned-base-image';
+import { test } from 'node:test';
+import { lintD, only, r } from '../../../../../test/core/dockerfile/df-helpers';
+import assert from 'node:assert/strict';
 
 ruleTester(unpinnedBaseImage, {
   valid: [
@@ -23,4 +26,30 @@ ruleTester(unpinnedBaseImage, {
       errors: [{ messageId: 'noTag', range: [0, 5, 0, 9] }],
     },
   ],
+});
+
+test('unpinned-base-image: no tag or :latest; ARG defaults resolved; stages, scratch, digests and build-time images skipped', () => {
+  const text = [
+    'ARG BASE=ubuntu',
+    'ARG TAGGED=ubuntu:24.04',
+    'ARG CHOSEN',
+    'FROM ${BASE} AS a',
+    'FROM python:latest AS b',
+    'FROM registry.local:5000/team/app AS c',
+    'FROM ${TAGGED} AS d',
+    'FROM ${CHOSEN} AS e',
+    'FROM a AS f',
+    'FROM scratch',
+    'FROM alpine@sha256:beefdeadbeefdeadbeefdeadbeefdeadbeefdeadbeefdeadbeefdeadbeefdead',
+    'FROM registry.local:5000/team/app:1.2',
+    'FROM --platform=$BUILDPLATFORM golang AS g',
+  ].join('\n');
+  const f = only(lintD(text), 'unpinned-base-image');
+  assert.deepEqual(f.map((x) => [x.message.id, r(x), x.message.args]), [
+    ['rule.unpinned-base-image.noTagResolved', [3, 5, 3, 12], { image: 'ubuntu' }],
+    ['rule.unpinned-base-image.latest', [4, 5, 4, 18], { image: 'python:latest' }],
+    ['rule.unpinned-base-image.noTag', [5, 5, 5, 33], { image: 'registry.local:5000/team/app' }],
+    ['rule.unpinned-base-image.noTag', [12, 31, 12, 37], { image: 'golang' }],
+  ]);
+  assert.deepEqual(f[0].related!.map((x) => x.range.start.line), [0]);
 });

@@ -1,15 +1,9 @@
 import { test, describe } from 'node:test';
+import { lint, only, r } from '../../../../../test/helpers';
+import { createRegistry } from '..';
+import { mergeConfig } from '../../config/config';
 import assert from 'node:assert/strict';
-import { lint, only, r } from '../../helpers';
-import { Analyzer } from '../../../server/src/core/engine';
-import { createRegistry } from '../../../server/src/core/rules';
-import { mergeConfig } from '../../../server/src/core/config/config';
-
-function analyzer(): Analyzer {
-  return new Analyzer(createRegistry(), (rule, _p, e) => {
-    throw new Error(`rule ${rule} threw: ${String(e)}`);
-  });
-}
+import { analyzer } from '../../../../../test/core/kubernetes/helpers';
 
 const DEPLOY = `apiVersion: apps/v1
 kind: Deployment
@@ -29,6 +23,17 @@ spec:
       containers:
         - name: app
           image: nginx:1.27
+`;
+
+const SERVICE = `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 80
 `;
 
 describe('selector-mismatch: a workload and its own template', () => {
@@ -88,17 +93,6 @@ describe('selector-mismatch: a workload and its own template', () => {
     assert.deepEqual(only(lint(job), 'selector-mismatch'), []);
   });
 });
-
-const SERVICE = `apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector:
-    app: web
-  ports:
-    - port: 80
-`;
 
 describe('selector-mismatch: Services', () => {
   test('a Service that selects a Deployment in the same file: nothing', () => {
@@ -168,109 +162,5 @@ describe('selector-mismatch: Services', () => {
     assert.deepEqual(only(d, 'selector-mismatch'), []);
     const s = a.analyze({ path: '/chart/svc.yaml', text: SERVICE.replace('app: web', 'app: other') }, mergeConfig()).findings;
     assert.deepEqual(only(s, 'selector-mismatch'), []);
-  });
-});
-
-const POD_REFS = `apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  serviceAccountName: runner
-  imagePullSecrets:
-    - name: regcred
-  containers:
-    - name: app
-      image: nginx:1.27
-      env:
-        - name: A
-          valueFrom:
-            configMapKeyRef: {name: settings, key: a}
-        - name: B
-          valueFrom:
-            secretKeyRef: {name: creds, key: b, optional: true}
-      envFrom:
-        - secretRef:
-            name: env-secret
-  volumes:
-    - name: etc
-      configMap:
-        name: cinder-etc
-    - name: data
-      persistentVolumeClaim:
-        claimName: glance-images
-    - name: all
-      projected:
-        sources:
-          - secret: {name: tls}
-          - configMap: {name: kube-root-ca.crt}
-`;
-
-describe('missing-reference', () => {
-  test('every kind of reference, on the exact name node; optional and built-in ones skipped', () => {
-    const f = only(lint(POD_REFS), 'missing-reference');
-    assert.deepEqual(
-      f.map((x) => [r(x), x.message.args]),
-      [
-        [[5, 22, 5, 28], { kind: 'ServiceAccount', name: 'runner', via: 'serviceAccountName' }],
-        [[7, 12, 7, 19], { kind: 'Secret', name: 'regcred', via: 'imagePullSecrets' }],
-        [[14, 36, 14, 44], { kind: 'ConfigMap', name: 'settings', via: 'env' }],
-        [[20, 18, 20, 28], { kind: 'Secret', name: 'env-secret', via: 'envFrom' }],
-        [[24, 14, 24, 24], { kind: 'ConfigMap', name: 'cinder-etc', via: 'volume "etc"' }],
-        [[27, 19, 27, 32], { kind: 'PersistentVolumeClaim', name: 'glance-images', via: 'volume "data"' }],
-        [[31, 27, 31, 30], { kind: 'Secret', name: 'tls', via: 'volume "all"' }],
-      ],
-    );
-    assert.ok(f.every((x) => x.severity === 'information'));
-  });
-
-  test('definitions in the same file or another indexed file satisfy references; namespaces must agree', () => {
-    const defs = ['ServiceAccount runner', 'Secret regcred', 'ConfigMap settings', 'Secret env-secret', 'ConfigMap cinder-etc', 'PersistentVolumeClaim glance-images']
-      .map((s) => s.split(' '))
-      .map(([kind, name]) => `apiVersion: v1\nkind: ${kind}\nmetadata: {name: ${name}}\n`)
-      .join('---\n');
-    const a = analyzer();
-    a.analyze({ path: '/ws/defs.yaml', text: defs }, mergeConfig());
-    const f = only(a.analyze({ path: '/ws/pod.yaml', text: POD_REFS }, mergeConfig()).findings, 'missing-reference');
-    assert.deepEqual(f.map((x) => x.message.args!.name), ['tls']);
-    const same = only(lint(`${POD_REFS}---\napiVersion: v1\nkind: Secret\nmetadata: {name: tls}\n`), 'missing-reference');
-    assert.equal(same.some((x) => x.message.args!.name === 'tls'), false);
-    const otherNs = only(lint(`${POD_REFS.replace('  name: p\n', '  name: p\n  namespace: a\n')}---\napiVersion: v1\nkind: Secret\nmetadata: {name: tls, namespace: b}\n`), 'missing-reference');
-    assert.equal(otherNs.some((x) => x.message.args!.name === 'tls'), true);
-  });
-
-  test('Helm-masked names are not references', () => {
-    const text = POD_REFS.replace('name: cinder-etc', 'name: {{ .Values.cm }}');
-    const f = only(lint(text), 'missing-reference');
-    assert.equal(f.some((x) => x.message.args!.via === 'volume "etc"'), false);
-  });
-});
-
-describe('duplicate-resource', () => {
-  const CM = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata: {a: b}\n';
-
-  test('twice in one file: both reported on the name, each pointing to the other', () => {
-    const f = only(lint(`${CM}---\n${CM}`), 'duplicate-resource');
-    assert.deepEqual(f.map((x) => [r(x), x.related!.map((y) => [y.range.start.line, y.path])]), [
-      [[3, 8, 3, 16], [[9, undefined]]],
-      [[9, 8, 9, 16], [[3, undefined]]],
-    ]);
-    assert.equal(f[0].severity, 'warning');
-    assert.deepEqual(f[0].message, { id: 'rule.duplicate-resource.message', args: { kind: 'ConfigMap', name: 'settings', count: 2 } });
-  });
-
-  test('across files of one folder (related info names the other file), not across folders', () => {
-    const a = analyzer();
-    a.analyze({ path: '/ws/base/cm.yaml', text: CM }, mergeConfig());
-    a.analyze({ path: '/ws/overlays/prod/cm.yaml', text: CM }, mergeConfig());
-    const f = only(a.analyze({ path: '/ws/base/cm2.yaml', text: CM }, mergeConfig()).findings, 'duplicate-resource');
-    assert.deepEqual(f.map((x) => x.related!.map((y) => y.path)), [['/ws/base/cm.yaml']]);
-  });
-
-  test('different namespace, kind or API group: not duplicates; same group other version: duplicate', () => {
-    assert.deepEqual(only(lint(`${CM}---\n${CM.replace('  name: settings', '  name: settings\n  namespace: x')}`), 'duplicate-resource'), []);
-    assert.deepEqual(only(lint(`${CM}---\n${CM.replace('ConfigMap', 'Secret')}`), 'duplicate-resource'), []);
-    const hpa = (v: string) => `apiVersion: autoscaling/${v}\nkind: HorizontalPodAutoscaler\nmetadata: {name: h}\n`;
-    assert.equal(only(lint(`${hpa('v1')}---\n${hpa('v2')}`), 'duplicate-resource').length, 2);
   });
 });

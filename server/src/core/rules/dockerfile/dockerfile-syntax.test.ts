@@ -1,8 +1,19 @@
 import { test } from 'node:test';
+import { lint, only, r } from '../../../../../test/helpers';
+import { found } from '../../../../../test/core/dockerfile/df-helpers';
 import assert from 'node:assert/strict';
-import { found } from './df-helpers';
 
 const syntax = (text: string) => found(text, 'dockerfile-syntax');
+
+test('dockerfile-syntax: unknown instruction with suggestion, missing args, bad flag', () => {
+  const text = 'FROM ubuntu:24.04\nRUNN echo hi\nCOPY onlyone\nRUN --moun=type=cache echo\n';
+  const f = only(lint(text, '/ws/Dockerfile'), 'dockerfile-syntax');
+  assert.deepEqual(f.map((x) => [x.message.id, r(x)]), [
+    ['rule.dockerfile-syntax.unknownInstructionSuggest', [1, 0, 1, 4]],
+    ['rule.dockerfile-syntax.tooFewArguments', [2, 0, 2, 4]],
+    ['rule.dockerfile-syntax.unknownFlag', [3, 4, 3, 21]],
+  ]);
+});
 
 test('dockerfile-syntax: parser directives (escape value, duplicates); a directive after the first line is a comment', () => {
   assert.deepEqual(syntax('# escape=x\nFROM a:1\n'), [['rule.dockerfile-syntax.escapeValue', [0, 9, 0, 10]]]);

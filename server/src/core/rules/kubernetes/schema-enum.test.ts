@@ -1,0 +1,36 @@
+import { test, describe } from 'node:test';
+import { lint, only, r, applyFix } from '../../../../../test/helpers';
+import type { Finding } from '../../types';
+import assert from 'node:assert/strict';
+import { SCHEMA_RULES, k8s, GOOD_DEPLOYMENT } from '../../../../../test/core/kubernetes/helpers';
+
+describe('schema-enum', () => {
+  test('value range, allowed values, nearest-value fix', () => {
+    const text = GOOD_DEPLOYMENT.replace('imagePullPolicy: IfNotPresent', 'imagePullPolicy: ifnotpresent');
+    const f = only(lint(text), 'schema-enum');
+    assert.equal(f.length, 1);
+    assert.deepEqual(r(f[0]), [17, 27, 17, 39]);
+    assert.deepEqual(f[0].message, {
+      id: 'rule.schema-enum.suggest',
+      args: { path: 'spec.template.spec.containers[0].imagePullPolicy', actual: 'ifnotpresent', allowed: 'Always, IfNotPresent, Never', suggestion: 'IfNotPresent' },
+    });
+    const fixed = applyFix(text, f[0]);
+    assert.equal(fixed, GOOD_DEPLOYMENT);
+    assert.deepEqual(k8s(lint(fixed)), []);
+  });
+
+  test('no suggestion for a far value', () => {
+    const text = GOOD_DEPLOYMENT.replace('restartPolicy: Always', 'restartPolicy: Sometimes');
+    const f = only(lint(text), 'schema-enum');
+    assert.deepEqual(r(f[0]), [13, 21, 13, 30]);
+    assert.equal(f[0].message.id, 'rule.schema-enum.message');
+    assert.equal(f[0].fixes, undefined);
+  });
+
+  test('protocol inside a port list', () => {
+    const text = GOOD_DEPLOYMENT.replace('protocol: TCP', 'protocol: "tcp"');
+    const f = only(lint(text), 'schema-enum');
+    assert.deepEqual(r(f[0]), [20, 24, 20, 29]);
+    assert.equal(f[0].fixes![0].edits[0].newText, '"TCP"');
+  });
+});

@@ -1,0 +1,14 @@
+import { test } from 'node:test';
+import { only, r } from '../../../../../test/helpers';
+import { GOOD, roundTrip, sec } from '../../../../../test/core/security/helpers';
+import assert from 'node:assert/strict';
+
+test('apparmor-unconfined: field (pod and container) and legacy annotation', () => {
+  const text = GOOD.replace('  name: demo\n', '  name: demo\n  annotations:\n    container.apparmor.security.beta.kubernetes.io/app: unconfined\n    container.apparmor.security.beta.kubernetes.io/side: localhost/k8s-side\n')
+    .replace('    runAsNonRoot: true\n', '    runAsNonRoot: true\n    appArmorProfile:\n      type: Unconfined\n')
+    .replace('        readOnlyRootFilesystem: true\n', '        readOnlyRootFilesystem: true\n        appArmorProfile: {type: RuntimeDefault}\n');
+  const f = only(sec(text), 'apparmor-unconfined');
+  assert.deepEqual(f.map(r), [[5, 4, 5, 66], [12, 6, 12, 22]]);
+  assert.equal(roundTrip(text, f[1]), text.replace('      type: Unconfined', '      type: RuntimeDefault'));
+  assert.equal(roundTrip(text, f[0]), text.replace('/app: unconfined', '/app: runtime/default'));
+});

@@ -1,0 +1,16 @@
+import { test } from 'node:test';
+import { only, r } from '../../../../../test/helpers';
+import { GOOD, roundTrip, sec } from '../../../../../test/core/security/helpers';
+import assert from 'node:assert/strict';
+
+test('dangerous-capability: entries outside the baseline list, removed one by one', () => {
+  const text = GOOD.replace('drop: [ALL]', 'drop: [ALL]\n          add:\n            - NET_ADMIN # for tc\n            - CHOWN\n            - CAP_SYS_ADMIN');
+  const f = only(sec(text), 'dangerous-capability');
+  assert.deepEqual(f.map(r), [[23, 14, 23, 23], [25, 14, 25, 27]]);
+  assert.deepEqual(f.map((x) => x.message.args!.capability), ['NET_ADMIN', 'CAP_SYS_ADMIN']);
+  assert.equal(roundTrip(text, f[0], { pss: 'baseline' } as never), text.replace('            - NET_ADMIN # for tc\n', ''));
+  const flow = GOOD.replace('drop: [ALL]', 'drop: [ALL]\n          add: [SYS_PTRACE, NET_BIND_SERVICE]');
+  const g = only(sec(flow), 'dangerous-capability');
+  assert.deepEqual(g.map(r), [[22, 16, 22, 26]]);
+  assert.equal(roundTrip(flow, g[0]), flow.replace('[SYS_PTRACE, NET_BIND_SERVICE]', '[NET_BIND_SERVICE]'));
+});

@@ -1,0 +1,14 @@
+import { test } from 'node:test';
+import { only, r } from '../../../../../test/helpers';
+import { GOOD, sec } from '../../../../../test/core/security/helpers';
+import assert from 'node:assert/strict';
+
+test('image-latest-tag: no tag or latest, digest pins', () => {
+  const mk = (image: string) => GOOD.replace('nginx:1.27', image);
+  assert.deepEqual(only(sec(mk('nginx')), 'image-latest-tag').map(r), [[12, 6, 12, 18]]);
+  assert.equal(only(sec(mk('registry:5000/ns/app:latest')), 'image-latest-tag')[0].message.id, 'rule.image-latest-tag.messageLatest');
+  assert.equal(only(sec(mk('registry:5000/ns/app')), 'image-latest-tag')[0].message.id, 'rule.image-latest-tag.messageNoTag');
+  assert.deepEqual(only(sec(mk('nginx@sha256:0123456789abcdef')), 'image-latest-tag'), []);
+  assert.deepEqual(only(sec(mk('nginx:latest@sha256:0123456789abcdef')), 'image-latest-tag'), []);
+  assert.deepEqual(only(sec(mk('registry:5000/ns/app:2024.1')), 'image-latest-tag'), []);
+});

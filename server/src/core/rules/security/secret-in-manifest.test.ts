@@ -1,0 +1,12 @@
+import { test } from 'node:test';
+import { only, r } from '../../../../../test/helpers';
+import { sec } from '../../../../../test/core/security/helpers';
+import assert from 'node:assert/strict';
+
+test('secret-in-manifest: literal data/stringData; empty values do not count', () => {
+  const text = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ndata:\n  password: aHVudGVyMg==\n  empty: ""\nstringData:\n  user: ""\n`;
+  const f = only(sec(text), 'secret-in-manifest');
+  assert.deepEqual(f.map(r), [[4, 0, 4, 4]]);
+  assert.deepEqual(f[0].message.args, { name: 'db', field: 'data', count: 1, keys: 'password' });
+  assert.deepEqual(only(sec(`apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ntype: kubernetes.io/service-account-token\n`), 'secret-in-manifest'), []);
+});

@@ -1,0 +1,13 @@
+import { test } from 'node:test';
+import { only, r } from '../../../../../test/helpers';
+import { roundTrip, sec, WITH_VOLUMES } from '../../../../../test/core/security/helpers';
+import assert from 'node:assert/strict';
+
+test('writable-host-mount: the volumeMount entry; fix-all adds readOnly, explicit false is quick fix only', () => {
+  const f = only(sec(WITH_VOLUMES), 'writable-host-mount');
+  assert.deepEqual(f.map(r), [[23, 10, 24, 25], [28, 10, 30, 25], [31, 10, 32, 52]]);
+  assert.equal(f[0].fixes![0].tier, 'safe');
+  assert.equal(f[1].fixes![0].tier, 'review');
+  assert.equal(roundTrip(WITH_VOLUMES, f[0]), WITH_VOLUMES.replace('          mountPath: /dev\n', '          mountPath: /dev\n          readOnly: true\n'));
+  assert.equal(roundTrip(WITH_VOLUMES, f[1]), WITH_VOLUMES.replace('readOnly: false', 'readOnly: true'));
+});
