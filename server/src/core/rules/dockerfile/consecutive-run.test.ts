@@ -2,13 +2,14 @@ import { test } from 'node:test';
 import { fixAndRelint, found, lintD, only, r } from '../../../../../test/core/dockerfile/df-helpers';
 import { applyFix } from '../../../../../test/helpers';
 import assert from 'node:assert/strict';
+import { ruleTester } from '../../../../../test/rule-tester';
+import { consecutiveRun } from './consecutive-run';
 
 const merge = (text: string) => {
   const f = only(lintD(text), 'consecutive-run');
   assert.equal(f.length, 1, 'one finding');
   return f[0];
 };
-
 test('consecutive-run: one finding per sequence, on the second RUN, with the first as related', () => {
   const text = 'FROM debian:12\nRUN apt-get update\nRUN apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n';
   const f = merge(text);
@@ -21,7 +22,6 @@ test('consecutive-run: one finding per sequence, on the second RUN, with the fir
   // no continuation lines in the file: ` \` + 4 spaces + leading &&
   fixAndRelint(text, f, 'FROM debian:12\nRUN apt-get update \\\n    && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n');
 });
-
 test('consecutive-run: three RUNs, comments kept inside the continuation, blank lines dropped, trailing && style and indentation of the file', () => {
   const text = 'FROM debian:12\nRUN apt-get update && \\\n  apt-get install -y gcc\n\n# build it\n  # and install\nRUN make\n\nRUN make install\nCMD ["app"]\n';
   const f = merge(text);
@@ -32,12 +32,10 @@ test('consecutive-run: three RUNs, comments kept inside the continuation, blank 
     'FROM debian:12\nRUN apt-get update && \\\n  apt-get install -y gcc && \\\n# build it\n  # and install\n  make && \\\n  make install\nCMD ["app"]\n',
   );
 });
-
 test('consecutive-run: leading && style and CRLF line breaks are kept', () => {
   const text = 'FROM debian:12\r\nRUN a \\\r\n\t&& b\r\nRUN c\r\n';
   fixAndRelint(text, merge(text), 'FROM debian:12\r\nRUN a \\\r\n\t&& b \\\r\n\t&& c\r\n');
 });
-
 test('consecutive-run: brackets only where behaviour needs them', () => {
   const cases: [string, string, string][] = [
     // a || b, then c: `a || b && c` is `(a || b) && c`
@@ -61,14 +59,12 @@ test('consecutive-run: brackets only where behaviour needs them', () => {
     fixAndRelint(text, merge(text), `FROM debian:12\nRUN ${merged}\n`);
   }
 });
-
 test('consecutive-run: the same flags are kept; different flags end the sequence (no finding)', () => {
   const same = 'FROM debian:12\nRUN --network=none --mount=type=cache,target=/root/.cache make\nRUN --mount=type=cache,target=/root/.cache --network=none make test\n';
   fixAndRelint(same, merge(same), 'FROM debian:12\nRUN --network=none --mount=type=cache,target=/root/.cache make \\\n    && make test\n');
   assert.deepEqual(found('FROM debian:12\nRUN --mount=type=secret,id=npm npm ci\nRUN npm run build\n', 'consecutive-run'), []);
   assert.deepEqual(found('FROM debian:12\nRUN --network=none a\nRUN --network=host b\n', 'consecutive-run'), []);
 });
-
 test('consecutive-run: reported without a fix for exec form, heredocs, trailing comments, non-POSIX SHELL', () => {
   const noFix = [
     'FROM debian:12\nRUN ["/bin/a"]\nRUN b\n',
@@ -83,10 +79,36 @@ test('consecutive-run: reported without a fix for exec form, heredocs, trailing 
     assert.equal(f.fixes, undefined, text);
   }
 });
-
 test('consecutive-run: not reported across other instructions, stages or ONBUILD', () => {
   assert.deepEqual(found('FROM debian:12\nRUN a\nENV X=1\nRUN b\n', 'consecutive-run'), []);
   assert.deepEqual(found('FROM debian:12 AS a\nRUN a\nFROM debian:12\nRUN b\n', 'consecutive-run'), []);
   assert.deepEqual(found('FROM debian:12\nONBUILD RUN a\nONBUILD RUN b\n', 'consecutive-run'), []);
   assert.deepEqual(found('FROM debian:12\nRUN a\n', 'consecutive-run'), []);
+});
+
+// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+ruleTester(consecutiveRun, {
+  valid: [
+    `FROM debian:12
+RUN apt-get update && apt-get install -y curl
+`,
+    `FROM debian:12
+RUN a
+WORKDIR /x
+RUN b
+`,
+  ],
+  invalid: [
+    {
+      code: `FROM debian:12
+RUN apt-get update
+RUN apt-get install -y curl
+`,
+      errors: [{ messageId: "message", range: [2, 0, 2, 3], args: {"count": 2, "line": 2}, severity: "information" }],
+      output: `FROM debian:12
+RUN apt-get update \\
+    && apt-get install -y curl
+`,
+    },
+  ],
 });

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import { found, lintD, only, r } from '../../../../../test/core/dockerfile/df-helpers';
 import assert from 'node:assert/strict';
+import { ruleTester } from '../../../../../test/rule-tester';
+import { layerCount } from './layer-count';
 
 test('layer-count: reported on the FROM image of a stage above the threshold, with the first extra layer related', () => {
   const runs = (n: number) => Array.from({ length: n }, (_, i) => (i % 2 ? `COPY f${i} /f${i}` : `RUN echo ${i}`)).join('\n');
@@ -16,4 +18,30 @@ test('layer-count: reported on the FROM image of a stage above the threshold, wi
   assert.deepEqual(found(text, 'layer-count'), []);
   assert.deepEqual(found(`FROM alpine:3.20\n${runs(21)}\n`, 'layer-count'), [['rule.layer-count.message', [0, 5, 0, 16]]]);
   assert.deepEqual(found(`FROM alpine:3.20\n${runs(20)}\n`, 'layer-count'), []);
+});
+
+// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+ruleTester(layerCount, {
+  valid: [
+    {
+      code: `FROM alpine:3.20
+RUN a
+RUN b
+RUN c
+`,
+      config: {"layers": {"threshold": 3}},
+    },
+  ],
+  invalid: [
+    {
+      code: `FROM alpine:3.20 AS big
+RUN a
+COPY b /b
+RUN c
+RUN d
+`,
+      config: {"layers": {"threshold": 3}},
+      errors: [{ messageId: "message", range: [0, 5, 0, 16], args: {"stage": "big", "count": 4, "threshold": 3}, severity: "warning" }],
+    },
+  ],
 });

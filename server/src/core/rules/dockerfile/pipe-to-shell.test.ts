@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import { lintD, only, r } from '../../../../../test/core/dockerfile/df-helpers';
 import assert from 'node:assert/strict';
+import { ruleTester } from '../../../../../test/rule-tester';
+import { pipeToShell } from './pipe-to-shell';
 
 test('pipe-to-shell: curl/wget into a shell through pipes, wrappers, continuations and substitutions', () => {
   const text = [
@@ -27,4 +29,24 @@ test('pipe-to-shell: curl/wget into a shell through pipes, wrappers, continuatio
     [[6, 4, 6, 38], { fetcher: 'curl', shell: 'bash' }],
     [[7, 18, 7, 44], { fetcher: 'curl', shell: 'sh' }],
   ]);
+});
+
+// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+ruleTester(pipeToShell, {
+  valid: [
+    `FROM debian:12
+RUN curl -fsSLo /tmp/i.sh https://x && sh /tmp/i.sh
+`,
+    `FROM debian:12
+RUN curl -s https://x | tar -xz
+`,
+  ],
+  invalid: [
+    {
+      code: `FROM debian:12
+RUN curl -fsSL https://get.example.com | sh
+`,
+      errors: [{ messageId: "message", range: [1, 4, 1, 43], args: {"fetcher": "curl", "shell": "sh"} }],
+    },
+  ],
 });

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import { lintD, only, r } from '../../../../../test/core/dockerfile/df-helpers';
 import assert from 'node:assert/strict';
+import { ruleTester } from '../../../../../test/rule-tester';
+import { secretInBuildArg } from './secret-in-build-arg';
 
 test('secret-in-build-arg: secret-looking names with literal values, on the NAME=value token', () => {
   const text = [
@@ -20,4 +22,22 @@ test('secret-in-build-arg: secret-looking names with literal values, on the NAME
     [[5, 4, 5, 39], { instruction: 'ENV', name: 'AWS_SECRET_ACCESS_KEY' }],
   ]);
   assert.equal(f[0].severity, 'error');
+});
+
+// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+ruleTester(secretInBuildArg, {
+  valid: [
+    `FROM alpine:3.20
+ARG DB_PASSWORD
+ENV PASSWORD_FILE=/run/secrets/pw
+`,
+  ],
+  invalid: [
+    {
+      code: `FROM alpine:3.20
+ARG GITHUB_TOKEN=ghp_abc123
+`,
+      errors: [{ messageId: "message", range: [1, 4, 1, 27], args: {"instruction": "ARG", "name": "GITHUB_TOKEN"}, severity: "error" }],
+    },
+  ],
 });

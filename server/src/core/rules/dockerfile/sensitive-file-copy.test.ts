@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import { lintD, only, r } from '../../../../../test/core/dockerfile/df-helpers';
 import assert from 'node:assert/strict';
+import { ruleTester } from '../../../../../test/rule-tester';
+import { sensitiveFileCopy } from './sensitive-file-copy';
 
 test('sensitive-file-copy: credentials by path, on the source argument', () => {
   const text = [
@@ -27,4 +29,30 @@ test('sensitive-file-copy: credentials by path, on the source argument', () => {
     ['credentialsFile', [7, 18, 7, 30]],
     ['envFile', [8, 6, 8, 31]],
   ]);
+});
+
+// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+ruleTester(sensitiveFileCopy, {
+  valid: [
+    `FROM alpine:3.20
+COPY src/ package.json /app/
+`,
+    `FROM alpine:3.20
+COPY .env.example /app/
+`,
+  ],
+  invalid: [
+    {
+      code: `FROM alpine:3.20
+COPY .kube/config /root/.kube/config
+`,
+      errors: [{ messageId: "kubeconfig", range: [1, 5, 1, 17], args: {"instruction": "COPY", "path": ".kube/config"}, severity: "error" }],
+    },
+    {
+      code: `FROM alpine:3.20
+ADD .ssh /root/.ssh
+`,
+      errors: [{ messageId: "sshDir", range: [1, 4, 1, 8] }],
+    },
+  ],
 });

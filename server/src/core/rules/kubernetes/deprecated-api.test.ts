@@ -2,6 +2,8 @@ import { test, describe } from 'node:test';
 import { lint, only, r } from '../../../../../test/helpers';
 import assert from 'node:assert/strict';
 import { DEPLOY_V1BETA1 } from '../../../../../test/core/kubernetes/helpers';
+import { ruleTester } from '../../../../../test/rule-tester';
+import { deprecatedApi } from './deprecated-api';
 
 describe('deprecated-api', () => {
   test('an older selected version: not yet removed → deprecated warning with the removal version', () => {
@@ -37,4 +39,41 @@ describe('deprecated-api', () => {
     const f = lint('apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec: {selector: {}, template: {}}\n');
     assert.equal(only(f, 'deprecated-api').length + only(f, 'removed-api').length, 0);
   });
+});
+
+// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+ruleTester(deprecatedApi, {
+  valid: [
+    `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: app
+          image: nginx:1.27
+          imagePullPolicy: IfNotPresent
+`,
+  ],
+  invalid: [
+    {
+      name: "v1 Endpoints: deprecated and still served",
+      code: `apiVersion: v1
+kind: Endpoints
+metadata:
+  name: web
+subsets: []
+`,
+      errors: [{ messageId: "served.changes", range: [0, 12, 0, 14], severity: "warning" }],
+      output: null,
+    },
+  ],
 });

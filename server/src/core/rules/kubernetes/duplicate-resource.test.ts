@@ -4,6 +4,8 @@ import { createRegistry } from '..';
 import { mergeConfig } from '../../config/config';
 import assert from 'node:assert/strict';
 import { analyzer } from '../../../../../test/core/kubernetes/helpers';
+import { ruleTester } from '../../../../../test/rule-tester';
+import { duplicateResource } from './duplicate-resource';
 
 describe('duplicate-resource', () => {
   const CM = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata: {a: b}\n';
@@ -32,4 +34,39 @@ describe('duplicate-resource', () => {
     const hpa = (v: string) => `apiVersion: autoscaling/${v}\nkind: HorizontalPodAutoscaler\nmetadata: {name: h}\n`;
     assert.equal(only(lint(`${hpa('v1')}---\n${hpa('v2')}`), 'duplicate-resource').length, 2);
   });
+});
+
+// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+ruleTester(duplicateResource, {
+  valid: [
+    `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+data: {a: b}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: other
+data: {a: b}
+`,
+  ],
+  invalid: [
+    {
+      code: `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+data: {a: b}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+data: {a: b}
+`,
+      errors: [{ messageId: "message", range: [3, 8, 3, 16], args: {"kind": "ConfigMap", "name": "settings", "count": 2} }, { messageId: "message", range: [9, 8, 9, 16] }],
+    },
+  ],
 });

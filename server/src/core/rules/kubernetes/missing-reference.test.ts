@@ -4,6 +4,8 @@ import { createRegistry } from '..';
 import { mergeConfig } from '../../config/config';
 import assert from 'node:assert/strict';
 import { analyzer } from '../../../../../test/core/kubernetes/helpers';
+import { ruleTester } from '../../../../../test/rule-tester';
+import { missingReference } from './missing-reference';
 
 const POD_REFS = `apiVersion: v1
 kind: Pod
@@ -78,4 +80,45 @@ describe('missing-reference', () => {
     const f = only(lint(text), 'missing-reference');
     assert.equal(f.some((x) => x.message.args!.via === 'volume "etc"'), false);
   });
+});
+
+// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+ruleTester(missingReference, {
+  valid: [
+    `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+data: {a: b}
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27
+      envFrom:
+        - configMapRef:
+            name: settings
+`,
+  ],
+  invalid: [
+    {
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27
+      envFrom:
+        - configMapRef:
+            name: settings
+`,
+      errors: [{ messageId: "message", range: [10, 18, 10, 26], severity: "information" }],
+    },
+  ],
 });

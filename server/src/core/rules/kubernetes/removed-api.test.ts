@@ -2,6 +2,8 @@ import { test, describe } from 'node:test';
 import { lint, only, r, applyFix } from '../../../../../test/helpers';
 import assert from 'node:assert/strict';
 import { DEPLOY_V1BETA1 } from '../../../../../test/core/kubernetes/helpers';
+import { ruleTester } from '../../../../../test/rule-tester';
+import { removedApi } from './removed-api';
 
 describe('removed-api', () => {
   test('extensions/v1beta1 Deployment: error on the apiVersion value, field changes explained, no fix', () => {
@@ -45,4 +47,43 @@ describe('removed-api', () => {
     assert.equal(f[0].message.args!.replacement, 'resource.k8s.io/v1 DeviceClass');
     assert.equal(f[0].fixes, undefined);
   });
+});
+
+// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+ruleTester(removedApi, {
+  valid: [
+    `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: app
+          image: nginx:1.27
+          imagePullPolicy: IfNotPresent
+`,
+  ],
+  invalid: [
+    {
+      code: `apiVersion: extensions/v1beta1
+kind: Ingress
+metadata:
+  name: web
+spec:
+  backend:
+    serviceName: web
+    servicePort: 80
+`,
+      errors: [{ messageId: "changes", range: [0, 12, 0, 30], severity: "error" }],
+      output: null,
+    },
+  ],
 });

@@ -3,6 +3,8 @@ import { lint, only, r, applyFix } from '../../../../../test/helpers';
 import type { Finding } from '../../types';
 import assert from 'node:assert/strict';
 import { SCHEMA_RULES, k8s, GOOD_DEPLOYMENT } from '../../../../../test/core/kubernetes/helpers';
+import { ruleTester } from '../../../../../test/rule-tester';
+import { schemaEnum } from './schema-enum';
 
 describe('schema-enum', () => {
   test('value range, allowed values, nearest-value fix', () => {
@@ -33,4 +35,69 @@ describe('schema-enum', () => {
     assert.deepEqual(r(f[0]), [20, 24, 20, 29]);
     assert.equal(f[0].fixes![0].edits[0].newText, '"TCP"');
   });
+});
+
+// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+ruleTester(schemaEnum, {
+  valid: [
+    `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: app
+          image: nginx:1.27
+          imagePullPolicy: IfNotPresent
+`,
+  ],
+  invalid: [
+    {
+      code: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: app
+          image: nginx:1.27
+          imagePullPolicy: ifnotpresent
+`,
+      errors: [{ messageId: "suggest", range: [16, 27, 16, 39] }],
+      output: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: app
+          image: nginx:1.27
+          imagePullPolicy: IfNotPresent
+`,
+    },
+  ],
 });

@@ -1,8 +1,10 @@
 import { test, describe } from 'node:test';
 import { lint, only, r } from '../../../../../test/helpers';
 import type { Finding } from '../../types';
-import assert from 'node:assert/strict';
 import { SCHEMA_RULES, k8s, GOOD_DEPLOYMENT } from '../../../../../test/core/kubernetes/helpers';
+import { ruleTester } from '../../../../../test/rule-tester';
+import { schemaRequired } from './schema-required';
+import assert from 'node:assert/strict';
 
 describe('schema-required', () => {
   test('on the key that holds the object', () => {
@@ -28,4 +30,50 @@ describe('schema-required', () => {
       ],
     );
   });
+});
+
+// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+ruleTester(schemaRequired, {
+  valid: [
+    `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: app
+          image: nginx:1.27
+          imagePullPolicy: IfNotPresent
+`,
+  ],
+  invalid: [
+    {
+      code: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - image: nginx:1.27
+          imagePullPolicy: IfNotPresent
+`,
+      errors: [{ messageId: "message", range: [14, 10, 14, 15], args: {"key": "name", "path": "spec.template.spec.containers[0]"} }],
+    },
+  ],
 });

@@ -2,6 +2,8 @@ import { test, describe } from 'node:test';
 import { lint, only, r } from '../../../../../test/helpers';
 import assert from 'node:assert/strict';
 import { GOOD_DEPLOYMENT } from '../../../../../test/core/kubernetes/helpers';
+import { ruleTester } from '../../../../../test/rule-tester';
+import { schemaType } from './schema-type';
 
 describe('schema-type', () => {
   test('string where an integer is expected: the value range', () => {
@@ -31,4 +33,113 @@ describe('schema-type', () => {
     const f = only(lint(text), 'schema-type');
     assert.deepEqual(f.map((x) => [r(x), x.message.args]), [[[7, 10, 7, 15], { path: 'spec.paused', expected: 'boolean', actual: 'string' }]]);
   });
+});
+
+// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+ruleTester(schemaType, {
+  valid: [
+    `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: app
+          image: nginx:1.27
+          imagePullPolicy: IfNotPresent
+`,
+    `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+        enabled: "yes"
+    spec:
+      containers:
+        - name: app
+          image: nginx:1.27
+          imagePullPolicy: IfNotPresent
+`,
+  ],
+  invalid: [
+    {
+      code: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  replicas: "3"
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: app
+          image: nginx:1.27
+          imagePullPolicy: IfNotPresent
+`,
+      errors: [{ messageId: "message", range: [8, 12, 8, 15] }],
+    },
+    {
+      name: "the Norway problem: quote it",
+      code: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+        enabled: yes
+    spec:
+      containers:
+        - name: app
+          image: nginx:1.27
+          imagePullPolicy: IfNotPresent
+`,
+      errors: [{ messageId: "readAsBoolean", range: [12, 17, 12, 20] }],
+      output: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+        enabled: "yes"
+    spec:
+      containers:
+        - name: app
+          image: nginx:1.27
+          imagePullPolicy: IfNotPresent
+`,
+    },
+  ],
 });

@@ -3,6 +3,8 @@ import { lint, only, r, applyFix } from '../../../../../test/helpers';
 import type { Finding } from '../../types';
 import assert from 'node:assert/strict';
 import { SCHEMA_RULES, k8s, GOOD_DEPLOYMENT } from '../../../../../test/core/kubernetes/helpers';
+import { ruleTester } from '../../../../../test/rule-tester';
+import { schemaUnknownField } from './schema-unknown-field';
 
 describe('schema-unknown-field', () => {
   const text = GOOD_DEPLOYMENT.replace('      containers:', '      contaienrs:');
@@ -59,4 +61,69 @@ dat: {}
       ],
     );
   });
+});
+
+// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+ruleTester(schemaUnknownField, {
+  valid: [
+    `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: app
+          image: nginx:1.27
+          imagePullPolicy: IfNotPresent
+`,
+  ],
+  invalid: [
+    {
+      code: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      contaienrs:
+        - name: app
+          image: nginx:1.27
+          imagePullPolicy: IfNotPresent
+`,
+      errors: [{ messageId: "suggest", range: [13, 6, 13, 16] }],
+      output: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: app
+          image: nginx:1.27
+          imagePullPolicy: IfNotPresent
+`,
+    },
+  ],
 });

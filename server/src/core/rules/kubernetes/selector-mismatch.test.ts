@@ -4,6 +4,8 @@ import { createRegistry } from '..';
 import { mergeConfig } from '../../config/config';
 import assert from 'node:assert/strict';
 import { analyzer } from '../../../../../test/core/kubernetes/helpers';
+import { ruleTester } from '../../../../../test/rule-tester';
+import { selectorMismatch } from './selector-mismatch';
 
 const DEPLOY = `apiVersion: apps/v1
 kind: Deployment
@@ -163,4 +165,111 @@ describe('selector-mismatch: Services', () => {
     const s = a.analyze({ path: '/chart/svc.yaml', text: SERVICE.replace('app: web', 'app: other') }, mergeConfig()).findings;
     assert.deepEqual(only(s, 'selector-mismatch'), []);
   });
+});
+
+// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+ruleTester(selectorMismatch, {
+  valid: [
+    `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: app
+          image: nginx:1.27
+          imagePullPolicy: IfNotPresent
+`,
+    `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: app
+          image: nginx:1.27
+          imagePullPolicy: IfNotPresent
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 80
+`,
+  ],
+  invalid: [
+    {
+      code: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      containers:
+        - name: app
+          image: nginx:1.27
+          imagePullPolicy: IfNotPresent
+`,
+      errors: [{ messageId: "template", range: [7, 6, 7, 14], severity: "error" }],
+    },
+    {
+      name: "a Service that selects no pod template",
+      code: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: app
+          image: nginx:1.27
+          imagePullPolicy: IfNotPresent
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: wbe
+  ports:
+    - port: 80
+`,
+      errors: [{ messageId: "service", range: [23, 2, 23, 10], severity: "warning" }],
+    },
+  ],
 });

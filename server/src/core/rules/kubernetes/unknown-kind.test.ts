@@ -3,6 +3,8 @@ import { lint, only, r, applyFix } from '../../../../../test/helpers';
 import type { Finding } from '../../types';
 import assert from 'node:assert/strict';
 import { SCHEMA_RULES, k8s } from '../../../../../test/core/kubernetes/helpers';
+import { ruleTester } from '../../../../../test/rule-tester';
+import { unknownKind } from './unknown-kind';
 
 describe('unknown-kind', () => {
   test('a misspelt kind with a suggestion and a fix', () => {
@@ -53,4 +55,109 @@ describe('unknown-kind', () => {
     assert.equal(f.length, 1);
     assert.equal(f[0].message.args!.version, '1.35');
   });
+});
+
+// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+ruleTester(unknownKind, {
+  valid: [
+    `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: app
+          image: nginx:1.27
+          imagePullPolicy: IfNotPresent
+`,
+  ],
+  invalid: [
+    {
+      code: `apiVersion: apps/v1
+kind: Deploymnet
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: app
+          image: nginx:1.27
+          imagePullPolicy: IfNotPresent
+`,
+      errors: [{ messageId: "suggest", range: [1, 6, 1, 16] }],
+      output: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: app
+          image: nginx:1.27
+          imagePullPolicy: IfNotPresent
+`,
+    },
+    {
+      name: "a kind under the wrong apiVersion",
+      code: `apiVersion: v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: app
+          image: nginx:1.27
+          imagePullPolicy: IfNotPresent
+`,
+      errors: [{ messageId: "otherApiVersion", range: [0, 12, 0, 14] }],
+      output: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: app
+          image: nginx:1.27
+          imagePullPolicy: IfNotPresent
+`,
+    },
+  ],
 });

@@ -3,6 +3,8 @@ import { only, r } from '../../../../../test/helpers';
 import { GOOD, roundTrip, sec } from '../../../../../test/core/security/helpers';
 import assert from 'node:assert/strict';
 import { PEM, AZURE } from '../../../../../test/core/security/helpers';
+import { ruleTester } from '../../../../../test/rule-tester';
+import { envVarSecret } from './env-var-secret';
 
 const POD = (env: string) => `apiVersion: v1
 kind: Pod
@@ -64,4 +66,102 @@ test('env-var-secret: a private key or a cloud secret key is a finding whatever 
     [11, 'rule.env-var-secret.cloudKey'],
     [19, 'rule.env-var-secret.message'],
   ]);
+});
+
+// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+ruleTester(envVarSecret, {
+  valid: [
+    `apiVersion: v1
+kind: Pod
+metadata:
+  name: demo
+spec:
+  automountServiceAccountToken: false
+  securityContext:
+    runAsNonRoot: true
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        limits:
+          cpu: 500m
+          memory: 128Mi
+      securityContext:
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: true
+        capabilities:
+          drop: [ALL]
+      env:
+        - name: DB_PASSWORD_FILE
+          value: /run/secrets/db
+        - name: LOG_LEVEL
+          value: debug
+`,
+  ],
+  invalid: [
+    {
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: demo
+spec:
+  automountServiceAccountToken: false
+  securityContext:
+    runAsNonRoot: true
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        limits:
+          cpu: 500m
+          memory: 128Mi
+      securityContext:
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: true
+        capabilities:
+          drop: [ALL]
+      env:
+        - name: LOG_LEVEL
+          value: debug
+        - name: DB_PASSWORD
+          value: hunter2hunter2
+`,
+      errors: [{ messageId: "message", range: [25, 10, 26, 31], args: {"container": "app", "name": "DB_PASSWORD"} }],
+      output: `apiVersion: v1
+kind: Pod
+metadata:
+  name: demo
+spec:
+  automountServiceAccountToken: false
+  securityContext:
+    runAsNonRoot: true
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        limits:
+          cpu: 500m
+          memory: 128Mi
+      securityContext:
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: true
+        capabilities:
+          drop: [ALL]
+      env:
+        - name: LOG_LEVEL
+          value: debug
+        - name: DB_PASSWORD
+          valueFrom:
+            secretKeyRef:
+              name: demo-secrets
+              key: db_password
+`,
+    },
+  ],
 });

@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import { only, r } from '../../../../../test/helpers';
 import { sec } from '../../../../../test/core/security/helpers';
 import assert from 'node:assert/strict';
+import { ruleTester } from '../../../../../test/rule-tester';
+import { exposedControlPlanePort } from './exposed-control-plane-port';
 
 test('exposed-control-plane-port: NodePort/LoadBalancer/externalIPs Services, hostPort, hostNetwork', () => {
   const svc = (type: string, port: number, name = 'web') =>
@@ -17,4 +19,42 @@ test('exposed-control-plane-port: NodePort/LoadBalancer/externalIPs Services, ho
   const f = only(sec(pod), 'exposed-control-plane-port');
   assert.deepEqual(f.map(r), [[10, 10, 10, 30]]);
   assert.equal(f[0].message.id, 'rule.exposed-control-plane-port.messageHostNetwork');
+});
+
+// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+ruleTester(exposedControlPlanePort, {
+  valid: [
+    `apiVersion: v1
+kind: Service
+metadata:
+  name: api
+spec:
+  type: ClusterIP
+  ports:
+    - port: 10250
+`,
+    `apiVersion: v1
+kind: Service
+metadata:
+  name: api
+spec:
+  type: NodePort
+  ports:
+    - port: 8080
+`,
+  ],
+  invalid: [
+    {
+      code: `apiVersion: v1
+kind: Service
+metadata:
+  name: api
+spec:
+  type: NodePort
+  ports:
+    - port: 10250
+`,
+      errors: [{ messageId: "messageService", range: [7, 6, 7, 17] }],
+    },
+  ],
 });

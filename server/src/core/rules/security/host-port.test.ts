@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import { only, r } from '../../../../../test/helpers';
 import { GOOD, roundTrip, sec } from '../../../../../test/core/security/helpers';
 import assert from 'node:assert/strict';
+import { ruleTester } from '../../../../../test/rule-tester';
+import { hostPort } from './host-port';
 
 test('host-port: non-zero hostPort pair, removed by the fix; hostPort 0 allowed', () => {
   const text = GOOD + `      ports:\n        - containerPort: 8080\n          hostPort: 80\n        - hostPort: 443\n          containerPort: 8443\n        - containerPort: 9000\n          hostPort: 0\n`;
@@ -9,4 +11,95 @@ test('host-port: non-zero hostPort pair, removed by the fix; hostPort 0 allowed'
   assert.deepEqual(f.map(r), [[24, 10, 24, 22], [25, 10, 25, 23]]);
   assert.equal(roundTrip(text, f[0]), text.replace('          hostPort: 80\n', ''));
   assert.equal(roundTrip(text, f[1]), text.replace('        - hostPort: 443\n          containerPort: 8443\n', '        - containerPort: 8443\n'));
+});
+
+// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+ruleTester(hostPort, {
+  valid: [
+    `apiVersion: v1
+kind: Pod
+metadata:
+  name: demo
+spec:
+  automountServiceAccountToken: false
+  securityContext:
+    runAsNonRoot: true
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        limits:
+          cpu: 500m
+          memory: 128Mi
+      securityContext:
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: true
+        capabilities:
+          drop: [ALL]
+      ports:
+        - containerPort: 8080
+`,
+  ],
+  invalid: [
+    {
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: demo
+spec:
+  automountServiceAccountToken: false
+  securityContext:
+    runAsNonRoot: true
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        limits:
+          cpu: 500m
+          memory: 128Mi
+      securityContext:
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: true
+        capabilities:
+          drop: [ALL]
+      ports:
+        - containerPort: 8080
+          hostPort: 80
+        - containerPort: 9000
+          hostPort: 0
+`,
+      errors: [{ messageId: "message", range: [24, 10, 24, 22] }],
+      output: `apiVersion: v1
+kind: Pod
+metadata:
+  name: demo
+spec:
+  automountServiceAccountToken: false
+  securityContext:
+    runAsNonRoot: true
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        limits:
+          cpu: 500m
+          memory: 128Mi
+      securityContext:
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: true
+        capabilities:
+          drop: [ALL]
+      ports:
+        - containerPort: 8080
+        - containerPort: 9000
+          hostPort: 0
+`,
+    },
+  ],
 });

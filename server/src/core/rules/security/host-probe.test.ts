@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import { only, r } from '../../../../../test/helpers';
 import { GOOD, roundTrip, sec } from '../../../../../test/core/security/helpers';
 import assert from 'node:assert/strict';
+import { ruleTester } from '../../../../../test/rule-tester';
+import { hostProbe } from './host-probe';
 
 test('host-probe: host in probes and lifecycle handlers (1.34+), removed by the fix', () => {
   const text = GOOD + `      readinessProbe:
@@ -21,4 +23,97 @@ test('host-probe: host in probes and lifecycle handlers (1.34+), removed by the 
   assert.equal(roundTrip(text, f[0]), text.replace('          host: 10.0.0.1\n', ''));
   assert.equal(roundTrip(text, f[1]), text.replace('{host: metadata.internal, port: 80}', '{port: 80}'));
   assert.deepEqual(only(sec(text, { kubernetes: { version: '1.33' } }), 'host-probe'), []);
+});
+
+// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+ruleTester(hostProbe, {
+  valid: [
+    `apiVersion: v1
+kind: Pod
+metadata:
+  name: demo
+spec:
+  automountServiceAccountToken: false
+  securityContext:
+    runAsNonRoot: true
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        limits:
+          cpu: 500m
+          memory: 128Mi
+      securityContext:
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: true
+        capabilities:
+          drop: [ALL]
+      livenessProbe:
+        httpGet:
+          path: /healthz
+          port: 8080
+`,
+  ],
+  invalid: [
+    {
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: demo
+spec:
+  automountServiceAccountToken: false
+  securityContext:
+    runAsNonRoot: true
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        limits:
+          cpu: 500m
+          memory: 128Mi
+      securityContext:
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: true
+        capabilities:
+          drop: [ALL]
+      livenessProbe:
+        httpGet:
+          host: 169.254.169.254
+          path: /healthz
+          port: 8080
+`,
+      errors: [{ messageId: "message", range: [24, 10, 24, 31], args: {"container": "app", "handler": "livenessProbe.httpGet", "host": "169.254.169.254"} }],
+      output: `apiVersion: v1
+kind: Pod
+metadata:
+  name: demo
+spec:
+  automountServiceAccountToken: false
+  securityContext:
+    runAsNonRoot: true
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        limits:
+          cpu: 500m
+          memory: 128Mi
+      securityContext:
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: true
+        capabilities:
+          drop: [ALL]
+      livenessProbe:
+        httpGet:
+          path: /healthz
+          port: 8080
+`,
+    },
+  ],
 });

@@ -2,10 +2,73 @@ import { test } from 'node:test';
 import { only, r } from '../../../../../test/helpers';
 import { GOOD, roundTrip, sec } from '../../../../../test/core/security/helpers';
 import assert from 'node:assert/strict';
+import { ruleTester } from '../../../../../test/rule-tester';
+import { hostProcess } from './host-process';
 
 test('host-process: pod and container windowsOptions.hostProcess: true', () => {
   const text = GOOD.replace('    runAsNonRoot: true\n', '    runAsNonRoot: true\n    windowsOptions:\n      hostProcess: true\n      runAsUserName: "NT AUTHORITY\\\\SYSTEM"\n');
   const f = only(sec(text), 'host-process');
   assert.deepEqual(f.map(r), [[9, 6, 9, 23]]);
   assert.equal(roundTrip(text, f[0]), text.replace('      hostProcess: true\n', ''));
+});
+
+// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+ruleTester(hostProcess, {
+  valid: [
+    `apiVersion: v1
+kind: Pod
+metadata:
+  name: demo
+spec:
+  automountServiceAccountToken: false
+  securityContext:
+    runAsNonRoot: true
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        limits:
+          cpu: 500m
+          memory: 128Mi
+      securityContext:
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: true
+        windowsOptions:
+          hostProcess: false
+        capabilities:
+          drop: [ALL]
+`,
+  ],
+  invalid: [
+    {
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: demo
+spec:
+  automountServiceAccountToken: false
+  securityContext:
+    runAsNonRoot: true
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        limits:
+          cpu: 500m
+          memory: 128Mi
+      securityContext:
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: true
+        windowsOptions:
+          hostProcess: true
+        capabilities:
+          drop: [ALL]
+`,
+      errors: [{ messageId: "message", range: [21, 10, 21, 27], args: {"container": "app"} }],
+    },
+  ],
 });

@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import { only, r } from '../../../../../test/helpers';
 import { GOOD, roundTrip, sec, del } from '../../../../../test/core/security/helpers';
 import assert from 'node:assert/strict';
+import { ruleTester } from '../../../../../test/rule-tester';
+import { missingResourceLimits } from './missing-resource-limits';
 
 test('missing-resource-limits: configured defaults, requests respected, partial limits', () => {
   const none = GOOD.replace('      resources:\n        limits:\n          cpu: 500m\n          memory: 128Mi\n', '');
@@ -20,4 +22,60 @@ test('missing-resource-limits: configured defaults, requests respected, partial 
   assert.deepEqual(h.map(r), [[14, 8, 14, 14]]);
   assert.equal(h[0].message.id, 'rule.missing-resource-limits.messageCpu');
   assert.equal(roundTrip(partial, h[0]), partial.replace('          memory: 128Mi\n', '          memory: 128Mi\n          cpu: "500m"\n'));
+});
+
+// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+ruleTester(missingResourceLimits, {
+  valid: [
+    `apiVersion: v1
+kind: Pod
+metadata:
+  name: demo
+spec:
+  automountServiceAccountToken: false
+  securityContext:
+    runAsNonRoot: true
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        limits:
+          cpu: 500m
+          memory: 128Mi
+      securityContext:
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: true
+        capabilities:
+          drop: [ALL]
+`,
+  ],
+  invalid: [
+    {
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: demo
+spec:
+  automountServiceAccountToken: false
+  securityContext:
+    runAsNonRoot: true
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        limits:
+          cpu: 500m
+      securityContext:
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: true
+        capabilities:
+          drop: [ALL]
+`,
+      errors: [{ messageId: "messageMemory", range: [14, 8, 14, 14], args: {"container": "app"}, severity: "information" }],
+    },
+  ],
 });

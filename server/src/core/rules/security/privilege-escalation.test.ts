@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import { only, r } from '../../../../../test/helpers';
 import { GOOD, roundTrip, sec, del } from '../../../../../test/core/security/helpers';
 import assert from 'node:assert/strict';
+import { ruleTester } from '../../../../../test/rule-tester';
+import { privilegeEscalation } from './privilege-escalation';
 
 test('privilege-escalation: missing → warning on the securityContext key, fix-all adds the field', () => {
   const text = del(GOOD, '        allowPrivilegeEscalation: false');
@@ -48,4 +50,160 @@ test('privilege-escalation: no fix where the API would reject false (privileged,
   assert.equal(only(sec(sysAdmin), 'privilege-escalation')[0].fixes, undefined);
   const windows = del(GOOD, '        allowPrivilegeEscalation: false').replace('spec:\n', 'spec:\n  os:\n    name: windows\n');
   assert.deepEqual(only(sec(windows), 'privilege-escalation'), []);
+});
+
+// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+ruleTester(privilegeEscalation, {
+  valid: [
+    `apiVersion: v1
+kind: Pod
+metadata:
+  name: demo
+spec:
+  automountServiceAccountToken: false
+  securityContext:
+    runAsNonRoot: true
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        limits:
+          cpu: 500m
+          memory: 128Mi
+      securityContext:
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: true
+        capabilities:
+          drop: [ALL]
+`,
+    {
+      name: "Windows pods are exempt",
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: demo
+spec:
+  os:
+    name: windows
+  automountServiceAccountToken: false
+  securityContext:
+    runAsNonRoot: true
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        limits:
+          cpu: 500m
+          memory: 128Mi
+      securityContext:
+        readOnlyRootFilesystem: true
+        capabilities:
+          drop: [ALL]
+`,
+    },
+  ],
+  invalid: [
+    {
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: demo
+spec:
+  automountServiceAccountToken: false
+  securityContext:
+    runAsNonRoot: true
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        limits:
+          cpu: 500m
+          memory: 128Mi
+      securityContext:
+        allowPrivilegeEscalation: true
+        readOnlyRootFilesystem: true
+        capabilities:
+          drop: [ALL]
+`,
+      errors: [{ messageId: "messageTrue", range: [18, 8, 18, 38], severity: "error" }],
+      output: `apiVersion: v1
+kind: Pod
+metadata:
+  name: demo
+spec:
+  automountServiceAccountToken: false
+  securityContext:
+    runAsNonRoot: true
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        limits:
+          cpu: 500m
+          memory: 128Mi
+      securityContext:
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: true
+        capabilities:
+          drop: [ALL]
+`,
+    },
+    {
+      name: "missing: on the securityContext key, the fix adds the field",
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: demo
+spec:
+  automountServiceAccountToken: false
+  securityContext:
+    runAsNonRoot: true
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        limits:
+          cpu: 500m
+          memory: 128Mi
+      securityContext:
+        readOnlyRootFilesystem: true
+        capabilities:
+          drop: [ALL]
+`,
+      errors: [{ messageId: "messageMissing", range: [17, 6, 17, 21], severity: "warning" }],
+      output: `apiVersion: v1
+kind: Pod
+metadata:
+  name: demo
+spec:
+  automountServiceAccountToken: false
+  securityContext:
+    runAsNonRoot: true
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        limits:
+          cpu: 500m
+          memory: 128Mi
+      securityContext:
+        readOnlyRootFilesystem: true
+        capabilities:
+          drop: [ALL]
+        allowPrivilegeEscalation: false
+`,
+    },
+  ],
 });

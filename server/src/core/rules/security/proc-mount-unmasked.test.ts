@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import { only, r } from '../../../../../test/helpers';
 import { GOOD, roundTrip, sec } from '../../../../../test/core/security/helpers';
 import assert from 'node:assert/strict';
+import { ruleTester } from '../../../../../test/rule-tester';
+import { procMountUnmasked } from './proc-mount-unmasked';
 
 test('proc-mount-unmasked: Unmasked pair set to Default; hostUsers: false relaxes baseline only', () => {
   const text = GOOD.replace('        readOnlyRootFilesystem: true\n', '        readOnlyRootFilesystem: true\n        procMount: Unmasked\n');
@@ -12,4 +14,87 @@ test('proc-mount-unmasked: Unmasked pair set to Default; hostUsers: false relaxe
   assert.deepEqual(only(sec(userns, { pss: 'baseline' }), 'proc-mount-unmasked'), []);
   assert.equal(only(sec(userns, { pss: 'baseline', kubernetes: { version: '1.34' } }), 'proc-mount-unmasked').length, 1);
   assert.equal(only(sec(userns), 'proc-mount-unmasked').length, 1);
+});
+
+// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+ruleTester(procMountUnmasked, {
+  valid: [
+    `apiVersion: v1
+kind: Pod
+metadata:
+  name: demo
+spec:
+  automountServiceAccountToken: false
+  securityContext:
+    runAsNonRoot: true
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        limits:
+          cpu: 500m
+          memory: 128Mi
+      securityContext:
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: true
+        procMount: Default
+        capabilities:
+          drop: [ALL]
+`,
+  ],
+  invalid: [
+    {
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: demo
+spec:
+  automountServiceAccountToken: false
+  securityContext:
+    runAsNonRoot: true
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        limits:
+          cpu: 500m
+          memory: 128Mi
+      securityContext:
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: true
+        procMount: Unmasked
+        capabilities:
+          drop: [ALL]
+`,
+      errors: [{ messageId: "message", range: [20, 8, 20, 27], args: {"container": "app", "value": "Unmasked"} }],
+      output: `apiVersion: v1
+kind: Pod
+metadata:
+  name: demo
+spec:
+  automountServiceAccountToken: false
+  securityContext:
+    runAsNonRoot: true
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        limits:
+          cpu: 500m
+          memory: 128Mi
+      securityContext:
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: true
+        procMount: Default
+        capabilities:
+          drop: [ALL]
+`,
+    },
+  ],
 });

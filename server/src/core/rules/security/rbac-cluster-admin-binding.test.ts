@@ -2,6 +2,8 @@ import { test, describe } from 'node:test';
 import { only, r, lintWorkspace as workspace } from '../../../../../test/helpers';
 import { sec, role, ALL, binding } from '../../../../../test/core/security/helpers';
 import assert from 'node:assert/strict';
+import { ruleTester } from '../../../../../test/rule-tester';
+import { rbacClusterAdminBinding } from './rbac-cluster-admin-binding';
 
 test('rbac-cluster-admin-binding: subjects outside system:, service accounts always', () => {
   const text = `apiVersion: rbac.authorization.k8s.io/v1
@@ -77,4 +79,54 @@ test('rbac-cluster-admin-binding: a templated subject name (Helm) is shown as wr
   const text = binding('ClusterRoleBinding', 'ClusterRole', 'cluster-admin').replace('name: deployer', 'name: {{ $serviceAccountName }}');
   const f = only(sec(text, {}, '/ws/chart/templates/crb.yaml'), 'rbac-cluster-admin-binding');
   assert.deepEqual(f.map((x) => x.message.args?.name), ['{{ $serviceAccountName }}']);
+});
+
+// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+ruleTester(rbacClusterAdminBinding, {
+  valid: [
+    `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: admins
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: cluster-admin
+subjects:
+  - kind: Group
+    name: system:masters
+    apiGroup: rbac.authorization.k8s.io
+`,
+    `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: admins
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: view
+subjects:
+  - kind: User
+    name: alice
+    apiGroup: rbac.authorization.k8s.io
+`,
+  ],
+  invalid: [
+    {
+      code: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: admins
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: cluster-admin
+subjects:
+  - kind: User
+    name: alice
+    apiGroup: rbac.authorization.k8s.io
+`,
+      errors: [{ messageId: "message", range: [9, 4, 11, 39], severity: "error" }],
+    },
+  ],
 });

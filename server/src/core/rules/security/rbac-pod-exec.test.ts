@@ -2,6 +2,8 @@ import { test, describe } from 'node:test';
 import { only, r } from '../../../../../test/helpers';
 import { sec, ROLE, role } from '../../../../../test/core/security/helpers';
 import assert from 'node:assert/strict';
+import { ruleTester } from '../../../../../test/rule-tester';
+import { rbacPodExec } from './rbac-pod-exec';
 
 test('rbac-pod-exec: pods/exec with get or create in the core group; list-only attach is fine', () => {
   const f = only(sec(ROLE), 'rbac-pod-exec');
@@ -28,4 +30,35 @@ describe('rbac-pod-exec per Kubernetes version', () => {
       [[6, 56, 6, 59], 'pods/exec, pods/attach, pods/portforward (through "*")'],
     ]);
   });
+});
+
+// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+ruleTester(rbacPodExec, {
+  valid: [
+    `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: ops
+  namespace: team
+rules:
+  - apiGroups: [""]
+    resources: [pods/attach]
+    verbs: [list]
+`,
+  ],
+  invalid: [
+    {
+      code: `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: ops
+  namespace: team
+rules:
+  - apiGroups: [""]
+    resources: [pods, pods/exec]
+    verbs: [get, create]
+`,
+      errors: [{ messageId: "message", range: [7, 22, 7, 31] }],
+    },
+  ],
 });

@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import { only, r } from '../../../../../test/helpers';
 import { GOOD, roundTrip, sec, del } from '../../../../../test/core/security/helpers';
 import assert from 'node:assert/strict';
+import { ruleTester } from '../../../../../test/rule-tester';
+import { runAsRoot } from './run-as-root';
 
 test('run-as-root: runAsUser 0 (pod and container), runAsNonRoot false, missing everywhere', () => {
   const zero = GOOD.replace('    runAsNonRoot: true\n', '    runAsNonRoot: true\n    runAsUser: 0\n').replace('        readOnlyRootFilesystem: true\n', '        readOnlyRootFilesystem: true\n        runAsUser: 0\n');
@@ -28,4 +30,139 @@ test('run-as-root: hostUsers: false pods are exempt from policy 1.35 on', () => 
   const text = del(GOOD, '    runAsNonRoot: true').replace('spec:\n', 'spec:\n  hostUsers: false\n');
   assert.deepEqual(only(sec(text), 'run-as-root'), []);
   assert.equal(only(sec(text, { kubernetes: { version: '1.34' } }), 'run-as-root').length, 1);
+});
+
+// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+ruleTester(runAsRoot, {
+  valid: [
+    `apiVersion: v1
+kind: Pod
+metadata:
+  name: demo
+spec:
+  automountServiceAccountToken: false
+  securityContext:
+    runAsNonRoot: true
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        limits:
+          cpu: 500m
+          memory: 128Mi
+      securityContext:
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: true
+        capabilities:
+          drop: [ALL]
+`,
+    {
+      name: "hostUsers: false pods are exempt (policy 1.35+)",
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: demo
+spec:
+  hostUsers: false
+  automountServiceAccountToken: false
+  securityContext:
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        limits:
+          cpu: 500m
+          memory: 128Mi
+      securityContext:
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: true
+        capabilities:
+          drop: [ALL]
+`,
+    },
+  ],
+  invalid: [
+    {
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: demo
+spec:
+  automountServiceAccountToken: false
+  securityContext:
+    runAsNonRoot: false
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        limits:
+          cpu: 500m
+          memory: 128Mi
+      securityContext:
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: true
+        capabilities:
+          drop: [ALL]
+`,
+      errors: [{ messageId: "messageNonRootFalsePod", range: [7, 4, 7, 23] }],
+      output: `apiVersion: v1
+kind: Pod
+metadata:
+  name: demo
+spec:
+  automountServiceAccountToken: false
+  securityContext:
+    runAsNonRoot: true
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        limits:
+          cpu: 500m
+          memory: 128Mi
+      securityContext:
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: true
+        capabilities:
+          drop: [ALL]
+`,
+    },
+    {
+      name: "runAsUser 0: no fix",
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: demo
+spec:
+  automountServiceAccountToken: false
+  securityContext:
+    runAsNonRoot: true
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        limits:
+          cpu: 500m
+          memory: 128Mi
+      securityContext:
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: true
+        runAsUser: 0
+        capabilities:
+          drop: [ALL]
+`,
+      errors: [{ messageId: "messageUser", range: [20, 8, 20, 20] }],
+      output: null,
+    },
+  ],
 });

@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import { only, r } from '../../../../../test/helpers';
 import { GOOD, sec } from '../../../../../test/core/security/helpers';
 import assert from 'node:assert/strict';
+import { ruleTester } from '../../../../../test/rule-tester';
+import { selinuxOptions } from './selinux-options';
 
 test('selinux-options: type outside the set, user and role; container_engine_t from 1.31', () => {
   const text = GOOD.replace('    runAsNonRoot: true\n', '    runAsNonRoot: true\n    seLinuxOptions:\n      type: container_engine_t\n      level: "s0:c123,c456"\n')
@@ -10,4 +12,68 @@ test('selinux-options: type outside the set, user and role; container_engine_t f
   assert.deepEqual(f.map(r), [[24, 10, 24, 21], [25, 10, 25, 24]]);
   assert.equal(f[0].fixes, undefined);
   assert.deepEqual(only(sec(text, { kubernetes: { version: '1.30' } }), 'selinux-options').map(r), [[9, 6, 9, 30], [24, 10, 24, 21], [25, 10, 25, 24]]);
+});
+
+// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+ruleTester(selinuxOptions, {
+  valid: [
+    `apiVersion: v1
+kind: Pod
+metadata:
+  name: demo
+spec:
+  automountServiceAccountToken: false
+  securityContext:
+    runAsNonRoot: true
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        limits:
+          cpu: 500m
+          memory: 128Mi
+      securityContext:
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: true
+        seLinuxOptions:
+          type: container_t
+          level: "s0:c123,c456"
+        capabilities:
+          drop: [ALL]
+`,
+  ],
+  invalid: [
+    {
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: demo
+spec:
+  automountServiceAccountToken: false
+  securityContext:
+    runAsNonRoot: true
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        limits:
+          cpu: 500m
+          memory: 128Mi
+      securityContext:
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: true
+        seLinuxOptions:
+          type: spc_t
+          user: system_u
+        capabilities:
+          drop: [ALL]
+`,
+      errors: [{ messageId: "messageType", range: [21, 10, 21, 21] }, { messageId: "messageUserRole", range: [22, 10, 22, 24], args: {"container": "app", "field": "user", "value": "system_u"} }],
+      output: null,
+    },
+  ],
 });

@@ -3,6 +3,8 @@ import { only, r } from '../../../../../test/helpers';
 import { sec } from '../../../../../test/core/security/helpers';
 import { configMapLeak } from './sensitive-configmap';
 import assert from 'node:assert/strict';
+import { ruleTester } from '../../../../../test/rule-tester';
+import { sensitiveConfigmap } from './sensitive-configmap';
 
 const CM = `apiVersion: v1
 kind: ConfigMap
@@ -73,4 +75,40 @@ test('sensitive-configmap: a Helm template value is unknowable, not a literal', 
   const helm = CM.replace('ldap_password: "{{ .Values.ldap.password }}"', 'ldap_password: {{ .Values.ldap.password | quote }}');
   const f = only(sec(helm, {}, '/ws/chart/templates/cm.yaml'), 'sensitive-configmap');
   assert.ok(!f.some((x) => x.range.start.line === 13), 'the templated value is not reported');
+});
+
+// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+ruleTester(sensitiveConfigmap, {
+  valid: [
+    `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: app
+data:
+  LOG_LEVEL: debug
+  ALLOW_EMPTY_PASSWORD: "yes"
+`,
+  ],
+  invalid: [
+    {
+      code: `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: app
+data:
+  db_password: hunter2hunter2
+`,
+      errors: [{ messageId: "secretKey", range: [5, 2, 5, 13], args: {"key": "db_password", "name": "app"}, severity: "error" }],
+    },
+    {
+      code: `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: app
+data:
+  DATABASE_URL: postgres://app:s3cretPass@db:5432/app
+`,
+      errors: [{ messageId: "urlPassword", range: [5, 2, 5, 14] }],
+    },
+  ],
 });

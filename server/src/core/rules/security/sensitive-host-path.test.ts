@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import { only, r } from '../../../../../test/helpers';
 import { GOOD, sec, WITH_VOLUMES } from '../../../../../test/core/security/helpers';
+import { ruleTester } from '../../../../../test/rule-tester';
+import { sensitiveHostPath } from './sensitive-host-path';
 import assert from 'node:assert/strict';
 
 test('sensitive-host-path and runtime-socket-mount: the path pair, one rule each, no fixes', () => {
@@ -22,4 +24,128 @@ test('sensitive-host-path and runtime-socket-mount: the path pair, one rule each
     const text = GOOD + `  volumes:\n    - name: v\n      hostPath:\n        path: ${p}\n`;
     assert.equal(only(sec(text), 'sensitive-host-path').length + only(sec(text), 'runtime-socket-mount').length, 0, p);
   }
+});
+
+// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+ruleTester(sensitiveHostPath, {
+  valid: [
+    `apiVersion: v1
+kind: Pod
+metadata:
+  name: demo
+spec:
+  automountServiceAccountToken: false
+  securityContext:
+    runAsNonRoot: true
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        limits:
+          cpu: 500m
+          memory: 128Mi
+      securityContext:
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: true
+        capabilities:
+          drop: [ALL]
+  volumes:
+    - name: host
+      hostPath:
+        path: /srv/data
+`,
+    `apiVersion: v1
+kind: Pod
+metadata:
+  name: demo
+spec:
+  automountServiceAccountToken: false
+  securityContext:
+    runAsNonRoot: true
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        limits:
+          cpu: 500m
+          memory: 128Mi
+      securityContext:
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: true
+        capabilities:
+          drop: [ALL]
+  volumes:
+    - name: host
+      hostPath:
+        path: /etcetera
+`,
+  ],
+  invalid: [
+    {
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: demo
+spec:
+  automountServiceAccountToken: false
+  securityContext:
+    runAsNonRoot: true
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        limits:
+          cpu: 500m
+          memory: 128Mi
+      securityContext:
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: true
+        capabilities:
+          drop: [ALL]
+  volumes:
+    - name: host
+      hostPath:
+        path: /etc/ssl
+`,
+      errors: [{ messageId: "message", range: [25, 8, 25, 22], args: {"volume": "host", "path": "/etc/ssl", "prefix": "/etc"} }],
+      output: null,
+    },
+    {
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: demo
+spec:
+  automountServiceAccountToken: false
+  securityContext:
+    runAsNonRoot: true
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        limits:
+          cpu: 500m
+          memory: 128Mi
+      securityContext:
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: true
+        capabilities:
+          drop: [ALL]
+  volumes:
+    - name: host
+      hostPath:
+        path: /
+`,
+      errors: [{ messageId: "messageRoot", range: [25, 8, 25, 15], args: {"volume": "host", "path": "/", "prefix": "/"} }],
+      output: null,
+    },
+  ],
 });

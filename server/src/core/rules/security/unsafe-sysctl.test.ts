@@ -2,6 +2,8 @@ import { test, describe } from 'node:test';
 import { only, r } from '../../../../../test/helpers';
 import { GOOD, roundTrip, sec } from '../../../../../test/core/security/helpers';
 import assert from 'node:assert/strict';
+import { ruleTester } from '../../../../../test/rule-tester';
+import { unsafeSysctl } from './unsafe-sysctl';
 
 test('unsafe-sysctl: entries outside the safe set (by version), removed by the fix', () => {
   const text = GOOD.replace('    runAsNonRoot: true\n', '    runAsNonRoot: true\n    sysctls:\n      - name: net.ipv4.tcp_rmem\n        value: "4096 87380 16777216"\n      - name: net.core.somaxconn\n        value: "1024"\n');
@@ -18,4 +20,95 @@ describe('unsafe-sysctl per Kubernetes version', () => {
     assert.deepEqual(only(sec(pod, { kubernetes: { version: '1.36' } }), 'unsafe-sysctl').length, 2);
     assert.deepEqual(only(sec(pod, { kubernetes: { version: '1.37' } }), 'unsafe-sysctl'), []);
   });
+});
+
+// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+ruleTester(unsafeSysctl, {
+  valid: [
+    `apiVersion: v1
+kind: Pod
+metadata:
+  name: demo
+spec:
+  automountServiceAccountToken: false
+  securityContext:
+    runAsNonRoot: true
+    sysctls:
+      - name: net.ipv4.tcp_syncookies
+        value: "1"
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        limits:
+          cpu: 500m
+          memory: 128Mi
+      securityContext:
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: true
+        capabilities:
+          drop: [ALL]
+`,
+  ],
+  invalid: [
+    {
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: demo
+spec:
+  automountServiceAccountToken: false
+  securityContext:
+    runAsNonRoot: true
+    sysctls:
+      - name: net.ipv4.tcp_syncookies
+        value: "1"
+      - name: kernel.msgmax
+        value: "65536"
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        limits:
+          cpu: 500m
+          memory: 128Mi
+      securityContext:
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: true
+        capabilities:
+          drop: [ALL]
+`,
+      errors: [{ messageId: "message", range: [11, 8, 12, 22], args: {"sysctl": "kernel.msgmax"} }],
+      output: `apiVersion: v1
+kind: Pod
+metadata:
+  name: demo
+spec:
+  automountServiceAccountToken: false
+  securityContext:
+    runAsNonRoot: true
+    sysctls:
+      - name: net.ipv4.tcp_syncookies
+        value: "1"
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        limits:
+          cpu: 500m
+          memory: 128Mi
+      securityContext:
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: true
+        capabilities:
+          drop: [ALL]
+`,
+    },
+  ],
 });

@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import { only, r } from '../../../../../test/helpers';
 import { GOOD, roundTrip, sec, del } from '../../../../../test/core/security/helpers';
 import assert from 'node:assert/strict';
+import { ruleTester } from '../../../../../test/rule-tester';
+import { writableRootFilesystem } from './writable-root-filesystem';
 
 test('writable-root-filesystem: missing or false', () => {
   const missing = del(GOOD, '        readOnlyRootFilesystem: true');
@@ -13,4 +15,84 @@ test('writable-root-filesystem: missing or false', () => {
   const g = only(sec(no), 'writable-root-filesystem');
   assert.deepEqual(g.map(r), [[19, 8, 19, 37]]);
   assert.equal(roundTrip(no, g[0]), GOOD);
+});
+
+// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+ruleTester(writableRootFilesystem, {
+  valid: [
+    `apiVersion: v1
+kind: Pod
+metadata:
+  name: demo
+spec:
+  automountServiceAccountToken: false
+  securityContext:
+    runAsNonRoot: true
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        limits:
+          cpu: 500m
+          memory: 128Mi
+      securityContext:
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: true
+        capabilities:
+          drop: [ALL]
+`,
+  ],
+  invalid: [
+    {
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: demo
+spec:
+  automountServiceAccountToken: false
+  securityContext:
+    runAsNonRoot: true
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        limits:
+          cpu: 500m
+          memory: 128Mi
+      securityContext:
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: false
+        capabilities:
+          drop: [ALL]
+`,
+      errors: [{ messageId: "messageFalse", range: [19, 8, 19, 37], severity: "information" }],
+      output: `apiVersion: v1
+kind: Pod
+metadata:
+  name: demo
+spec:
+  automountServiceAccountToken: false
+  securityContext:
+    runAsNonRoot: true
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        limits:
+          cpu: 500m
+          memory: 128Mi
+      securityContext:
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: true
+        capabilities:
+          drop: [ALL]
+`,
+    },
+  ],
 });
