@@ -31,14 +31,6 @@ test('multi-document: each document checked on its own, ranges shifted to the fi
   assert.equal(p[0].fixes![0].edits[0].range.start.line, 13);
 });
 
-test('duplicate-key points at the second key with the first as related information', () => {
-  const f = only(lint('apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  name: b\n'), 'duplicate-key');
-  assert.equal(f.length, 1);
-  assert.deepEqual(r(f[0]), [4, 2, 4, 6]);
-  assert.deepEqual(f[0].message.args, { key: 'name', line: 4 });
-  assert.deepEqual(f[0].related![0].range, { start: { line: 3, character: 2 }, end: { line: 3, character: 6 } });
-});
-
 test('suppression with a reason silences the finding; without a reason it is reported', () => {
   const withReason = POD.replace('        privileged: true', '        # dockyard-ignore privileged-container: LVM needs it\n        privileged: true');
   assert.equal(only(lint(withReason), 'privileged-container').length, 0);

@@ -86,7 +86,7 @@ test('consecutive-run: not reported across other instructions, stages or ONBUILD
   assert.deepEqual(found('FROM debian:12\nRUN a\n', 'consecutive-run'), []);
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(consecutiveRun, {
   valid: [
     `FROM debian:12

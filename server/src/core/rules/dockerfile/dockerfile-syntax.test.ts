@@ -65,7 +65,7 @@ test('dockerfile-syntax: instructions before FROM (only ARG), unknown ones repor
   ]);
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(dockerfileSyntax, {
   valid: [
     `FROM alpine:3.20 AS build

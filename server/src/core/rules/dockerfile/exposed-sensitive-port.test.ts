@@ -14,7 +14,7 @@ test('exposed-sensitive-port: control-plane ports and ranges; everyday ports and
   ]);
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(exposedSensitivePort, {
   valid: [
     `FROM alpine:3.20

@@ -20,7 +20,7 @@ test('layer-count: reported on the FROM image of a stage above the threshold, wi
   assert.deepEqual(found(`FROM alpine:3.20\n${runs(20)}\n`, 'layer-count'), []);
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(layerCount, {
   valid: [
     {

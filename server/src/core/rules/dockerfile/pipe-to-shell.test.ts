@@ -31,7 +31,7 @@ test('pipe-to-shell: curl/wget into a shell through pipes, wrappers, continuatio
   ]);
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(pipeToShell, {
   valid: [
     `FROM debian:12

@@ -24,7 +24,7 @@ test('secret-in-build-arg: secret-looking names with literal values, on the NAME
   assert.equal(f[0].severity, 'error');
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(secretInBuildArg, {
   valid: [
     `FROM alpine:3.20

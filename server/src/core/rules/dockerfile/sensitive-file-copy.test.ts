@@ -31,7 +31,7 @@ test('sensitive-file-copy: credentials by path, on the source argument', () => {
   ]);
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(sensitiveFileCopy, {
   valid: [
     `FROM alpine:3.20

@@ -41,7 +41,7 @@ describe('deprecated-api', () => {
   });
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(deprecatedApi, {
   valid: [
     `apiVersion: apps/v1

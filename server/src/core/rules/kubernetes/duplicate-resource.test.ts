@@ -36,7 +36,7 @@ describe('duplicate-resource', () => {
   });
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(duplicateResource, {
   valid: [
     `apiVersion: v1

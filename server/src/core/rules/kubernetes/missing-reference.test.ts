@@ -82,7 +82,7 @@ describe('missing-reference', () => {
   });
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(missingReference, {
   valid: [
     `apiVersion: v1

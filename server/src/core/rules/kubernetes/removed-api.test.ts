@@ -49,7 +49,7 @@ describe('removed-api', () => {
   });
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(removedApi, {
   valid: [
     `apiVersion: apps/v1

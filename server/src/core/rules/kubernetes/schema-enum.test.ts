@@ -37,7 +37,7 @@ describe('schema-enum', () => {
   });
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(schemaEnum, {
   valid: [
     `apiVersion: apps/v1

@@ -32,7 +32,7 @@ describe('schema-required', () => {
   });
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(schemaRequired, {
   valid: [
     `apiVersion: apps/v1

@@ -35,7 +35,7 @@ describe('schema-type', () => {
   });
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(schemaType, {
   valid: [
     `apiVersion: apps/v1

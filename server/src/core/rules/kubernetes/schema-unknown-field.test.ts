@@ -63,7 +63,7 @@ dat: {}
   });
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(schemaUnknownField, {
   valid: [
     `apiVersion: apps/v1

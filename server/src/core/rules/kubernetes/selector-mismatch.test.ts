@@ -167,7 +167,7 @@ describe('selector-mismatch: Services', () => {
   });
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(selectorMismatch, {
   valid: [
     `apiVersion: apps/v1

@@ -57,7 +57,7 @@ describe('unknown-kind', () => {
   });
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(unknownKind, {
   valid: [
     `apiVersion: apps/v1

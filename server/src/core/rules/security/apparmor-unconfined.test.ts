@@ -15,7 +15,7 @@ test('apparmor-unconfined: field (pod and container) and legacy annotation', () 
   assert.equal(roundTrip(text, f[0]), text.replace('/app: unconfined', '/app: runtime/default'));
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(apparmorUnconfined, {
   valid: [
     `apiVersion: v1

@@ -21,7 +21,7 @@ test('capabilities-not-dropped: drop without ALL, no drop, baseline-allowed addi
   assert.deepEqual(h[0].message.args, { container: 'app', capability: 'SETUID' });
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(capabilitiesNotDropped, {
   valid: [
     `apiVersion: v1

@@ -17,7 +17,7 @@ test('dangerous-capability: entries outside the baseline list, removed one by on
   assert.equal(roundTrip(flow, g[0]), flow.replace('[SYS_PTRACE, NET_BIND_SERVICE]', '[NET_BIND_SERVICE]'));
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(dangerousCapability, {
   valid: [
     `apiVersion: v1

@@ -68,7 +68,7 @@ test('env-var-secret: a private key or a cloud secret key is a finding whatever 
   ]);
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(envVarSecret, {
   valid: [
     `apiVersion: v1

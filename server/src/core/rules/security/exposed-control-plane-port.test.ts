@@ -21,7 +21,7 @@ test('exposed-control-plane-port: NodePort/LoadBalancer/externalIPs Services, ho
   assert.equal(f[0].message.id, 'rule.exposed-control-plane-port.messageHostNetwork');
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(exposedControlPlanePort, {
   valid: [
     `apiVersion: v1

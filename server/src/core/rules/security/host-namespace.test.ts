@@ -15,7 +15,7 @@ test('host-namespace: each true field, removed by the fix; false is fine', () =>
   assert.equal(f[0].fixes![0].tier, 'review');
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(hostNamespace, {
   valid: [
     `apiVersion: v1

@@ -15,7 +15,7 @@ test('host-path-volume: every hostPath volume entry; fix replaces hostPath with 
   assert.equal(roundTrip(WITH_VOLUMES, f[1]), WITH_VOLUMES.replace('hostPath: {path: /lib/modules}', 'emptyDir: {}'));
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(hostPathVolume, {
   valid: [
     `apiVersion: v1

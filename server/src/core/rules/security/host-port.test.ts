@@ -13,7 +13,7 @@ test('host-port: non-zero hostPort pair, removed by the fix; hostPort 0 allowed'
   assert.equal(roundTrip(text, f[1]), text.replace('        - hostPort: 443\n          containerPort: 8443\n', '        - containerPort: 8443\n'));
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(hostPort, {
   valid: [
     `apiVersion: v1

@@ -25,7 +25,7 @@ test('host-probe: host in probes and lifecycle handlers (1.34+), removed by the 
   assert.deepEqual(only(sec(text, { kubernetes: { version: '1.33' } }), 'host-probe'), []);
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(hostProbe, {
   valid: [
     `apiVersion: v1

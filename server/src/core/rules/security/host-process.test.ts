@@ -12,7 +12,7 @@ test('host-process: pod and container windowsOptions.hostProcess: true', () => {
   assert.equal(roundTrip(text, f[0]), text.replace('      hostProcess: true\n', ''));
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(hostProcess, {
   valid: [
     `apiVersion: v1

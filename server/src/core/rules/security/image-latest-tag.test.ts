@@ -15,7 +15,7 @@ test('image-latest-tag: no tag or latest, digest pins', () => {
   assert.deepEqual(only(sec(mk('registry:5000/ns/app:2024.1')), 'image-latest-tag'), []);
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(imageLatestTag, {
   valid: [
     `apiVersion: v1

@@ -24,7 +24,7 @@ test('missing-resource-limits: configured defaults, requests respected, partial 
   assert.equal(roundTrip(partial, h[0]), partial.replace('          memory: 128Mi\n', '          memory: 128Mi\n          cpu: "500m"\n'));
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(missingResourceLimits, {
   valid: [
     `apiVersion: v1

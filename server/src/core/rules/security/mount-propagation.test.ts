@@ -12,7 +12,7 @@ test('mount-propagation: Bidirectional pair removed; HostToContainer is fine', (
   assert.deepEqual(only(sec(WITH_VOLUMES.replace('Bidirectional', 'HostToContainer')), 'mount-propagation'), []);
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(mountPropagation, {
   valid: [
     `apiVersion: v1

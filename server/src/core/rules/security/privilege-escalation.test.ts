@@ -52,7 +52,7 @@ test('privilege-escalation: no fix where the API would reject false (privileged,
   assert.deepEqual(only(sec(windows), 'privilege-escalation'), []);
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(privilegeEscalation, {
   valid: [
     `apiVersion: v1

@@ -37,7 +37,7 @@ test('privileged-container: exact range and fix that keeps comments', () => {
   assert.equal(only(lint(fixed), 'privileged-container').length, 0);
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(privilegedContainer, {
   valid: [
     `apiVersion: v1

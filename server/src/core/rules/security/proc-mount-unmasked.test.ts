@@ -16,7 +16,7 @@ test('proc-mount-unmasked: Unmasked pair set to Default; hostUsers: false relaxe
   assert.equal(only(sec(userns), 'proc-mount-unmasked').length, 1);
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(procMountUnmasked, {
   valid: [
     `apiVersion: v1

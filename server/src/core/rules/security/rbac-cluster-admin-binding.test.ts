@@ -81,7 +81,7 @@ test('rbac-cluster-admin-binding: a templated subject name (Helm) is shown as wr
   assert.deepEqual(f.map((x) => x.message.args?.name), ['{{ $serviceAccountName }}']);
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(rbacClusterAdminBinding, {
   valid: [
     `apiVersion: rbac.authorization.k8s.io/v1

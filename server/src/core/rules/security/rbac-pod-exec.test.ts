@@ -32,7 +32,7 @@ describe('rbac-pod-exec per Kubernetes version', () => {
   });
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(rbacPodExec, {
   valid: [
     `apiVersion: rbac.authorization.k8s.io/v1

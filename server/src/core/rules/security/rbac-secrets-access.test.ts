@@ -16,7 +16,7 @@ test('rbac-secrets-access: ClusterRole and Role (with its namespace); a resource
   assert.deepEqual(only(sec(named), 'rbac-secrets-access'), []);
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(rbacSecretsAccess, {
   valid: [
     `apiVersion: rbac.authorization.k8s.io/v1

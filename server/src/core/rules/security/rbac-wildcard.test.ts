@@ -14,7 +14,7 @@ test('rbac-wildcard: each wildcard entry', () => {
   assert.deepEqual(only(sec(all), 'rbac-wildcard').map(r), [[4, 14, 4, 17], [5, 14, 5, 29], [6, 10, 6, 13]]);
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(rbacWildcard, {
   valid: [
     `apiVersion: rbac.authorization.k8s.io/v1

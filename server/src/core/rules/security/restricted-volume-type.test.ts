@@ -12,7 +12,7 @@ test('restricted-volume-type: nfs reported, image / emptyDir / hostPath (host-pa
   assert.deepEqual(only(sec(WITH_VOLUMES, { pss: 'baseline' }), 'restricted-volume-type'), []);
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(restrictedVolumeType, {
   valid: [
     `apiVersion: v1

@@ -32,7 +32,7 @@ test('run-as-root: hostUsers: false pods are exempt from policy 1.35 on', () => 
   assert.equal(only(sec(text, { kubernetes: { version: '1.34' } }), 'run-as-root').length, 1);
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(runAsRoot, {
   valid: [
     `apiVersion: v1

@@ -1,7 +1,7 @@
 import { ruleTester } from '../../../../../test/rule-tester';
 import { runtimeSocketMount } from './runtime-socket-mount';
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(runtimeSocketMount, {
   valid: [
     `apiVersion: v1

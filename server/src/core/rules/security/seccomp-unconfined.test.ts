@@ -31,7 +31,7 @@ test('seccomp-unconfined: missing profile is flagged only at restricted; fix-all
   assert.deepEqual(only(sec(text.replace('spec:\n', 'spec:\n  os: {name: windows}\n')), 'seccomp-unconfined'), []);
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(seccompUnconfined, {
   valid: [
     `apiVersion: v1

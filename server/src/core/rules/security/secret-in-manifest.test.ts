@@ -13,7 +13,7 @@ test('secret-in-manifest: literal data/stringData; empty values do not count', (
   assert.deepEqual(only(sec(`apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ntype: kubernetes.io/service-account-token\n`), 'secret-in-manifest'), []);
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(secretInManifest, {
   valid: [
     `apiVersion: v1

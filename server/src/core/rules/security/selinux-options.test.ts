@@ -14,7 +14,7 @@ test('selinux-options: type outside the set, user and role; container_engine_t f
   assert.deepEqual(only(sec(text, { kubernetes: { version: '1.30' } }), 'selinux-options').map(r), [[9, 6, 9, 30], [24, 10, 24, 21], [25, 10, 25, 24]]);
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(selinuxOptions, {
   valid: [
     `apiVersion: v1

@@ -77,7 +77,7 @@ test('sensitive-configmap: a Helm template value is unknowable, not a literal', 
   assert.ok(!f.some((x) => x.range.start.line === 13), 'the templated value is not reported');
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(sensitiveConfigmap, {
   valid: [
     `apiVersion: v1

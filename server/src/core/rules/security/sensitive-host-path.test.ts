@@ -26,7 +26,7 @@ test('sensitive-host-path and runtime-socket-mount: the path pair, one rule each
   }
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(sensitiveHostPath, {
   valid: [
     `apiVersion: v1

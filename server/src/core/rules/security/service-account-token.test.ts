@@ -40,7 +40,7 @@ describe('service-account-token: the ServiceAccount the pod uses', () => {
   });
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(serviceAccountToken, {
   valid: [
     `apiVersion: v1

@@ -22,7 +22,7 @@ describe('unsafe-sysctl per Kubernetes version', () => {
   });
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(unsafeSysctl, {
   valid: [
     `apiVersion: v1

@@ -14,7 +14,7 @@ test('writable-host-mount: the volumeMount entry; fix-all adds readOnly, explici
   assert.equal(roundTrip(WITH_VOLUMES, f[1]), WITH_VOLUMES.replace('readOnly: false', 'readOnly: true'));
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(writableHostMount, {
   valid: [
     `apiVersion: v1

@@ -17,7 +17,7 @@ test('writable-root-filesystem: missing or false', () => {
   assert.equal(roundTrip(no, g[0]), GOOD);
 });
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(writableRootFilesystem, {
   valid: [
     `apiVersion: v1

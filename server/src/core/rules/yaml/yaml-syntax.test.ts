@@ -1,7 +1,7 @@
 import { ruleTester } from '../../../../../test/rule-tester';
 import { yamlSyntax } from './yaml-syntax';
 
-// RuleTester cases (generated spec: valid / invalid with exact ranges / fixed output)
+// RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(yamlSyntax, {
   valid: [
     `a: 1
