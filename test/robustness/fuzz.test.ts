@@ -4,7 +4,7 @@
  *   - analyze() does not throw and no rule throws (the analyzer's rule-error logger stays silent);
  *   - every finding, related and fix-edit range lies inside the document with start ≤ end; the
  *     edits of one fix do not overlap; every message id is in the catalog with its placeholders;
- *   - the analysis finishes within TIME_BOUND_MS;
+ *   - (opt-in, DOCKYARD_FUZZ_TIME_BOUND_MS) the analysis finishes within that bound;
  *   - the same input gives the same findings twice in fresh analyzers, and once in an analyzer
  *     that first saw an edited version (the per-document cache equals a fresh analysis);
  *   - hover, completion, inlay hints and code lenses do not throw and stay inside the document.

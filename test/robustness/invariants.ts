@@ -6,8 +6,11 @@ import { LineIndex } from '../../server/src/core/text';
 import type { Finding, Message, Range, TextEdit } from '../../server/src/core/types';
 import { codeLenses, completion, hover, inlayHints } from '../../server/src/core/features';
 
-/** The analysis of one input must finish within this (generous: CI machines are noisy). */
-export const TIME_BOUND_MS = Number(process.env.DOCKYARD_FUZZ_TIME_BOUND_MS ?? 4000);
+/**
+ * Opt-in time bound per analysis (DOCKYARD_FUZZ_TIME_BOUND_MS, for hunting slow inputs by hand):
+ * timings never decide a test on shared machines, so there is none by default.
+ */
+export const TIME_BOUND_MS = process.env.DOCKYARD_FUZZ_TIME_BOUND_MS ? Number(process.env.DOCKYARD_FUZZ_TIME_BOUND_MS) : Infinity;
 
 export const CONFIGS: PartialConfig[] = [{}, { pss: 'baseline' }, { kubernetes: { version: '1.36' } }, { coexistence: { yamlSyntax: 'never', dockerfileSyntax: 'never' } }];
 

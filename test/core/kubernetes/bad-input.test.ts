@@ -13,8 +13,9 @@ import type { Finding } from '../../../server/src/core/types';
 import { only, r } from '../../helpers';
 
 /**
- * Hostile and pathological input: bounded time, a clear diagnostic, no crash. Time bounds are
- * loose (the suite runs on loaded 2-core machines); the real numbers are printed.
+ * Hostile and pathological input: a clear diagnostic, no crash. Timings never decide a test (the
+ * suite runs on loaded 2-core machines): the numbers are printed; linearity is guarded by work
+ * counts in test/hardening and measured by `npm run bench` (doubling).
  */
 function run(name: string, text: string, path = '/ws/bad.yaml'): { findings: Finding[]; ms: number } {
   const a = new Analyzer(createRegistry(), (rule, _p, e) => {
@@ -48,8 +49,7 @@ data:
 
 describe('bad input', () => {
   test('billion laughs: not expanded, said on the first alias', () => {
-    const { findings, ms } = run('billion laughs', BILLION_LAUGHS);
-    assert.ok(ms < 5000, `${ms} ms`);
+    const { findings } = run('billion laughs', BILLION_LAUGHS);
     const s = only(findings, 'yaml-syntax');
     assert.deepEqual(s.map((f) => [r(f), f.message.id]), [[[5, 9, 5, 11], 'rule.yaml-syntax.aliasLimit']]);
     // the document is not validated (its value cannot be built) - no schema noise
@@ -64,8 +64,7 @@ describe('bad input', () => {
     for (let i = 1; i <= 1000; i++) seq += `${' '.repeat(i * 2)}- \n`;
     const flowMaps = `a: ${'{b: '.repeat(5000)}1${'}'.repeat(5000)}\n`;
     for (const [name, text] of [['flow', flow], ['block', block], ['sequences', seq], ['5,000 flow maps', flowMaps]] as const) {
-      const { findings, ms } = run(`nesting ${name}`, text);
-      assert.ok(ms < 5000, `${name}: ${ms} ms`);
+      const { findings } = run(`nesting ${name}`, text);
       const s = only(findings, 'yaml-syntax');
       assert.equal(s.length, 1, name);
       assert.deepEqual(s[0].message, { id: 'rule.yaml-syntax.tooDeep', args: { limit: MAX_DEPTH } });
@@ -85,8 +84,7 @@ describe('bad input', () => {
 
   test('tabs used for indentation: a yaml-syntax error on the tab, other documents still checked', () => {
     const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n\tname: p\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndat: {}\n';
-    const { findings, ms } = run('tabs', text);
-    assert.ok(ms < 5000);
+    const { findings } = run('tabs', text);
     const s = only(findings, 'yaml-syntax');
     assert.ok(s.length >= 1);
     assert.equal(s[0].range.start.line, 3);
@@ -111,8 +109,7 @@ describe('bad input', () => {
     const list = { apiVersion: 'v1', kind: 'List', items };
     const text = JSON.stringify(list);
     assert.ok(text.length > 4_500_000, String(text.length));
-    const { findings, ms } = run('5 MB JSON', text);
-    assert.ok(ms < 5000, `${ms} ms`);
+    const { findings } = run('5 MB JSON', text);
     assert.deepEqual(findings, []);
     // a mistake near the end is found at its exact column
     const bad = text.replace('"kind":"List"', '"kind":"List","bogus":1');
