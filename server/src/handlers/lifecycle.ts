@@ -24,12 +24,15 @@ export const WATCHED_FILES = ['**/*.{yaml,yml,json}', '**/.dockyard.{yaml,yml}',
 export function registerLifecycle(s: Session, version: string): void {
   const { connection, service } = s;
   let clientName = '';
+  let configurationRegistration = false;
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const opts = (params.initializationOptions ?? {}) as InitOptions;
     service.setContext({ yamlSyntaxElsewhere: !!opts.yamlSyntaxElsewhere, dockerfileSyntaxElsewhere: !!opts.dockerfileSyntaxElsewhere });
     service.lang = opts.lang && isLang(opts.lang) ? opts.lang : langFromLocale(params.locale);
     if (typeof opts.debounceMs === 'number') s.debounceMs = opts.debounceMs;
     s.hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+    // Only a client that takes it (eglot 1.9 warns about a registration it does not support).
+    configurationRegistration = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     s.showDocumentSupport = !!params.capabilities.window?.showDocument?.support;
     s.watchedFilesRegistration = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     clientName = [params.clientInfo?.name, params.clientInfo?.version].filter(Boolean).join(' ');
@@ -51,7 +54,7 @@ export function registerLifecycle(s: Session, version: string): void {
   });
 
   connection.onInitialized(async () => {
-    if (s.hasConfigurationCapability) {
+    if (s.hasConfigurationCapability && configurationRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'dockyard' }).catch(() => undefined);
     }
     if (s.watchedFilesRegistration) {
