@@ -38,7 +38,7 @@ test('npm pack → npm install --prefix (offline) → dockyard lint and dockyard
     fs.writeFileSync(pod, 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: nginx:1.27\n      securityContext:\n        privileged: true\n');
     const lint = spawnSync(path.join(bin, 'dockyard'), ['lint', '--format', 'json', pod], { encoding: 'utf8', cwd: tmp });
     assert.equal(lint.status, 1, lint.stderr);
-    const findings = JSON.parse(lint.stdout).files[0].findings.map((f: { rule: string; range: { start: { line: number } } }) => `${f.rule}@${f.range.start.line}`);
+    const findings = JSON.parse(lint.stdout).files[0].diagnostics.map((f: { rule: string; range: { start: { line: number } } }) => `${f.rule}@${f.range.start.line}`);
     assert.ok(findings.includes('privileged-container@9'), findings.join());
 
     // The language server from the same install, over stdio.
