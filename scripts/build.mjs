@@ -24,7 +24,7 @@ const common = {
 };
 
 // The dependencies must be exactly the releases patches/ was made for, with the patches applied
-// (npm's postinstall runs scripts/patch-deps.mjs): never bundle an unpatched or other release.
+// (npm's prepare runs scripts/patch-deps.mjs): never bundle an unpatched or other release.
 const problems = patchProblems(root);
 if (problems.length) {
   console.error('\nbuild stopped: the installed dependencies do not match patches/:');

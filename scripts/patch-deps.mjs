@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Applies the reviewed patches in patches/ to installed dependencies (npm `postinstall`), and checks
+// Applies the reviewed patches in patches/ to installed dependencies (npm `prepare`, run by `npm ci` / `npm install` in a checkout), and checks
 // that they are applied (`--check`, and scripts/build.mjs before every build).
 //
 //   patches/<package>+<version>.patch   a unified diff of node_modules/<package>/… (`a/` and `b/`

@@ -10,6 +10,8 @@ import {
 import { t } from '../../server/src/core/messages/catalog';
 import { analysisSettingKeys } from '../../server/src/core/config/settings';
 import { registerScaffoldCommands } from './scaffold';
+import { SERVER_COMMANDS } from '../../server/src/core/features/types';
+import { statusText, type StatusCounts } from './status';
 
 /** Node options the language server runs with (scripts/bench/run.mjs launches it the same way). */
 export const SERVER_NODE_ARGS = ['--max-semi-space-size=2'] as const;
@@ -46,7 +48,7 @@ function explicitSettings(): Record<string, unknown> {
   return out;
 }
 
-function setStatus(kind: 'starting' | 'ready' | 'problems' | 'crashed', count = 0): void {
+function setStatus(kind: 'starting' | 'ready' | 'problems' | 'crashed', count = 0, tooltip?: string): void {
   status.text =
     kind === 'starting'
       ? `$(sync~spin) ${t('core.status.starting')}`
@@ -55,7 +57,7 @@ function setStatus(kind: 'starting' | 'ready' | 'problems' | 'crashed', count = 
         : kind === 'problems'
           ? `$(warning) ${t('core.status.problems', { count })}`
           : `$(error) ${t('core.status.crashed')}`;
-  status.tooltip = t('core.status.tooltip');
+  status.tooltip = tooltip ?? t('core.status.tooltip');
   status.show();
 }
 
@@ -78,15 +80,15 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
       { scheme: 'file', language: 'shellscript' },
       { scheme: 'file', pattern: '**/{Dockerfile,Containerfile,*.dockerfile,Dockerfile.*}' },
     ],
-    synchronize: {
-      fileEvents: [
-        vscode.workspace.createFileSystemWatcher('**/.dockyard.{yaml,yml}'),
-        vscode.workspace.createFileSystemWatcher('**/{bindep,pydep}*.txt'),
-      ],
-    },
+    // No `synchronize.fileEvents`: the server registers the files it watches (manifests for the
+    // cross-file index, .dockyard.yaml, CRD schema files, loci data) through
+    // workspace/didChangeWatchedFiles, the same way for every editor that offers it.
     initializationOptions: { ...hostContext(), lang: vscode.env.language },
     outputChannel: output,
     middleware: {
+      // The server's lenses carry its own command (any editor can run it); in VS Code the rule
+      // docs open in the Markdown preview instead, through the client's command.
+      executeCommand: (command, args, next) => (command === SERVER_COMMANDS.showRuleDocs ? vscode.commands.executeCommand('dockyard.showRuleDocs', ...args) : next(command, args)),
       workspace: {
         configuration: (params, token, next) => {
           if (params.items.some((i) => i.section === 'dockyard')) return params.items.map((i) => (i.section === 'dockyard' ? explicitSettings() : null));
@@ -103,9 +105,9 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   });
   setStatus('starting');
   await client.start();
-  client.onNotification('dockyard/status', (s: { errors: number; warnings: number }) => {
-    const n = s.errors + s.warnings;
-    setStatus(n ? 'problems' : 'ready', n);
+  client.onNotification('dockyard/status', (s: StatusCounts) => {
+    const { count, tooltip } = statusText(s);
+    setStatus(count ? 'problems' : 'ready', count, tooltip);
   });
 }
 

@@ -81,13 +81,27 @@ async function input(title: string, prompt: string, value: string, validate: (v:
   return vscode.window.showInputBox({ title, prompt, value, ignoreFocusOut: true, validateInput: (v) => validate(v.trim()) ?? null });
 }
 
-/** A workspace folder (with the default sub-folder) or any folder from the open dialog. */
+/**
+ * A new folder in a workspace folder (`<service>-image`, else `<service>-image-2`, … : one that does
+ * not exist yet, so nothing of the workspace is touched unless the user picks it), confirmed in the
+ * pick list, or any folder from the open dialog.
+ */
 async function pickFolder(lang: Lang, title: string, sub: string): Promise<vscode.Uri | undefined> {
   const browse = { label: t('scaffold.ui.browse', undefined, lang), uri: undefined as vscode.Uri | undefined };
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length) {
+    const fresh = async (root: vscode.Uri) => {
+      for (let i = 1; i < 100; i++) {
+        const name = i === 1 ? sub : `${sub}-${i}`;
+        if (!(await exists(vscode.Uri.joinPath(root, name)))) return name;
+      }
+      return sub;
+    };
     const items = [
-      ...folders.map((f) => ({ label: `${f.name}/${sub}`, description: vscode.Uri.joinPath(f.uri, sub).fsPath, uri: vscode.Uri.joinPath(f.uri, sub) })),
+      ...(await Promise.all(folders.map(async (f) => {
+        const name = await fresh(f.uri);
+        return { label: `${f.name}/${name}`, description: vscode.Uri.joinPath(f.uri, name).fsPath, uri: vscode.Uri.joinPath(f.uri, name) };
+      }))),
       browse,
     ];
     const r = await vscode.window.showQuickPick(items, { title, placeHolder: t('scaffold.ui.pickFolder', undefined, lang), ignoreFocusOut: true });

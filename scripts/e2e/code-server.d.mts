@@ -26,6 +26,8 @@ export interface StartOptions {
   userDataDir: string;
   /** false: keep workspace trust on (Restricted Mode dialog). Default true (--disable-workspace-trust). */
   trust?: boolean;
+  /** Ask for this password in the browser (code-server --auth password); default: no auth. */
+  password?: string;
   port?: number;
   timeoutMs?: number;
   logFile?: string;

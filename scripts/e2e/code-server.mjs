@@ -160,7 +160,9 @@ export async function startCodeServer(o) {
   const args = [
     o.entry,
     '--config', configFile(o.userDataDir),
-    '--auth', 'none',
+    // A password (`o.password`, passed in the PASSWORD environment variable as code-server reads
+    // it) or none: the server listens on the loopback interface only either way.
+    '--auth', o.password ? 'password' : 'none',
     '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
@@ -173,7 +175,7 @@ export async function startCodeServer(o) {
   const child = spawn(process.execPath, args, {
     detached: true, // own process group: stop() kills code-server and everything it started
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...OFFLINE_ENV, ...(o.env ?? {}) },
+    env: { ...process.env, ...OFFLINE_ENV, ...(o.env ?? {}), ...(o.password ? { PASSWORD: o.password } : {}) },
   });
   let log = '';
   const logStream = o.logFile ? (mkdirSync(dirname(o.logFile), { recursive: true }), createWriteStream(o.logFile)) : undefined;

@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # Installs what the end-to-end tests and `npm start` need to run Dockyard in a real VS Code:
-#   - Debian packages: Chromium (the browser the tests drive), ripgrep, and the headers that
-#     code-server's native modules build against;
+#   - Debian packages: the headers code-server's native modules build against and ripgrep (its
+#     search); for the tests also Chromium (the browser they drive), Neovim 0.7 and Emacs with
+#     eglot, yaml-mode and dockerfile-mode (the headless editor tests);
 #   - code-server (VS Code served to a browser) from the npm registry;
-#   - playwright-core (drives Chromium over CDP; ships no browser of its own).
+#   - playwright-core (drives Chromium over CDP; ships no browser of its own; tests only).
 # Everything goes into a cache folder OUTSIDE the repository (never into the .vsix):
 #   ${DOCKYARD_E2E_HOME:-$HOME/.cache/dockyard-e2e}/{code-server,playwright}
 # Idempotent: a second run only checks and returns in about a second. Works offline apart from
 # the npm registry and Debian's package mirrors (the recipe is in shared/E2E.md).
 #
 # Prints, as its last line, `code-server: <path>` so scripts can pick it up.
-# Options: --no-apt (skip the Debian packages), --quiet (less npm output).
+# Options: --no-apt (skip the Debian packages), --quiet (less npm output),
+#          --serve-only (what `npm start` needs: no Chromium, editors or playwright-core),
+#          --missing-apt (print the Debian packages still missing, one line, and exit).
 set -euo pipefail
 
 CODE_SERVER_VERSION="${DOCKYARD_CODE_SERVER_VERSION:-4.100.3}"
@@ -18,7 +21,11 @@ PLAYWRIGHT_VERSION="${DOCKYARD_PLAYWRIGHT_VERSION:-1.65.1}"
 # @vscode/ripgrep version that code-server 4.100.3 depends on, and the rg asset name it looks up.
 RIPGREP_PKG_VERSION="1.15.11"
 RIPGREP_ASSET="ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz"
-APT_PACKAGES=(libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config ripgrep chromium)
+# code-server's native modules (kerberos, native-keymap, @vscode/spdlog …) build against these headers;
+# ripgrep replaces the binary @vscode/ripgrep would download.
+APT_SERVE=(libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config ripgrep)
+# Only the tests: the browser they drive and the editors of the headless editor suites.
+APT_E2E=(chromium neovim emacs-nox elpa-eglot elpa-yaml-mode elpa-dockerfile-mode)
 
 E2E_HOME="${DOCKYARD_E2E_HOME:-${HOME:-/root}/.cache/dockyard-e2e}"
 CS_DIR="$E2E_HOME/code-server"
@@ -26,14 +33,33 @@ PW_DIR="$E2E_HOME/playwright"
 
 do_apt=1
 quiet=0
+serve_only=0
+missing_only=0
 for a in "$@"; do
   case "$a" in
     --no-apt) do_apt=0 ;;
     --quiet) quiet=1 ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    --serve-only) serve_only=1 ;;
+    --missing-apt) missing_only=1 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "install-code-server: unknown option $a" >&2; exit 2 ;;
   esac
 done
+
+APT_PACKAGES=("${APT_SERVE[@]}")
+[ "$serve_only" = 1 ] || APT_PACKAGES+=("${APT_E2E[@]}")
+missing_packages() {
+  for p in "${APT_PACKAGES[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+      printf '%s ' "$p"
+    fi
+  done
+}
+if [ "$missing_only" = 1 ]; then
+  command -v dpkg-query >/dev/null || { echo "?"; exit 0; }
+  missing_packages; echo
+  exit 0
+fi
 
 mkdir -p "$E2E_HOME"
 # One installer at a time per cache folder (npm start and a test run may start it together).
@@ -57,12 +83,7 @@ fi
 # 1. Debian packages (only the missing ones; `apt-get update` once, only if something is missing)
 # ---------------------------------------------------------------------------------------------
 if [ "$do_apt" = 1 ]; then
-  missing=()
-  for p in "${APT_PACKAGES[@]}"; do
-    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
-      missing+=("$p")
-    fi
-  done
+  read -r -a missing <<<"$(missing_packages)"
   if [ "${#missing[@]}" -eq 0 ]; then
     step "Debian packages present: ${APT_PACKAGES[*]}"
   else
@@ -125,7 +146,9 @@ fi
 # ---------------------------------------------------------------------------------------------
 # 3. playwright-core (no browser download: the tests use Debian's /usr/bin/chromium)
 # ---------------------------------------------------------------------------------------------
-if [ "$(installed_version "$PW_DIR" playwright-core)" = "$PLAYWRIGHT_VERSION" ]; then
+if [ "$serve_only" = 1 ]; then
+  step "skipping playwright-core (--serve-only)"
+elif [ "$(installed_version "$PW_DIR" playwright-core)" = "$PLAYWRIGHT_VERSION" ]; then
   step "playwright-core $PLAYWRIGHT_VERSION present in $PW_DIR"
 else
   ensure_prefix "$PW_DIR"
@@ -143,7 +166,7 @@ case "$cs_version" in
   "$CODE_SERVER_VERSION"*) ;;
   *) die "code-server does not run: '$CS_BIN --version' printed '$cs_version'" ;;
 esac
-if [ "$do_apt" = 1 ] || [ -x /usr/bin/chromium ]; then
+if [ "$serve_only" = 0 ] && { [ "$do_apt" = 1 ] || [ -x /usr/bin/chromium ]; }; then
   [ -x /usr/bin/chromium ] || die "/usr/bin/chromium is missing"
   step "chromium: $(/usr/bin/chromium --version 2>/dev/null | head -1)"
 fi

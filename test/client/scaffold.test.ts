@@ -56,7 +56,8 @@ test('scaffold image: remembered choices come first and pre-fill the next run', 
   state.answers = [pick('cinder'), pick('master'), pick('jammy'), type('localhost:5000'), pickMany('ceph', 'lvm'), type('../loci'), pick('cloud/cinder-image')];
   assert.equal(await run('dockyard.scaffoldImage'), true);
   state.prompts = [];
-  state.answers = [pick('cinder'), pick('master'), pick('jammy'), type(), acceptPicked, type(), pick('cloud/cinder-image'), answer(t('scaffold.ui.overwrite'))];
+  // The folder offered is a new one: the first run's cinder-image exists, so cinder-image-2.
+  state.answers = [pick('cinder'), pick('master'), pick('jammy'), type(), acceptPicked, type(), pick('cloud/cinder-image-2')];
   assert.equal(await run('dockyard.scaffoldImage'), true);
   assert.equal(state.prompts[1].items![0].label, 'master');
   assert.equal(state.prompts[2].items![0].label, 'jammy');
@@ -64,7 +65,7 @@ test('scaffold image: remembered choices come first and pre-fill the next run', 
   // table order (lvm before ceph), whatever the click order was
   assert.deepEqual(state.prompts[4].items!.filter((i) => i.picked).map((i) => i.label), ['lvm', 'ceph']);
   assert.equal(state.prompts[5].options.value, '../loci');
-  assert.match(state.files.get('/ws/cinder-image/docker-compose.build.yaml')!, /PROFILES: lvm ceph$/m);
+  assert.match(state.files.get('/ws/cinder-image-2/docker-compose.build.yaml')!, /PROFILES: lvm ceph$/m);
 });
 
 test('input boxes reject bad values with the catalog message', async () => {
@@ -92,11 +93,26 @@ test('cancelling at any step writes nothing', async () => {
   }
 });
 
+test('the folder offered is a new one (never an existing folder of the workspace, e.g. examples/ itself)', async () => {
+  const { run } = setup();
+  state.dirs.add('/ws/glance-manifests');
+  state.dirs.add('/ws/glance-manifests-2');
+  state.files.set('/ws/glance-manifests/glance-api.yaml', 'mine\n');
+  let offered: string[] = [];
+  state.answers = [pick('glance'), pick('file'), type(), type(), type(), (p) => ((offered = p.items!.map((i) => i.label)), p.items![0])];
+  assert.equal(await run('dockyard.scaffoldManifests'), true);
+  assert.deepEqual(offered, ['cloud/glance-manifests-3', t('scaffold.ui.browse')]);
+  assert.equal(state.files.get('/ws/glance-manifests/glance-api.yaml'), 'mine\n');
+  assert.ok(state.files.has('/ws/glance-manifests-3/glance-api.yaml'));
+});
+
 test('never overwrites without the modal "Overwrite?"; declining writes nothing at all', async () => {
   const { run } = setup();
   state.dirs.add('/ws/glance-manifests');
   state.files.set('/ws/glance-manifests/glance-api.yaml', 'mine\n');
-  state.answers = [pick('glance'), pick('file'), type(), type(), type(), pick('cloud/glance-manifests'), cancel];
+  // An existing folder is reached only through "Choose a folder…".
+  const existing = [pick(t('scaffold.ui.browse')), answer([Uri.file('/ws/glance-manifests')])];
+  state.answers = [pick('glance'), pick('file'), type(), type(), type(), ...existing, cancel];
   assert.equal(await run('dockyard.scaffoldManifests'), false);
   const w = state.prompts.at(-1)!;
   assert.equal(w.kind, 'warning');
@@ -105,7 +121,7 @@ test('never overwrites without the modal "Overwrite?"; declining writes nothing 
   assert.equal(w.options.detail, 'glance-api.yaml');
   assert.deepEqual([...state.files.keys()], ['/ws/glance-manifests/glance-api.yaml']);
   // accepting overwrites
-  state.answers = [pick('glance'), pick('file'), type(), type(), type(), pick('cloud/glance-manifests'), answer(t('scaffold.ui.overwrite'))];
+  state.answers = [pick('glance'), pick('file'), type(), type(), type(), ...existing, answer(t('scaffold.ui.overwrite'))];
   assert.equal(await run('dockyard.scaffoldManifests'), true);
   const expected = scaffoldManifests({ service: 'glance', backend: 'file' });
   assert.deepEqual(written('/ws/glance-manifests/'), Object.fromEntries(expected.files.map((f) => [f.path, f.content])));

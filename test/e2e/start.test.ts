@@ -6,8 +6,8 @@
  */
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageVersion } from '../../scripts/e2e/code-server.mjs';
@@ -78,5 +78,38 @@ describe('npm start', { skip: skip ?? false, timeout: 6 * 60_000 }, () => {
     await assert.rejects(fetch(`${base}healthz`, { signal: AbortSignal.timeout(5_000) }));
     // Nothing of its process group is left (code-server runs in a group of its own: the port check above).
     assert.throws(() => process.kill(-c.pid!, 0), /ESRCH/);
+  });
+});
+
+describe('npm start and root', () => {
+  it('says which Debian packages it needs and why, and without a terminal to ask prints the command instead of using root', { timeout: 60_000 }, () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'dockyard-start-ask-'));
+    try {
+      // A dpkg-query that knows no package: every package code-server needs is "missing".
+      const bin = join(tmp, 'bin');
+      mkdirSync(bin);
+      writeFileSync(join(bin, 'dpkg-query'), '#!/bin/sh\nexit 1\n');
+      chmodSync(join(bin, 'dpkg-query'), 0o755);
+      const r = spawnSync(process.execPath, [join(ROOT, 'scripts/start.mjs'), '--no-build', '--state', join(tmp, 'state')], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'], // no terminal: nobody to ask
+        env: { ...process.env, PATH: `${bin}:${process.env.PATH}` },
+        timeout: 50_000,
+      });
+      const out = r.stdout + r.stderr;
+      assert.equal(r.status, 1, out);
+      const sudo = process.getuid?.() === 0 ? '' : 'sudo ';
+      assert.match(out, /code-server needs Debian packages that are missing: libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config ripgrep\n/);
+      assert.match(out, /the headers its native modules build against .* ripgrep for its search/);
+      assert.ok(out.includes(`Installing them needs root: ${sudo}apt-get install -y --no-install-recommends libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config ripgrep\n`), out);
+      assert.match(out, /npm start: run that command \(or `npm start -- --yes`\), then `npm start` again/);
+      // Chromium and the editors are for the tests only.
+      assert.doesNotMatch(out, /apt-get install[^\n]*(chromium|neovim|emacs)/);
+      // The default workspace is a copy of examples/, not the repository's folder.
+      assert.deepEqual(readdirSync(join(tmp, 'state/workspace')).sort(), readdirSync(join(ROOT, 'examples')).sort());
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });

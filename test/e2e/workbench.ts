@@ -181,16 +181,23 @@ export class Workbench {
     return (await this.statusItem().textContent())?.trim() ?? '';
   }
 
-  /** Quick Open (Ctrl+P) a workspace file by name and wait until its editor tab is active. */
+  /**
+   * Quick Open (Ctrl+P) a workspace file by name and wait until its editor tab is active. For a
+   * path (`images/insecure/Dockerfile`) the row shows the name and the folder apart: it is matched
+   * by the name and the folder's last part.
+   */
   async openFile(name: string): Promise<void> {
     await this.page.keyboard.press('Control+P');
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible', timeout: SHORT });
     await this.page.keyboard.type(name);
-    const row = this.page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: name }).first();
-    await row.waitFor({ state: 'visible', timeout: LONG });
-    await row.click();
-    await this.page.locator('.tab.active').filter({ hasText: name }).waitFor({ state: 'visible', timeout: LONG });
+    const parts = name.split('/');
+    const base = parts[parts.length - 1];
+    let row = this.page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: base });
+    if (parts.length > 1) row = row.filter({ hasText: parts[parts.length - 2] });
+    await row.first().waitFor({ state: 'visible', timeout: LONG });
+    await row.first().click();
+    await this.page.locator('.tab.active').filter({ hasText: base }).waitFor({ state: 'visible', timeout: LONG });
     await this.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout: LONG });
   }
 

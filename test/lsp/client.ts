@@ -30,6 +30,11 @@ export class TestClient {
   private waiters: { pred: (p: Published) => boolean; resolve: (p: Published) => void }[] = [];
   settings: Record<string, unknown> = {};
   stderr = '';
+  /** window/logMessage and window/showMessage notifications, in order. */
+  readonly messages: { method: string; type: number; message: string }[] = [];
+  /** client/registerCapability registrations and window/showDocument requests received. */
+  readonly registrations: { method: string; registerOptions?: any }[] = [];
+  readonly shownDocuments: { uri: string; selection?: any; takeFocus?: boolean }[] = [];
 
   constructor(args: string[] | { memory: true } = ['--stdio']) {
     if (Array.isArray(args)) {
@@ -57,16 +62,26 @@ export class TestClient {
       });
     });
     this.conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map((i) => (i.section === 'dockyard' ? this.settings : null)));
-    this.conn.onRequest('client/registerCapability', () => null);
+    this.conn.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      this.registrations.push(...p.registrations);
+      return null;
+    });
+    this.conn.onNotification('window/logMessage', (p: { type: number; message: string }) => this.messages.push({ method: 'window/logMessage', ...p }));
+    this.conn.onNotification('window/showMessage', (p: { type: number; message: string }) => this.messages.push({ method: 'window/showMessage', ...p }));
+    this.conn.onRequest('window/showDocument', (p: { uri: string }) => {
+      this.shownDocuments.push(p);
+      return { success: true };
+    });
     this.conn.onRequest('workspace/applyEdit', () => ({ applied: true }));
     this.conn.listen();
   }
 
-  async initialize(initializationOptions: Record<string, unknown> = {}, rootUri: string | null = null) {
+  /** `capabilities` replaces the default client capabilities (a VS Code-like client's). */
+  async initialize(initializationOptions: Record<string, unknown> = {}, rootUri: string | null = null, capabilities?: Record<string, unknown>) {
     const r = await this.conn.sendRequest('initialize', {
       processId: this.proc ? process.pid : null,
       rootUri,
-      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      capabilities: capabilities ?? { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
       initializationOptions: { debounceMs: 10, ...initializationOptions },
     });
     await this.conn.sendNotification('initialized', {});

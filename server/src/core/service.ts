@@ -2,7 +2,7 @@ import { Analyzer, instructionStartLine, type FileAnalysis, type HostContext, ty
 import { createRegistry } from './rules';
 import type { RuleRegistry } from './rules/registry';
 import type { DockyardConfig, PartialConfig } from './config/config';
-import { format, msg, t, type Lang } from './messages/catalog';
+import { msg, t, type Lang } from './messages/catalog';
 import { ruleDocsMarkdown } from './features/rule-docs';
 import { codeLenses, completion, hover, inlayHints } from './features';
 import type { CodeLensResult, CompletionResult, FeatureContext, InlayHintResult } from './features/types';
@@ -155,6 +155,11 @@ export class DockyardService {
   setSettings(settings: PartialConfig): void {
     this.settings = settings;
     this.epoch++;
+  }
+
+  /** What the editor reported about other extensions (coexistence). */
+  get hostContext(): Readonly<HostContext> {
+    return this.context;
   }
 
   setContext(context: HostContext): void {
@@ -334,6 +339,40 @@ export class DockyardService {
     return { path: file, text: r.text, notUtf8: r.notUtf8, bom: r.bom, findings };
   }
 
+  /**
+   * Files created, changed or deleted on disk (the editor's file watching): a file that is not open
+   * is read again and its index entries replaced (a deleted or unreadable file's are dropped), so the
+   * cross-file findings of open documents follow without a workspace lint (`staleDocuments()` then
+   * names the documents to check again). An open file keeps the editor's text. Returns the paths
+   * that hold Kubernetes objects (before or after) and the others.
+   */
+  refreshFiles(changes: readonly { path: string; deleted?: boolean }[]): { manifests: string[]; others: string[] } {
+    const ws = this.analyzer.workspace;
+    const holds = (p: string) => ws.has(p) && ws.get(p).length > 0;
+    const manifests: string[] = [];
+    const others: string[] = [];
+    for (const c of changes) {
+      const had = holds(c.path);
+      if (!this.docs.has(c.path)) {
+        let text: string | undefined;
+        if (!c.deleted) {
+          try {
+            text = this.host.readFile(c.path).text;
+          } catch {
+            /* gone again or unreadable: drop its entries */
+          }
+        }
+        if (text === undefined) this.analyzer.close(c.path, false);
+        else {
+          this.analyzeText(c.path, text);
+          this.analyzer.close(c.path);
+        }
+      }
+      (had || holds(c.path) ? manifests : others).push(c.path);
+    }
+    return { manifests, others };
+  }
+
   /** The index entries of these files (what a parallel lint shares between its workers). */
   indexEntries(files: readonly string[]): [string, IndexedResource[]][] {
     const ws = this.analyzer.workspace;
@@ -438,10 +477,14 @@ export class DockyardService {
     const ctx = this.featureContext(path);
     if (!ctx) return undefined;
     const parts: string[] = [];
+    // The finding's own message is not repeated: the editor shows it beside this hover (VS Code's
+    // problem hover, Neovim's diagnostic float); the hover adds what the message does not say.
+    const seen = new Set<string>();
     for (const f of this.diagnostics(path)) {
-      if (!contains(f.range, position)) continue;
+      if (!contains(f.range, position) || seen.has(f.rule)) continue;
+      seen.add(f.rule);
       const meta = this.registry.meta(f.rule);
-      if (meta) parts.push(`${format(f.message, this.lang)}\n\n${ruleDocsMarkdown(meta, this.lang)}`);
+      if (meta) parts.push(ruleDocsMarkdown(meta, this.lang));
     }
     const h = this.run(() => hover(ctx, position));
     if (h) parts.push(h.markdown);

@@ -31,11 +31,15 @@ export class Session {
   roots: string[] = [];
   debounceMs = DEBOUNCE_MS;
   hasConfigurationCapability = false;
+  /** The client can open a document the server names (`window/showDocument`, LSP 3.16). */
+  showDocumentSupport = false;
+  /** The client accepts a `workspace/didChangeWatchedFiles` registration from the server. */
+  watchedFilesRegistration = false;
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Diagnostics published for files that are not open (lint workspace), to clear them later. */
   readonly workspacePublished = new Set<string>();
-  /** Error and warning counts per published uri, for the status bar. */
-  private readonly counts = new Map<string, { errors: number; warnings: number }>();
+  /** Counts per severity per published uri, for the status bar. */
+  private readonly counts = new Map<string, SeverityCounts>();
   /** Diagnostics converted once per finding object (unchanged documents hand back the same ones). */
   private readonly converted = new WeakMap<Finding, { uri: string; lang: Lang; diagnostic: Diagnostic }>();
 
@@ -80,13 +84,7 @@ export class Session {
   }
 
   publish(uri: string, findings: readonly Finding[], version?: number): void {
-    let errors = 0;
-    let warnings = 0;
-    for (const f of findings) {
-      if (f.severity === 'error') errors++;
-      else if (f.severity === 'warning') warnings++;
-    }
-    if (findings.length) this.counts.set(uri, { errors, warnings });
+    if (findings.length) this.counts.set(uri, countSeverities(findings));
     else this.counts.delete(uri);
     void this.connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => this.diagnostic(f, uri)) });
   }
@@ -99,14 +97,25 @@ export class Session {
     return diagnostic;
   }
 
+  /**
+   * `dockyard/status`: every published diagnostic counted by severity. VS Code's Problems panel
+   * lists errors, warnings and infos (hints are shown only in the editor), so the status bar counts
+   * those three and its tooltip names each.
+   */
   sendStatus(): void {
-    let errors = 0;
-    let warnings = 0;
+    const total: SeverityCounts = { errors: 0, warnings: 0, information: 0, hints: 0 };
     for (const c of this.counts.values()) {
-      errors += c.errors;
-      warnings += c.warnings;
+      total.errors += c.errors;
+      total.warnings += c.warnings;
+      total.information += c.information;
+      total.hints += c.hints;
     }
-    void this.connection.sendNotification('dockyard/status', { errors, warnings, documents: this.counts.size });
+    void this.connection.sendNotification('dockyard/status', { ...total, documents: this.counts.size });
+  }
+
+  /** A line in the client's log ("Dockyard: Show output" in VS Code). */
+  log(id: string, args?: Record<string, string | number>): void {
+    this.connection.console.info(t(id, args, this.lang));
   }
 
   /** Analyse the current version and publish; then re-check only the documents whose facts went stale. */
@@ -168,6 +177,24 @@ export class Session {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
   }
+}
+
+export interface SeverityCounts {
+  errors: number;
+  warnings: number;
+  information: number;
+  hints: number;
+}
+
+export function countSeverities(findings: readonly Finding[]): SeverityCounts {
+  const c: SeverityCounts = { errors: 0, warnings: 0, information: 0, hints: 0 };
+  for (const f of findings) {
+    if (f.severity === 'error') c.errors++;
+    else if (f.severity === 'warning') c.warnings++;
+    else if (f.severity === 'information') c.information++;
+    else c.hints++;
+  }
+  return c;
 }
 
 /**

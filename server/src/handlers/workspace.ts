@@ -1,3 +1,4 @@
+import { t } from '../core/messages/catalog';
 import type { Session } from './session';
 
 /** `dockyard/lintWorkspace` (progress, cancellation, diagnostics of files that are not open) and `dockyard/ruleDocs`. */
@@ -9,6 +10,7 @@ export function registerWorkspace(s: Session): void {
     for (const u of s.workspacePublished) s.publish(u, []);
     s.workspacePublished.clear();
     for (const d of documents.all()) s.sync(d);
+    const t0 = Date.now();
     let total = 0;
     const r = await service.lint((p.folders ?? []).map((f) => s.uriToPath(f)), {
       cancel: () => token.isCancellationRequested,
@@ -29,8 +31,10 @@ export function registerWorkspace(s: Session): void {
       s.publish(uri, f.findings);
       s.workspacePublished.add(uri);
     }
-    if (r.cancelled) return { cancelled: true, files: r.files.length, errors, warnings };
+    const files = r.cancelled ? r.files.length : total || r.files.length;
+    s.log('core.log.lint', { files, ms: Date.now() - t0, errors, warnings, cancelled: r.cancelled ? t('core.log.lintCancelled', undefined, s.lang) : '' });
+    if (r.cancelled) return { cancelled: true, files, errors, warnings };
     s.revalidateAll();
-    return { cancelled: false, files: total || r.files.length, errors, warnings };
+    return { cancelled: false, files, errors, warnings };
   });
 }

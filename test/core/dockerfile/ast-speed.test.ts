@@ -13,7 +13,7 @@ import { repoSeeds } from '../../robustness/seeds';
 
 /**
  * dockerfile-ast is patched at install time (patches/dockerfile-ast+0.7.1.patch, applied by
- * scripts/patch-deps.mjs from npm's postinstall) with speed-ups that must change no result. These
+ * scripts/patch-deps.mjs from npm's prepare) with speed-ups that must change no result. These
  * tests compare the installed, patched library with the library as published: a copy of the package
  * with the patch applied in reverse (out/pristine-<pid>/, under the project so its own requires
  * resolve from node_modules), loaded beside it. A whole parse (every zero-argument getter of every
@@ -201,5 +201,5 @@ test('the installed dockerfile-ast is the release the patch was made for, with t
   assert.deepEqual(patchProblems(ROOT), []);
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string>; scripts: Record<string, string> };
   assert.equal(pkg.devDependencies['dockerfile-ast'], patch.version, 'pinned to the exact release');
-  assert.match(pkg.scripts.postinstall, /patch-deps\.mjs/);
+  assert.match(pkg.scripts.prepare, /patch-deps\.mjs/);
 });

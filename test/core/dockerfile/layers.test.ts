@@ -57,7 +57,7 @@ test('layer code lenses: stage totals on every FROM, the image total on the fina
     ],
   );
   assert.deepEqual(lenses[0].range, range(1, 0, 1, 20));
-  assert.equal(lenses[0].command, 'dockyard.showRuleDocs');
+  assert.equal(lenses[0].command, 'dockyard.server.showRuleDocs');
   assert.deepEqual(lenses[0].args, ['layer-count']);
   const single = codeLenses(ctx('FROM alpine:3.20\nRUN true\n'));
   assert.deepEqual(single.map((l) => l.title), ['1 layer in stage #1', 'Image: 1 layer']);

@@ -1,7 +1,7 @@
 import { t } from '../messages/catalog';
 import { stageInfos, type StageInfo } from '../model/dockerfile-stages';
 import { comparePositions, type Range } from '../types';
-import type { CodeLensResult, FeatureContext, FeatureProvider, InlayHintResult } from './types';
+import { SERVER_COMMANDS, type CodeLensResult, type FeatureContext, type FeatureProvider, type InlayHintResult } from './types';
 
 /**
  * Layer hints (issue 5): every RUN/COPY/ADD gets an inlay hint "layer N" at the end of its first
@@ -41,14 +41,14 @@ export const dockerfileLayersProvider: FeatureProvider = {
       const stage = stageName(info);
       const count = info.layers.length;
       const id = count === 0 ? 'dockerfile.layers.stageNone' : count === 1 ? 'dockerfile.layers.stageOne' : 'dockerfile.layers.stageMany';
-      out.push({ range, title: t(id, { count, stage }, ctx.lang), command: 'dockyard.showRuleDocs', args: ['layer-count'] });
+      out.push({ range, title: t(id, { count, stage }, ctx.lang), command: SERVER_COMMANDS.showRuleDocs, args: ['layer-count'] });
       if (idx === infos.length - 1) {
         const total = info.inherited + count;
         let title: string;
         if (info.parent && info.inherited > 0) title = t('dockerfile.layers.imageMany', { total, inherited: info.inherited, parent: stageName(info.parent) }, ctx.lang);
         else if (total === 1) title = t('dockerfile.layers.imageOne', undefined, ctx.lang);
         else title = t('dockerfile.layers.imageOwn', { total }, ctx.lang);
-        out.push({ range, title, command: 'dockyard.showRuleDocs', args: ['layer-count'] });
+        out.push({ range, title, command: SERVER_COMMANDS.showRuleDocs, args: ['layer-count'] });
       }
     });
     return out;

@@ -59,7 +59,7 @@ export interface InlayHintResult {
 export interface CodeLensResult {
   range: Range;
   title: string;
-  /** A Dockyard command id, e.g. `dockyard.showRuleDocs`. */
+  /** A command the language server executes (`SERVER_COMMANDS`), e.g. `dockyard.server.showRuleDocs`. */
   command?: string;
   args?: unknown[];
 }
@@ -72,3 +72,16 @@ export interface FeatureProvider {
   inlayHints?(ctx: FeatureContext, range: Range): InlayHintResult[];
   codeLenses?(ctx: FeatureContext): CodeLensResult[];
 }
+
+/**
+ * Commands the language server itself executes (`workspace/executeCommand`), so that every client
+ * can run what a lens or action carries. Their ids differ from the VS Code client's own commands
+ * (`dockyard.showRuleDocs`): vscode-languageclient registers every command the server advertises,
+ * and the same id twice would collide.
+ */
+export const SERVER_COMMANDS = {
+  /** args: `[ruleId]` — show the rule's documentation (window/showDocument or window/showMessage). */
+  showRuleDocs: 'dockyard.server.showRuleDocs',
+  /** args: `[documentUri]` — apply the safe fixes of the document (workspace/applyEdit). */
+  applyFixAll: 'dockyard.applyFixAll',
+} as const;

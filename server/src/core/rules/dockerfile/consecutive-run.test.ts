@@ -10,13 +10,14 @@ const merge = (text: string) => {
   assert.equal(f.length, 1, 'one finding');
   return f[0];
 };
-test('consecutive-run: one finding per sequence, on the second RUN, with the first as related', () => {
+
+test('consecutive-run: one finding per sequence, on the first RUN (where the merge is offered), with the later RUNs as related', () => {
   const text = 'FROM debian:12\nRUN apt-get update\nRUN apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n';
   const f = merge(text);
-  assert.deepEqual(r(f), [2, 0, 2, 3]);
+  assert.deepEqual(r(f), [1, 0, 1, 3]);
   assert.equal(f.severity, 'information');
-  assert.deepEqual(f.message, { id: 'rule.consecutive-run.message', args: { count: 2, line: 2 } });
-  assert.deepEqual(f.related![0].range, { start: { line: 1, character: 0 }, end: { line: 1, character: 3 } });
+  assert.deepEqual(f.message, { id: 'rule.consecutive-run.message', args: { count: 2, first: 2, last: 3 } });
+  assert.deepEqual(f.related!.map((x) => [x.range, x.message]), [[{ start: { line: 2, character: 0 }, end: { line: 2, character: 3 } }, { id: 'rule.consecutive-run.related' }]]);
   assert.deepEqual(f.fixes![0].title, { id: 'rule.consecutive-run.fixTitle', args: { count: 2 } });
   assert.equal(f.fixes![0].tier, 'review');
   // no continuation lines in the file: ` \` + 4 spaces + leading &&
@@ -25,7 +26,8 @@ test('consecutive-run: one finding per sequence, on the second RUN, with the fir
 test('consecutive-run: three RUNs, comments kept inside the continuation, blank lines dropped, trailing && style and indentation of the file', () => {
   const text = 'FROM debian:12\nRUN apt-get update && \\\n  apt-get install -y gcc\n\n# build it\n  # and install\nRUN make\n\nRUN make install\nCMD ["app"]\n';
   const f = merge(text);
-  assert.deepEqual(f.message.args, { count: 3, line: 2 });
+  assert.deepEqual(f.message.args, { count: 3, first: 2, last: 9 });
+  assert.deepEqual(f.related!.map((x) => x.range.start.line), [6, 8]);
   fixAndRelint(
     text,
     f,
@@ -104,7 +106,7 @@ RUN b
 RUN apt-get update
 RUN apt-get install -y curl
 `,
-      errors: [{ messageId: "message", range: [2, 0, 2, 3], args: {"count": 2, "line": 2}, severity: "information" }],
+      errors: [{ messageId: "message", range: [1, 0, 1, 3], args: {"count": 2, "first": 2, "last": 3}, severity: "information" }],
       output: `FROM debian:12
 RUN apt-get update \\
     && apt-get install -y curl

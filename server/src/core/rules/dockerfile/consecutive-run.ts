@@ -8,7 +8,8 @@ import { continuationStyle, flagsOf } from './util';
 
 /**
  * RUN instructions that follow one another (only comments or blank lines between them) each add a
- * layer; one RUN joined with `&&` makes one layer. One finding per sequence, on the second RUN.
+ * layer; one RUN joined with `&&` makes one layer. One finding per sequence, on its first RUN (where
+ * the merge is offered), with the later RUNs as related locations.
  *
  * Decisions (documented in the rule docs):
  * - RUNs whose flags differ (`--mount`, `--network`, `--security`) end a sequence and are not
@@ -43,8 +44,8 @@ export const consecutiveRun = defineRule({
     fix: 'Merge them into one RUN joined with &&. The quick fix keeps each command as written, the comments between them, and the file\'s continuation style; it groups a later part in { …; } when it holds several commands or ||, and runs an earlier part in a subshell ( … ) when it changes the shell\'s state (cd, export, set …), so the result behaves like the separate RUNs. RUNs with different flags (--mount, --network, --security) are not reported; exec form (RUN ["…"]), heredocs and lines ending in a comment are reported without the fix.',
   },
   messages: {
-    message: '{count} consecutive RUN instructions (from line {line}) could be one layer.',
-    related: 'The first RUN of the sequence.',
+    message: '{count} consecutive RUN instructions (lines {first} to {last}) could be one layer.',
+    related: 'A later RUN of the sequence.',
     fixTitle: 'Merge the {count} RUN instructions into one',
   },
   check(ctx, m) {
@@ -68,9 +69,9 @@ export const consecutiveRun = defineRule({
 
     function report(seq: Instruction[]): void {
       ctx.report({
-        range: model.range(seq[1].getInstructionRange()),
-        message: m('message', { count: seq.length, line: seq[0].getRange().start.line + 1 }),
-        related: [{ range: model.range(seq[0].getInstructionRange()), message: m('related') }],
+        range: model.range(seq[0].getInstructionRange()),
+        message: m('message', { count: seq.length, first: seq[0].getRange().start.line + 1, last: seq[seq.length - 1].getRange().start.line + 1 }),
+        related: seq.slice(1).map((ins) => ({ range: model.range(ins.getInstructionRange()), message: m('related') })),
         // Building the merge parses every RUN of the sequence: done only when a fix is asked for.
         fixes: () => {
           const fix = mergeFix(model, seq, m);

@@ -1,0 +1,11 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { statusText } from '../../client/src/status';
+
+test('the status bar counts what the Problems panel lists (errors, warnings, infos) and its tooltip names each', () => {
+  // 19 errors and warnings and 3 infos: the Problems panel shows 22, so does the status bar.
+  const s = statusText({ errors: 4, warnings: 15, information: 3, hints: 2 });
+  assert.equal(s.count, 22);
+  assert.equal(s.tooltip, 'Dockyard: 4 errors, 15 warnings, 3 infos in the Problems panel (the count), 2 hints shown only in the editor. Click to show the output.');
+  assert.equal(statusText({ errors: 0, warnings: 0, information: 1, hints: 0 }).count, 1);
+});
