@@ -23,7 +23,7 @@ export const apparmorUnconfined = defineRule({
   docs: {
     summary: 'An AppArmor profile other than RuntimeDefault or Localhost (appArmorProfile.type, or the legacy container.apparmor.security.beta.kubernetes.io annotation set to unconfined).',
     risk: 'Unconfined removes the mandatory access control the runtime applies by default.',
-    fix: 'Use RuntimeDefault (annotation value runtime/default) or a Localhost profile. Points at the `type` pair or the annotation. The quick fix sets RuntimeDefault; never applied by "fix all".',
+    fix: 'Use RuntimeDefault (annotation value runtime/default) or a Localhost profile. In the editor the finding underlines the `type` line or the annotation. The quick fix sets RuntimeDefault; never applied by "fix all".',
   },
   messages: {
     message: 'Container "{container}" uses the AppArmor profile type {type}.',

@@ -24,7 +24,7 @@ export const capabilitiesNotDropped = defineRule({
   docs: {
     summary: 'A container does not drop ALL capabilities, or adds one other than NET_BIND_SERVICE (PSS restricted).',
     risk: 'The runtime\'s default capabilities (CHOWN, SETUID, NET_RAW …) stay available to an attacker inside the container.',
-    fix: 'Set securityContext.capabilities.drop: [ALL] and add back only NET_BIND_SERVICE if needed. Points at the `drop` key, else `capabilities`, else the container\'s securityContext key or name; an extra addition points at its entry (additions outside the baseline list are dangerous-capability\'s). Quick fix only: dropping capabilities can break images that change users or file ownership at start.',
+    fix: 'Set securityContext.capabilities.drop: [ALL] and add back only NET_BIND_SERVICE if needed. In the editor the finding underlines the `drop` key, else `capabilities`, else the container\'s securityContext key or name; an extra addition underlines its entry (additions outside the baseline list are dangerous-capability\'s). Quick fix only: dropping capabilities can break images that change users or file ownership at start.',
   },
   messages: {
     messageDrop: 'Container "{container}" does not drop ALL capabilities.',

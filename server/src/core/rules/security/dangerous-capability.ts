@@ -21,7 +21,7 @@ export const dangerousCapability = defineRule({
   docs: {
     summary: 'A container adds a Linux capability outside the PSS baseline allow-list (AUDIT_WRITE, CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, MKNOD, NET_BIND_SERVICE, SETFCAP, SETGID, SETPCAP, SETUID, SYS_CHROOT).',
     risk: 'Capabilities such as SYS_ADMIN, NET_ADMIN, SYS_PTRACE, SYS_MODULE or NET_RAW give root-like powers over the kernel, the network or other processes.',
-    fix: 'Remove the capability, or suppress with a reason when the workload cannot work without it. Names are compared exactly as Kubernetes does (CAP_SYS_ADMIN and ALL are outside the list too). Points at the capability entry. The quick fix removes it; never applied by "fix all".',
+    fix: 'Remove the capability, or suppress with a reason when the workload cannot work without it. Names are compared exactly as Kubernetes does (CAP_SYS_ADMIN and ALL are outside the list too). In the editor the finding underlines the capability entry. The quick fix removes it; never applied by "fix all".',
   },
   messages: {
     message: 'Container "{container}" adds the capability {capability}.',

@@ -41,7 +41,7 @@ export const envVarSecret = defineRule({
   docs: {
     summary: 'An environment variable whose name looks secret (PASSWORD, SECRET, TOKEN, PRIVATE_KEY, CREDENTIAL …) has a literal value that could be one (not a flag, number, reference or path), or any environment variable holds a PEM private key or a cloud secret key.',
     risk: 'The secret is in the manifest, in git and in the output of kubectl describe for anyone with read access.',
-    fix: 'Move the value into a Secret and reference it with valueFrom.secretKeyRef. Points at the env entry. The quick fix replaces `value:` with a secretKeyRef to `<workload>-secrets`, key = the variable\'s name in lower case; create that Secret. Quick fix only.',
+    fix: 'Move the value into a Secret and reference it with valueFrom.secretKeyRef. In the editor the finding underlines the env entry. The quick fix replaces `value:` with a secretKeyRef to `<workload>-secrets`, key = the variable\'s name in lower case; create that Secret. Quick fix only.',
   },
   messages: {
     message: 'Container "{container}": {name} has a literal value.',

@@ -49,7 +49,7 @@ export const exposedControlPlanePort = defineRule({
   docs: {
     summary: 'A NodePort/LoadBalancer Service, externalIPs, hostPort or hostNetwork container exposes a control-plane or runtime port (kube-apiserver 6443/8080, kubelet 10250/10255, etcd 2379/2380, Docker API 2375/2376, kube-scheduler 10251/10259, kube-controller-manager 10252/10257, kube-proxy 10256, kubectl proxy 8001, dashboard).',
     risk: 'These ports control the cluster or the node; reachable from outside they are a direct way in.',
-    fix: 'Keep the port on a ClusterIP Service or behind an authenticated proxy. Ports that ordinary applications share (8080, 8001, 8443, 9090) count only when a name or image shows the component. Points at the port pair. No quick fix.',
+    fix: 'Keep the port on a ClusterIP Service or behind an authenticated proxy. Ports that ordinary applications share (8080, 8001, 8443, 9090) count only when a name or image shows the component. In the editor the finding underlines the port line. No quick fix.',
   },
   messages: {
     messageService: 'Port {port} ({component}) is exposed through {how}.',

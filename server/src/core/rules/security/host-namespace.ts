@@ -19,7 +19,7 @@ export const hostNamespace = defineRule({
   docs: {
     summary: 'The pod shares the node\'s network, process or IPC namespace (hostNetwork, hostPID, hostIPC).',
     risk: 'With the host\'s namespaces a pod sees every process, socket and shared memory segment of the node and can sniff or attack them.',
-    fix: 'Remove the field (false is the default). Agents that really need it (iSCSI or Open vSwitch daemons) should carry a suppression with a reason. Points at the `hostNetwork: true` pair. The quick fix is never applied by "fix all".',
+    fix: 'Remove the field (false is the default). Agents that really need it (iSCSI or Open vSwitch daemons) should carry a suppression with a reason. In the editor the finding underlines the `hostNetwork: true` line. The quick fix is never applied by "fix all".',
   },
   messages: {
     message: 'The pod uses the host\'s namespace ({field}: true).',

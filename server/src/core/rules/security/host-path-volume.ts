@@ -17,7 +17,7 @@ export const hostPathVolume = defineRule({
   docs: {
     summary: 'A hostPath volume mounts a directory of the node into the pod (PSS baseline forbids it).',
     risk: 'hostPath ties the pod to one node and exposes the node\'s filesystem; a writable one lets the pod change the host.',
-    fix: 'Use an emptyDir, a PersistentVolumeClaim, a ConfigMap or a CSI volume instead. Points at the volume entry. The quick fix replaces `hostPath:` with `emptyDir: {}`; it changes what the pod sees, so it is never applied by "fix all".',
+    fix: 'Use an emptyDir, a PersistentVolumeClaim, a ConfigMap or a CSI volume instead. In the editor the finding underlines the volume entry. The quick fix replaces `hostPath:` with `emptyDir: {}`; it changes what the pod sees, so it is never applied by "fix all".',
   },
   messages: {
     message: 'Volume "{volume}" is a hostPath volume.',

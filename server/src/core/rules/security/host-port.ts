@@ -17,7 +17,7 @@ export const hostPort = defineRule({
   docs: {
     summary: 'A container port is bound to a port of the node (hostPort).',
     risk: 'hostPort bypasses network policies and Services, exposes the pod on the node\'s address and limits scheduling to one such pod per node.',
-    fix: 'Remove hostPort and expose the port through a Service. Points at the `hostPort` pair. The quick fix is never applied by "fix all".',
+    fix: 'Remove hostPort and expose the port through a Service. In the editor the finding underlines the `hostPort` line. The quick fix is never applied by "fix all".',
   },
   messages: {
     message: 'Container "{container}" binds host port {port}.',

@@ -20,7 +20,7 @@ export const hostProbe = defineRule({
   docs: {
     summary: 'A probe or lifecycle handler (httpGet / tcpSocket) sets host, making the kubelet connect to another address (PSS baseline since Kubernetes 1.34).',
     risk: 'The kubelet can be steered to reach addresses the pod could not, such as the node\'s own services or cloud metadata.',
-    fix: 'Remove host so the probe targets the pod\'s IP. Points at the `host` pair. Quick fix only.',
+    fix: 'Remove host so the probe targets the pod\'s IP. In the editor the finding underlines the `host` line. Quick fix only.',
   },
   messages: {
     message: 'Container "{container}": {handler} targets host {host}.',

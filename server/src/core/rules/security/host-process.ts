@@ -17,7 +17,7 @@ export const hostProcess = defineRule({
   docs: {
     summary: 'A Windows HostProcess container (windowsOptions.hostProcess: true) runs directly on the node (PSS baseline).',
     risk: 'A HostProcess container has the node\'s full access: it is a process of the host, not a container.',
-    fix: 'Remove hostProcess. Points at the pair. Quick fix only.',
+    fix: 'Remove hostProcess. In the editor the finding underlines the offending line. Quick fix only.',
   },
   messages: {
     message: 'Container "{container}" is a Windows HostProcess container.',

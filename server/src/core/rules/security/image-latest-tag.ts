@@ -14,7 +14,7 @@ export const imageLatestTag = defineRule({
   docs: {
     summary: 'An image without a tag, or tagged latest, and without a digest.',
     risk: 'Which image runs changes with every push: deployments are not reproducible and a compromised tag is picked up silently.',
-    fix: 'Pin a version tag or, better, a digest (image@sha256:…). Points at the `image` pair. No quick fix.',
+    fix: 'Pin a version tag or, better, a digest (image@sha256:…). In the editor the finding underlines the `image` line. No quick fix.',
   },
   messages: {
     messageNoTag: 'Container "{container}" uses the image {image} without a tag (latest).',

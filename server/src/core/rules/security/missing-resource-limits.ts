@@ -21,7 +21,7 @@ export const missingResourceLimits = defineRule({
   docs: {
     summary: 'A container has no cpu or no memory limit.',
     risk: 'One runaway container can starve every other workload on the node.',
-    fix: 'Set resources.limits.cpu and .memory. Points at the `limits` key, else `resources`, else the container\'s name. The quick fix adds the missing limits from the settings resources.defaultCpuLimit / defaultMemoryLimit (or the container\'s request, as a limit below it is rejected); quick fix only.',
+    fix: 'Set resources.limits.cpu and .memory. In the editor the finding underlines the `limits` key, else `resources`, else the container\'s name. The quick fix adds the missing limits from the settings resources.defaultCpuLimit / defaultMemoryLimit (or the container\'s request, as a limit below it is rejected); quick fix only.',
   },
   messages: {
     messageBoth: 'Container "{container}" has no cpu and no memory limit.',

@@ -14,7 +14,7 @@ export const mountPropagation = defineRule({
   docs: {
     summary: 'A volumeMount uses mountPropagation: Bidirectional.',
     risk: 'Mounts made in the container propagate to the host and to other pods; it needs a privileged container.',
-    fix: 'Remove mountPropagation (or use HostToContainer). Points at the pair. Quick fix only.',
+    fix: 'Remove mountPropagation (or use HostToContainer). In the editor the finding underlines the offending line. Quick fix only.',
   },
   messages: {
     message: 'Container "{container}" mounts "{volume}" with Bidirectional propagation.',

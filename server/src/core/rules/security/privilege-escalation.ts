@@ -21,7 +21,7 @@ export const privilegeEscalation = defineRule({
   docs: {
     summary: 'A container does not set allowPrivilegeEscalation: false, so setuid binaries and file capabilities can raise its privileges (PSS restricted; Windows pods are exempt).',
     risk: 'A process can gain more privileges than its parent (sudo, setuid helpers, file capabilities), turning a foothold into root inside the container.',
-    fix: 'Set securityContext.allowPrivilegeEscalation: false on every container (init and ephemeral too). Error when it is true, warning when it is absent. Points at the pair when set; when absent, at the container\'s securityContext key, or its name when it has none. Adding the missing field joins "fix all"; turning an explicit true into false is a quick fix only. No fix is offered for privileged containers or ones that add SYS_ADMIN: the API rejects the combination.',
+    fix: 'Set securityContext.allowPrivilegeEscalation: false on every container (init and ephemeral too). Error when it is true, warning when it is absent. In the editor the finding underlines the offending line when set; when absent, the container\'s securityContext key, or its name when it has none. Adding the missing field joins "fix all"; turning an explicit true into false is a quick fix only. No fix is offered for privileged containers or ones that add SYS_ADMIN: the API rejects the combination.',
   },
   messages: {
     messageTrue: 'Container "{container}" allows privilege escalation (allowPrivilegeEscalation: true).',

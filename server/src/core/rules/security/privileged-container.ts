@@ -22,7 +22,7 @@ export const privilegedContainer = defineRule({
   docs: {
     summary: 'A container runs privileged: it gets every Linux capability and access to all host devices.',
     risk: 'A privileged container can take over the node: load kernel modules, mount host filesystems, escape to the host.',
-    fix: 'Set securityContext.privileged to false and grant only the capabilities the workload needs. Where privileges are really required (cinder-volume with LVM/iSCSI), suppress with a written reason. Points at the `privileged: true` pair. The quick fix is never applied by "fix all".',
+    fix: 'Set securityContext.privileged to false and grant only the capabilities the workload needs. Where privileges are really required (cinder-volume with LVM/iSCSI), suppress with a written reason. In the editor the finding underlines the `privileged: true` line. The quick fix is never applied by "fix all".',
   },
   messages: {
     message: 'Container "{container}" runs privileged (securityContext.privileged: true).',

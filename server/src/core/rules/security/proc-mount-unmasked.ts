@@ -26,7 +26,7 @@ export const procMountUnmasked = defineRule({
   docs: {
     summary: 'A container sets procMount to something other than Default, unmasking /proc (PSS baseline; allowed at baseline for pods with hostUsers: false from Kubernetes 1.35, never at restricted).',
     risk: 'Unmasked /proc exposes kernel interfaces the runtime normally hides from containers.',
-    fix: 'Remove procMount or set it to Default. Points at the pair. Quick fix only.',
+    fix: 'Remove procMount or set it to Default. In the editor the finding underlines the offending line. Quick fix only.',
   },
   messages: {
     message: 'Container "{container}" sets procMount: {value}.',

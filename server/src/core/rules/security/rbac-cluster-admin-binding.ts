@@ -74,7 +74,7 @@ export const rbacClusterAdminBinding = defineRule({
   docs: {
     summary: 'A RoleBinding or ClusterRoleBinding gives a cluster-admin-equivalent role (the built-in cluster-admin, a role granting * verbs on * resources in * API groups, or one aggregating such a role) to a user, group or service account outside system:.',
     risk: 'cluster-admin can do everything, everywhere: one leaked credential of that subject owns the cluster.',
-    fix: 'Bind a role with the permissions the subject needs. Points at the subject entry. No quick fix.',
+    fix: 'Bind a role with the permissions the subject needs. In the editor the finding underlines the subject entry. No quick fix.',
   },
   messages: {
     message: 'The {binding} gives cluster-admin to {kind} "{name}".',

@@ -38,7 +38,7 @@ export const rbacPodExec = defineRule({
   docs: {
     summary: 'A Role or ClusterRole grants pods/exec, pods/attach or pods/portforward (directly or through pods/*, */exec, *) with create; with get alone below Kubernetes 1.35 (from 1.35 the WebSocket upgrade needs create).',
     risk: 'exec and attach open a shell in any matching pod, with its service account and its secrets.',
-    fix: 'Remove the grant, or keep it in a role bound only to administrators. Points at the resource entry. No quick fix.',
+    fix: 'Remove the grant, or keep it in a role bound only to administrators. In the editor the finding underlines the resource entry. No quick fix.',
   },
   messages: {
     message: 'The rule grants {resource} ({verbs}).',

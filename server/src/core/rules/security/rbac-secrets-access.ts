@@ -19,7 +19,7 @@ export const rbacSecretsAccess = defineRule({
   docs: {
     summary: 'A ClusterRole or Role reads Secrets (get, list or watch on secrets or on every resource).',
     risk: 'Reading Secrets cluster-wide reveals every credential, including service account tokens that escalate further.',
-    fix: 'Use a namespaced Role, restrict to resourceNames, or drop the verbs. Points at the `secrets` entry. No quick fix.',
+    fix: 'Use a namespaced Role, restrict to resourceNames, or drop the verbs. In the editor the finding underlines the `secrets` entry. No quick fix.',
   },
   messages: {
     message: 'The ClusterRole can read Secrets ({verbs}).',

@@ -16,7 +16,7 @@ export const rbacWildcard = defineRule({
   docs: {
     summary: 'A Role or ClusterRole rule uses * in apiGroups, resources or verbs.',
     risk: 'Wildcards grant every present and future resource or verb, including ones added by later CRDs.',
-    fix: 'List the API groups, resources and verbs the workload uses. Points at the wildcard entry. No quick fix.',
+    fix: 'List the API groups, resources and verbs the workload uses. In the editor the finding underlines the wildcard entry. No quick fix.',
   },
   messages: {
     message: 'Wildcard "{value}" in {field}.',

@@ -19,7 +19,7 @@ export const restrictedVolumeType = defineRule({
   docs: {
     summary: 'A volume type outside the restricted list (configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected, secret).',
     risk: 'In-tree volume types (nfs, iscsi, rbd, cephfs …) let the pod name storage directly instead of through a PersistentVolume an administrator controls.',
-    fix: 'Use a PersistentVolumeClaim (or CSI) instead. Points at the volume entry. hostPath volumes are reported by host-path-volume. No quick fix.',
+    fix: 'Use a PersistentVolumeClaim (or CSI) instead. In the editor the finding underlines the volume entry. hostPath volumes are reported by host-path-volume. No quick fix.',
   },
   messages: {
     message: 'Volume "{volume}" has the type {type}, outside the restricted list.',

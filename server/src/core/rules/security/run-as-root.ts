@@ -30,7 +30,7 @@ export const runAsRoot = defineRule({
   docs: {
     summary: 'A container may run as root: runAsUser is 0, or runAsNonRoot is not true at container or pod level (PSS restricted; pods with hostUsers: false are exempt).',
     risk: 'Root in a container is root on the node\'s kernel: one container escape away from the host, and able to write everything the image owns.',
-    fix: 'Set runAsNonRoot: true (on the pod\'s securityContext to cover every container) and run the image as a non-root user. Points at the offending pair; for a missing runAsNonRoot, at the container\'s securityContext key, or its name. The quick fix sets runAsNonRoot: true; never applied by "fix all", because the kubelet then refuses images whose user is root. runAsUser: 0 has no quick fix.',
+    fix: 'Set runAsNonRoot: true (on the pod\'s securityContext to cover every container) and run the image as a non-root user. In the editor the finding underlines the offending line; for a missing runAsNonRoot, the container\'s securityContext key, or its name. The quick fix sets runAsNonRoot: true; never applied by "fix all", because the kubelet then refuses images whose user is root. runAsUser: 0 has no quick fix.',
   },
   messages: {
     messageUser: 'Container "{container}" runs as root (runAsUser: 0).',

@@ -18,7 +18,7 @@ export const runtimeSocketMount = defineRule({
   docs: {
     summary: 'A hostPath volume mounts a container runtime socket (docker.sock, containerd.sock, crio.sock) or /run, /var/run.',
     risk: 'Whoever talks to the runtime socket can start privileged containers on the node: it is root on the host.',
-    fix: 'Do not mount the runtime socket; build images with a rootless builder and talk to the cluster through the API. Points at the `path:` pair. No quick fix.',
+    fix: 'Do not mount the runtime socket; build images with a rootless builder and talk to the cluster through the API. In the editor the finding underlines the `path:` line. No quick fix.',
   },
   messages: {
     message: 'Volume "{volume}" mounts the container runtime socket path {path}.',

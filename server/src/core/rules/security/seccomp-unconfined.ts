@@ -31,7 +31,7 @@ export const seccompUnconfined = defineRule({
   docs: {
     summary: 'A container runs without a seccomp filter: Unconfined (PSS baseline), or, at the restricted level, no RuntimeDefault or Localhost profile of its own or from the pod.',
     risk: 'Without seccomp every system call is open to the container, including the rarely needed ones most kernel exploits use.',
-    fix: 'Set seccompProfile: {type: RuntimeDefault} on the pod\'s securityContext (or Localhost with a profile). At pss: baseline only Unconfined is reported. Points at the `type` pair of an Unconfined profile; for a missing profile at the container\'s securityContext key, or its name. Adding RuntimeDefault to the pod where no profile is set joins "fix all"; replacing an explicit Unconfined is a quick fix only. Windows pods are exempt from the restricted part.',
+    fix: 'Set seccompProfile: {type: RuntimeDefault} on the pod\'s securityContext (or Localhost with a profile). At pss: baseline only Unconfined is reported. In the editor the finding underlines the `type` line of an Unconfined profile; for a missing profile, the container\'s securityContext key, or its name. Adding RuntimeDefault to the pod where no profile is set joins "fix all"; replacing an explicit Unconfined is a quick fix only. Windows pods are exempt from the restricted part.',
   },
   messages: {
     messageUnconfined: 'Container "{container}" runs with seccomp Unconfined.',

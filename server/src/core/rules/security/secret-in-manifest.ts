@@ -16,7 +16,7 @@ export const secretInManifest = defineRule({
   docs: {
     summary: 'A Secret with literal data or stringData values is kept in the workspace (credentials in git).',
     risk: 'Base64 is not encryption: whoever reads the repository has the credentials.',
-    fix: 'Generate the Secret at deploy time, or keep it encrypted (SOPS, Sealed Secrets, an external secret store). Points at the `data` / `stringData` key. No quick fix.',
+    fix: 'Generate the Secret at deploy time, or keep it encrypted (SOPS, Sealed Secrets, an external secret store). In the editor the finding underlines the `data` / `stringData` key. No quick fix.',
   },
   messages: {
     message: 'Secret "{name}" keeps {count} literal value(s) in {field}: {keys}.',

@@ -20,7 +20,7 @@ export const selinuxOptions = defineRule({
   docs: {
     summary: 'seLinuxOptions set a custom SELinux user or role, or a type outside container_t, container_init_t, container_kvm_t and container_engine_t (PSS baseline).',
     risk: 'A custom SELinux type, user or role can lift the label confinement that keeps containers apart.',
-    fix: 'Remove the user and role, and use one of the allowed types (or leave the type to the runtime). Points at the offending pair. No quick fix.',
+    fix: 'Remove the user and role, and use one of the allowed types (or leave the type to the runtime). In the editor the finding underlines the offending line. No quick fix.',
   },
   messages: {
     messageType: 'Container "{container}" sets the SELinux type {type}; allowed: {allowed}.',

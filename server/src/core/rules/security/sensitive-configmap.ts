@@ -22,7 +22,7 @@ export const sensitiveConfigmap = defineRule({
   docs: {
     summary: 'A ConfigMap entry whose key says it holds a secret (password, db_password, aws_secret_access_key, private_key …) has a literal value, or a value holds a private key, a kubeconfig with a client key or token, a cloud key pair or secret key, or a password in a URL.',
     risk: 'ConfigMaps are readable by far more people and tools than Secrets and are never encrypted at rest.',
-    fix: 'Move the value into a Secret. Points at the entry\'s key. No quick fix.',
+    fix: 'Move the value into a Secret. In the editor the finding underlines the entry\'s key. No quick fix.',
   },
   messages: {
     privateKey: 'ConfigMap "{name}": {key} contains a private key.',

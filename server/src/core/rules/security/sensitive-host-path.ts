@@ -19,7 +19,7 @@ export const sensitiveHostPath = defineRule({
   docs: {
     summary: 'A hostPath volume exposes the node\'s root or a system directory (/etc, /proc, /sys, /dev, /boot, /lib, /usr, /root, /var/lib/kubelet, /var/lib/docker, /var/log …).',
     risk: 'These directories hold the node\'s credentials, kernel interfaces, devices and the other pods\' data: reading them leaks, writing them takes over the node.',
-    fix: 'Mount the narrowest path the workload needs, read-only where possible. Where a storage or network agent must have it (cinder-volume needs /dev and /lib/modules), suppress with a written reason. Points at the `path:` pair. No quick fix. Runtime sockets are reported by runtime-socket-mount instead.',
+    fix: 'Mount the narrowest path the workload needs, read-only where possible. Where a storage or network agent must have it (cinder-volume needs /dev and /lib/modules), suppress with a written reason. In the editor the finding underlines the `path:` line. No quick fix. Runtime sockets are reported by runtime-socket-mount instead.',
   },
   messages: {
     message: 'Volume "{volume}" mounts the host path {path} (under {prefix}).',

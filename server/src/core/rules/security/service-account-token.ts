@@ -40,7 +40,7 @@ export const serviceAccountToken = defineRule({
   docs: {
     summary: 'The pod mounts a service account token (automountServiceAccountToken is not false on the pod, nor on the ServiceAccount it uses when that is defined in the workspace).',
     risk: 'A stolen token lets an attacker call the Kubernetes API with the service account\'s permissions.',
-    fix: 'Set automountServiceAccountToken: false on the pod unless it calls the Kubernetes API. Points at the pair when true, else at the `spec:` key of the pod spec. Quick fix only.',
+    fix: 'Set automountServiceAccountToken: false on the pod unless it calls the Kubernetes API. In the editor the finding underlines the offending line when true, else the `spec:` key of the pod spec. Quick fix only.',
   },
   messages: {
     message: 'The pod mounts a service account token (automountServiceAccountToken is not set to false).',

@@ -22,7 +22,7 @@ export const unsafeSysctl = defineRule({
   docs: {
     summary: 'The pod sets a sysctl outside the safe set Kubernetes allows by default (PSS baseline).',
     risk: 'Unsafe sysctls are not isolated per pod: they change the whole node\'s kernel, and pods using them fail to start unless the node allows them.',
-    fix: 'Remove the sysctl, or set it on the node. Safe: kernel.shm_rmid_forced, net.ipv4.ip_local_port_range, net.ipv4.tcp_syncookies, net.ipv4.ping_group_range, net.ipv4.ip_unprivileged_port_start, net.ipv4.ip_local_reserved_ports, net.ipv4.tcp_keepalive_time, net.ipv4.tcp_fin_timeout, net.ipv4.tcp_keepalive_intvl, net.ipv4.tcp_keepalive_probes, net.ipv4.tcp_rmem, net.ipv4.tcp_wmem. Points at the sysctl entry. The quick fix removes it; never applied by "fix all".',
+    fix: 'Remove the sysctl, or set it on the node. Safe: kernel.shm_rmid_forced, net.ipv4.ip_local_port_range, net.ipv4.tcp_syncookies, net.ipv4.ping_group_range, net.ipv4.ip_unprivileged_port_start, net.ipv4.ip_local_reserved_ports, net.ipv4.tcp_keepalive_time, net.ipv4.tcp_fin_timeout, net.ipv4.tcp_keepalive_intvl, net.ipv4.tcp_keepalive_probes, net.ipv4.tcp_rmem, net.ipv4.tcp_wmem. In the editor the finding underlines the sysctl entry. The quick fix removes it; never applied by "fix all".',
   },
   messages: {
     message: 'The sysctl {sysctl} is not in the safe set.',

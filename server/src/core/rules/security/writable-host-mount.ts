@@ -20,7 +20,7 @@ export const writableHostMount = defineRule({
   docs: {
     summary: 'A hostPath volume is mounted without readOnly: true.',
     risk: 'A writable host mount lets the container change files on the node, which outlive the pod and affect every other workload there.',
-    fix: 'Add readOnly: true to the volumeMount unless the workload must write there. Points at the volumeMount entry. Adding the missing field joins "fix all"; turning an explicit readOnly: false into true is a quick fix only.',
+    fix: 'Add readOnly: true to the volumeMount unless the workload must write there. In the editor the finding underlines the volumeMount entry. Adding the missing field joins "fix all"; turning an explicit readOnly: false into true is a quick fix only.',
   },
   messages: {
     message: 'Container "{container}" mounts hostPath volume "{volume}" at {path} writable.',

@@ -19,7 +19,7 @@ export const writableRootFilesystem = defineRule({
   docs: {
     summary: 'A container\'s root filesystem is writable (readOnlyRootFilesystem is not true).',
     risk: 'An attacker can drop tools and change binaries or configuration inside the container.',
-    fix: 'Set securityContext.readOnlyRootFilesystem: true and mount an emptyDir where the process must write (/tmp, caches). Points at the pair when false; else at the container\'s securityContext key, or its name. Quick fix only: many images write to their filesystem.',
+    fix: 'Set securityContext.readOnlyRootFilesystem: true and mount an emptyDir where the process must write (/tmp, caches). In the editor the finding underlines the offending line when false; else the container\'s securityContext key, or its name. Quick fix only: many images write to their filesystem.',
   },
   messages: {
     message: 'Container "{container}" has a writable root filesystem (readOnlyRootFilesystem is not set).',
