@@ -27,6 +27,7 @@ export interface NodeHost extends ServiceHost {
 
 export function createNodeHost(o: NodeHostOptions): NodeHost {
   const resolver = new ConfigResolver(o.knownRules, o.configFile);
+  const crdSchemas = new FileCrdSource(resolver, o.roots ?? (() => []), o.openText);
   return {
     resolver,
     readFile: (p) => readText(p),
@@ -43,6 +44,8 @@ export function createNodeHost(o: NodeHostOptions): NodeHost {
     findConfig: (p, overrides) => resolver.resolve(p, overrides),
     invalidateConfig: () => resolver.invalidate(),
     lociData: new FsLociDataProvider(),
-    crdSchemas: new FileCrdSource(resolver, o.roots ?? (() => []), o.openText),
+    crdSchemas,
+    // Paths named by configuration resolve as CRD schema paths do (the .dockyard.yaml's folder, else the workspace folder).
+    resolvePath: (file, documentPath) => crdSchemas.resolve(file, documentPath),
   };
 }

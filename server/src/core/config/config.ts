@@ -21,6 +21,8 @@ export interface DockyardConfig {
     /** kind (or apiVersion/kind) → workspace-relative path of a CRD or schema file. */
     crdSchemas: Record<string, string>;
   };
+  /** A baseline file (`dockyard lint --write-baseline`): its findings are shown at hint level in the editor. */
+  baseline: string;
   layers: { threshold: number };
   loci: {
     /** Path of a loci checkout whose bindep.txt / pydep.txt override the bundled copy. */
@@ -41,6 +43,7 @@ export interface DockyardConfig {
 export type PartialConfig = {
   rules?: Record<string, SeverityOrOff>;
   pss?: PssLevel;
+  baseline?: string;
   kubernetes?: Partial<DockyardConfig['kubernetes']>;
   layers?: Partial<DockyardConfig['layers']>;
   loci?: Partial<DockyardConfig['loci']>;
@@ -57,6 +60,7 @@ export function mergeConfig(...layers: (PartialConfig | undefined)[]): DockyardC
     if (!l) continue;
     if (l.rules) Object.assign(out.rules, l.rules);
     if (l.pss) out.pss = l.pss;
+    if (l.baseline) out.baseline = l.baseline;
     if (l.kubernetes) {
       if (l.kubernetes.version) out.kubernetes.version = l.kubernetes.version;
       if (l.kubernetes.crdSchemas) Object.assign(out.kubernetes.crdSchemas, l.kubernetes.crdSchemas);
@@ -114,6 +118,7 @@ export function parseConfigObject(raw: unknown, knownRules?: Set<string>): { con
     }
   }
   if (o.pss === 'baseline' || o.pss === 'restricted') config.pss = o.pss;
+  if (typeof o.baseline === 'string') config.baseline = o.baseline;
   const k = o.kubernetes as Record<string, unknown> | undefined;
   if (k && typeof k === 'object') {
     config.kubernetes = {};

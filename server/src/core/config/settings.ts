@@ -65,6 +65,7 @@ export const SETTINGS: readonly SettingDecl[] = [
   { key: 'pss', type: { type: 'string', enum: ['baseline', 'restricted'] }, default: 'restricted' },
   { key: 'kubernetes.version', type: { type: 'string', enum: ['1.35', '1.36', ...CHECK_ONLY_VERSIONS] }, default: '', manifestDefault: '1.36' },
   { key: 'kubernetes.crdSchemas', type: { type: 'object', values: 'string' }, default: {} },
+  { key: 'baseline', type: { type: 'string' }, default: '' },
   { key: 'layers.threshold', type: { type: 'integer', minimum: 1 }, default: 20 },
   { key: 'loci.path', type: { type: 'string' }, default: '' },
   { key: 'loci.distributions', type: { type: 'array', items: 'string' }, default: ['ubuntu'] },

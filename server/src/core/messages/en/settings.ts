@@ -7,6 +7,7 @@ export const settings: Record<string, string> = {
   'setting.pss.restricted': "Baseline plus the restricted checks (non-root, capabilities drop ALL, seccomp, …).",
   'setting.kubernetes.version': "Kubernetes version the manifests are checked for: the bundled schema used for validation and for deprecated/removed apiVersions (the newest bundled one when not set), and the version of the Pod Security checks (allowed sysctls) and of RBAC evaluation (pods/exec with get). 1.37 selects the 1.37 security checks; its schema falls back to 1.36, the newest bundled.",
   'setting.kubernetes.crdSchemas': "Map a custom resource kind (`Kind` or `group/version/Kind`) to a CRD or JSON schema file in the workspace, to validate custom resources.",
+  'setting.baseline': "A baseline file written by `dockyard lint --write-baseline FILE` (relative to the `.dockyard.yaml` that sets it, else the workspace folder): the findings recorded there are shown at hint level, so only new ones stand out. Empty: no baseline.",
   'setting.layers.threshold': "`layer-count` warns when a Dockerfile stage has more layers (RUN, COPY, ADD) than this.",
   'setting.loci.path': "Path of a loci checkout (or fork) whose `bindep.txt` / `pydep.txt` replace the bundled upstream copy. Empty: look for them at the workspace root.",
   'setting.loci.distributions': "Base distributions loci builds may use. A fork that adds its own (e.g. an rpm-based in-house distro) lists it here so `loci-base-image` accepts it.",
