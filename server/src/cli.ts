@@ -277,6 +277,7 @@ async function lint(args: string[], io: CliIo, lang: Lang): Promise<number> {
     } else if (opts.writeBaseline) throw new UsageError(t('cli.error.writeWithBaseline', undefined, lang));
   }
   report(results, opts, io, lang, service.registry);
+  for (const c of service.host.configProblems?.() ?? []) for (const p of c.problems) io.stderr(`${displayPath(c.file, io.cwd)}: ${format(p, lang)}\n`);
   for (const e of errors) io.stderr(e + '\n');
   if (errors.length) return 2;
   return exitFor(results, opts.failOn);

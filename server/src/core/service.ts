@@ -36,6 +36,8 @@ export interface ServiceHost {
   isUnderChartTemplates(path: string): boolean;
   /** defaults < the `.dockyard.yaml` that applies to `path` < `overrides`. */
   findConfig(path: string, overrides: PartialConfig): { config: DockyardConfig; file?: string; problems: Message[] };
+  /** The config files read so far with their problems (unknown keys, bad values, a schema fallback). */
+  configProblems?(): { file: string; problems: Message[] }[];
   /** Forget config files read so far (a `.dockyard.yaml` changed). */
   invalidateConfig?(): void;
   /**

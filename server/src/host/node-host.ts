@@ -43,6 +43,7 @@ export function createNodeHost(o: NodeHostOptions): NodeHost {
     isUnderChartTemplates: (p) => (path.isAbsolute(p) ? isUnderChartTemplates(p) : false),
     findConfig: (p, overrides) => resolver.resolve(p, overrides),
     invalidateConfig: () => resolver.invalidate(),
+    configProblems: () => resolver.loaded(),
     lociData: new FsLociDataProvider(),
     crdSchemas,
     // Paths named by configuration resolve as CRD schema paths do (the .dockyard.yaml's folder, else the workspace folder).

@@ -1,7 +1,7 @@
 import { parseDocument } from 'yaml';
 import type { Message, Severity, SeverityOrOff } from '../types';
 import { msg } from '../messages/catalog';
-import { configFileKeys, declaredDefaults } from './settings';
+import { checkKubernetesVersion, configFileKeys, declaredDefaults, OLDEST_SUPPORTED_MINOR, supportedKubernetesVersions } from './settings';
 import { nearest } from '../util/strings';
 import { compilePattern } from '../util/patterns';
 
@@ -122,7 +122,16 @@ export function parseConfigObject(raw: unknown, knownRules?: Set<string>): { con
   const k = o.kubernetes as Record<string, unknown> | undefined;
   if (k && typeof k === 'object') {
     config.kubernetes = {};
-    if (typeof k.version === 'string' || typeof k.version === 'number') config.kubernetes.version = String(k.version);
+    if (typeof k.version === 'string' || typeof k.version === 'number') {
+      // Unquoted, `version: 1.30` reads as the number 1.3 (out of range: the message says to quote it).
+      const v = checkKubernetesVersion(String(k.version));
+      const all = supportedKubernetesVersions();
+      if ('error' in v) problems.push(msg('core.config.badK8sVersion', { value: String(k.version), oldest: `1.${OLDEST_SUPPORTED_MINOR}`, newest: all[all.length - 1] }));
+      else {
+        config.kubernetes.version = v.version;
+        if (v.schemaFrom) problems.push(msg('core.config.k8sSchemaFallback', { version: v.version, schema: v.schemaFrom }));
+      }
+    }
     if (k.crdSchemas && typeof k.crdSchemas === 'object') config.kubernetes.crdSchemas = k.crdSchemas as Record<string, string>;
   }
   const layers = o.layers as Record<string, unknown> | undefined;

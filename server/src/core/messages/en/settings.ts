@@ -5,7 +5,7 @@ export const settings: Record<string, string> = {
   'setting.pss': "Pod Security Standards level the security checks enforce.",
   'setting.pss.baseline': "Only the baseline Pod Security Standards checks.",
   'setting.pss.restricted': "Baseline plus the restricted checks (non-root, capabilities drop ALL, seccomp, …).",
-  'setting.kubernetes.version': "Kubernetes version the manifests are checked for: the bundled schema used for validation and for deprecated/removed apiVersions (the newest bundled one when not set), and the version of the Pod Security checks (allowed sysctls) and of RBAC evaluation (pods/exec with get). 1.37 selects the 1.37 security checks; its schema falls back to 1.36, the newest bundled.",
+  'setting.kubernetes.version': "Kubernetes version the manifests are checked for: the bundled schema used for validation and for deprecated/removed apiVersions (the newest bundled one when not set), and the version of the Pod Security checks (allowed sysctls) and of RBAC evaluation (pods/exec with get). Every version from 1.25 to 1.37 selects its own API lifecycle and Pod Security policy; the schema is the nearest bundled one (1.35 or 1.36).",
   'setting.kubernetes.crdSchemas': "Map a custom resource kind (`Kind` or `group/version/Kind`) to a CRD or JSON schema file in the workspace, to validate custom resources.",
   'setting.baseline': "A baseline file written by `dockyard lint --write-baseline FILE` (relative to the `.dockyard.yaml` that sets it, else the workspace folder): the findings recorded there are shown at hint level, so only new ones stand out. Empty: no baseline.",
   'setting.layers.threshold': "`layer-count` warns when a Dockerfile stage has more layers (RUN, COPY, ADD) than this.",
