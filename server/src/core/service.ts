@@ -12,7 +12,7 @@ import type { Finding, Fix, FixTier, Message, Position, Range, TextEdit } from '
 import type { LociDataProvider } from './loci/provider';
 import type { CrdSchemaSource } from './kubernetes/crd';
 import type { SchemaStore } from './schema';
-import { createProviders, withProviders, type Providers } from './providers';
+import { createProviders, withProviders, type Providers, type WorkspaceFiles } from './providers';
 import type { IndexedResource } from './workspace';
 import { detectKind } from './model/detect';
 import { BaselineMatcher, buildBaseline, fingerprint, parseBaseline, type BaselineEntry, type BaselineFile, type Fingerprint, type FingerprintSource } from './features/baseline';
@@ -48,6 +48,8 @@ export interface ServiceHost {
   lociData?: LociDataProvider;
   crdSchemas?: CrdSchemaSource;
   schemaStore?: SchemaStore;
+  /** Repository files for kustomize (confined to the repository by the host). */
+  files?: WorkspaceFiles;
 }
 
 export interface ServiceOptions {
@@ -164,7 +166,7 @@ export class DockyardService {
     this.context = options.context ?? {};
     this.lang = options.lang ?? 'en';
     const h = options.host;
-    this.providers = createProviders({ loci: h.lociData, crd: h.crdSchemas, schemaStore: h.schemaStore });
+    this.providers = createProviders({ loci: h.lociData, crd: h.crdSchemas, schemaStore: h.schemaStore, files: h.files });
   }
 
   get host(): ServiceHost {

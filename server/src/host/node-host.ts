@@ -5,6 +5,7 @@ import { ConfigResolver } from './config-resolver';
 import { FileCrdSource } from './crd-source';
 import { isUnderChartTemplates, readText, walk } from './files';
 import { FsLociDataProvider } from './loci-data';
+import { createWorkspaceFiles } from './workspace-files';
 
 /**
  * The file-system host of a DockyardService (the CLI, the language server, the golden test): reads
@@ -45,6 +46,7 @@ export function createNodeHost(o: NodeHostOptions): NodeHost {
     invalidateConfig: () => resolver.invalidate(),
     configProblems: () => resolver.loaded(),
     lociData: new FsLociDataProvider(),
+    files: createWorkspaceFiles(o.roots ?? (() => [])),
     crdSchemas,
     // Paths named by configuration resolve as CRD schema paths do (the .dockyard.yaml's folder, else the workspace folder).
     resolvePath: (file, documentPath) => crdSchemas.resolve(file, documentPath),
