@@ -12,6 +12,7 @@ import { msg } from './messages/catalog';
 import { summarizeResource } from './model/resources';
 import { baseDocumentOf, generatedNames, isKustomizationPath, patchContextOf, type KObject } from './kubernetes/kustomize';
 import { strategicMerge, toPatchOffsets } from './kubernetes/strategic-merge';
+import { withWorkspaceCrds, workspaceCrdRevision } from './kubernetes/crd';
 
 /**
  * The analyzer: text in, findings out. One parse per document version, cached and shared by every
@@ -70,6 +71,8 @@ export interface YamlFileState {
   states: ChunkState[];
   /** Cross-file findings, with the index facts they read (see workspace.ts). */
   fileFindings?: { key: string; list: Finding[]; reads: FactReads };
+  /** The workspace CRD facts the documents' schema checks read (custom resources, kubernetes/crd.ts). */
+  crdReads?: FactReads;
 }
 
 interface FileState {
@@ -130,8 +133,9 @@ export class Analyzer {
    * must be analysed again to be current). False for files without such findings or not cached.
    */
   crossFileStale(path: string): boolean {
-    const ff = this.files.get(path)?.yaml?.fileFindings;
-    return !!ff && !this.workspace.current(ff.reads);
+    const y = this.files.get(path)?.yaml;
+    const ff = y?.fileFindings;
+    return (!!ff && !this.workspace.current(ff.reads)) || (!!y?.crdReads && !this.workspace.current(y.crdReads));
   }
 
   analyze(input: AnalyzeInput, config: DockyardConfig, host: HostContext = {}): FileAnalysis {
@@ -170,7 +174,8 @@ export class Analyzer {
       case 'kubernetes':
       case 'yaml': {
         const y = this.yamlState(state, text, input.helmChartTemplate ?? false);
-        const findings = this.analyzeYaml(path, kind, y, config, key, host);
+        // Custom resources are validated with the CustomResourceDefinitions of this index.
+        const findings = withWorkspaceCrds(this.workspace, () => this.analyzeYaml(path, kind, y, config, key, host));
         return { kind, findings, yaml: y };
       }
       case 'dockerfile': {
@@ -259,10 +264,16 @@ export class Analyzer {
     // A strategic-merge patch file of a kustomization in its folder (read through the host's files).
     const patch = kind === 'kubernetes' && !y.helm ? patchContextOf(path) : undefined;
     const docKey = patch ? `${key}|patch:${patch.kustomization}` : key;
+    let crdReads: FactReads | undefined;
     y.chunks.forEach((chunk, i) => {
       const cs = y.states[i];
-      if (!cs.findings || cs.findings.key !== docKey) {
-        cs.findings = { key: docKey, list: this.runYamlDoc(path, kind, chunk, cs, docRules, config, y.helm, patch?.objects) };
+      // A custom resource's findings depend on the workspace CRD of its kind (its fact revision).
+      const id = kind === 'kubernetes' ? cs.model.k8s : null;
+      const crd = id ? workspaceCrdRevision(id.apiVersion, id.kind) : undefined;
+      if (crd) (crdReads ??= new Map()).set(crd.key, crd.revision);
+      const chunkKey = crd ? `${docKey}|${crd.key}@${crd.revision}` : docKey;
+      if (!cs.findings || cs.findings.key !== chunkKey) {
+        cs.findings = { key: chunkKey, list: this.runYamlDoc(path, kind, chunk, cs, docRules, config, y.helm, patch?.objects) };
       }
       // Shifted to file lines once per placement (an edit elsewhere reuses them).
       let shifted = cs.shifted;
@@ -308,6 +319,7 @@ export class Analyzer {
       }
     }
     this.workspace.set(path, resources);
+    y.crdReads = crdReads;
     const fileRules = this.registry.of('yaml-file').filter((r) => this.active(r, config, host));
     if (fileRules.length && kind === 'kubernetes') {
       // Valid while the file's text, the configuration and every index fact the rules read are.
