@@ -15,6 +15,7 @@ import { CliUsageError, createCliService } from './cli/service';
 import { checkKubernetesVersion, CHECK_ONLY_VERSIONS, OLDEST_SUPPORTED_MINOR, schemaVersions } from './core/config/settings';
 import { defaultJobs, lintInWorkers, PARALLEL_MIN_FILES } from './cli/parallel';
 import { parseBaseline, serializeBaseline, type BaselineFile } from './core/features/baseline';
+import { runCi } from './cli/ci';
 
 /**
  * `dockyard` command line (shared/spec/CLI.md): lint, fix, scaffold. Same core as the server.
@@ -329,6 +330,8 @@ export type SubcommandRunner = (args: string[], io: CliIo, lang: Lang) => Promis
 export const SUBCOMMANDS: Record<string, SubcommandRunner> = {
   lint,
   fix,
+  // The ready-made entries (.pre-commit-hooks.yaml, action.yml) run these.
+  ci: (args, io, lang) => runCi(args, io, lang, lint),
   scaffold: (args, io, lang) =>
     runScaffold(
       args,
@@ -364,7 +367,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(t('cli.error.unknownCommand', { command: cmd }, lang) + '\n' + t('cli.help', undefined, lang) + '\n');
     return 2;
   }
-  if (cmd !== 'scaffold' && (rest.includes('--help') || rest.includes('-h'))) {
+  if (cmd !== 'scaffold' && cmd !== 'ci' && (rest.includes('--help') || rest.includes('-h'))) {
     io.stdout(t(cmd === 'fix' ? 'cli.fix.help' : cmd === 'lint' ? 'cli.lint.help' : 'cli.help', undefined, lang) + '\n');
     return 0;
   }
