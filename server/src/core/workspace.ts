@@ -204,6 +204,13 @@ export function identityOf(apiVersion: string, kind: string, namespace: string |
   return `${slash < 0 ? '' : apiVersion.slice(0, slash)}\n${kind}\n${namespace ?? ''}\n${name}`;
 }
 
+/** What the index keeps of a CustomResourceDefinition: its group, kind and the schema per version. */
+export interface CrdSummary {
+  group: string;
+  kind: string;
+  versions: Record<string, unknown>;
+}
+
 /** The fact key of the workspace CustomResourceDefinitions of a group and kind. */
 export function crdFactKey(group: string, kind: string): string {
   return `crd:${group}/${kind}`;

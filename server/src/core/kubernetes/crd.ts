@@ -2,8 +2,7 @@ import { splitDocuments, YamlDocModel } from '../model/yaml';
 import type { DockyardConfig } from '../config/config';
 import { defaultProviders, providers, type CrdSchemaSource } from '../providers';
 import { BoundedCache } from '../util/bounded-cache';
-import { crdFactKey, type IndexedResource, type WorkspaceIndex } from '../workspace';
-import type { CrdSummary } from '../model/resources';
+import { crdFactKey, type CrdSummary, type IndexedResource, type WorkspaceIndex } from '../workspace';
 
 /**
  * Custom resource schemas (`kubernetes.crdSchemas`): a kind (`Kind` or `group/version/Kind`) maps to

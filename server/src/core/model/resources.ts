@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type YMap, type YSeq } from './ynode';
-import type { IndexedResource } from '../workspace';
+import type { CrdSummary, IndexedResource } from '../workspace';
 import { podsOf } from './pods';
 import { readLabels } from './references';
 import { objectBlockChanged } from '../kubernetes/check';
@@ -100,12 +100,6 @@ function rbacSummary(root: YMap): RbacSummary | undefined {
   return out.adminEquivalent || out.labels || out.aggregates ? out : undefined;
 }
 
-/** What the index keeps of a CustomResourceDefinition: its group, kind and the schema per version. */
-export interface CrdSummary {
-  group: string;
-  kind: string;
-  versions: Record<string, unknown>;
-}
 
 function crdSummary(value: unknown): CrdSummary | undefined {
   const spec = (value as { spec?: Record<string, unknown> } | undefined)?.spec;
