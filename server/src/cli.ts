@@ -14,6 +14,8 @@ import { entryExists, safeMkdir, safeWriteFile } from './host/safe-write';
 import { CliUsageError, createCliService } from './cli/service';
 import { checkKubernetesVersion, CHECK_ONLY_VERSIONS, OLDEST_SUPPORTED_MINOR, schemaVersions } from './core/config/settings';
 import { defaultJobs, lintInWorkers, PARALLEL_MIN_FILES } from './cli/parallel';
+import { parseBaseline, serializeBaseline, type BaselineFile } from './core/features/baseline';
+import { runCi } from './cli/ci';
 
 /**
  * `dockyard` command line (shared/spec/CLI.md): lint, fix, scaffold. Same core as the server.
@@ -44,15 +46,21 @@ interface Options {
   notes: string[];
   /** Worker threads for `lint` (default: the cores, for 64 files or more). */
   jobs?: number;
+  /** `--baseline FILE`: report only findings it does not hold. */
+  baseline?: string;
+  /** `--write-baseline FILE`: record the current findings (with `--prune-baseline`: the baseline without its stale entries). */
+  writeBaseline?: string;
+  /** `--prune-baseline`: report the baseline's stale entries. */
+  pruneBaseline: boolean;
   paths: string[];
 }
 
 const UsageError = CliUsageError;
 
-const VALUE_OPTIONS = new Set(['--format', '--pss', '--k8s-version', '--config', '--fail-on', '--lang', '--rule', '--jobs']);
+const VALUE_OPTIONS = new Set(['--format', '--pss', '--k8s-version', '--config', '--fail-on', '--lang', '--rule', '--jobs', '--baseline', '--write-baseline']);
 
 function parseOptions(args: string[], lang: Lang): Options {
-  const o: Options = { format: 'text', failOn: 'error', rules: [], dryRun: false, unsafe: false, notes: [], paths: [] };
+  const o: Options = { format: 'text', failOn: 'error', rules: [], dryRun: false, unsafe: false, notes: [], paths: [], pruneBaseline: false };
   for (let i = 0; i < args.length; i++) {
     let a = args[i];
     let value: string | undefined;
@@ -105,6 +113,15 @@ function parseOptions(args: string[], lang: Lang): Options {
         break;
       case '--unsafe':
         o.unsafe = true;
+        break;
+      case '--baseline':
+        o.baseline = value;
+        break;
+      case '--write-baseline':
+        o.writeBaseline = value;
+        break;
+      case '--prune-baseline':
+        o.pruneBaseline = true;
         break;
       case '--jobs':
         if (!/^[1-9]\d?$/.test(value!)) throw bad('1-99');
@@ -217,9 +234,51 @@ async function lint(args: string[], io: CliIo, lang: Lang): Promise<number> {
   for (const n of opts.notes) io.stderr(n + '\n');
   if (opts.lang) lang = opts.lang;
   const errors: string[] = [];
+  if (opts.pruneBaseline && !opts.baseline) throw new UsageError(t('cli.error.pruneWithoutBaseline', undefined, lang));
+  // Read the baseline before the lint: a baseline that cannot be used stops here (never "no problems").
+  let baseline: { file: string; data: BaselineFile } | undefined;
+  if (opts.baseline) {
+    const file = path.resolve(io.cwd, opts.baseline);
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      throw new UsageError(t('cli.error.unreadable', { path: opts.baseline, reason: (e as NodeJS.ErrnoException).code ?? String(e) }, lang));
+    }
+    const parsed = parseBaseline(text);
+    if ('error' in parsed) throw new UsageError(t('cli.error.badBaseline', { path: opts.baseline, detail: parsed.error }, lang));
+    baseline = { file, data: parsed.baseline };
+  }
   const service = serviceFor(opts, io, lang);
-  const results = await lintPathsParallel(service, opts, io, lang, errors);
+  let results = await lintPathsParallel(service, opts, io, lang, errors);
+  const linted = (list: FileResult[]) => list.map((r) => ({ path: r.path, text: r.text, findings: r.findings }));
+  if (opts.writeBaseline && !baseline) {
+    const file = path.resolve(io.cwd, opts.writeBaseline);
+    const data = service.writeBaseline(linted(results), path.dirname(file));
+    safeWriteFile(path.dirname(file), file, serializeBaseline(data));
+    const count = data.findings.reduce((n, e) => n + e.count, 0);
+    io.stdout(t('cli.baseline.written', { path: displayPath(file, io.cwd), count }, lang) + '\n');
+    for (const e of errors) io.stderr(e + '\n');
+    return errors.length ? 2 : 0;
+  }
+  if (baseline) {
+    const cmp = service.compareBaseline(linted(results), baseline.data, path.dirname(baseline.file));
+    const byPath = new Map(cmp.files.map((f) => [f.path, f.findings]));
+    results = results.map((r) => ({ ...r, findings: byPath.get(r.path) ?? r.findings }));
+    if (cmp.baselined) io.stderr(t('cli.baseline.hidden', { count: cmp.baselined, path: displayPath(baseline.file, io.cwd) }, lang) + '\n');
+    if (opts.pruneBaseline) {
+      for (const e of cmp.stale) io.stderr(t('cli.baseline.stale', { rule: e.rule, path: e.path, object: e.object || '-', at: e.at || '-', value: e.value, count: e.count }, lang) + '\n');
+      if (!cmp.stale.length) io.stderr(t('cli.baseline.noStale', undefined, lang) + '\n');
+      if (opts.writeBaseline) {
+        const file = path.resolve(io.cwd, opts.writeBaseline);
+        // Paths stay relative to the folder of the baseline that was read (same file, or a copy beside it).
+        safeWriteFile(path.dirname(file), file, serializeBaseline(cmp.pruned));
+        io.stderr(t('cli.baseline.pruned', { path: displayPath(file, io.cwd), count: cmp.stale.reduce((n, e) => n + e.count, 0) }, lang) + '\n');
+      }
+    } else if (opts.writeBaseline) throw new UsageError(t('cli.error.writeWithBaseline', undefined, lang));
+  }
   report(results, opts, io, lang, service.registry);
+  for (const c of service.host.configProblems?.() ?? []) for (const p of c.problems) io.stderr(`${displayPath(c.file, io.cwd)}: ${format(p, lang)}\n`);
   for (const e of errors) io.stderr(e + '\n');
   if (errors.length) return 2;
   return exitFor(results, opts.failOn);
@@ -271,6 +330,8 @@ export type SubcommandRunner = (args: string[], io: CliIo, lang: Lang) => Promis
 export const SUBCOMMANDS: Record<string, SubcommandRunner> = {
   lint,
   fix,
+  // The ready-made entries (.pre-commit-hooks.yaml, action.yml) run these.
+  ci: (args, io, lang) => runCi(args, io, lang, lint),
   scaffold: (args, io, lang) =>
     runScaffold(
       args,
@@ -306,7 +367,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(t('cli.error.unknownCommand', { command: cmd }, lang) + '\n' + t('cli.help', undefined, lang) + '\n');
     return 2;
   }
-  if (cmd !== 'scaffold' && (rest.includes('--help') || rest.includes('-h'))) {
+  if (cmd !== 'scaffold' && cmd !== 'ci' && (rest.includes('--help') || rest.includes('-h'))) {
     io.stdout(t(cmd === 'fix' ? 'cli.fix.help' : cmd === 'lint' ? 'cli.lint.help' : 'cli.help', undefined, lang) + '\n');
     return 0;
   }

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
-import { analysisSettingKeys, CHECK_ONLY_VERSIONS, configFileSchema, manifestProperties, SETTINGS } from '../../server/src/core/config/settings';
+import { analysisSettingKeys, CHECK_ONLY_VERSIONS, schemaVersions, configFileSchema, manifestProperties, SETTINGS } from '../../server/src/core/config/settings';
 import { DEFAULT_CONFIG, mergeConfig, parseConfigFile, parseConfigObject } from '../../server/src/core/config/config';
 import { createSchemaStore } from '../../server/src/core/schema';
 
@@ -44,6 +44,7 @@ test('the config parser reads every declared setting from .dockyard.yaml / the e
     rules: { 'run-as-root': 'warning' },
     pss: 'baseline',
     'kubernetes.version': '1.35',
+    baseline: '.dockyard-baseline.json',
     'kubernetes.crdSchemas': { Widget: 'crds/widget.yaml' },
     'layers.threshold': 7,
     'loci.path': '../loci',
@@ -63,11 +64,12 @@ test('the config parser reads every declared setting from .dockyard.yaml / the e
   }
 });
 
-test('kubernetes.version offers exactly the bundled schema versions and the newer check-only ones, the newest bundled shown as default', () => {
+test('kubernetes.version offers 1.25 to the newest check-only version; the bundled schema versions are the ones declared, the newest bundled shown as default', () => {
   const store = createSchemaStore(path.join(ROOT, 'dist', 'schema'));
   const versions = store.versions();
   const decl = SETTINGS.find((s) => s.key === 'kubernetes.version')!;
-  assert.deepEqual(decl.type.type === 'string' ? decl.type.enum : undefined, [...versions, ...CHECK_ONLY_VERSIONS]);
+  assert.deepEqual(schemaVersions(), versions);
+  assert.deepEqual(decl.type.type === 'string' ? decl.type.enum : undefined, ['1.25', '1.26', '1.27', '1.28', '1.29', '1.30', '1.31', '1.32', '1.33', '1.34', '1.35', '1.36', ...CHECK_ONLY_VERSIONS]);
   // A check-only version validates against the newest bundled schema.
   for (const v of CHECK_ONLY_VERSIONS) assert.equal(store.resolveVersion(v), versions[versions.length - 1]);
   assert.equal(decl.manifestDefault, versions[versions.length - 1]);

@@ -10,6 +10,9 @@ import { comparePositions, shiftRange, SEVERITY_ORDER, type FileKind, type Findi
 import { TrackedWorkspace, WorkspaceIndex, type FactReads, type IndexedResource } from './workspace';
 import { msg } from './messages/catalog';
 import { summarizeResource } from './model/resources';
+import { baseDocumentOf, generatedNames, isKustomizationPath, patchContextOf, type KObject } from './kubernetes/kustomize';
+import { strategicMerge, toPatchOffsets } from './kubernetes/strategic-merge';
+import { withWorkspaceCrds, workspaceCrdRevision } from './kubernetes/crd';
 
 /**
  * The analyzer: text in, findings out. One parse per document version, cached and shared by every
@@ -68,6 +71,8 @@ export interface YamlFileState {
   states: ChunkState[];
   /** Cross-file findings, with the index facts they read (see workspace.ts). */
   fileFindings?: { key: string; list: Finding[]; reads: FactReads };
+  /** The workspace CRD facts the documents' schema checks read (custom resources, kubernetes/crd.ts). */
+  crdReads?: FactReads;
 }
 
 interface FileState {
@@ -128,8 +133,9 @@ export class Analyzer {
    * must be analysed again to be current). False for files without such findings or not cached.
    */
   crossFileStale(path: string): boolean {
-    const ff = this.files.get(path)?.yaml?.fileFindings;
-    return !!ff && !this.workspace.current(ff.reads);
+    const y = this.files.get(path)?.yaml;
+    const ff = y?.fileFindings;
+    return (!!ff && !this.workspace.current(ff.reads)) || (!!y?.crdReads && !this.workspace.current(y.crdReads));
   }
 
   analyze(input: AnalyzeInput, config: DockyardConfig, host: HostContext = {}): FileAnalysis {
@@ -168,7 +174,8 @@ export class Analyzer {
       case 'kubernetes':
       case 'yaml': {
         const y = this.yamlState(state, text, input.helmChartTemplate ?? false);
-        const findings = this.analyzeYaml(path, kind, y, config, key, host);
+        // Custom resources are validated with the CustomResourceDefinitions of this index.
+        const findings = withWorkspaceCrds(this.workspace, () => this.analyzeYaml(path, kind, y, config, key, host));
         return { kind, findings, yaml: y };
       }
       case 'dockerfile': {
@@ -254,10 +261,19 @@ export class Analyzer {
     const out: Finding[] = [];
     const docRules = this.registry.of('yaml-document').filter((r) => this.active(r, config, host));
     const resources: IndexedResource[] = [];
+    // A strategic-merge patch file of a kustomization in its folder (read through the host's files).
+    const patch = kind === 'kubernetes' && !y.helm ? patchContextOf(path) : undefined;
+    const docKey = patch ? `${key}|patch:${patch.kustomization}` : key;
+    let crdReads: FactReads | undefined;
     y.chunks.forEach((chunk, i) => {
       const cs = y.states[i];
-      if (!cs.findings || cs.findings.key !== key) {
-        cs.findings = { key, list: this.runYamlDoc(path, kind, chunk, cs, docRules, config, y.helm) };
+      // A custom resource's findings depend on the workspace CRD of its kind (its fact revision).
+      const id = kind === 'kubernetes' ? cs.model.k8s : null;
+      const crd = id ? workspaceCrdRevision(id.apiVersion, id.kind) : undefined;
+      if (crd) (crdReads ??= new Map()).set(crd.key, crd.revision);
+      const chunkKey = crd ? `${docKey}|${crd.key}@${crd.revision}` : docKey;
+      if (!cs.findings || cs.findings.key !== chunkKey) {
+        cs.findings = { key: chunkKey, list: this.runYamlDoc(path, kind, chunk, cs, docRules, config, y.helm, patch?.objects) };
       }
       // Shifted to file lines once per placement (an edit elsewhere reuses them).
       let shifted = cs.shifted;
@@ -276,7 +292,8 @@ export class Analyzer {
           const entry = r.docIndex === i && chunk.startLine === 0 && r.path === path ? r : { ...r, path, docIndex: i, range: shiftRange(r.range, chunk.startLine) };
           placed = cs.placed = { index: i, startLine: chunk.startLine, path, entry };
         }
-        resources.push(placed.entry);
+        // A patch's object is the base's object, not another one (duplicate-resource reads this fact).
+        resources.push(patch ? { ...placed.entry, data: { ...(placed.entry.data ?? {}), kustomizePatch: true } } : placed.entry);
       }
       // The objects of a List document are indexed like documents of their own.
       if (cs.itemResources === undefined) {
@@ -294,7 +311,15 @@ export class Analyzer {
         resources.push(...pi.entries);
       }
     });
+    // A kustomization's generated ConfigMaps/Secrets, under every name they carry (missing-reference reads them).
+    if (isKustomizationPath(path) && y.states.length && !y.helm) {
+      const model = y.states[0].model;
+      for (const g of generatedNames(path, model.contents)) {
+        resources.push({ path, docIndex: 0, apiVersion: 'v1', kind: g.kind, name: g.name, range: shiftRange(model.rangeOf(g.node), y.chunks[0].startLine), data: { kustomizeGenerated: true } });
+      }
+    }
     this.workspace.set(path, resources);
+    y.crdReads = crdReads;
     const fileRules = this.registry.of('yaml-file').filter((r) => this.active(r, config, host));
     if (fileRules.length && kind === 'kubernetes') {
       // Valid while the file's text, the configuration and every index fact the rules read are.
@@ -313,7 +338,8 @@ export class Analyzer {
             rule.check({
               config,
               path,
-              docs,
+              // A kustomize patch's documents are partial: the file-level security rules leave them out.
+              docs: patch && rule.category === 'security' ? [] : docs,
               text: y.text,
               workspace: view,
               report: (r) => {
@@ -346,9 +372,16 @@ export class Analyzer {
     rules: Extract<Rule, { target: 'yaml-document' }>[],
     config: DockyardConfig,
     helm: boolean,
+    patchOf?: KObject[],
   ): Finding[] {
     const list: Finding[] = [];
     const isK8s = kind === 'kubernetes' && !!cs.model.k8s;
+    if (patchOf && isK8s) {
+      // A kustomize patch is partial by design: no required-field check; the security rules judge
+      // the object it patches merged with it (placed back on the patch's own keys and values).
+      this.runMergedSecurity(path, chunk, cs, rules.filter((r) => r.category === 'security'), config, patchOf, list);
+      rules = rules.filter((r) => r.category !== 'security' && r.id !== 'schema-required');
+    }
     // One context for all rules of the document (a context and two closures per rule and document
     // were the analysis's largest allocation: ~3.6 MB for a 300-document file).
     let current = rules[0];
@@ -398,6 +431,50 @@ export class Analyzer {
     }
     this.suppressionProblems(cs.suppressions, config, list);
     return list;
+  }
+
+  /** The security rules on the patched object (base merged with this patch document); see kubernetes/strategic-merge.ts. */
+  private runMergedSecurity(
+    path: string,
+    chunk: YamlChunk,
+    cs: ChunkState,
+    rules: Extract<Rule, { target: 'yaml-document' }>[],
+    config: DockyardConfig,
+    objects: KObject[],
+    list: Finding[],
+  ): void {
+    const id = cs.model.k8s!;
+    const baseDoc = baseDocumentOf(objects, id.kind, id.name, id.namespace);
+    if (!baseDoc || !rules.length) return;
+    const merged = strategicMerge(baseDoc.contents, cs.model.contents);
+    const mdoc = new YamlDocModel(merged.text);
+    const run = (doc: YamlDocModel, sink: (r: Report, rule: Rule) => void) => {
+      for (const rule of rules) {
+        try {
+          rule.check({ config, path, doc, chunk: { index: chunk.index, startLine: 0, startOffset: 0, text: doc.text }, helm: false, report: (r: Report) => sink(r, rule) });
+        } catch (e) {
+          list.push(this.failure(rule, path, e));
+        }
+      }
+    };
+    // What the base reports on its own is its file's finding, not the patch's.
+    const known = new Map<string, number>();
+    run(baseDoc, (r, rule) => {
+      const k = `${r.rule ?? rule.id}\n${JSON.stringify(r.message)}`;
+      known.set(k, (known.get(k) ?? 0) + 1);
+    });
+    run(mdoc, (r, rule) => {
+      const k = `${r.rule ?? rule.id}\n${JSON.stringify(r.message)}`;
+      const n = known.get(k) ?? 0;
+      if (n > 0) {
+        known.set(k, n - 1);
+        return;
+      }
+      const at = toPatchOffsets(merged, mdoc.lines.offsetAt(r.range.start), mdoc.lines.offsetAt(r.range.end));
+      if (!at) return;
+      const f = this.toFinding(rule, { range: cs.model.lines.rangeOf(at.start, at.end), message: r.message, rule: r.rule, severity: r.severity }, config);
+      if (f && !cs.suppressions.suppresses(f.rule, f.range.start.line)) list.push(f);
+    });
   }
 
   private runDockerfile(path: string, model: DockerfileModel, supp: SuppressionSet, config: DockyardConfig, host: HostContext): Finding[] {

@@ -44,6 +44,16 @@ export interface CrdSchemaSource {
 }
 
 /**
+ * Files of the repository for analyses that follow references between files (kustomize): the host
+ * confines every path to the repository (a path outside it is `outside` and never read).
+ */
+export interface WorkspaceFiles {
+  stat(path: string): 'file' | 'directory' | 'missing' | 'outside';
+  /** The text of a file inside the repository, undefined when unreadable or outside. */
+  read(path: string): string | undefined;
+}
+
+/**
  * The providers of one DockyardService (loci data, CRD schema files, the Kubernetes schema store) and
  * the caches derived from their data. The service owns them and installs them for the duration of
  * each of its calls (`withProviders`); the modules that need a provider deep in an analysis
@@ -58,6 +68,7 @@ export interface Providers {
   loci?: LociDataProvider;
   crd?: CrdSchemaSource;
   schemaStore?: SchemaStore;
+  files?: WorkspaceFiles;
   /** Bumped by `changed()`: part of the keys of data derived from the providers. */
   readonly revision: number;
   /** A cache derived from the providers' data, created on first use, dropped by `changed()`. */
@@ -68,7 +79,7 @@ export interface Providers {
 
 let revisions = 0;
 
-export function createProviders(init: { loci?: LociDataProvider; crd?: CrdSchemaSource; schemaStore?: SchemaStore } = {}): Providers {
+export function createProviders(init: { loci?: LociDataProvider; crd?: CrdSchemaSource; schemaStore?: SchemaStore; files?: WorkspaceFiles } = {}): Providers {
   let caches = new Map<string, unknown>();
   // Unique across services: caches keyed by a revision elsewhere (loci/facts.ts) never mix two services.
   let revision = ++revisions;

@@ -12,8 +12,10 @@ import type { Finding, Fix, FixTier, Message, Position, Range, TextEdit } from '
 import type { LociDataProvider } from './loci/provider';
 import type { CrdSchemaSource } from './kubernetes/crd';
 import type { SchemaStore } from './schema';
-import { createProviders, withProviders, type Providers } from './providers';
+import { createProviders, withProviders, type Providers, type WorkspaceFiles } from './providers';
 import type { IndexedResource } from './workspace';
+import { detectKind } from './model/detect';
+import { BaselineMatcher, buildBaseline, fingerprint, parseBaseline, type BaselineEntry, type BaselineFile, type Fingerprint, type FingerprintSource } from './features/baseline';
 
 /**
  * The one object behind every front end (language server handlers, CLI, golden test): it owns the
@@ -34,11 +36,20 @@ export interface ServiceHost {
   isUnderChartTemplates(path: string): boolean;
   /** defaults < the `.dockyard.yaml` that applies to `path` < `overrides`. */
   findConfig(path: string, overrides: PartialConfig): { config: DockyardConfig; file?: string; problems: Message[] };
+  /** The config files read so far with their problems (unknown keys, bad values, a schema fallback). */
+  configProblems?(): { file: string; problems: Message[] }[];
   /** Forget config files read so far (a `.dockyard.yaml` changed). */
   invalidateConfig?(): void;
+  /**
+   * A path named by configuration (`baseline`), absolute: relative to the `.dockyard.yaml` that
+   * applies to `documentPath`, else its workspace folder.
+   */
+  resolvePath?(file: string, documentPath: string): string;
   lociData?: LociDataProvider;
   crdSchemas?: CrdSchemaSource;
   schemaStore?: SchemaStore;
+  /** Repository files for kustomize (confined to the repository by the host). */
+  files?: WorkspaceFiles;
 }
 
 export interface ServiceOptions {
@@ -122,6 +133,18 @@ interface OpenDocument {
 
 export const FIX_ROUNDS = 10;
 
+/** What a baseline leaves of a lint (`dockyard lint --baseline`). */
+export interface BaselineComparison {
+  /** The files with only the findings the baseline does not hold. */
+  files: LintedFile[];
+  /** Findings the baseline absorbed. */
+  baselined: number;
+  /** Entries no finding matched any more (with the count left over). */
+  stale: BaselineEntry[];
+  /** The baseline without its stale entries. */
+  pruned: BaselineFile;
+}
+
 export class DockyardService {
   readonly registry: RuleRegistry;
   readonly analyzer: Analyzer;
@@ -143,7 +166,7 @@ export class DockyardService {
     this.context = options.context ?? {};
     this.lang = options.lang ?? 'en';
     const h = options.host;
-    this.providers = createProviders({ loci: h.lociData, crd: h.crdSchemas, schemaStore: h.schemaStore });
+    this.providers = createProviders({ loci: h.lociData, crd: h.crdSchemas, schemaStore: h.schemaStore, files: h.files });
   }
 
   get host(): ServiceHost {
@@ -177,6 +200,7 @@ export class DockyardService {
    */
   invalidate(what: { config?: boolean } = {}): void {
     if (what.config) this.host.invalidateConfig?.();
+    this.baselines.clear();
     this.providers.changed();
     this.analyzer.invalidateFindings();
     this.epoch++;
@@ -241,9 +265,88 @@ export class DockyardService {
     return analysis;
   }
 
-  /** Findings of an open document's current version. */
+  /**
+   * Findings of an open document's current version; with a `baseline` configured, the findings it
+   * records are shown at hint level (the rest keep their severity).
+   */
   diagnostics(path: string): Finding[] {
-    return this.analysis(path)?.findings ?? [];
+    const list = this.analysis(path)?.findings ?? [];
+    if (!list.length) return list;
+    const b = this.baselineFor(path);
+    if (!b) return list;
+    const d = this.docs.get(path)!;
+    const hit = this.demoted.get(list);
+    if (hit && hit.baseline === b.baseline) return hit.list;
+    const matcher = new BaselineMatcher(b.baseline);
+    const prints = this.fingerprints(path, d.text, list, relativePath(b.dir, path), d.languageId);
+    const out = list.map((f, i) => (matcher.take(prints[i]) ? { ...f, severity: 'hint' as const } : f));
+    this.demoted.set(list, { baseline: b.baseline, list: out });
+    return out;
+  }
+
+  private readonly demoted = new WeakMap<Finding[], { baseline: BaselineFile; list: Finding[] }>();
+  private baselines = new Map<string, { baseline: BaselineFile; dir: string } | undefined>();
+
+  /** The baseline file the configuration names for `path` (read once until `invalidate`), or undefined. */
+  private baselineFor(path: string): { baseline: BaselineFile; dir: string } | undefined {
+    const name = this.configFor(path).baseline;
+    if (!name || !this.host.resolvePath) return undefined;
+    let abs: string;
+    try {
+      abs = this.host.resolvePath(name, path);
+    } catch {
+      return undefined;
+    }
+    if (this.baselines.has(abs)) return this.baselines.get(abs);
+    let entry: { baseline: BaselineFile; dir: string } | undefined;
+    try {
+      const r = parseBaseline(this.host.readFile(abs).text);
+      if ('baseline' in r) entry = { baseline: r.baseline, dir: dirnameOf(abs) };
+    } catch {
+      entry = undefined;
+    }
+    this.baselines.set(abs, entry);
+    return entry;
+  }
+
+  // ---- baselines (dockyard lint --baseline / --write-baseline / --prune-baseline) -------------
+
+  /** The fingerprint of each finding of a file (`relPath`: the file as the baseline names it). */
+  fingerprints(path: string, text: string, findings: readonly Finding[], relPath: string, languageId?: string): Fingerprint[] {
+    if (!findings.length) return [];
+    const kind = detectKind(path, text, languageId);
+    const lines = new LineIndex(text);
+    const src: FingerprintSource = { lines, text };
+    if (kind === 'kubernetes' || kind === 'yaml') {
+      // A parse of its own (cached documents are reused by text; nothing is added to the open files).
+      const y = this.analyzer.yamlState(undefined, text, this.host.isUnderChartTemplates(path));
+      src.yaml = { chunks: y.chunks, docs: y.states.map((s) => s.model) };
+    } else if (kind === 'dockerfile') src.dockerfile = this.analyzer.dockerfileFor(path, text);
+    return findings.map((f) => fingerprint(f, relPath, src));
+  }
+
+  /** A baseline recording every finding of a lint (paths relative to `baseDir`, the baseline's folder). */
+  writeBaseline(files: readonly LintedFile[], baseDir: string): BaselineFile {
+    const prints: Fingerprint[] = [];
+    for (const f of files) prints.push(...this.fingerprints(f.path, f.text, f.findings, relativePath(baseDir, f.path)));
+    return buildBaseline(prints);
+  }
+
+  /** A lint's findings against a baseline: the new ones, how many it absorbed, its stale entries. */
+  compareBaseline(files: readonly LintedFile[], baseline: BaselineFile, baseDir: string): BaselineComparison {
+    const matcher = new BaselineMatcher(baseline);
+    let baselined = 0;
+    const out: LintedFile[] = [];
+    for (const f of files) {
+      const prints = this.fingerprints(f.path, f.text, f.findings, relativePath(baseDir, f.path));
+      const findings = f.findings.filter((_, i) => {
+        const known = matcher.take(prints[i]);
+        if (known) baselined++;
+        return !known;
+      });
+      out.push({ ...f, findings });
+    }
+    return { files: out, baselined, stale: matcher.stale(), pruned: matcher.pruned() };
   }
 
   /**
@@ -513,6 +616,19 @@ export class DockyardService {
     const meta = this.registry.meta(id);
     return meta ? { rule: id, markdown: ruleDocsMarkdown(meta, this.lang, false) } : { rule: id, error: t('core.ruleDocs.unknown', { rule: id }, this.lang) };
   }
+}
+
+/** `file` relative to the folder `dir`, with `/` separators (as is when it is not below `dir`). */
+export function relativePath(dir: string, file: string): string {
+  const norm = (p: string) => p.replace(/\\/g, '/');
+  const d = norm(dir).replace(/\/+$/, '');
+  const f = norm(file);
+  return d && f.startsWith(d + '/') ? f.slice(d.length + 1) : f;
+}
+
+function dirnameOf(p: string): string {
+  const i = Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\'));
+  return i < 0 ? '' : p.slice(0, i);
 }
 
 /** One edit turning `a` into `b`: the span between their common prefix and common suffix. */

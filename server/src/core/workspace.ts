@@ -204,11 +204,25 @@ export function identityOf(apiVersion: string, kind: string, namespace: string |
   return `${slash < 0 ? '' : apiVersion.slice(0, slash)}\n${kind}\n${namespace ?? ''}\n${name}`;
 }
 
+/** What the index keeps of a CustomResourceDefinition: its group, kind and the schema per version. */
+export interface CrdSummary {
+  group: string;
+  kind: string;
+  versions: Record<string, unknown>;
+}
+
+/** The fact key of the workspace CustomResourceDefinitions of a group and kind. */
+export function crdFactKey(group: string, kind: string): string {
+  return `crd:${group}/${kind}`;
+}
+
 /** The fact keys an entry contributes to (besides `file:`, `ranges:` and `*`). */
 export function factKeys(r: IndexedResource): string[] {
   const keys: string[] = [];
   if (r.name !== undefined) keys.push(`kn:${r.kind}\n${r.name}`, `id:${identityOf(r.apiVersion, r.kind, r.namespace, r.name)}`);
   if (POD_SPEC_PATHS[r.kind]) keys.push('pods');
+  const crd = r.data?.crd as { group: string; kind: string } | undefined;
+  if (crd) keys.push(crdFactKey(crd.group, crd.kind));
   return keys;
 }
 

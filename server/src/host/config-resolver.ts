@@ -45,6 +45,11 @@ export class ConfigResolver {
     return c;
   }
 
+  /** The config files read so far and their problems (the CLI prints them). */
+  loaded(): { file: string; problems: Message[] }[] {
+    return [...this.fileCache].map(([file, c]) => ({ file, problems: c.problems }));
+  }
+
   resolve(filePath: string, overrides?: PartialConfig): { config: DockyardConfig; file?: string; problems: Message[] } {
     const file = this.configFileFor(filePath);
     const loaded = file ? this.loadFile(file) : undefined;

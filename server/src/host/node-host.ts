@@ -5,6 +5,7 @@ import { ConfigResolver } from './config-resolver';
 import { FileCrdSource } from './crd-source';
 import { isUnderChartTemplates, readText, walk } from './files';
 import { FsLociDataProvider } from './loci-data';
+import { createWorkspaceFiles } from './workspace-files';
 
 /**
  * The file-system host of a DockyardService (the CLI, the language server, the golden test): reads
@@ -27,6 +28,7 @@ export interface NodeHost extends ServiceHost {
 
 export function createNodeHost(o: NodeHostOptions): NodeHost {
   const resolver = new ConfigResolver(o.knownRules, o.configFile);
+  const crdSchemas = new FileCrdSource(resolver, o.roots ?? (() => []), o.openText);
   return {
     resolver,
     readFile: (p) => readText(p),
@@ -42,7 +44,11 @@ export function createNodeHost(o: NodeHostOptions): NodeHost {
     isUnderChartTemplates: (p) => (path.isAbsolute(p) ? isUnderChartTemplates(p) : false),
     findConfig: (p, overrides) => resolver.resolve(p, overrides),
     invalidateConfig: () => resolver.invalidate(),
+    configProblems: () => resolver.loaded(),
     lociData: new FsLociDataProvider(),
-    crdSchemas: new FileCrdSource(resolver, o.roots ?? (() => []), o.openText),
+    files: createWorkspaceFiles(o.roots ?? (() => [])),
+    crdSchemas,
+    // Paths named by configuration resolve as CRD schema paths do (the .dockyard.yaml's folder, else the workspace folder).
+    resolvePath: (file, documentPath) => crdSchemas.resolve(file, documentPath),
   };
 }

@@ -1,7 +1,7 @@
 import { parseDocument } from 'yaml';
 import type { Message, Severity, SeverityOrOff } from '../types';
 import { msg } from '../messages/catalog';
-import { configFileKeys, declaredDefaults } from './settings';
+import { checkKubernetesVersion, configFileKeys, declaredDefaults, OLDEST_SUPPORTED_MINOR, supportedKubernetesVersions } from './settings';
 import { nearest } from '../util/strings';
 import { compilePattern } from '../util/patterns';
 
@@ -21,6 +21,8 @@ export interface DockyardConfig {
     /** kind (or apiVersion/kind) → workspace-relative path of a CRD or schema file. */
     crdSchemas: Record<string, string>;
   };
+  /** A baseline file (`dockyard lint --write-baseline`): its findings are shown at hint level in the editor. */
+  baseline: string;
   layers: { threshold: number };
   loci: {
     /** Path of a loci checkout whose bindep.txt / pydep.txt override the bundled copy. */
@@ -41,6 +43,7 @@ export interface DockyardConfig {
 export type PartialConfig = {
   rules?: Record<string, SeverityOrOff>;
   pss?: PssLevel;
+  baseline?: string;
   kubernetes?: Partial<DockyardConfig['kubernetes']>;
   layers?: Partial<DockyardConfig['layers']>;
   loci?: Partial<DockyardConfig['loci']>;
@@ -57,6 +60,7 @@ export function mergeConfig(...layers: (PartialConfig | undefined)[]): DockyardC
     if (!l) continue;
     if (l.rules) Object.assign(out.rules, l.rules);
     if (l.pss) out.pss = l.pss;
+    if (l.baseline) out.baseline = l.baseline;
     if (l.kubernetes) {
       if (l.kubernetes.version) out.kubernetes.version = l.kubernetes.version;
       if (l.kubernetes.crdSchemas) Object.assign(out.kubernetes.crdSchemas, l.kubernetes.crdSchemas);
@@ -114,10 +118,20 @@ export function parseConfigObject(raw: unknown, knownRules?: Set<string>): { con
     }
   }
   if (o.pss === 'baseline' || o.pss === 'restricted') config.pss = o.pss;
+  if (typeof o.baseline === 'string') config.baseline = o.baseline;
   const k = o.kubernetes as Record<string, unknown> | undefined;
   if (k && typeof k === 'object') {
     config.kubernetes = {};
-    if (typeof k.version === 'string' || typeof k.version === 'number') config.kubernetes.version = String(k.version);
+    if (typeof k.version === 'string' || typeof k.version === 'number') {
+      // Unquoted, `version: 1.30` reads as the number 1.3 (out of range: the message says to quote it).
+      const v = checkKubernetesVersion(String(k.version));
+      const all = supportedKubernetesVersions();
+      if ('error' in v) problems.push(msg('core.config.badK8sVersion', { value: String(k.version), oldest: `1.${OLDEST_SUPPORTED_MINOR}`, newest: all[all.length - 1] }));
+      else {
+        config.kubernetes.version = v.version;
+        if (v.schemaFrom) problems.push(msg('core.config.k8sSchemaFallback', { version: v.version, schema: v.schemaFrom }));
+      }
+    }
     if (k.crdSchemas && typeof k.crdSchemas === 'object') config.kubernetes.crdSchemas = k.crdSchemas as Record<string, string>;
   }
   const layers = o.layers as Record<string, unknown> | undefined;

@@ -36,11 +36,23 @@ export const CHECK_ONLY_VERSIONS = ['1.37'] as const;
 /** The oldest Kubernetes version Dockyard's API lifecycle table and Pod Security policy cover. */
 export const OLDEST_SUPPORTED_MINOR = 25;
 
-/** The Kubernetes versions with a bundled schema (the setting's enum without the check-only ones). */
+/** The Kubernetes versions with a bundled schema (dist/schema; a test keeps the two equal). */
+export const BUNDLED_SCHEMA_VERSIONS = ['1.35', '1.36'] as const;
+
+/** The Kubernetes versions with a bundled schema. */
 export function schemaVersions(): string[] {
-  const decl = SETTINGS.find((s) => s.key === 'kubernetes.version')!;
-  const all = decl.type.type === 'string' ? [...(decl.type.enum ?? [])] : [];
-  return all.filter((v) => !(CHECK_ONLY_VERSIONS as readonly string[]).includes(v));
+  return [...BUNDLED_SCHEMA_VERSIONS];
+}
+
+/**
+ * Every selectable Kubernetes version, 1.25 to the newest check-only one: API lifecycle and Pod
+ * Security policy of that version, the schema of the nearest bundled one.
+ */
+export function supportedKubernetesVersions(): string[] {
+  const newest = Math.max(...[...BUNDLED_SCHEMA_VERSIONS, ...CHECK_ONLY_VERSIONS].map((v) => Number(v.split('.')[1])));
+  const out: string[] = [];
+  for (let m = OLDEST_SUPPORTED_MINOR; m <= newest; m++) out.push(`1.${m}`);
+  return out;
 }
 
 /**
@@ -63,8 +75,9 @@ export function checkKubernetesVersion(value: string): { version: string; schema
 export const SETTINGS: readonly SettingDecl[] = [
   { key: 'rules', type: { type: 'object', values: 'severity' }, default: {} },
   { key: 'pss', type: { type: 'string', enum: ['baseline', 'restricted'] }, default: 'restricted' },
-  { key: 'kubernetes.version', type: { type: 'string', enum: ['1.35', '1.36', ...CHECK_ONLY_VERSIONS] }, default: '', manifestDefault: '1.36' },
+  { key: 'kubernetes.version', type: { type: 'string', enum: supportedKubernetesVersions() }, default: '', manifestDefault: '1.36' },
   { key: 'kubernetes.crdSchemas', type: { type: 'object', values: 'string' }, default: {} },
+  { key: 'baseline', type: { type: 'string' }, default: '' },
   { key: 'layers.threshold', type: { type: 'integer', minimum: 1 }, default: 20 },
   { key: 'loci.path', type: { type: 'string' }, default: '' },
   { key: 'loci.distributions', type: { type: 'array', items: 'string' }, default: ['ubuntu'] },

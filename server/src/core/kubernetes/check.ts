@@ -2,7 +2,7 @@ import type { DockyardConfig } from '../config/config';
 import { isMasked } from '../model/helm';
 import type { K8sIdentity, YamlDocModel } from '../model/yaml';
 import type { SchemaIssue } from '../schema';
-import { crdFileFor, crdSchemaFor, type CrdLookup } from './crd';
+import { crdFileFor, crdSchemaFor, workspaceCrdSchemaFor, type CrdLookup } from './crd';
 import { lifecycleOf, type LifecycleStatus } from './lifecycle';
 import { locatePath } from './locate';
 import { ensureCustomSchema, isCustomSchema, schemaStore, schemaVersion, selectedVersion } from './schema';
@@ -66,7 +66,7 @@ export function checkDocument(doc: YamlDocModel, config: DockyardConfig, path: s
   const last = lastCheck.get(doc);
   if (last && last.config === config) return last.result;
   const result = checkDocumentUncached(doc, id, config, path);
-  if (!crdFileFor(config, id.apiVersion, id.kind)) lastCheck.set(doc, { config, result });
+  if (!result.crd) lastCheck.set(doc, { config, result });
   return result;
 }
 
@@ -79,7 +79,8 @@ function checkDocumentUncached(doc: YamlDocModel, id: K8sIdentity, config: Docky
     return { ...base, status: 'skipped' };
   }
   // A configured CRD schema (read through the host) is part of the memo key: its file can change.
-  const crd = crdFileFor(config, id.apiVersion, id.kind) ? crdSchemaFor(config, path, id.apiVersion, id.kind) : undefined;
+  // Else a CustomResourceDefinition found in the workspace (its index revision is in the key).
+  const crd = crdFileFor(config, id.apiVersion, id.kind) ? crdSchemaFor(config, path, id.apiVersion, id.kind) : workspaceCrdSchemaFor(id.apiVersion, id.kind);
   const key = `k8s.check|${sv}|${sel}|${crd?.key ?? ''}`;
   return doc.memoize(key, () => {
     const lifecycle = lifecycleOf(id.apiVersion, id.kind, sel);

@@ -2,6 +2,7 @@ import { splitDocuments, YamlDocModel } from '../model/yaml';
 import type { DockyardConfig } from '../config/config';
 import { defaultProviders, providers, type CrdSchemaSource } from '../providers';
 import { BoundedCache } from '../util/bounded-cache';
+import { crdFactKey, type CrdSummary, type IndexedResource, type WorkspaceIndex } from '../workspace';
 
 /**
  * Custom resource schemas (`kubernetes.crdSchemas`): a kind (`Kind` or `group/version/Kind`) maps to
@@ -135,4 +136,71 @@ function hash(s: string): number {
   let h = 2166136261;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
   return h >>> 0;
+}
+
+// ---- CustomResourceDefinitions found in the workspace ------------------------------------------
+
+/**
+ * The index the running analysis reads CRDs from (the Analyzer installs its own for each analysis,
+ * as the service installs its providers: analyses are synchronous, the scope cannot leak).
+ */
+let activeIndex: WorkspaceIndex | undefined;
+
+export function withWorkspaceCrds<T>(ws: WorkspaceIndex, fn: () => T): T {
+  const prev = activeIndex;
+  activeIndex = ws;
+  try {
+    return fn();
+  } finally {
+    activeIndex = prev;
+  }
+}
+
+const crdTables = new WeakMap<WorkspaceIndex, { gen: number; byKey: Map<string, IndexedResource[]> }>();
+
+/** The workspace CRD entries of a group/kind (rebuilt once per index generation). */
+function workspaceCrds(ws: WorkspaceIndex, group: string, kind: string): IndexedResource[] {
+  let t = crdTables.get(ws);
+  if (!t || t.gen !== ws.generation) {
+    t = { gen: ws.generation, byKey: new Map() };
+    for (const r of ws.all()) {
+      const c = r.data?.crd as CrdSummary | undefined;
+      if (!c) continue;
+      const k = `${c.group}/${c.kind}`;
+      const list = t.byKey.get(k);
+      if (list) list.push(r);
+      else t.byKey.set(k, [r]);
+    }
+    crdTables.set(ws, t);
+  }
+  return t.byKey.get(`${group}/${kind}`) ?? [];
+}
+
+/** The fact key and its revision when a workspace CRD serves this apiVersion/kind (part of cache keys). */
+export function workspaceCrdRevision(apiVersion: string, kind: string): { key: string; revision: number } | undefined {
+  const ws = activeIndex;
+  const slash = apiVersion.lastIndexOf('/');
+  if (!ws || slash < 0) return undefined;
+  const group = apiVersion.slice(0, slash);
+  // Read even while no CRD defines the kind: one that appears later makes the document stale.
+  if (!group.includes('.')) return undefined;
+  const key = crdFactKey(group, kind);
+  return { key, revision: ws.revision(key) };
+}
+
+/** The schema a CustomResourceDefinition in the workspace gives this apiVersion/kind, if any. */
+export function workspaceCrdSchemaFor(apiVersion: string, kind: string): CrdLookup | undefined {
+  const ws = activeIndex;
+  const slash = apiVersion.lastIndexOf('/');
+  if (!ws || slash < 0) return undefined;
+  const group = apiVersion.slice(0, slash);
+  const version = apiVersion.slice(slash + 1);
+  const defs = workspaceCrds(ws, group, kind);
+  if (!defs.length) return undefined;
+  const d = defs[0];
+  const c = d.data!.crd as CrdSummary;
+  const key = `workspace\n${d.path}\n${ws.revision(crdFactKey(group, kind))}`;
+  const schema = c.versions[version];
+  if (schema) return { status: 'ok', file: d.path, schema, key };
+  return { status: 'no-version', file: d.path, versions: Object.keys(c.versions), key };
 }

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type YMap, type YSeq } from './ynode';
-import type { IndexedResource } from '../workspace';
+import type { CrdSummary, IndexedResource } from '../workspace';
 import { podsOf } from './pods';
 import { readLabels } from './references';
 import { objectBlockChanged } from '../kubernetes/check';
@@ -43,6 +43,11 @@ export function summarizeResource(doc: YamlDocModel, path: string, docIndex: num
   if (id.group === 'rbac.authorization.k8s.io' && (id.kind === 'ClusterRole' || id.kind === 'Role')) {
     const rbac = rbacSummary(root);
     if (rbac) entry.data = { ...(entry.data ?? {}), rbac };
+  }
+  if (id.group === 'apiextensions.k8s.io' && id.kind === 'CustomResourceDefinition') {
+    // Its schemas, so that custom resources in the workspace are validated without a setting (kubernetes/crd.ts).
+    const crd = crdSummary(doc.value);
+    if (crd) entry.data = { ...(entry.data ?? {}), crd };
   }
   if (id.group === '' && id.kind === 'ServiceAccount') {
     const auto = getPair(root, 'automountServiceAccountToken');
@@ -93,4 +98,22 @@ function rbacSummary(root: YMap): RbacSummary | undefined {
     if (list.length) out.aggregates = list;
   }
   return out.adminEquivalent || out.labels || out.aggregates ? out : undefined;
+}
+
+
+function crdSummary(value: unknown): CrdSummary | undefined {
+  const spec = (value as { spec?: Record<string, unknown> } | undefined)?.spec;
+  if (!spec || typeof spec !== 'object') return undefined;
+  const group = typeof spec.group === 'string' ? spec.group : '';
+  const kind = (spec.names as { kind?: unknown } | undefined)?.kind;
+  if (!group || typeof kind !== 'string' || !kind) return undefined;
+  const versions: Record<string, unknown> = {};
+  const shared = (spec.validation as { openAPIV3Schema?: unknown } | undefined)?.openAPIV3Schema;
+  for (const v of Array.isArray(spec.versions) ? (spec.versions as Record<string, unknown>[]) : []) {
+    if (!v || typeof v.name !== 'string') continue;
+    const s = (v.schema as { openAPIV3Schema?: unknown } | undefined)?.openAPIV3Schema ?? shared;
+    if (s && typeof s === 'object') versions[v.name] = s;
+  }
+  if (typeof spec.version === 'string' && shared && typeof shared === 'object' && !(spec.version in versions)) versions[spec.version] = shared;
+  return { group, kind, versions };
 }

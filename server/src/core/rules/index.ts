@@ -5,6 +5,7 @@ import { dockerfileSyntax } from './dockerfile/dockerfile-syntax';
 import { SECURITY_RULES } from './security';
 import { DOCKERFILE_RULES } from './dockerfile';
 import { KUBERNETES_RULES } from './kubernetes';
+import { KUSTOMIZE_RULES } from './kustomize';
 import { LOCI_RULES } from './loci';
 import { analysisIncompleteDockerfile } from './meta/analysis-incomplete';
 
@@ -14,6 +15,7 @@ export const ALL_RULES: Rule[] = [
   duplicateKey,
   dockerfileSyntax,
   ...KUBERNETES_RULES,
+  ...KUSTOMIZE_RULES,
   ...SECURITY_RULES,
   ...DOCKERFILE_RULES,
   ...LOCI_RULES,

@@ -71,6 +71,8 @@ export const core: Record<string, string> = {
   'core.write.notAFolder': '{path} is not a folder',
   'core.config.unknownKey': 'Unknown key "{key}" in .dockyard.yaml; it is ignored.',
   'core.config.unknownKeySuggest': 'Unknown key "{key}" in .dockyard.yaml (did you mean "{suggestion}"?); it is ignored.',
+  'core.config.badK8sVersion': 'kubernetes.version "{value}" is not supported (write it quoted, from "{oldest}" to "{newest}"); the newest bundled version is used.',
+  'core.config.k8sSchemaFallback': 'note: kubernetes.version {version}: API lifecycle and Pod Security policy of {version}, schema of {schema} (the nearest bundled)',
   'core.config.unknownRule': 'Unknown rule id in configuration: {rule}',
   'core.config.badSeverity': 'Invalid severity "{value}" for rule {rule} (use error, warning, information, hint or off)',
   'core.file.binary': 'This file looks binary; Dockyard does not analyse it.',

@@ -53,9 +53,10 @@ function compute(ws: WorkspaceIndex, path: string, m: MessageOf<'message' | 'oth
   const index = lookup(ws);
   const dir = dirOf(path);
   for (const r of ws.get(path)) {
-    if (r.name === undefined || r.kind === 'List' || r.data?.helm || isMasked(r.name) || isMasked(r.namespace) || isMasked(r.apiVersion) || isMasked(r.kind)) continue;
+    // A kustomize patch names the object it patches: not a second definition.
+    if (r.name === undefined || r.kind === 'List' || r.data?.helm || r.data?.kustomizePatch || isMasked(r.name) || isMasked(r.namespace) || isMasked(r.apiVersion) || isMasked(r.kind)) continue;
     const others = (index.byIdentity.get(identityKey(r.apiVersion, r.kind, r.namespace, r.name)) ?? []).filter(
-      (o) => !(o.path === r.path && o.docIndex === r.docIndex && o.item === r.item) && !o.data?.helm && (o.path === path || dirOf(o.path) === dir),
+      (o) => !(o.path === r.path && o.docIndex === r.docIndex && o.item === r.item) && !o.data?.helm && !o.data?.kustomizePatch && (o.path === path || dirOf(o.path) === dir),
     );
     if (!others.length) continue;
     out.push({

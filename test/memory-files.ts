@@ -1,0 +1,20 @@
+import { defaultProviders, type WorkspaceFiles } from '../server/src/core/providers';
+
+/**
+ * An in-memory repository for rules that read other files (kustomize): `files` maps paths under
+ * `root` to their text; folders are the paths' parents; anything outside `root` is `outside`.
+ * Installed in the process default provider scope (what `lint()` of test/helpers.ts runs in).
+ */
+export function useMemoryFiles(root: string, files: Record<string, string>): WorkspaceFiles {
+  const dirs = new Set<string>();
+  for (const p of Object.keys(files)) for (let d = p.slice(0, p.lastIndexOf('/')); d.length > root.length; d = d.slice(0, d.lastIndexOf('/'))) dirs.add(d);
+  dirs.add(root);
+  const inside = (p: string) => p === root || p.startsWith(root + '/');
+  const wf: WorkspaceFiles = {
+    stat: (p) => (!inside(p) ? 'outside' : p in files ? 'file' : dirs.has(p) ? 'directory' : 'missing'),
+    read: (p) => (inside(p) ? files[p] : undefined),
+  };
+  defaultProviders().files = wf;
+  defaultProviders().changed();
+  return wf;
+}
