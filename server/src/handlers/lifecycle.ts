@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { CodeActionKind, DidChangeConfigurationNotification, TextDocumentSyncKind, type InitializeParams, type InitializeResult } from 'vscode-languageserver/node';
-import { isLang, langFromLocale } from '../core/messages/catalog';
+import { langFromLocale } from '../core/messages/catalog';
 import { settingsToConfig, type InitOptions, type Session } from './session';
 
 /** initialize / initialized, settings, the host context and watched files. */
@@ -9,7 +9,9 @@ export function registerLifecycle(s: Session, version: string): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const opts = (params.initializationOptions ?? {}) as InitOptions;
     service.setContext({ yamlSyntaxElsewhere: !!opts.yamlSyntaxElsewhere, dockerfileSyntaxElsewhere: !!opts.dockerfileSyntaxElsewhere });
-    service.lang = opts.lang && isLang(opts.lang) ? opts.lang : langFromLocale(params.locale);
+    // The client's display language (initializationOptions.lang, vscode.env.language), else the
+    // LSP locale: `zh-cn`, `zh-CN`, `zh_CN.UTF-8`, `zh-hans` speak Simplified Chinese, the rest English.
+    service.lang = langFromLocale(typeof opts.lang === 'string' && opts.lang ? opts.lang : params.locale);
     if (typeof opts.debounceMs === 'number') s.debounceMs = opts.debounceMs;
     s.hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
     s.roots = (params.workspaceFolders ?? []).map((f) => s.uriToPath(f.uri));

@@ -11,6 +11,13 @@ export interface GlossaryTerm {
   en: string;
   /** The Chinese term the translation uses for it. */
   zh: string;
+  /**
+   * The term is a Kubernetes field name used as a noun (`securityContext`): matched where the English
+   * names the field on its own (not `securityContext.privileged`, not in `code`), and the Chinese
+   * keeps the field name and adds the term once, as the Kubernetes zh-cn docs do:
+   * `securityContext（安全上下文）`.
+   */
+  field?: boolean;
   /** Match the case as written (for words that are also a kind or a name in capitals: Secret, CREDENTIAL). */
   exactCase?: boolean;
   /** Ids where the English word is used in another sense (kept short; the reason beside each). */
@@ -20,10 +27,10 @@ export interface GlossaryTerm {
 export const GLOSSARY: readonly GlossaryTerm[] = [
   { en: 'privileged', zh: '特权', except: ['rule.privileged-container.fixTitle' /* the field `privileged` */] },
   { en: 'privileged containers?', zh: '特权容器' },
-  { en: 'security ?context', zh: '安全上下文' },
+  { en: 'securityContext', zh: '安全上下文', field: true },
   { en: 'mount(?:s|ed|ing)?', zh: '挂载' },
   { en: 'read-only root filesystem', zh: '只读根文件系统' },
-  { en: 'hostPath volumes?', zh: '主机路径卷' },
+  { en: 'hostPath volumes?', zh: '主机路径卷', field: true },
   { en: 'service accounts?', zh: '服务账号' },
   { en: 'build[- ]arg(?:ument)?s?', zh: '构建参数' },
   { en: 'image layers?', zh: '镜像层' },
@@ -74,10 +81,11 @@ export function prose(text: string): string {
     .replace(/[\w.-]*[/=:@$|][\w./=:@$|*<>-]*/g, ' ')
     .replace(/[\w-]*[a-z][A-Z][\w.-]*/g, ' ')
     .replace(/\w+(?:\.\w+)+/g, ' ')
-    .replace(/--?[\w-]+/g, ' ');
+    .replace(/(?<!\w)--?[\w-]+/g, ' ');
 }
 
-/** Whether the English text uses the term in prose. */
+/** Whether the English text uses the term in prose (a `field` term: the field named on its own). */
 export function usesTerm(term: GlossaryTerm, english: string): boolean {
+  if (term.field) return new RegExp(`(?<![\\w.\`-])${term.en}(?![\\w\`-]|\\.\\w)`).test(english.replace(/`[^`]*`/g, ' '));
   return new RegExp(`(?<![\\w.-])(?:${term.en})(?![\\w-])`, term.exactCase ? '' : 'i').test(prose(english));
 }

@@ -10,7 +10,7 @@ export const security: Record<string, string> = {
 
   'rule.privilege-escalation.summary': '容器未设置 allowPrivilegeEscalation: false，setuid 程序和文件能力可以提升其权限（PSS restricted；Windows Pod 除外）。',
   'rule.privilege-escalation.risk': '进程可以获得比父进程更多的权限（sudo、setuid 辅助程序、文件能力），把一个立足点变成容器内的 root，即权限提升。',
-  'rule.privilege-escalation.fix': '在每个容器（包括 init 和临时容器）上设置 securityContext.allowPrivilegeEscalation: false。为 true 时报错误，缺失时报警告。已设置时定位到该键值对；缺失时定位到容器的 securityContext 键，没有则定位到容器名。补上缺失字段的修复属于“全部修复”；把显式的 true 改为 false 只作为快速修复提供。特权容器或添加了 SYS_ADMIN 的容器不提供修复：API 会拒绝这种组合。',
+  'rule.privilege-escalation.fix': '在每个容器（包括 init 和临时容器）上设置 securityContext.allowPrivilegeEscalation: false。为 true 时报错误，缺失时报警告。已设置时定位到该键值对；缺失时定位到容器的 securityContext（安全上下文）键，没有则定位到容器名。补上缺失字段的修复属于“全部修复”；把显式的 true 改为 false 只作为快速修复提供。特权容器或添加了 SYS_ADMIN 的容器不提供修复：API 会拒绝这种组合。',
   'rule.privilege-escalation.messageTrue': '容器“{container}”允许权限提升（allowPrivilegeEscalation: true）。',
   'rule.privilege-escalation.messageMissing': '容器“{container}”未设置 allowPrivilegeEscalation: false。',
   'rule.privilege-escalation.fixTitle': '将 allowPrivilegeEscalation 设为 false',
@@ -58,7 +58,7 @@ export const security: Record<string, string> = {
 
   'rule.capabilities-not-dropped.summary': '容器没有丢弃 ALL 能力，或添加了 NET_BIND_SERVICE 以外的能力（PSS restricted）。',
   'rule.capabilities-not-dropped.risk': '运行时的默认能力（CHOWN、SETUID、NET_RAW …）仍可被容器内的攻击者利用。',
-  'rule.capabilities-not-dropped.fix': '设置 securityContext.capabilities.drop: [ALL]，如有需要只加回 NET_BIND_SERVICE。定位到 `drop` 键，否则 `capabilities`，否则容器的 securityContext 键或容器名；多余的添加项定位到其条目（baseline 列表之外的添加由 dangerous-capability 报告）。仅作为快速修复：丢弃能力可能使在启动时切换用户或修改文件属主的镜像无法运行。',
+  'rule.capabilities-not-dropped.fix': '设置 securityContext.capabilities.drop: [ALL]，如有需要只加回 NET_BIND_SERVICE。定位到 `drop` 键，否则 `capabilities`，否则容器的 securityContext（安全上下文）键或容器名；多余的添加项定位到其条目（baseline 列表之外的添加由 dangerous-capability 报告）。仅作为快速修复：丢弃能力可能使在启动时切换用户或修改文件属主的镜像无法运行。',
   'rule.capabilities-not-dropped.messageDrop': '容器“{container}”没有丢弃 ALL 能力。',
   'rule.capabilities-not-dropped.messageAdd': '容器“{container}”添加了 {capability}；restricted 级别只允许 NET_BIND_SERVICE。',
   'rule.capabilities-not-dropped.fixTitle': '添加 drop: [ALL]',
@@ -66,7 +66,7 @@ export const security: Record<string, string> = {
 
   'rule.run-as-root.summary': '容器可能以 root 运行：runAsUser 为 0，或容器级和 Pod 级都没有把 runAsNonRoot 设为 true（PSS restricted；hostUsers: false 的 Pod 除外）。',
   'rule.run-as-root.risk': '容器中的 root 就是节点内核上的 root：离主机只差一次容器逃逸，并且可以写入镜像拥有的一切。',
-  'rule.run-as-root.fix': '设置 runAsNonRoot: true（设在 Pod 的 securityContext 上可覆盖所有容器），并以非 root 用户运行镜像。定位到有问题的键值对；缺少 runAsNonRoot 时定位到容器的 securityContext 键或容器名。快速修复设置 runAsNonRoot: true，永远不会由“全部修复”应用，因为之后 kubelet 会拒绝用户为 root 的镜像。runAsUser: 0 没有快速修复。',
+  'rule.run-as-root.fix': '设置 runAsNonRoot: true（设在 Pod 的 securityContext（安全上下文）上可覆盖所有容器），并以非 root 用户运行镜像。定位到有问题的键值对；缺少 runAsNonRoot 时定位到容器的 securityContext 键或容器名。快速修复设置 runAsNonRoot: true，永远不会由“全部修复”应用，因为之后 kubelet 会拒绝用户为 root 的镜像。runAsUser: 0 没有快速修复。',
   'rule.run-as-root.messageUser': '容器“{container}”以 root 运行（runAsUser: 0）。',
   'rule.run-as-root.messageUserPod': 'Pod 默认以 root 运行（runAsUser: 0）。',
   'rule.run-as-root.messageNonRootFalse': '容器“{container}”设置了 runAsNonRoot: false。',
@@ -76,14 +76,14 @@ export const security: Record<string, string> = {
 
   'rule.writable-root-filesystem.summary': '容器的根文件系统可写（readOnlyRootFilesystem 不为 true），未使用只读根文件系统。',
   'rule.writable-root-filesystem.risk': '攻击者可以在容器内放置工具、修改二进制文件或配置。',
-  'rule.writable-root-filesystem.fix': '设置 securityContext.readOnlyRootFilesystem: true，在进程必须写入的位置（/tmp、缓存）挂载 emptyDir。为 false 时定位到该键值对；否则定位到容器的 securityContext 键或容器名。仅作为快速修复：许多镜像会写入自己的文件系统。',
+  'rule.writable-root-filesystem.fix': '设置 securityContext.readOnlyRootFilesystem: true，在进程必须写入的位置（/tmp、缓存）挂载 emptyDir。为 false 时定位到该键值对；否则定位到容器的 securityContext（安全上下文）键或容器名。仅作为快速修复：许多镜像会写入自己的文件系统。',
   'rule.writable-root-filesystem.message': '容器“{container}”的根文件系统可写（未设置 readOnlyRootFilesystem）。',
   'rule.writable-root-filesystem.messageFalse': '容器“{container}”的根文件系统可写（readOnlyRootFilesystem: false）。',
   'rule.writable-root-filesystem.fixTitle': '将 readOnlyRootFilesystem 设为 true',
 
   'rule.seccomp-unconfined.summary': '容器在没有 seccomp 过滤的情况下运行：Unconfined（PSS baseline），或在 restricted 级别下自身和 Pod 都没有 RuntimeDefault 或 Localhost 配置文件。',
   'rule.seccomp-unconfined.risk': '没有 seccomp，容器可以使用所有系统调用，包括大多数内核漏洞利用所依赖的、平时极少需要的那些。',
-  'rule.seccomp-unconfined.fix': '在 Pod 的 securityContext 上设置 seccompProfile: {type: RuntimeDefault}（或 Localhost 加配置文件）。pss: baseline 时只报告 Unconfined。定位到 Unconfined 配置的 `type` 键值对；缺少配置时定位到容器的 securityContext 键或容器名。在 Pod 和容器都未设置配置时为 Pod 添加 RuntimeDefault 属于“全部修复”；替换显式的 Unconfined 只作为快速修复提供。Windows Pod 不受 restricted 部分约束。',
+  'rule.seccomp-unconfined.fix': '在 Pod 的 securityContext（安全上下文）上设置 seccompProfile: {type: RuntimeDefault}（或 Localhost 加配置文件）。pss: baseline 时只报告 Unconfined。定位到 Unconfined 配置的 `type` 键值对；缺少配置时定位到容器的 securityContext 键或容器名。在 Pod 和容器都未设置配置时为 Pod 添加 RuntimeDefault 属于“全部修复”；替换显式的 Unconfined 只作为快速修复提供。Windows Pod 不受 restricted 部分约束。',
   'rule.seccomp-unconfined.messageUnconfined': '容器“{container}”以 seccomp Unconfined 运行。',
   'rule.seccomp-unconfined.messageUnconfinedPod': 'Pod 以 seccomp Unconfined 运行。',
   'rule.seccomp-unconfined.messageMissing': '容器“{container}”没有 RuntimeDefault 或 Localhost seccomp 配置（自身和 Pod 都没有）。',
