@@ -33,8 +33,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   { en: 'hostPath volumes?', zh: '主机路径卷', field: true },
   { en: 'service accounts?', zh: '服务账号' },
   { en: 'build[- ]arg(?:ument)?s?', zh: '构建参数' },
-  { en: 'image layers?', zh: '镜像层' },
-  { en: 'layers?', zh: '层' },
+  { en: 'layers?', zh: '镜像层', except: ['dockerfile.layers.hint' /* the inlay hint stays short: 第 {n} 层 */] },
   { en: 'base images?', zh: '基础镜像' },
   {
     en: 'images?',

@@ -7,7 +7,7 @@ export const settings: Record<string, string> = {
   'setting.pss.restricted': 'baseline 加上 restricted 级别的检查（非 root、丢弃所有能力即 capabilities drop ALL、seccomp 等）。',
   'setting.kubernetes.version': '检查清单时所针对的 Kubernetes 版本：决定用于校验和判断已弃用/已移除 apiVersion 的内置 schema（未设置时使用内置的最新版本），以及 Pod 安全检查（允许的 sysctl）和 RBAC 评估（带 get 的 pods/exec）所依据的版本。1.37 选择 1.37 的安全检查；其 schema 回退到内置最新的 1.36。',
   'setting.kubernetes.crdSchemas': '把自定义资源的 kind（`Kind` 或 `group/version/Kind`）映射到工作区中的 CRD 或 JSON schema 文件，用于校验自定义资源。',
-  'setting.layers.threshold': '当 Dockerfile 某个阶段的层数（RUN、COPY、ADD）超过此值时，`layer-count` 发出警告。',
+  'setting.layers.threshold': '当 Dockerfile 某个阶段的镜像层数（RUN、COPY、ADD）超过此值时，`layer-count` 发出警告。',
   'setting.loci.path': 'loci 检出目录（或分支）的路径，其中的 `bindep.txt` / `pydep.txt` 替换内置的上游副本。留空：在工作区根目录查找。',
   'setting.loci.distributions': 'loci 构建可以使用的基础发行版。自行添加发行版的分支（例如基于 rpm 的内部发行版）在此列出，`loci-base-image` 才会接受它。',
   'setting.loci.baseImagePatterns': '被视为 loci 基础镜像的 `FROM` 镜像的正则表达式（在 loci 命名约定之外补充）。',
