@@ -39,7 +39,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     en: 'images?',
     zh: '镜像',
     // the subcommand `scaffold image` and the volume type `image`
-    except: ['cli.help', 'scaffold.cli.missingKind', 'scaffold.cli.unknownKind', 'rule.restricted-volume-type.summary'],
+    except: ['scaffold.cli.missingKind', 'scaffold.cli.unknownKind', 'rule.restricted-volume-type.summary'],
   },
   { en: 'containers?(?! Tools)', zh: '容器' /* not the product name Container Tools */ },
   { en: 'workloads?', zh: '工作负载' },
