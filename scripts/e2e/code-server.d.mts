@@ -26,6 +26,8 @@ export interface StartOptions {
   userDataDir: string;
   /** false: keep workspace trust on (Restricted Mode dialog). Default true (--disable-workspace-trust). */
   trust?: boolean;
+  /** code-server's display language (`--locale`), e.g. zh-cn; needs a language pack for it installed. */
+  locale?: string;
   port?: number;
   timeoutMs?: number;
   logFile?: string;

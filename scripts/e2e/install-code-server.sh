@@ -18,7 +18,8 @@ PLAYWRIGHT_VERSION="${DOCKYARD_PLAYWRIGHT_VERSION:-1.65.1}"
 # @vscode/ripgrep version that code-server 4.100.3 depends on, and the rg asset name it looks up.
 RIPGREP_PKG_VERSION="1.15.11"
 RIPGREP_ASSET="ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz"
-APT_PACKAGES=(libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config ripgrep chromium)
+# fonts-wqy-microhei: a CJK font, so the zh-cn suite's screenshots show Chinese instead of empty boxes.
+APT_PACKAGES=(libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config ripgrep chromium fonts-wqy-microhei)
 
 E2E_HOME="${DOCKYARD_E2E_HOME:-${HOME:-/root}/.cache/dockyard-e2e}"
 CS_DIR="$E2E_HOME/code-server"

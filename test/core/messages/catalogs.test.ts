@@ -143,6 +143,11 @@ test('every package.json %key% resolves in package.nls.json and package.nls.zh-c
   assert.equal(base['manifest.command.lintWorkspace'], 'Lint workspace');
 });
 
+test('the .vsix ships both package.nls files and docs/rules.zh-cn.md', () => {
+  const ignore = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8');
+  for (const f of ['package.nls.json', 'package.nls.zh-cn.json', 'docs/rules.zh-cn.md']) assert.match(ignore, new RegExp(`^!${f.replace(/\./g, '\\.')}$`, 'm'), f);
+});
+
 test('a %key% that is not in the catalog stops npm run docs', () => {
   assert.throws(() => nlsBundle({ contributes: { commands: [{ title: '%manifest.command.nope%' }] } }, 'en'), /manifest\.command\.nope/);
 });
