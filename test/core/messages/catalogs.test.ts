@@ -166,5 +166,8 @@ test('plurals per language: English picks one/other, Chinese has one form', () =
   assert.equal(t('cli.fix.reviewLeft', { count: 1 }), '1 fix needs review and was not applied (--unsafe applies them)');
   assert.equal(t('cli.fix.reviewLeft', { count: 2 }, 'zh-cn'), '2 处修复需要人工审阅，未被应用（--unsafe 会应用它们）');
   assert.equal(t('cli.summary', { files: 2, errors: 1, warnings: 0, infos: 5 }, 'zh-cn'), '2 个文件，1 个错误，0 个警告，5 条提示');
+  assert.equal(t('loci.hover.profiles.failed', { count: 1 }), '1 bindep/pydep file fails to parse; loci ignores the failure and installs nothing from it.');
+  assert.equal(t('scaffold.ui.overwriteQuestion', { count: 2, folder: '/w' }), '2 of these files already exist in /w. Overwrite them?');
+  assert.equal(t('scaffold.ui.overwriteQuestion', { count: 2, folder: '/w' }, 'zh-cn'), '其中 2 个文件已存在于 /w。是否覆盖？');
   assert.equal(template('rule.privileged-container.message', 'zh-cn'), '容器“{container}”以特权模式运行（securityContext.privileged: true）。');
 });
