@@ -7,7 +7,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { t } from '../../server/src/core/messages/catalog';
+import { langFromLocale, t as catalogText } from '../../server/src/core/messages/catalog';
 import { analysisSettingKeys } from '../../server/src/core/config/settings';
 import { registerScaffoldCommands } from './scaffold';
 import { SERVER_COMMANDS } from '../../server/src/core/features/types';
@@ -22,6 +22,11 @@ export const SERVER_NODE_ARGS = ['--max-semi-space-size=2'] as const;
  */
 const YAML_EXTENSIONS = ['redhat.vscode-yaml'];
 const DOCKERFILE_EXTENSIONS = ['ms-azuretools.vscode-docker', 'ms-azuretools.vscode-containers', 'docker.docker'];
+
+/** A catalog text in the editor's display language (`vscode.env.language`: zh-cn → Simplified Chinese). */
+function t(id: string, args?: Record<string, string | number>): string {
+  return catalogText(id, args, langFromLocale(vscode.env.language));
+}
 
 let client: LanguageClient | undefined;
 let status: vscode.StatusBarItem;

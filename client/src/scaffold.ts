@@ -203,7 +203,7 @@ export async function scaffoldImageCommand(context: vscode.ExtensionContext, arg
   const options: ImageOptions = { service, release, codename, registry: registry.trim(), profiles, lociPath: lociPath.trim() };
   let result: ScaffoldResult;
   try {
-    result = scaffoldImage(options);
+    result = scaffoldImage(options, lang);
   } catch (e) {
     void vscode.window.showErrorMessage(t('scaffold.ui.failed', { reason: e instanceof Error ? e.message : String(e) }, lang));
     return false;
@@ -244,7 +244,7 @@ export async function scaffoldManifestsCommand(context: vscode.ExtensionContext,
   const options: ManifestOptions = { service, backend, namespace: namespace.trim(), image: image.trim(), replicas: Number(replicasText.trim()) };
   let result: ScaffoldResult;
   try {
-    result = scaffoldManifests(options);
+    result = scaffoldManifests(options, lang);
   } catch (e) {
     void vscode.window.showErrorMessage(t('scaffold.ui.failed', { reason: e instanceof Error ? e.message : String(e) }, lang));
     return false;

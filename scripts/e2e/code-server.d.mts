@@ -28,6 +28,8 @@ export interface StartOptions {
   trust?: boolean;
   /** Ask for this password in the browser (code-server --auth password); default: no auth. */
   password?: string;
+  /** code-server's display language (`--locale`), e.g. zh-cn; needs a language pack for it installed. */
+  locale?: string;
   port?: number;
   timeoutMs?: number;
   logFile?: string;

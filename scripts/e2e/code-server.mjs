@@ -168,6 +168,8 @@ export async function startCodeServer(o) {
     '--disable-update-check',
     '--disable-getting-started-override',
     ...(o.trust === false ? [] : ['--disable-workspace-trust']),
+    // The display language (needs an installed language pack for it, as in VS Code).
+    ...(o.locale ? ['--locale', o.locale] : []),
     '--extensions-dir', o.extensionsDir,
     '--user-data-dir', o.userDataDir,
     o.workspace,

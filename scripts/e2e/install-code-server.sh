@@ -25,7 +25,8 @@ RIPGREP_ASSET="ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz"
 # ripgrep replaces the binary @vscode/ripgrep would download.
 APT_SERVE=(libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config ripgrep)
 # Only the tests: the browser they drive and the editors of the headless editor suites.
-APT_E2E=(chromium neovim emacs-nox elpa-eglot elpa-yaml-mode elpa-dockerfile-mode)
+# fonts-wqy-microhei: a CJK font, so the zh-cn suite's screenshots show Chinese instead of empty boxes.
+APT_E2E=(chromium fonts-wqy-microhei neovim emacs-nox elpa-eglot elpa-yaml-mode elpa-dockerfile-mode)
 
 E2E_HOME="${DOCKYARD_E2E_HOME:-${HOME:-/root}/.cache/dockyard-e2e}"
 CS_DIR="$E2E_HOME/code-server"

@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRegistry, ALL_RULES } from '../../server/src/core/rules';
 import { rulesMarkdown } from '../../server/src/core/features/rule-docs';
-import { configFileSchema, manifestProperties } from '../../server/src/core/config/settings';
+import { configFileSchema, manifestProperties, nlsBundle, nlsRef } from '../../server/src/core/config/settings';
+import { join, dirname } from 'node:path';
 import { ruleCatalogSource } from '../../server/src/core/rules/define';
 
 const [mode, out] = process.argv.slice(2);
@@ -9,15 +10,20 @@ if (mode === 'catalog') {
   // The English catalog of the rules made by defineRule, from their definitions.
   writeFileSync(out, ruleCatalogSource(ALL_RULES));
 } else if (mode === 'rules') {
-  // docs/rules.md from the rule registry and the catalog (bundled after the catalog step).
+  // docs/rules.md and docs/rules.zh-cn.md from the rule registry and the catalogs (bundled after the catalog step).
   writeFileSync(out, rulesMarkdown(createRegistry().all()));
+  writeFileSync(out.replace(/\.md$/, '.zh-cn.md'), rulesMarkdown(createRegistry().all(), 'zh-cn'));
 } else if (mode === 'settings') {
   // package.json `contributes.configuration.properties` from the settings declaration; the rest of
   // package.json is kept as it is (2-space JSON, as npm writes it).
   const pkg = JSON.parse(readFileSync(out, 'utf8'));
-  pkg.contributes.configuration.properties = manifestProperties();
+  // Texts are `%id%` references; package.nls.json and package.nls.zh-cn.json hold every id the
+  // manifest names, from the catalogs.
+  pkg.contributes.configuration.properties = manifestProperties(nlsRef);
   pkg.contributes.yamlValidation = [{ fileMatch: ['.dockyard.yaml', '.dockyard.yml'], url: './schemas/dockyard.schema.json' }];
   writeFileSync(out, JSON.stringify(pkg, null, 2) + '\n');
+  writeFileSync(join(dirname(out), 'package.nls.json'), JSON.stringify(nlsBundle(pkg, 'en'), null, 2) + '\n');
+  writeFileSync(join(dirname(out), 'package.nls.zh-cn.json'), JSON.stringify(nlsBundle(pkg, 'zh-cn'), null, 2) + '\n');
 } else if (mode === 'schema') {
   // The JSON Schema of .dockyard.yaml, from the same declaration.
   writeFileSync(out, JSON.stringify(configFileSchema(), null, 2) + '\n');

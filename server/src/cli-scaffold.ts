@@ -43,8 +43,9 @@ type Kind = 'image' | 'manifests';
 
 /** Options each subcommand takes, and whether they carry a value. */
 const OPTIONS: Record<Kind, Record<string, boolean>> = {
-  image: { out: true, release: true, codename: true, profiles: true, base: true, registry: true, 'loci-path': true, force: false, help: false },
-  manifests: { out: true, namespace: true, image: true, backend: true, replicas: true, force: false, help: false },
+  // --lang is read by runCli (the language of messages, and of the generated README and comments).
+  image: { out: true, release: true, codename: true, profiles: true, base: true, registry: true, 'loci-path': true, force: false, help: false, lang: true },
+  manifests: { out: true, namespace: true, image: true, backend: true, replicas: true, force: false, help: false, lang: true },
 };
 
 interface Parsed {
@@ -155,11 +156,11 @@ export function runScaffold(args: string[], io: ScaffoldIo, lang: Lang = 'en'): 
     if (p.kind === 'image') {
       const o = imageOptions(p);
       problems = validateImageOptions(o);
-      generate = () => scaffoldImage(o);
+      generate = () => scaffoldImage(o, lang);
     } else {
       const o = manifestOptions(p, lang);
       problems = validateManifestOptions(o);
-      generate = () => scaffoldManifests(o);
+      generate = () => scaffoldManifests(o, lang);
     }
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;

@@ -21,8 +21,13 @@ test('catalog: every scaffold.* id the code uses exists, and every scaffold id i
   const used = new Set<string>();
   for (const f of SOURCES) {
     const src = readFileSync(join(repoRoot(), f), 'utf8');
-    for (const m of src.matchAll(/['`](scaffold\.[a-zA-Z0-9_.]+)['`]/g)) used.add(m[1]);
+    for (const m of src.matchAll(/['`](scaffold\.[a-zA-Z0-9_.]+)['`]/g)) if (!m[1].endsWith('.')) used.add(m[1]);
+    // manifests.ts names its texts relative to `scaffold.manifests.` (r.say('conf.stderr')).
+    if (f.endsWith('manifests.ts')) for (const m of src.matchAll(/'([a-zA-Z][\w.-]*)'/g)) if (hasMessage(`scaffold.manifests.${m[1]}`)) used.add(`scaffold.manifests.${m[1]}`);
   }
+  // …and the README line of each generated file by its name (describe.<file>[.<backend>]).
+  for (const id of Object.keys(scaffold)) if (id.startsWith('scaffold.manifests.describe.')) used.add(id);
+  for (const s of SERVICES) used.add(`scaffold.image.siteWhy.${s}`);
   // ids built from a value: scaffold.ui.service.${s}, .codename.${c}, .backend.${b}
   for (const s of SERVICES) used.add(`scaffold.ui.service.${s}`);
   for (const c of CODENAMES) used.add(`scaffold.ui.codename.${c}`);

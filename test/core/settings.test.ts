@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
-import { analysisSettingKeys, CHECK_ONLY_VERSIONS, schemaVersions, configFileSchema, manifestProperties, SETTINGS } from '../../server/src/core/config/settings';
+import { analysisSettingKeys, CHECK_ONLY_VERSIONS, schemaVersions, configFileSchema, manifestProperties, nlsRef, SETTINGS } from '../../server/src/core/config/settings';
 import { DEFAULT_CONFIG, mergeConfig, parseConfigFile, parseConfigObject } from '../../server/src/core/config/config';
 import { createSchemaStore } from '../../server/src/core/schema';
 
@@ -16,7 +16,10 @@ const nest = (key: string, value: unknown): Record<string, unknown> => key.split
 
 test('package.json contributes.configuration is the declared settings (npm run docs writes it)', () => {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-  assert.deepEqual(pkg.contributes.configuration.properties, manifestProperties(), 'package.json settings are stale: run `npm run docs`');
+  assert.deepEqual(pkg.contributes.configuration.properties, manifestProperties(nlsRef), 'package.json settings are stale: run `npm run docs`');
+  // Descriptions are package.nls references, translated by VS Code; the English texts are the catalog's.
+  assert.equal(pkg.contributes.configuration.properties['dockyard.pss'].markdownDescription, '%setting.pss%');
+  assert.equal(manifestProperties()['dockyard.pss'].markdownDescription, 'Pod Security Standards level the security checks enforce.');
 });
 
 test('DEFAULT_CONFIG holds the declared default of every analysis setting and nothing else', () => {

@@ -104,10 +104,10 @@ let shotCounter = 0;
 
 /**
  * Packages the extension from the current dist/ (or takes DOCKYARD_VSIX), copies `fixture` into a
- * temp workspace, installs the .vsix into a fresh extensions folder, starts code-server and opens
- * the folder in Chromium.
+ * temp workspace, installs the .vsix (and `extraVsix`, e.g. a language pack) into a fresh extensions
+ * folder, starts code-server (with `locale` as its display language) and opens the folder in Chromium.
  */
-export async function openSession(suite: string, fixture: string, o: { trust?: boolean } = {}): Promise<Session> {
+export async function openSession(suite: string, fixture: string, o: { trust?: boolean; locale?: string; extraVsix?: string[] } = {}): Promise<Session> {
   const entry = cs.codeServerEntry();
   if (!entry) throw new Error('code-server is not installed');
   const tmp = mkdtempSync(join(tmpdir(), `dockyard-e2e-${suite}-`));
@@ -122,8 +122,9 @@ export async function openSession(suite: string, fixture: string, o: { trust?: b
   const userDataDir = join(tmp, 'user-data');
   cs.writeUserSettings(userDataDir);
   cs.installVsix(entry, vsix, extensionsDir, userDataDir);
+  for (const x of o.extraVsix ?? []) cs.installVsix(entry, x, extensionsDir, userDataDir);
 
-  const server = await cs.startCodeServer({ entry, workspace, extensionsDir, userDataDir, trust: o.trust, logFile: join(shots, 'code-server.log') });
+  const server = await cs.startCodeServer({ entry, workspace, extensionsDir, userDataDir, trust: o.trust, locale: o.locale, logFile: join(shots, 'code-server.log') });
   let browser: Browser | undefined;
   try {
     browser = await loadPlaywright().chromium.launch({ executablePath: cs.CHROMIUM, headless: true, args: cs.CHROMIUM_ARGS, timeout: LONG });

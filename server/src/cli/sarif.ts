@@ -28,7 +28,7 @@ export function toSarif(results: { display: string; findings: Finding[] }[], reg
                 shortDescription: { text: summary },
                 fullDescription: { text: summary },
                 help: { text: fix ? `${summary}\n${fix}` : summary, markdown: fix ? `${summary}\n\n${fix}` : summary },
-                helpUri: docsUrl(id),
+                helpUri: docsUrl(id, lang),
                 defaultConfiguration: { level: LEVEL[meta?.defaultSeverity ?? 'warning'] },
                 properties: { category: meta?.category ?? 'meta', ...(meta?.pss ? { pss: meta.pss } : {}) },
               };

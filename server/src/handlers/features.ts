@@ -15,7 +15,7 @@ export function registerFeatures(s: Session): void {
   });
   connection.onCompletion((params) => {
     const p = pathOf(params.textDocument.uri);
-    return p ? service.completion(p, params.position).map(toCompletionItem) : [];
+    return p ? service.completion(p, params.position).map((c) => toCompletionItem(c, service.lang)) : [];
   });
   connection.languages.inlayHint.on((params) => {
     const p = pathOf(params.textDocument.uri);

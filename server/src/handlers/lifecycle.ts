@@ -28,7 +28,9 @@ export function registerLifecycle(s: Session, version: string): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const opts = (params.initializationOptions ?? {}) as InitOptions;
     service.setContext({ yamlSyntaxElsewhere: !!opts.yamlSyntaxElsewhere, dockerfileSyntaxElsewhere: !!opts.dockerfileSyntaxElsewhere });
-    service.lang = opts.lang && isLang(opts.lang) ? opts.lang : langFromLocale(params.locale);
+    // The client's display language (initializationOptions.lang, vscode.env.language), else the
+    // LSP locale: `zh-cn`, `zh-CN`, `zh_CN.UTF-8`, `zh-hans` speak Simplified Chinese, the rest English.
+    service.lang = langFromLocale(typeof opts.lang === 'string' && opts.lang ? opts.lang : params.locale);
     if (typeof opts.debounceMs === 'number') s.debounceMs = opts.debounceMs;
     s.hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
     // Only a client that takes it (eglot 1.9 warns about a registration it does not support).

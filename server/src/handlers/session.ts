@@ -54,7 +54,7 @@ export class Session {
     this.service = new DockyardService({
       host: this.host,
       registry,
-      logRuleError: (rule, p, err) => connection.console.error(t('core.ruleError', { rule, path: p, error: err instanceof Error ? (err.stack ?? err.message) : String(err) })),
+      logRuleError: (rule, p, err) => connection.console.error(t('core.ruleError', { rule, path: p, error: err instanceof Error ? (err.stack ?? err.message) : String(err) }, this.lang)),
     });
   }
 

@@ -26,7 +26,7 @@ export function toDiagnostic(f: Finding, uri: string, lang: Lang, pathToUri: (p:
     range: f.range,
     severity: SEV[f.severity],
     code: f.rule,
-    codeDescription: { href: docsUrl(f.rule) },
+    codeDescription: { href: docsUrl(f.rule, lang) },
     source: 'dockyard',
     message: format(f.message, lang),
   };
@@ -57,7 +57,7 @@ const KIND: Record<CompletionResult['kind'], CompletionItemKind> = {
   reference: CompletionItemKind.Reference,
 };
 
-export function toCompletionItem(c: CompletionResult): CompletionItem {
+export function toCompletionItem(c: CompletionResult, lang: Lang = 'en'): CompletionItem {
   const item: CompletionItem = { label: c.label, kind: KIND[c.kind] };
   if (c.detail) item.detail = c.detail;
   if (c.documentation) item.documentation = { kind: 'markdown', value: c.documentation };
@@ -66,6 +66,6 @@ export function toCompletionItem(c: CompletionResult): CompletionItem {
   if (c.snippet) item.insertTextFormat = InsertTextFormat.Snippet;
   if (c.range) item.textEdit = { range: c.range, newText: c.insertText ?? c.label };
   else if (c.insertText) item.insertText = c.insertText;
-  if (c.retrigger) item.command = { title: t('core.completion.retrigger'), command: 'editor.action.triggerSuggest' };
+  if (c.retrigger) item.command = { title: t('core.completion.retrigger', undefined, lang), command: 'editor.action.triggerSuggest' };
   return item;
 }

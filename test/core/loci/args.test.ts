@@ -122,10 +122,11 @@ describe('messages', () => {
     for (const c of BINDEP_SYNTAX_ERROR_CODES) assert.equal(typeof lociMessages[`loci.bindepSyntax.${c}`], 'string', c);
   });
 
-  test('ids are namespaced and placeholders use {name}', () => {
+  test('ids are namespaced and placeholders use {name} (or an ICU plural of one)', () => {
     for (const [id, text] of Object.entries(lociMessages)) {
       assert.match(id, /^(loci|rule)\./);
-      const braces = text.replace(/\{[a-zA-Z][a-zA-Z0-9]*\}/g, '');
+      const plurals = /\{[a-zA-Z][a-zA-Z0-9]*, plural,(?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+\s*\}/g;
+      const braces = text.replace(plurals, '').replace(/\{[a-zA-Z][a-zA-Z0-9]*\}/g, '');
       assert.equal(/[{}]/.test(braces), false, `${id}: stray brace`);
     }
   });

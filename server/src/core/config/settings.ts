@@ -1,5 +1,5 @@
 import type { Lang } from '../messages/catalog';
-import { t } from '../messages/catalog';
+import { t, template } from '../messages/catalog';
 
 /**
  * Every setting, declared once. The VS Code manifest (`package.json` `contributes.configuration`,
@@ -94,8 +94,17 @@ export function analysisSettingKeys(): string[] {
   return SETTINGS.filter((s) => !s.editorOnly).map((s) => s.key);
 }
 
-/** The `contributes.configuration.properties` object of package.json, in the given language. */
-export function manifestProperties(lang: Lang = 'en'): Record<string, Record<string, unknown>> {
+/** How package.json names a catalog text: `%id%`, resolved by VS Code from package.nls[.<lang>].json. */
+export function nlsRef(id: string): string {
+  return `%${id}%`;
+}
+
+/**
+ * The `contributes.configuration.properties` object of package.json. package.json holds it with
+ * `describe = nlsRef` (descriptions as `%setting.<key>%`, translated through package.nls files);
+ * the default gives the English texts.
+ */
+export function manifestProperties(describe: (id: string) => string = (id) => t(id)): Record<string, Record<string, unknown>> {
   const out: Record<string, Record<string, unknown>> = {};
   for (const s of SETTINGS) {
     const p: Record<string, unknown> = {};
@@ -119,9 +128,36 @@ export function manifestProperties(lang: Lang = 'en'): Record<string, Record<str
         break;
     }
     p.default = s.manifestDefault ?? s.default;
-    if (ty.type === 'string' && ty.enum && hasEnumDescriptions(s)) p.enumDescriptions = ty.enum.map((v) => t(`setting.${s.key}.${v}`, undefined, lang));
-    p.markdownDescription = t(`setting.${s.key}`, undefined, lang);
+    if (ty.type === 'string' && ty.enum && hasEnumDescriptions(s)) p.enumDescriptions = ty.enum.map((v) => describe(`setting.${s.key}.${v}`));
+    p.markdownDescription = describe(`setting.${s.key}`);
     out[`dockyard.${s.key}`] = p;
+  }
+  return out;
+}
+
+/** Every `%id%` a manifest (package.json) names, in order of first appearance. */
+export function nlsKeys(manifest: unknown): string[] {
+  const out = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') {
+      const m = /^%([^%\s]+)%$/.exec(v);
+      if (m) out.add(m[1]);
+    } else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(manifest);
+  return [...out];
+}
+
+/**
+ * package.nls.json (`lang` en) or package.nls.<lang>.json: the catalog text of every `%id%` the
+ * manifest names, sorted by id. An id missing from the catalog is an error, not a silent key.
+ */
+export function nlsBundle(manifest: unknown, lang: Lang): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const id of nlsKeys(manifest).sort()) {
+    if (template(id, lang) === undefined) throw new Error(`package.json names %${id}%, which is not in the catalog`);
+    out[id] = t(id, undefined, lang);
   }
   return out;
 }

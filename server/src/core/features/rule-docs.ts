@@ -14,7 +14,7 @@ export function ruleDocsMarkdown(meta: RuleMeta, lang: Lang = 'en', withLink = t
   if (fix) parts.push(t('core.ruleDocs.howToFix', { text: fix }, lang));
   if (meta.fixTiers?.length) parts.push(t('core.ruleDocs.fixable', undefined, lang));
   if (meta.equivalents?.length) parts.push(t('core.ruleDocs.equivalents', { ids: equivalentsText(meta.equivalents) }, lang));
-  if (withLink) parts.push(`[${t('core.ruleDocs.link', { rule: meta.id }, lang)}](${docsUrl(meta.id)})`);
+  if (withLink) parts.push(`[${t('core.ruleDocs.link', { rule: meta.id }, lang)}](${docsUrl(meta.id, lang)})`);
   return parts.join('\n\n');
 }
 

@@ -40,9 +40,17 @@ export function template(id: string, lang: Lang = 'en'): string | undefined {
 
 const PLACEHOLDER = /\{([a-zA-Z][a-zA-Z0-9_]*)\}/g;
 
+/**
+ * The argument names a template uses: `{name}` and the `{name, plural, …}` selectors. The texts
+ * inside plural cases are not arguments (`one {was} other {were}` names no `was`).
+ */
 export function placeholders(s: string): string[] {
-  const names = [...s.matchAll(PLACEHOLDER)].map((m) => m[1]);
-  for (const m of s.matchAll(/\{([a-zA-Z][a-zA-Z0-9_]*), plural,/g)) names.push(m[1]);
+  const names: string[] = [];
+  const rest = s.replace(PLURAL, (_whole, name: string) => {
+    names.push(name);
+    return '';
+  });
+  for (const m of rest.matchAll(PLACEHOLDER)) names.push(m[1]);
   return [...new Set(names)];
 }
 

@@ -149,6 +149,6 @@ export function ruleEnabled(rule: RuleMeta, config: DockyardConfig): boolean {
   return true;
 }
 
-export function docsUrl(ruleId: string): string {
-  return `https://github.com/dockyard-dev/dockyard/blob/main/docs/rules.md#${ruleId}`;
+export function docsUrl(ruleId: string, lang: 'en' | 'zh-cn' = 'en'): string {
+  return `https://github.com/dockyard-dev/dockyard/blob/main/docs/${lang === 'zh-cn' ? 'rules.zh-cn.md' : 'rules.md'}#${ruleId}`;
 }

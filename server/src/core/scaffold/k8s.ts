@@ -65,6 +65,8 @@ export interface PrivilegedNeeds {
   escalation: string;
   /** Runs as root (uid 0): reasons for runAsUser: 0 and runAsNonRoot: false. */
   root?: { user: string; nonRoot: string };
+  /** The comment above `capabilities` (why a privileged container still drops them). */
+  capabilitiesNote: string;
 }
 
 export interface Container {
@@ -86,7 +88,8 @@ export interface PodSpec {
   volumes: Volume[];
   restartPolicy?: 'OnFailure' | 'Never';
   nodeSelector?: Record<string, string>;
-  hostNetwork?: { reason: string };
+  /** The suppression's reason, and the comment above `dnsPolicy`. */
+  hostNetwork?: { reason: string; dnsNote: string };
 }
 
 function flowList(items: string[]): string {
@@ -124,7 +127,7 @@ function containerSecurity(p: string, c: Container): string[] {
     out.push(`${q}allowPrivilegeEscalation: false`);
   }
   out.push(`${q}readOnlyRootFilesystem: true`);
-  if (priv) out.push(`${q}# No effect while privileged; keeps the container capability-free if privileged is ever dropped.`);
+  if (priv) out.push(`${q}# ${priv.capabilitiesNote}`);
   out.push(`${q}capabilities:`, `${q}  drop:`, `${q}    - ALL`, `${q}seccompProfile:`, `${q}  type: RuntimeDefault`);
   return out;
 }
@@ -217,7 +220,7 @@ export function podSpecLines(p: string, pod: PodSpec): string[] {
   }
   if (pod.hostNetwork) {
     out.push(suppression(p, { rules: ['host-namespace'], reason: pod.hostNetwork.reason }), `${p}hostNetwork: true`);
-    out.push(`${p}# Resolve cluster Services (Keystone, the database, RabbitMQ) from the host network too.`, `${p}dnsPolicy: ClusterFirstWithHostNet`);
+    out.push(`${p}# ${pod.hostNetwork.dnsNote}`, `${p}dnsPolicy: ClusterFirstWithHostNet`);
   }
   out.push(...RESTRICTED_POD(p));
   out.push(`${p}containers:`);
@@ -238,6 +241,8 @@ export interface Workload {
   replicas?: number;
   replicasComment?: string;
   recreate?: string;
+  /** Job: the comment above `ttlSecondsAfterFinished`. */
+  ttlComment?: string;
   pod: PodSpec;
 }
 
@@ -250,7 +255,7 @@ export function workloadLines(w: Workload): string[] {
     if (w.recreate) out.push(`  # ${w.recreate}`, '  strategy:', '    type: Recreate');
     out.push('  selector:', '    matchLabels:', ...labelLines(w.labels, 6, false));
   } else {
-    out.push('  backoffLimit: 6', '  # Deleted an hour after it finished; applying the manifests again runs it again.', '  ttlSecondsAfterFinished: 3600');
+    out.push('  backoffLimit: 6', ...(w.ttlComment ? [`  # ${w.ttlComment}`] : []), '  ttlSecondsAfterFinished: 3600');
   }
   out.push('  template:', '    metadata:', '      labels:', ...labelLines(w.labels, 8), '    spec:', ...podSpecLines('      ', w.pod));
   return out;

@@ -5,8 +5,9 @@ import { dockerfile } from './dockerfile';
 import { loci } from './loci';
 import { scaffold } from './scaffold';
 import { settings } from './settings';
+import { manifest } from './manifest';
 import { ruleMessages } from './rules.generated';
 
 /** English catalog, split by area only to keep files short; ids are unique across areas (a test checks). */
-export const enParts = { core, cli, kubernetes, dockerfile, loci, scaffold, settings, rules: ruleMessages };
-export const en: Record<string, string> = Object.assign({}, core, cli, kubernetes, dockerfile, loci, scaffold, settings, ruleMessages);
+export const enParts = { core, cli, kubernetes, dockerfile, loci, scaffold, settings, manifest, rules: ruleMessages };
+export const en: Record<string, string> = Object.assign({}, core, cli, kubernetes, dockerfile, loci, scaffold, settings, manifest, ruleMessages);

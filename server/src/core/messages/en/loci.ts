@@ -120,7 +120,7 @@ export const loci: Record<string, string> = {
   'loci.hover.profiles.pip': 'pip (pydep.txt): {packages}',
   'loci.hover.profiles.distPackages': 'plus DIST_PACKAGES: {packages}',
   'loci.hover.profiles.pipPackages': 'plus PIP_PACKAGES: {packages}',
-  'loci.hover.profiles.failed': '{count} bindep/pydep file(s) fail to parse; loci ignores the failure and installs nothing from them.',
+  'loci.hover.profiles.failed': '{count, plural, one {# bindep/pydep file fails} other {# bindep/pydep files fail}} to parse; loci ignores the failure and installs nothing from {count, plural, one {it} other {them}}.',
   'loci.hover.selector.title': '**{token}** — {kind}',
   'loci.hover.selector.pairs': 'Pairs with: {tokens}',
   'loci.hover.selector.alone': 'On its own selects: {packages}',

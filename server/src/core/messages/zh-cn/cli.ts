@@ -1,0 +1,21 @@
+/** 命令行输出的简体中文文本。中文没有单复数之分，计数直接写数字。 */
+export const cli: Record<string, string> = {
+  'cli.summary': '{files} 个文件，{errors} 个错误，{warnings} 个警告，{infos} 条提示',
+  'cli.noProblems': '{files} 个文件，未发现问题',
+  'cli.error.unreadable': '无法读取 {path}：{reason}',
+  'cli.error.usage': '用法错误：{detail}',
+  'cli.error.unknownOption': '未知选项 {option}',
+  'cli.error.missingValue': '选项 {option} 需要一个值',
+  'cli.error.badValue': '{option} 的值“{value}”无效（应为 {expected}）',
+  'cli.error.unknownCommand': '未知命令“{command}”',
+  'cli.fix.changed': '{path}：应用了 {count} 处修复',
+  'cli.fix.none': '没有可修复的问题',
+  'cli.fix.notUtf8': '{path}：不是有效的 UTF-8，保持原样',
+  'cli.fix.reviewLeft': '{count} 处修复需要人工审阅，未被应用（--unsafe 会应用它们）',
+  'cli.fix.help': '用法：dockyard fix [选项] [路径...]\n\n就地应用安全的修复：与编辑器“全部修复”（source.fixAll.dockyard）所做的编辑完全相同。反复执行（应用、重新检查），直到没有可应用的修复。不改动的字节一律保持原样。\n\n  --unsafe           同时应用需要审阅的修复（它们会收回访问权限或可能使工作负载无法运行：\n                     hostPath -> emptyDir、去掉主机命名空间、字面机密 -> secretKeyRef, ...）\n  --rule ID          只应用该规则的修复（可重复）\n  --dry-run          打印统一 diff 而不写入\n  --pss, --k8s-version, --config, --fail-on, --lang   与 lint 相同\n\ndocs/rules.md 列出了每条规则修复的级别。',
+  'cli.lint.help': '用法：dockyard lint [选项] [路径...]\n\n  --format text|json|sarif   输出格式（默认 text）\n  --pss baseline|restricted  Pod 安全标准级别（默认 restricted）\n  --k8s-version X.Y          Kubernetes 版本，1.25 及以上（默认：内置的最新 schema）\n  --jobs N                   工作线程数（默认：CPU 核数，64 个文件起启用）\n  --config FILE              默认：从每个文件向上查找 .dockyard.yaml\n  --fail-on error|warning|information|never   达到或高于该级别时以 1 退出（默认 error）\n  --lang en|zh-cn            消息语言',
+  'cli.help': '用法：dockyard <lint|fix|scaffold> [选项] [路径...]\n\n  lint      报告问题（--format text|json|sarif, --pss, --k8s-version, --config, --fail-on, --lang）\n  fix       就地应用安全的修复，与编辑器的“全部修复”相同（--unsafe, --rule ID, --dry-run）\n  scaffold  生成 loci 构建和 Kubernetes 清单（image|manifests <cinder|glance>）\n\n运行 "dockyard <命令> --help" 查看详细说明。',
+  'cli.version': 'dockyard {version}',
+  'cli.error.k8sVersion': '不支持 Kubernetes {value}：Dockyard 具有 1.{oldest} 到 1.{newest} 的数据（每个版本的 API 生命周期和 Pod 安全策略；schema 版本为 {schemas}）',
+  'cli.note.schemaFallback': '注意：Kubernetes {version}：使用 {version} 的 API 生命周期和 Pod 安全策略，以及 {schema} 的 schema（最接近的内置版本）',
+};
