@@ -10,6 +10,7 @@ import {
 import { t } from '../../server/src/core/messages/catalog';
 import { analysisSettingKeys } from '../../server/src/core/config/settings';
 import { registerScaffoldCommands } from './scaffold';
+import { hostContextOf } from './coexistence';
 
 /** Node options the language server runs with (scripts/bench/run.mjs launches it the same way). */
 export const SERVER_NODE_ARGS = ['--max-semi-space-size=2'] as const;
@@ -18,16 +19,12 @@ export const SERVER_NODE_ARGS = ['--max-semi-space-size=2'] as const;
  * The VS Code side only: starts the language server, registers commands, shows status and
  * progress. All analysis happens in the server.
  */
-const YAML_EXTENSIONS = ['redhat.vscode-yaml'];
-const DOCKERFILE_EXTENSIONS = ['ms-azuretools.vscode-docker', 'ms-azuretools.vscode-containers', 'docker.docker'];
-
 let client: LanguageClient | undefined;
 let status: vscode.StatusBarItem;
 let output: vscode.OutputChannel;
 
 function hostContext() {
-  const present = (ids: string[]) => ids.some((id) => vscode.extensions.getExtension(id) !== undefined);
-  return { yamlSyntaxElsewhere: present(YAML_EXTENSIONS), dockerfileSyntaxElsewhere: present(DOCKERFILE_EXTENSIONS) };
+  return hostContextOf((id) => vscode.extensions.getExtension(id) !== undefined);
 }
 
 /** Only the settings the user set explicitly, so a repository's .dockyard.yaml keeps precedence over defaults. */
@@ -81,6 +78,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     synchronize: {
       fileEvents: [
         vscode.workspace.createFileSystemWatcher('**/.dockyard.{yaml,yml}'),
+        vscode.workspace.createFileSystemWatcher('**/.hadolint.{yaml,yml}'),
         vscode.workspace.createFileSystemWatcher('**/{bindep,pydep}*.txt'),
       ],
     },

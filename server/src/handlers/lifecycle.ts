@@ -8,7 +8,7 @@ export function registerLifecycle(s: Session, version: string): void {
   const { connection, service } = s;
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const opts = (params.initializationOptions ?? {}) as InitOptions;
-    service.setContext({ yamlSyntaxElsewhere: !!opts.yamlSyntaxElsewhere, dockerfileSyntaxElsewhere: !!opts.dockerfileSyntaxElsewhere });
+    service.setContext(hostContextOf(opts));
     service.lang = opts.lang && isLang(opts.lang) ? opts.lang : langFromLocale(params.locale);
     if (typeof opts.debounceMs === 'number') s.debounceMs = opts.debounceMs;
     s.hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
@@ -44,14 +44,20 @@ export function registerLifecycle(s: Session, version: string): void {
   });
 
   connection.onNotification('dockyard/hostContext', (p: InitOptions) => {
-    service.setContext({ yamlSyntaxElsewhere: !!p.yamlSyntaxElsewhere, dockerfileSyntaxElsewhere: !!p.dockerfileSyntaxElsewhere });
+    service.setContext(hostContextOf(p));
     s.revalidateAll();
   });
 
   connection.onDidChangeWatchedFiles((p) => {
-    const config = p.changes.some((c) => ['.dockyard.yaml', '.dockyard.yml'].includes(path.basename(s.uriToPath(c.uri))));
+    // .hadolint.yaml counts as configuration too (where it is found is cached with the config files).
+    const config = p.changes.some((c) => ['.dockyard.yaml', '.dockyard.yml', '.hadolint.yaml', '.hadolint.yml'].includes(path.basename(s.uriToPath(c.uri))));
     // Config files, CRD schema files named by kubernetes.crdSchemas, loci data: read again.
     service.invalidate({ config });
     s.revalidateAll();
   });
+}
+
+/** The host context the client reports (which other extensions are installed). */
+function hostContextOf(o: InitOptions) {
+  return { yamlSyntaxElsewhere: !!o.yamlSyntaxElsewhere, dockerfileSyntaxElsewhere: !!o.dockerfileSyntaxElsewhere, buildkitChecksElsewhere: !!o.buildkitChecksElsewhere };
 }
