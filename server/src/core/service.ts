@@ -1,8 +1,8 @@
 import { Analyzer, instructionStartLine, type FileAnalysis, type HostContext, type RuleErrorLogger, type SilencedFinding } from './engine';
 import { createRegistry } from './rules';
-import type { RuleRegistry } from './rules/registry';
+import { docsUrl, type RuleRegistry } from './rules/registry';
 import type { DockyardConfig, PartialConfig } from './config/config';
-import { format, msg, t, type Lang } from './messages/catalog';
+import { format, msg, t, template, type Lang } from './messages/catalog';
 import { ruleDocsMarkdown } from './features/rule-docs';
 import { codeLenses, completion, hover, inlayHints } from './features';
 import type { CodeLensResult, CompletionResult, FeatureContext, InlayHintResult } from './features/types';
@@ -133,6 +133,20 @@ interface OpenDocument {
 }
 
 export const FIX_ROUNDS = 10;
+
+/** One entry of `dockyard rules`. */
+export interface RuleInfo {
+  id: string;
+  category: string;
+  defaultSeverity: string;
+  pss?: string;
+  /** The tiers of the fixes the rule offers (`safe`, `review`); empty: no fix. */
+  fixTiers: string[];
+  /** The same check in other tools (`hadolint:DL3008`, `buildkit:JSONArgsRecommended`, `kube-linter:…`). */
+  equivalents: string[];
+  summary: string;
+  docs: string;
+}
 
 export class DockyardService {
   readonly registry: RuleRegistry;
@@ -489,6 +503,23 @@ export class DockyardService {
   codeLenses(path: string): CodeLensResult[] {
     const ctx = this.featureContext(path);
     return ctx ? this.run(() => codeLenses(ctx)) : [];
+  }
+
+  /**
+   * Every rule with what a tool or a migrating team needs (`dockyard rules`): id, category, default
+   * severity, Pod Security level, fix tiers, the checks of other tools it corresponds to, summary.
+   */
+  ruleList(): RuleInfo[] {
+    return this.registry.all().map((m) => ({
+      id: m.id,
+      category: m.category,
+      defaultSeverity: m.defaultSeverity,
+      ...(m.pss ? { pss: m.pss } : {}),
+      fixTiers: [...(m.fixTiers ?? [])],
+      equivalents: [...(m.equivalents ?? [])],
+      summary: template(`rule.${m.id}.summary`, this.lang) ?? '',
+      docs: docsUrl(m.id),
+    }));
   }
 
   /** Markdown docs of a rule, or the list of rule ids when `id` is absent. */
