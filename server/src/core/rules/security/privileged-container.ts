@@ -15,6 +15,7 @@ export const privilegedContainer: YamlDocumentRule = {
   defaultSeverity: 'error',
   pss: 'baseline',
   fixTiers: ['review'],
+  equivalents: ['kube-linter:privileged-container', 'polaris:runAsPrivileged', 'pss:baseline/privileged'],
   references: [
     { title: 'Pod Security Standards: Privileged Containers', url: 'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline' },
     { title: 'pod-security-admission policy/check_privileged.go', url: 'https://github.com/kubernetes/pod-security-admission/blob/master/policy/check_privileged.go' },

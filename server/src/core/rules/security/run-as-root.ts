@@ -22,6 +22,7 @@ export const runAsRoot: YamlDocumentRule = {
   defaultSeverity: 'warning',
   pss: 'restricted',
   fixTiers: ['review'],
+  equivalents: ['kube-linter:run-as-non-root', 'polaris:runAsRootAllowed', 'pss:restricted/runAsNonRoot'],
   references: [
     { title: 'Pod Security Standards: Running as Non-root', url: PSS_DOCS + '#restricted' },
     psaRef('check_runAsNonRoot.go'),
