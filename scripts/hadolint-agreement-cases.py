@@ -76,6 +76,7 @@ for f in sorted(glob.glob('/tmp/hspec/*.hs')):
                 env[m.group(1)] = v
             except Exception as e:
                 pass
+        b = re.sub(r'(?<![A-Za-z])(ruleCatches|ruleCatchesNot)\s+rule\b', lambda m: m.group(1) + ' "' + code + '"', b)
         for m in re.finditer(r'(?<![A-Za-z])(ruleCatches|ruleCatchesNot)\s+"(DL\d+)"', b):
             try:
                 text, _ = arg(b, m.end(), env)
