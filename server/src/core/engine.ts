@@ -427,7 +427,12 @@ export class Analyzer {
       }
     }
     this.suppressionProblems(cs.suppressions, config, list);
-    if (isK8s) for (const item of cs.model.listItems) this.suppressionProblems(new SuppressionSet([], item.lines, itemOwnAnnotations(item, this.registry)), config, list);
+    if (isK8s) {
+      for (const item of cs.model.listItems) {
+        const own = itemOwnAnnotations(item, this.registry);
+        if (own.length) this.suppressionProblems(new SuppressionSet([], item.lines, own), config, list);
+      }
+    }
     return { list, silenced };
   }
 

@@ -128,7 +128,7 @@ export class RuleRegistry {
     return this.byId.get(id);
   }
 
-  private equivalentIndex?: { byCode: Map<string, string[]>; byTool: Map<string, string[]> };
+  private equivalentIndex?: { byCode: Map<string, string[]>; byTool: Map<string, string[]>; lookup: EquivalentLookup };
 
   /**
    * Other tools' checks → the Dockyard rules listing them in `equivalents` (read generically from the
@@ -151,10 +151,10 @@ export class RuleRegistry {
           add(byTool, eq.slice(0, i), meta.id);
         }
       }
-      this.equivalentIndex = { byCode, byTool };
+      const lookup: EquivalentLookup = { rules: (tool, code) => byCode.get(`${tool}:${code}`) ?? [], allOf: (tool) => byTool.get(tool) ?? [] };
+      this.equivalentIndex = { byCode, byTool, lookup };
     }
-    const { byCode, byTool } = this.equivalentIndex;
-    return { rules: (tool, code) => byCode.get(`${tool}:${code}`) ?? [], allOf: (tool) => byTool.get(tool) ?? [] };
+    return this.equivalentIndex.lookup;
   }
 
   ids(): string[] {

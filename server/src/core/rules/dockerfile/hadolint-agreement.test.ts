@@ -1,8 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Analyzer } from '../../engine';
+import { lint } from '../../../../../test/helpers';
 import { createRegistry } from '..';
-import { mergeConfig } from '../../config/config';
 
 /**
  * Agreement with hadolint (issue #14): every `ruleCatches` / `ruleCatchesNot` case of hadolint's own
@@ -582,12 +581,8 @@ const equivalents = registry.equivalents();
 function catches(code: string, text: string): string[] {
   const rules = equivalents.rules('hadolint', code);
   const withFrom = /^\s*FROM\b/im.test(text) ? text : `FROM debian:12\n${text}`;
-  const a = new Analyzer(registry, (rule, _p, e) => {
-    throw new Error(`rule ${rule} threw: ${String(e)}`);
-  });
-  return a
-    .analyze({ path: '/ws/Dockerfile', text: withFrom }, mergeConfig({}))
-    .findings.filter((f) => rules.includes(f.rule))
+  return lint(withFrom, '/ws/Dockerfile')
+    .filter((f) => rules.includes(f.rule))
     .map((f) => f.rule);
 }
 
