@@ -1,3 +1,9 @@
+# Extracts hadolint's rule specification cases (ruleCatches / ruleCatchesNot) into JSON for
+# server/src/core/rules/dockerfile/hadolint-agreement.test.ts (issue #14). Usage: put the spec files
+# of the DL codes Dockyard lists in its rules' `equivalents` (test/Hadolint/Rule/DLxxxxSpec.hs of a
+# hadolint/hadolint checkout, e.g. `git show HEAD:test/Hadolint/Rule/DL3008Spec.hs > /tmp/hspec/DL3008.hs`)
+# in /tmp/hspec, run `python3 scripts/hadolint-agreement-cases.py`, and paste /tmp/cases.json's rows
+# into the test's CASES table. Blocks that set their own hadolint configuration (`?config`) are skipped.
 import re, json, glob, os
 def hstr(s, i):
     # s[i] == '"'; returns (value, end_index_after_quote)
