@@ -12,6 +12,7 @@ import { analysisSettingKeys } from '../../server/src/core/config/settings';
 import { registerScaffoldCommands } from './scaffold';
 import { SERVER_COMMANDS } from '../../server/src/core/features/types';
 import { statusText, type StatusCounts } from './status';
+import { hostContextOf } from './coexistence';
 
 /** Node options the language server runs with (scripts/bench/run.mjs launches it the same way). */
 export const SERVER_NODE_ARGS = ['--max-semi-space-size=2'] as const;
@@ -20,9 +21,6 @@ export const SERVER_NODE_ARGS = ['--max-semi-space-size=2'] as const;
  * The VS Code side only: starts the language server, registers commands, shows status and
  * progress. All analysis happens in the server.
  */
-const YAML_EXTENSIONS = ['redhat.vscode-yaml'];
-const DOCKERFILE_EXTENSIONS = ['ms-azuretools.vscode-docker', 'ms-azuretools.vscode-containers', 'docker.docker'];
-
 /** A catalog text in the editor's display language (`vscode.env.language`: zh-cn → Simplified Chinese). */
 function t(id: string, args?: Record<string, string | number>): string {
   return catalogText(id, args, langFromLocale(vscode.env.language));
@@ -33,8 +31,7 @@ let status: vscode.StatusBarItem;
 let output: vscode.OutputChannel;
 
 function hostContext() {
-  const present = (ids: string[]) => ids.some((id) => vscode.extensions.getExtension(id) !== undefined);
-  return { yamlSyntaxElsewhere: present(YAML_EXTENSIONS), dockerfileSyntaxElsewhere: present(DOCKERFILE_EXTENSIONS) };
+  return hostContextOf((id) => vscode.extensions.getExtension(id) !== undefined);
 }
 
 /** Only the settings the user set explicitly, so a repository's .dockyard.yaml keeps precedence over defaults. */

@@ -7,6 +7,8 @@ import { DockyardService } from './core/service';
 import { createNodeHost } from './host/node-host';
 import { format, isLang, langFromLocale, t, type Lang } from './core/messages/catalog';
 import { SEVERITY_ORDER, type Finding, type Severity } from './core/types';
+import type { SilencedFinding } from './core/engine';
+import { rulesCommand } from './cli/rules';
 import type { PartialConfig } from './core/config/config';
 import { toSarif } from './cli/sarif';
 import { runScaffold } from './cli-scaffold';
@@ -52,6 +54,8 @@ interface Options {
   writeBaseline?: string;
   /** `--prune-baseline`: report the baseline's stale entries. */
   pruneBaseline: boolean;
+  /** `lint --explain-suppressions`: also list what suppressions silence. */
+  explainSuppressions: boolean;
   paths: string[];
 }
 
@@ -60,7 +64,7 @@ const UsageError = CliUsageError;
 const VALUE_OPTIONS = new Set(['--format', '--pss', '--k8s-version', '--config', '--fail-on', '--lang', '--rule', '--jobs', '--baseline', '--write-baseline']);
 
 function parseOptions(args: string[], lang: Lang): Options {
-  const o: Options = { format: 'text', failOn: 'error', rules: [], dryRun: false, unsafe: false, notes: [], paths: [], pruneBaseline: false };
+  const o: Options = { format: 'text', failOn: 'error', rules: [], dryRun: false, unsafe: false, explainSuppressions: false, notes: [], paths: [], pruneBaseline: false };
   for (let i = 0; i < args.length; i++) {
     let a = args[i];
     let value: string | undefined;
@@ -123,6 +127,9 @@ function parseOptions(args: string[], lang: Lang): Options {
       case '--prune-baseline':
         o.pruneBaseline = true;
         break;
+      case '--explain-suppressions':
+        o.explainSuppressions = true;
+        break;
       case '--jobs':
         if (!/^[1-9]\d?$/.test(value!)) throw bad('1-99');
         o.jobs = Number(value);
@@ -142,6 +149,7 @@ interface FileResult {
   text: string;
   notUtf8?: boolean;
   bom?: boolean;
+  silenced?: SilencedFinding[];
 }
 
 /** One service for the run: the CLI flags are its top configuration layer. */
@@ -153,14 +161,15 @@ async function lintPaths(service: DockyardService, opts: Options, io: CliIo, lan
   const targets = (opts.paths.length ? opts.paths : ['.']).map((p) => path.resolve(io.cwd, p));
   const r = await service.lint(targets, { keepParses });
   for (const e of r.errors) errors.push(t('cli.error.unreadable', { path: displayPath(e.path, io.cwd), reason: e.reason }, lang));
-  return r.files.map((f) => ({ path: f.path, display: displayPath(f.path, io.cwd), findings: f.findings, text: f.text, notUtf8: f.notUtf8, bom: f.bom }));
+  return r.files.map((f) => ({ path: f.path, display: displayPath(f.path, io.cwd), findings: f.findings, text: f.text, notUtf8: f.notUtf8, bom: f.bom, silenced: f.silenced }));
 }
 /**
  * lintPaths on all cores (cli/parallel.ts) when there are enough files to pay for the workers and
  * the built worker is there (it is not when the CLI runs from a test bundle); same output.
  */
 async function lintPathsParallel(service: DockyardService, opts: Options, io: CliIo, lang: Lang, errors: string[]): Promise<FileResult[]> {
-  const jobs = opts.jobs ?? defaultJobs();
+  // The explanation of suppressions comes from the one-thread lint (workers return findings only).
+  const jobs = opts.explainSuppressions ? 1 : (opts.jobs ?? defaultJobs());
   const targets = (opts.paths.length ? opts.paths : ['.']).map((p) => path.resolve(io.cwd, p));
   if (jobs < 2 || !fs.existsSync(path.join(__dirname, 'lint-worker.js'))) return lintPaths(service, opts, io, lang, errors);
   const { files, errors: unreadable } = service.collect(targets);
@@ -202,6 +211,7 @@ function report(results: FileResult[], opts: Options, io: CliIo, lang: Lang, reg
           range: f.range,
           fixable: !!f.fixes?.some((x) => x.kind !== 'ignore'),
         })),
+        ...(opts.explainSuppressions ? { suppressed: (r.silenced ?? []).map((x) => explainJson(x, r, io.cwd, lang)) } : {}),
       })),
     };
     io.stdout(JSON.stringify(out, null, 2) + '\n');
@@ -227,6 +237,66 @@ function report(results: FileResult[], opts: Options, io: CliIo, lang: Lang, reg
       ? t('cli.summary', { files: results.length, errors, warnings, infos }, lang)
       : t('cli.noProblems', { files: results.length }, lang)) + '\n',
   );
+  if (opts.explainSuppressions) explainText(results, io, lang);
+}
+
+/** Where a suppression is written: its file (the analysed one, or `.hadolint.yaml`) and 1-based line. */
+function suppressionPlace(x: SilencedFinding, r: FileResult, cwd: string): { file: string; line: number } {
+  return { file: x.by.file ? displayPath(x.by.file, cwd) : r.display, line: x.by.line + 1 };
+}
+
+function suppressionReason(x: SilencedFinding, lang: Lang): string {
+  return x.by.reason || (x.by.tool ? t('cli.explain.migrated', { tool: x.by.tool }, lang) : '');
+}
+
+function explainJson(x: SilencedFinding, r: FileResult, cwd: string, lang: Lang) {
+  const place = suppressionPlace(x, r, cwd);
+  return {
+    rule: x.finding.rule,
+    severity: x.finding.severity,
+    message: format(x.finding.message, lang),
+    range: x.finding.range,
+    by: {
+      file: place.file,
+      line: place.line,
+      tool: x.by.tool ?? 'dockyard',
+      form: x.by.form ?? (x.by.fileWide ? 'file-comment' : 'comment'),
+      ...(x.by.codes ? { codes: x.by.codes.filter((c) => c.rules.includes(x.finding.rule) || c.code === '*').map((c) => c.code) } : {}),
+      reason: suppressionReason(x, lang),
+      migrated: !!x.by.tool,
+    },
+  };
+}
+
+/**
+ * `--explain-suppressions` in text: one line per suppression that silenced something (where it is
+ * written, the tool, each code → the Dockyard rules it maps to, the reason), then what it silenced.
+ */
+function explainText(results: FileResult[], io: CliIo, lang: Lang): void {
+  const groups = new Map<string, { head: string; items: string[] }>();
+  for (const r of results) {
+    for (const x of r.silenced ?? []) {
+      const place = suppressionPlace(x, r, io.cwd);
+      const key = `${place.file}:${place.line}:${x.by.range.start.character}`;
+      let g = groups.get(key);
+      if (!g) {
+        const tool = x.by.tool ?? 'dockyard';
+        const mapping = x.by.codes
+          ? x.by.codes.map((c) => `${c.code} → ${c.rules.length ? c.rules.join(', ') : t('cli.explain.noEquivalent', undefined, lang)}`).join('; ')
+          : x.by.rules.join(', ');
+        const reason = suppressionReason(x, lang);
+        g = { head: t('cli.explain.suppression', { place: `${place.file}:${place.line}`, tool, form: x.by.form ?? (x.by.fileWide ? 'file-comment' : 'comment'), mapping, reason: reason || '—' }, lang), items: [] };
+        groups.set(key, g);
+      }
+      g.items.push(`  ${r.display}:${x.finding.range.start.line + 1}:${x.finding.range.start.character + 1} ${x.finding.severity} ${x.finding.rule} ${format(x.finding.message, lang)}`);
+    }
+  }
+  if (!groups.size) {
+    io.stdout(t('cli.explain.none', undefined, lang) + '\n');
+    return;
+  }
+  io.stdout(t('cli.explain.title', { count: [...groups.values()].reduce((n, g) => n + g.items.length, 0) }, lang) + '\n');
+  for (const g of groups.values()) io.stdout(`${g.head}\n${g.items.join('\n')}\n`);
 }
 
 async function lint(args: string[], io: CliIo, lang: Lang): Promise<number> {
@@ -332,6 +402,7 @@ export const SUBCOMMANDS: Record<string, SubcommandRunner> = {
   fix,
   // The ready-made entries (.pre-commit-hooks.yaml, action.yml) run these.
   ci: (args, io, lang) => runCi(args, io, lang, lint),
+  rules: (args, io, lang) => rulesCommand(args, io, lang),
   scaffold: (args, io, lang) =>
     runScaffold(
       args,
@@ -368,7 +439,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   if (cmd !== 'scaffold' && cmd !== 'ci' && (rest.includes('--help') || rest.includes('-h'))) {
-    io.stdout(t(cmd === 'fix' ? 'cli.fix.help' : cmd === 'lint' ? 'cli.lint.help' : 'cli.help', undefined, lang) + '\n');
+    io.stdout(t(cmd === 'fix' ? 'cli.fix.help' : cmd === 'lint' ? 'cli.lint.help' : cmd === 'rules' ? 'cli.rules.help' : 'cli.help', undefined, lang) + '\n');
     return 0;
   }
   try {

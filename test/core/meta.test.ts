@@ -25,6 +25,7 @@ const SERVER_SRC = path.join(ROOT, 'server/src');
 /** Ids beyond RULES.md, each for a reason (RULES.md allows adding ids in the same style). */
 const EXTRA_RULE_IDS: Record<string, string> = {
   'unknown-rule-in-suppression': 'a dockyard-ignore comment that names no rule silences nothing',
+  'unknown-code-in-suppression': 'a suppression migrated from hadolint, kube-linter or Polaris names a check no rule maps (issue #14)',
   'file-encoding': 'a file that is not UTF-8 is read as Latin-1 and said so',
   'file-too-large': 'files over the size limit are not analysed, and said so',
   'binary-file': 'binary files are not analysed, and said so',

@@ -57,6 +57,8 @@ test('the config parser reads every declared setting from .dockyard.yaml / the e
     'resources.defaultMemoryLimit': '1Gi',
     'coexistence.yamlSyntax': 'never',
     'coexistence.dockerfileSyntax': 'always',
+    'coexistence.buildkitChecks': 'never',
+    'suppressions.requireReason': true,
   };
   for (const s of SETTINGS.filter((x) => !x.editorOnly)) {
     assert.ok(s.key in samples, `no sample value for ${s.key}`);
@@ -101,4 +103,10 @@ test('unknown keys in .dockyard.yaml are reported with a did-you-mean, at any de
     { id: 'core.config.unknownKeySuggest', args: { key: 'loci.paths', suggestion: 'loci.path' } },
     { id: 'core.config.unknownKey', args: { key: 'zzzz' } },
   ]);
+});
+
+test('suppressions.requireReason takes a boolean; another value is reported and ignored', () => {
+  const { config, problems } = parseConfigObject({ suppressions: { requireReason: 'yes' } });
+  assert.deepEqual(problems, [{ id: 'core.config.badBoolean', args: { key: 'suppressions.requireReason', value: 'yes' } }]);
+  assert.equal(mergeConfig(config).suppressions.requireReason, false);
 });

@@ -4,7 +4,7 @@ import { detectKind, looksBinary, looksLikeHelmTemplate } from './model/detect';
 import { maskHelm } from './model/helm';
 import { detach, splitDocuments, splitDocumentsIncremental, getMap, getValue, scalarString, isMap, type YamlChunk, YamlDocModel } from './model/yaml';
 import { ruleEnabled, RuleRegistry, type Report, type Rule, type RuleMeta } from './rules/registry';
-import { parseSuppressions, SuppressionSet } from './suppress';
+import { annotationSuppressions, parseHadolintConfig, parseHadolintPragmas, parseSuppressions, SuppressionSet, type Suppression } from './suppress';
 import { LineIndex } from './text';
 import { comparePositions, shiftRange, SEVERITY_ORDER, type FileKind, type Finding, type Fix, type FixTier, type Severity } from './types';
 import { TrackedWorkspace, WorkspaceIndex, type FactReads, type IndexedResource } from './workspace';
@@ -25,6 +25,11 @@ export interface AnalyzeInput {
   languageId?: string;
   /** The host knows the file sits under a Helm chart's templates/ (a Chart.yaml above it). */
   helmChartTemplate?: boolean;
+  /**
+   * The repository's hadolint configuration that applies to a Dockerfile (its `ignored:` list is
+   * honoured); asked for Dockerfiles only.
+   */
+  hadolintConfig?: () => { path: string; text: string } | undefined;
 }
 
 export interface HostContext {
@@ -32,11 +37,26 @@ export interface HostContext {
   yamlSyntaxElsewhere?: boolean;
   /** Another extension that reports Dockerfile syntax (Container Tools / Docker DX) is active. */
   dockerfileSyntaxElsewhere?: boolean;
+  /** Docker DX is installed: it shows BuildKit's build checks (see `coexistence.buildkitChecks`). */
+  buildkitChecksElsewhere?: boolean;
+}
+
+/** A finding a suppression silenced, and which (for `dockyard lint --explain-suppressions`). */
+export interface SilencedFinding {
+  finding: Finding;
+  by: Suppression;
 }
 
 export interface FileAnalysis {
   kind: FileKind;
   findings: Finding[];
+  /** Findings silenced by a suppression, with the suppression. */
+  silenced?: SilencedFinding[];
+  /**
+   * Findings not published because another extension shows the same check (Docker DX and BuildKit's
+   * checks): their quick fixes are still offered at their ranges.
+   */
+  hidden?: Finding[];
   /** Set for YAML files. */
   yaml?: YamlFileState;
   dockerfile?: DockerfileModel;
@@ -53,7 +73,7 @@ export const MAX_DOCKERFILE_BYTES = 8 * 1024 * 1024;
 interface ChunkState {
   model: YamlDocModel;
   suppressions: SuppressionSet;
-  findings?: { key: string; list: Finding[] };
+  findings?: { key: string; list: Finding[]; silenced: SilencedFinding[] };
   resource?: IndexedResource | null;
   /** `resource` placed in the file (path, document index, absolute range), reused while unchanged. */
   placed?: { index: number; startLine: number; path: string; entry: IndexedResource };
@@ -61,7 +81,7 @@ interface ChunkState {
   itemResources?: IndexedResource[];
   placedItems?: { index: number; startLine: number; path: string; entries: IndexedResource[] };
   /** `findings` shifted to the file line the document starts at (reused while it stays there). */
-  shifted?: { source: Finding[]; line: number; list: Finding[] };
+  shifted?: { source: Finding[]; line: number; list: Finding[]; silenced: SilencedFinding[] };
 }
 
 export interface YamlFileState {
@@ -70,7 +90,7 @@ export interface YamlFileState {
   chunks: YamlChunk[];
   states: ChunkState[];
   /** Cross-file findings, with the index facts they read (see workspace.ts). */
-  fileFindings?: { key: string; list: Finding[]; reads: FactReads };
+  fileFindings?: { key: string; list: Finding[]; silenced: SilencedFinding[]; reads: FactReads };
   /** The workspace CRD facts the documents' schema checks read (custom resources, kubernetes/crd.ts). */
   crdReads?: FactReads;
 }
@@ -79,8 +99,8 @@ interface FileState {
   kind: FileKind;
   text: string;
   yaml?: YamlFileState;
-  dockerfile?: { model: DockerfileModel; findings?: { key: string; list: Finding[] }; suppressions: SuppressionSet };
-  textFindings?: { key: string; list: Finding[] };
+  dockerfile?: { model: DockerfileModel; findings?: { key: string; list: Finding[]; silenced: SilencedFinding[]; hidden: Finding[] }; suppressions: SuppressionSet };
+  textFindings?: { key: string; list: Finding[]; silenced: SilencedFinding[] };
 }
 
 export type RuleErrorLogger = (rule: string, path: string, error: unknown) => void;
@@ -163,7 +183,7 @@ export class Analyzer {
         ],
       };
     }
-    const key = configKey(config, `|${host.yamlSyntaxElsewhere ? 1 : 0}${host.dockerfileSyntaxElsewhere ? 1 : 0}`);
+    const key = configKey(config, `|${host.yamlSyntaxElsewhere ? 1 : 0}${host.dockerfileSyntaxElsewhere ? 1 : 0}${host.buildkitChecksElsewhere ? 1 : 0}`);
     let state = this.files.get(path);
     if (!state || state.kind !== kind) {
       state = { kind, text: '' };
@@ -174,27 +194,32 @@ export class Analyzer {
       case 'kubernetes':
       case 'yaml': {
         const y = this.yamlState(state, text, input.helmChartTemplate ?? false);
+        const silenced: SilencedFinding[] = [];
         // Custom resources are validated with the CustomResourceDefinitions of this index.
-        const findings = withWorkspaceCrds(this.workspace, () => this.analyzeYaml(path, kind, y, config, key, host));
-        return { kind, findings, yaml: y };
+        const findings = withWorkspaceCrds(this.workspace, () => this.analyzeYaml(path, kind, y, config, key, host, silenced));
+        return { kind, findings, silenced, yaml: y };
       }
       case 'dockerfile': {
         if (!state.dockerfile || state.dockerfile.model.text !== text) {
           const model = new DockerfileModel(text);
-          state.dockerfile = { model, suppressions: new SuppressionSet(parseSuppressions(model.lines), model.lines) };
+          const list = [...parseSuppressions(model.lines), ...parseHadolintPragmas(model.lines, this.registry.equivalents(), (line) => stageEndLine(model, line))];
+          state.dockerfile = { model, suppressions: new SuppressionSet(list, model.lines) };
         }
         const d = state.dockerfile;
-        if (!d.findings || d.findings.key !== key) {
-          d.findings = { key, list: this.runDockerfile(path, d.model, d.suppressions, config, host) };
+        const hc = input.hadolintConfig?.();
+        const dkey = hc ? `${key}|h:${hc.path}:${hc.text.length}:${hashText(hc.text)}` : key;
+        if (!d.findings || d.findings.key !== dkey) {
+          const supp = hc ? d.suppressions.with(this.hadolintConfig(hc)) : d.suppressions;
+          d.findings = { key: dkey, ...this.runDockerfile(path, d.model, supp, config, host) };
         }
-        return { kind, findings: d.findings.list, dockerfile: d.model };
+        return { kind, findings: d.findings.list, silenced: d.findings.silenced, hidden: d.findings.hidden, dockerfile: d.model };
       }
       case 'shell':
       case 'bindep': {
         if (!state.textFindings || state.textFindings.key !== key + text.length + hashText(text)) {
-          state.textFindings = { key: key + text.length + hashText(text), list: this.runText(path, kind, text, config) };
+          state.textFindings = { key: key + text.length + hashText(text), ...this.runText(path, kind, text, config) };
         }
-        return { kind, findings: state.textFindings.list };
+        return { kind, findings: state.textFindings.list, silenced: state.textFindings.silenced };
       }
       default:
         return { kind, findings: [] };
@@ -230,7 +255,7 @@ export class Analyzer {
       if (!cs) {
         // detach: a kept document must not keep this version of the whole file alive (see detach).
         const model = new YamlDocModel(c.text, helm, helm ? detach(original) : c.text);
-        cs = { model, suppressions: new SuppressionSet(parseSuppressions(model.lines), model.lines, annotationIgnores(model)) };
+        cs = { model, suppressions: new SuppressionSet(parseSuppressions(model.lines), model.lines, annotationSuppressions(model, this.registry.equivalents())) };
       }
       states.push(cs);
     }
@@ -257,7 +282,7 @@ export class Analyzer {
     return new DockerfileModel(text);
   }
 
-  private analyzeYaml(path: string, kind: FileKind, y: YamlFileState, config: DockyardConfig, key: string, host: HostContext): Finding[] {
+  private analyzeYaml(path: string, kind: FileKind, y: YamlFileState, config: DockyardConfig, key: string, host: HostContext, silenced: SilencedFinding[]): Finding[] {
     const out: Finding[] = [];
     const docRules = this.registry.of('yaml-document').filter((r) => this.active(r, config, host));
     const resources: IndexedResource[] = [];
@@ -273,15 +298,16 @@ export class Analyzer {
       if (crd) (crdReads ??= new Map()).set(crd.key, crd.revision);
       const chunkKey = crd ? `${docKey}|${crd.key}@${crd.revision}` : docKey;
       if (!cs.findings || cs.findings.key !== chunkKey) {
-        cs.findings = { key: chunkKey, list: this.runYamlDoc(path, kind, chunk, cs, docRules, config, y.helm, patch?.objects) };
+        cs.findings = { key: chunkKey, ...this.runYamlDoc(path, kind, chunk, cs, docRules, config, y.helm, patch?.objects) };
       }
       // Shifted to file lines once per placement (an edit elsewhere reuses them).
       let shifted = cs.shifted;
       if (!shifted || shifted.source !== cs.findings.list || shifted.line !== chunk.startLine) {
         const line = chunk.startLine;
-        shifted = cs.shifted = { source: cs.findings.list, line, list: cs.findings.list.map((f) => shiftFinding(f, line)) };
+        shifted = cs.shifted = { source: cs.findings.list, line, list: cs.findings.list.map((f) => shiftFinding(f, line)), silenced: cs.findings.silenced.map((x) => shiftSilenced(x, line)) };
       }
       for (const f of shifted.list) out.push(f);
+      for (const x of shifted.silenced) silenced.push(x);
       if (cs.resource === undefined) cs.resource = summarizeResource(cs.model, path, i);
       if (cs.resource) {
         // The same entry object while the document, its place and its file are unchanged: the
@@ -326,6 +352,7 @@ export class Analyzer {
       const ff = y.fileFindings;
       if (!ff || ff.key !== key || !this.workspace.current(ff.reads)) {
         const list: Finding[] = [];
+        const fileSilenced: SilencedFinding[] = [];
         // One view per file and index generation: rules that cache per workspace object (and the
         // tracked lookup tables) hit while nothing changed; its reads only grow within a generation.
         let v = this.views.get(path);
@@ -348,18 +375,20 @@ export class Analyzer {
                 // Suppression: find the chunk the finding falls in.
                 const ci = chunkIndexOfLine(y.chunks, f.range.start.line);
                 const chunk = y.chunks[ci];
-                if (y.states[ci].suppressions.suppresses(f.rule, f.range.start.line - chunk.startLine)) return;
-                if (itemSuppresses(y.states[ci].model, y.states[ci].suppressions, f.rule, f.range.start.line - chunk.startLine)) return;
-                list.push(f);
+                const line = f.range.start.line - chunk.startLine;
+                const by = y.states[ci].suppressions.suppressedBy(f.rule, line) ?? itemSuppressedBy(y.states[ci].model, y.states[ci].suppressions, f.rule, line, this.registry);
+                if (by) fileSilenced.push({ finding: f, by: by.file ? by : shiftSuppression(by, chunk.startLine) });
+                else list.push(f);
               },
             }),
           );
         }
         // A finding that points into another file depends on where that file's objects sit.
         for (const f of list) for (const r of f.related ?? []) if (r.path && r.path !== path) view.read(`ranges:${r.path}`);
-        y.fileFindings = { key, list, reads: view.reads };
+        y.fileFindings = { key, list, silenced: fileSilenced, reads: view.reads };
       }
       out.push(...y.fileFindings!.list);
+      silenced.push(...y.fileFindings!.silenced);
     }
     return sortFindings(out);
   }
@@ -373,13 +402,14 @@ export class Analyzer {
     config: DockyardConfig,
     helm: boolean,
     patchOf?: KObject[],
-  ): Finding[] {
+  ): { list: Finding[]; silenced: SilencedFinding[] } {
     const list: Finding[] = [];
+    const silenced: SilencedFinding[] = [];
     const isK8s = kind === 'kubernetes' && !!cs.model.k8s;
     if (patchOf && isK8s) {
       // A kustomize patch is partial by design: no required-field check; the security rules judge
       // the object it patches merged with it (placed back on the patch's own keys and values).
-      this.runMergedSecurity(path, chunk, cs, rules.filter((r) => r.category === 'security'), config, patchOf, list);
+      this.runMergedSecurity(path, chunk, cs, rules.filter((r) => r.category === 'security'), config, patchOf, list, silenced);
       rules = rules.filter((r) => r.category !== 'security' && r.id !== 'schema-required');
     }
     // One context for all rules of the document (a context and two closures per rule and document
@@ -393,7 +423,7 @@ export class Analyzer {
       helm,
       report: (r: Report) => {
         const f = this.toFinding(current, r, config);
-        if (f && !cs.suppressions.suppresses(f.rule, f.range.start.line)) list.push(f);
+        if (f) keepOrSilence(f, cs.suppressions.suppressedBy(f.rule, f.range.start.line), list, silenced);
       },
     };
     for (const rule of rules) {
@@ -409,13 +439,13 @@ export class Analyzer {
     // with the object's own `dockyard.io/ignore` annotation.
     if (isK8s) {
       for (const item of cs.model.listItems) {
-        const supp = itemSuppressions(item, cs.suppressions);
+        const supp = itemSuppressions(item, cs.suppressions, this.registry);
         const itemCtx = {
           ...ctx,
           doc: item,
           report: (r: Report) => {
             const f = this.toFinding(current, r, config);
-            if (f && !supp.suppresses(f.rule, f.range.start.line)) list.push(f);
+            if (f) keepOrSilence(f, supp.suppressedBy(f.rule, f.range.start.line), list, silenced);
           },
         };
         for (const rule of rules) {
@@ -430,7 +460,13 @@ export class Analyzer {
       }
     }
     this.suppressionProblems(cs.suppressions, config, list);
-    return list;
+    if (isK8s) {
+      for (const item of cs.model.listItems) {
+        const own = itemOwnAnnotations(item, this.registry);
+        if (own.length) this.suppressionProblems(new SuppressionSet([], item.lines, own), config, list);
+      }
+    }
+    return { list, silenced };
   }
 
   /** The security rules on the patched object (base merged with this patch document); see kubernetes/strategic-merge.ts. */
@@ -442,6 +478,7 @@ export class Analyzer {
     config: DockyardConfig,
     objects: KObject[],
     list: Finding[],
+    silenced: SilencedFinding[],
   ): void {
     const id = cs.model.k8s!;
     const baseDoc = baseDocumentOf(objects, id.kind, id.name, id.namespace);
@@ -473,12 +510,23 @@ export class Analyzer {
       const at = toPatchOffsets(merged, mdoc.lines.offsetAt(r.range.start), mdoc.lines.offsetAt(r.range.end));
       if (!at) return;
       const f = this.toFinding(rule, { range: cs.model.lines.rangeOf(at.start, at.end), message: r.message, rule: r.rule, severity: r.severity }, config);
-      if (f && !cs.suppressions.suppresses(f.rule, f.range.start.line)) list.push(f);
+      if (f) keepOrSilence(f, cs.suppressions.suppressedBy(f.rule, f.range.start.line), list, silenced);
     });
   }
 
-  private runDockerfile(path: string, model: DockerfileModel, supp: SuppressionSet, config: DockyardConfig, host: HostContext): Finding[] {
+  /** The suppressions of a `.hadolint.yaml` (parsed once per text). */
+  private hadolintConfig(hc: { path: string; text: string }): Suppression[] {
+    const hit = this.hadolintConfigs.get(hc.path);
+    if (hit && hit.text === hc.text) return hit.list;
+    const list = parseHadolintConfig(hc.path, hc.text, this.registry.equivalents());
+    this.hadolintConfigs.set(hc.path, { text: hc.text, list });
+    return list;
+  }
+  private readonly hadolintConfigs = new Map<string, { text: string; list: Suppression[] }>();
+
+  private runDockerfile(path: string, model: DockerfileModel, supp: SuppressionSet, config: DockyardConfig, host: HostContext): { list: Finding[]; silenced: SilencedFinding[]; hidden: Finding[] } {
     const list: Finding[] = [];
+    const silenced: SilencedFinding[] = [];
     for (const rule of this.registry.of('dockerfile')) {
       if (!this.active(rule, config, host)) continue;
       this.guard(rule, path, list, () =>
@@ -489,17 +537,37 @@ export class Analyzer {
           workspace: this.workspace,
           report: (r) => {
             const f = this.toFinding(rule, r, config);
-            if (f && !supp.suppresses(f.rule, instructionStartLine(model, f.range.start.line))) list.push(f);
+            if (f) keepOrSilence(f, supp.suppressedBy(f.rule, instructionStartLine(model, f.range.start.line)), list, silenced);
           },
         }),
       );
     }
     this.suppressionProblems(supp, config, list);
-    return sortFindings(list);
+    // Docker DX shows BuildKit's checks: those findings stay out of the published list (their
+    // quick fixes are still offered, see DockyardService.codeActions).
+    const hidden: Finding[] = [];
+    const mode = config.coexistence.buildkitChecks;
+    if (mode === 'never' || (mode === 'auto' && host.buildkitChecksElsewhere)) {
+      const shown: Finding[] = [];
+      for (const f of list) (this.buildkitCheck(f.rule) ? hidden : shown).push(f);
+      return { list: sortFindings(shown), silenced, hidden: sortFindings(hidden) };
+    }
+    return { list: sortFindings(list), silenced, hidden };
   }
 
-  private runText(path: string, kind: 'shell' | 'bindep', text: string, config: DockyardConfig): Finding[] {
+  /**
+   * Whether BuildKit's build checks (Docker DX in the editor) report this rule's findings: its
+   * equivalents name a `buildkit:` check. Rules with a `generic` coexistence of their own
+   * (`dockerfile-syntax`) follow that setting instead.
+   */
+  private buildkitCheck(rule: string): boolean {
+    const meta = this.registry.meta(rule);
+    return !!meta && !meta.generic && !!meta.equivalents?.some((e) => e.startsWith('buildkit:'));
+  }
+
+  private runText(path: string, kind: 'shell' | 'bindep', text: string, config: DockyardConfig): { list: Finding[]; silenced: SilencedFinding[] } {
     const list: Finding[] = [];
+    const silenced: SilencedFinding[] = [];
     const lines = new LineIndex(text);
     const supp = new SuppressionSet(parseSuppressions(lines), lines);
     for (const rule of this.registry.of(kind)) {
@@ -512,18 +580,18 @@ export class Analyzer {
           workspace: this.workspace,
           report: (r) => {
             const f = this.toFinding(rule, r, config);
-            if (f && !supp.suppresses(f.rule, f.range.start.line)) list.push(f);
+            if (f) keepOrSilence(f, supp.suppressedBy(f.rule, f.range.start.line), list, silenced);
           },
         }),
       );
     }
     this.suppressionProblems(supp, config, list);
-    return sortFindings(list);
+    return { list: sortFindings(list), silenced };
   }
 
   /** Findings about the suppression comments themselves (missing reason, unknown rule id). */
   private suppressionProblems(supp: SuppressionSet, config: DockyardConfig, out: Finding[]): void {
-    for (const p of supp.problems((id) => !!this.registry.meta(id))) {
+    for (const p of supp.problems((id) => !!this.registry.meta(id), { requireReason: config.suppressions.requireReason })) {
       const meta = this.registry.meta(p.rule) ?? { id: p.rule, category: 'meta' as const, defaultSeverity: p.severity };
       const f = this.toFinding(meta, { range: p.range, message: p.message }, config);
       if (f) out.push(f);
@@ -630,28 +698,53 @@ const LAZY_FIXES_PROPERTY: PropertyDescriptor = {
   },
 };
 
-function annotationIgnores(model: YamlDocModel): string[] {
-  const root = model.contents;
-  if (!isMap(root)) return [];
-  const ann = getMap(getMap(root, 'metadata'), 'annotations');
-  const v = ann ? scalarString(getValue(ann, 'dockyard.io/ignore')) : undefined;
-  return v ? v.split(/[\s,]+/).filter(Boolean) : [];
+/** A List item's own annotation suppressions (parsed once per item). */
+function itemOwnAnnotations(item: YamlDocModel, registry: RuleRegistry): Suppression[] {
+  return item.memoize('engine:annotations', () => annotationSuppressions(item, registry.equivalents()));
 }
 
-/** The suppressions of an object inside a List: the document's, plus the object's annotation. */
-function itemSuppressions(item: YamlDocModel, doc: SuppressionSet): SuppressionSet {
-  return item.memoize('engine:suppressions', () => new SuppressionSet(doc.list, item.lines, [...doc.annotationRules, ...annotationIgnores(item)]));
+/** The suppressions of an object inside a List: the document's, plus the object's annotations. */
+function itemSuppressions(item: YamlDocModel, doc: SuppressionSet, registry: RuleRegistry): SuppressionSet {
+  return item.memoize('engine:suppressions', () => doc.with(itemOwnAnnotations(item, registry)));
 }
 
-/** A finding at `line` (chunk-relative) inside an object of a List that the object's annotation suppresses. */
-function itemSuppresses(model: YamlDocModel, doc: SuppressionSet, rule: string, line: number): boolean {
+/** The suppression of a finding at `line` (chunk-relative) inside an object of a List that the object's annotations hold. */
+function itemSuppressedBy(model: YamlDocModel, doc: SuppressionSet, rule: string, line: number, registry: RuleRegistry): Suppression | undefined {
   for (const item of model.listItems) {
     const r = item.contents!.range;
     const first = item.lines.positionAt(r[0]).line;
     const last = item.lines.positionAt(r[1]).line;
-    if (line >= first && line <= last) return itemSuppressions(item, doc).suppresses(rule, line);
+    if (line >= first && line <= last) return itemSuppressions(item, doc, registry).suppressedBy(rule, line);
   }
-  return false;
+  return undefined;
+}
+
+function keepOrSilence(f: Finding, by: Suppression | undefined, list: Finding[], silenced: SilencedFinding[]): void {
+  if (by) silenced.push({ finding: f, by });
+  else list.push(f);
+}
+
+function shiftSuppression(s: Suppression, lines: number): Suppression {
+  return lines === 0 || s.file ? s : { ...s, line: s.line + lines, range: shiftRange(s.range, lines), until: s.until === undefined ? undefined : s.until + lines };
+}
+
+function shiftSilenced(x: SilencedFinding, lines: number): SilencedFinding {
+  return lines === 0 ? x : { finding: shiftFinding(x.finding, lines), by: shiftSuppression(x.by, lines) };
+}
+
+/** The last line of the stage whose FROM starts on `line` (undefined when no FROM starts there). */
+function stageEndLine(model: DockerfileModel, line: number): number | undefined {
+  // The FROM lines once per document version (a file of stage pragmas stays linear).
+  const froms = model.memoize('engine:fromLines', () => model.instructions.filter((i) => i.getKeyword() === 'FROM').map((i) => i.getRange().start.line));
+  let lo = 0;
+  let hi = froms.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (froms[mid] === line) return mid + 1 < froms.length ? froms[mid + 1] - 1 : model.lines.lineCount - 1;
+    if (froms[mid] < line) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
 }
 
 function chunkIndexOfLine(chunks: YamlChunk[], line: number): number {

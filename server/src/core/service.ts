@@ -1,8 +1,8 @@
-import { Analyzer, instructionStartLine, type FileAnalysis, type HostContext, type RuleErrorLogger } from './engine';
+import { Analyzer, instructionStartLine, type FileAnalysis, type HostContext, type RuleErrorLogger, type SilencedFinding } from './engine';
 import { createRegistry } from './rules';
-import type { RuleRegistry } from './rules/registry';
+import { docsUrl, type RuleRegistry } from './rules/registry';
 import type { DockyardConfig, PartialConfig } from './config/config';
-import { msg, t, type Lang } from './messages/catalog';
+import { format, msg, t, template, type Lang } from './messages/catalog';
 import { ruleDocsMarkdown } from './features/rule-docs';
 import { codeLenses, completion, hover, inlayHints } from './features';
 import type { CodeLensResult, CompletionResult, FeatureContext, InlayHintResult } from './features/types';
@@ -38,6 +38,11 @@ export interface ServiceHost {
   findConfig(path: string, overrides: PartialConfig): { config: DockyardConfig; file?: string; problems: Message[] };
   /** The config files read so far with their problems (unknown keys, bad values, a schema fallback). */
   configProblems?(): { file: string; problems: Message[] }[];
+  /**
+   * The nearest of the named files upward from `fromPath`, never above the repository the file is in
+   * (nor outside it through a link): other tools' configuration (`.hadolint.yaml`). Optional.
+   */
+  repositoryFile?(fromPath: string, names: readonly string[]): { path: string; text: string } | undefined;
   /** Forget config files read so far (a `.dockyard.yaml` changed). */
   invalidateConfig?(): void;
   /**
@@ -90,7 +95,12 @@ export interface LintedFile {
   notUtf8?: boolean;
   bom?: boolean;
   findings: Finding[];
+  /** Findings silenced by suppressions, with the suppression (`--explain-suppressions`). */
+  silenced?: SilencedFinding[];
 }
+
+/** hadolint's configuration files, in the order hadolint reads them. */
+export const HADOLINT_CONFIG_NAMES = ['.hadolint.yaml', '.hadolint.yml'] as const;
 
 /** A file's text as a lint read it. */
 export interface LintText {
@@ -121,6 +131,8 @@ export interface CodeActionResult {
   finding?: Finding;
   preferred?: boolean;
   tier?: FixTier;
+  /** The finding is not published (another extension shows it): no diagnostic to attach. */
+  hidden?: boolean;
 }
 
 interface OpenDocument {
@@ -143,6 +155,20 @@ export interface BaselineComparison {
   stale: BaselineEntry[];
   /** The baseline without its stale entries. */
   pruned: BaselineFile;
+}
+
+/** One entry of `dockyard rules`. */
+export interface RuleInfo {
+  id: string;
+  category: string;
+  defaultSeverity: string;
+  pss?: string;
+  /** The tiers of the fixes the rule offers (`safe`, `review`); empty: no fix. */
+  fixTiers: string[];
+  /** The same check in other tools (`hadolint:DL3008`, `buildkit:JSONArgsRecommended`, `kube-linter:…`). */
+  equivalents: string[];
+  summary: string;
+  docs: string;
 }
 
 export class DockyardService {
@@ -251,7 +277,11 @@ export class DockyardService {
   private analyzeText(path: string, text: string, languageId?: string, analyzer = this.analyzer): FileAnalysis {
     this.analyses++;
     return this.run(() =>
-      analyzer.analyze({ path, text, languageId, helmChartTemplate: this.host.isUnderChartTemplates(path) }, this.configFor(path), this.context),
+      analyzer.analyze(
+        { path, text, languageId, helmChartTemplate: this.host.isUnderChartTemplates(path), hadolintConfig: () => this.host.repositoryFile?.(path, HADOLINT_CONFIG_NAMES) },
+        this.configFor(path),
+        this.context,
+      ),
     );
   }
 
@@ -439,7 +469,7 @@ export class DockyardService {
       findings.unshift({ rule: 'file-encoding', severity: 'information', message: { id: 'core.file.notUtf8' }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
     }
     if (!open && !keepParses) this.analyzer.close(file); // keep the index entry, drop the parse
-    return { path: file, text: r.text, notUtf8: r.notUtf8, bom: r.bom, findings };
+    return { path: file, text: r.text, notUtf8: r.notUtf8, bom: r.bom, findings, silenced: analysis.silenced?.length ? analysis.silenced : undefined };
   }
 
   /**
@@ -498,7 +528,9 @@ export class DockyardService {
     const wanted = (rule: string) => !opts.rules?.length || opts.rules.includes(rule);
     const allowed = (x: Fix) => x.kind !== 'ignore' && (x.tier === 'safe' || (!!opts.unsafe && x.tier === 'review'));
     let current = text;
-    let list = findings ?? this.analyzeText(path, text).findings;
+    // Findings another extension shows (hidden from the published list) keep their fixes.
+    const all = (a: FileAnalysis) => (a.hidden?.length ? [...a.findings, ...a.hidden] : a.findings);
+    let list = findings ?? all(this.analyzeText(path, text));
     let applied = 0;
     let rounds = 0;
     let firstEdits: TextEdit[] = [];
@@ -519,7 +551,7 @@ export class DockyardService {
       current = next;
       applied += n;
       if (rounds++ === 0) firstEdits = edits;
-      list = this.analyzeText(path, current, undefined, analyzer).findings;
+      list = all(this.analyzeText(path, current, undefined, analyzer));
     }
     // A file that is not open keeps its index entry, not its parse (the CLI fixes file after file).
     if (rounds && (analyzer !== this.analyzer || !this.docs.has(path))) analyzer.close(path);
@@ -538,7 +570,8 @@ export class DockyardService {
     // open text's facts (no revision bumps, no other document made stale by a fix-all on save).
     // Only cross-file findings differ there, and they offer no fixes: the same fixes are chosen.
     this.scratch ??= new Analyzer(this.registry, this.options.logRuleError);
-    const r = this.fixText(path, d.text, opts, this.diagnostics(path), this.scratch);
+    const a = this.analysis(path);
+    const r = this.fixText(path, d.text, opts, a?.hidden?.length ? [...a.findings, ...a.hidden] : a?.findings ?? [], this.scratch);
     if (r.text === d.text) return [];
     return r.rounds === 1 ? r.firstEdits : [minimalEdit(d.text, r.text)];
   }
@@ -563,6 +596,14 @@ export class DockyardService {
       const anchor = analysis.kind === 'dockerfile' && analysis.dockerfile ? instructionStartLine(analysis.dockerfile, f.range.start.line) : f.range.start.line;
       const edit = suppressionEdit(lines, anchor, f.rule, t('core.suppression.reasonPlaceholder', undefined, this.lang));
       actions.push({ title: msg('core.suppression.title', { rule: f.rule }), kind: 'ignore', edits: [edit], finding: f });
+    }
+    // Findings another extension shows (Docker DX: BuildKit's checks) are not published, but their
+    // quick fixes stay on offer at their ranges (no "ignore" action: the other extension's finding stays).
+    for (const f of analysis.hidden ?? []) {
+      if (!touches(f.range, range)) continue;
+      (f.fixes ?? []).forEach((fix, i) => {
+        if (fix.kind !== 'ignore') actions.push({ title: fix.title, kind: 'quickfix', edits: fix.edits, finding: f, preferred: i === 0, tier: fix.tier, hidden: true });
+      });
     }
     return actions;
   }
@@ -608,6 +649,23 @@ export class DockyardService {
   codeLenses(path: string): CodeLensResult[] {
     const ctx = this.featureContext(path);
     return ctx ? this.run(() => codeLenses(ctx)) : [];
+  }
+
+  /**
+   * Every rule with what a tool or a migrating team needs (`dockyard rules`): id, category, default
+   * severity, Pod Security level, fix tiers, the checks of other tools it corresponds to, summary.
+   */
+  ruleList(): RuleInfo[] {
+    return this.registry.all().map((m) => ({
+      id: m.id,
+      category: m.category,
+      defaultSeverity: m.defaultSeverity,
+      ...(m.pss ? { pss: m.pss } : {}),
+      fixTiers: [...(m.fixTiers ?? [])],
+      equivalents: [...(m.equivalents ?? [])],
+      summary: template(`rule.${m.id}.summary`, this.lang) ?? '',
+      docs: docsUrl(m.id),
+    }));
   }
 
   /** Markdown docs of a rule, or the list of rule ids when `id` is absent. */

@@ -20,7 +20,7 @@ export function registerActions(s: Session): void {
     if (token.isCancellationRequested) return null;
     return results.map((a): CodeAction => {
       if (a.kind === 'fixAll') return { title: typeof a.title === 'string' ? a.title : format(a.title, s.lang), kind: 'source.fixAll.dockyard', edit: { changes: { [doc.uri]: a.edits } } };
-      const diag = a.finding ? s.diagnostic(a.finding, doc.uri) : undefined;
+      const diag = a.finding && !a.hidden ? s.diagnostic(a.finding, doc.uri) : undefined;
       return toCodeAction({ title: typeof a.title === 'string' ? { id: a.title } : a.title, edits: a.edits, kind: a.kind === 'ignore' ? 'ignore' : 'fix', tier: a.tier }, doc.uri, s.lang, diag, !!a.preferred);
     });
   });

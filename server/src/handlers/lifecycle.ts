@@ -18,7 +18,7 @@ import { settingsToConfig, type InitOptions, type Session } from './session';
  * Files the server asks the client to watch (when the client takes a dynamic registration):
  * manifests (the cross-file index), `.dockyard.yaml`, CRD schema files (YAML or JSON), loci data.
  */
-export const WATCHED_FILES = ['**/*.{yaml,yml,json}', '**/.dockyard.{yaml,yml}', '**/{bindep,pydep}*.txt'];
+export const WATCHED_FILES = ['**/*.{yaml,yml,json}', '**/.dockyard.{yaml,yml}', '**/.hadolint.{yaml,yml}', '**/{bindep,pydep}*.txt'];
 
 /** initialize / initialized, settings, the host context and watched files. */
 export function registerLifecycle(s: Session, version: string): void {
@@ -27,7 +27,7 @@ export function registerLifecycle(s: Session, version: string): void {
   let configurationRegistration = false;
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const opts = (params.initializationOptions ?? {}) as InitOptions;
-    service.setContext({ yamlSyntaxElsewhere: !!opts.yamlSyntaxElsewhere, dockerfileSyntaxElsewhere: !!opts.dockerfileSyntaxElsewhere });
+    service.setContext(hostContextOf(opts));
     // The client's display language (initializationOptions.lang, vscode.env.language), else the
     // LSP locale: `zh-cn`, `zh-CN`, `zh_CN.UTF-8`, `zh-hans` speak Simplified Chinese, the rest English.
     service.lang = langFromLocale(typeof opts.lang === 'string' && opts.lang ? opts.lang : params.locale);
@@ -75,13 +75,14 @@ export function registerLifecycle(s: Session, version: string): void {
   });
 
   connection.onNotification('dockyard/hostContext', (p: InitOptions) => {
-    service.setContext({ yamlSyntaxElsewhere: !!p.yamlSyntaxElsewhere, dockerfileSyntaxElsewhere: !!p.dockerfileSyntaxElsewhere });
+    service.setContext(hostContextOf(p));
     s.revalidateAll();
   });
 
   connection.onDidChangeWatchedFiles((p) => {
     const changes = p.changes.map((c) => ({ path: s.uriToPath(c.uri), deleted: c.type === FileChangeType.Deleted }));
-    const isConfig = (f: string) => ['.dockyard.yaml', '.dockyard.yml'].includes(path.basename(f));
+    // .hadolint.yaml counts as configuration too (where it is found is cached with the config files).
+    const isConfig = (f: string) => ['.dockyard.yaml', '.dockyard.yml', '.hadolint.yaml', '.hadolint.yml'].includes(path.basename(f));
     const config = changes.some((c) => isConfig(c.path));
     // Manifests that are not open: read again into the cross-file index.
     const { manifests, others } = service.refreshFiles(changes.filter((c) => /\.(ya?ml|json)$/i.test(c.path) && !isConfig(c.path)));
@@ -134,4 +135,9 @@ function logStart(s: Session, version: string, client: string): void {
   });
   if (s.watchedFilesRegistration) s.log('core.log.watching', { patterns: WATCHED_FILES.join(', ') });
   else s.log('core.log.notWatching');
+}
+
+/** The host context the client reports (which other extensions are installed). */
+function hostContextOf(o: InitOptions) {
+  return { yamlSyntaxElsewhere: !!o.yamlSyntaxElsewhere, dockerfileSyntaxElsewhere: !!o.dockerfileSyntaxElsewhere, buildkitChecksElsewhere: !!o.buildkitChecksElsewhere };
 }

@@ -19,6 +19,8 @@ export const DEBOUNCE_MS = 150;
 export interface InitOptions {
   yamlSyntaxElsewhere?: boolean;
   dockerfileSyntaxElsewhere?: boolean;
+  /** Docker DX is installed (it shows BuildKit's build checks). */
+  buildkitChecksElsewhere?: boolean;
   lang?: string;
   debounceMs?: number;
 }

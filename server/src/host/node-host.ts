@@ -6,10 +6,12 @@ import { FileCrdSource } from './crd-source';
 import { isUnderChartTemplates, readText, walk } from './files';
 import { FsLociDataProvider } from './loci-data';
 import { createWorkspaceFiles } from './workspace-files';
+import { RepositoryFiles } from './repository-files';
 
 /**
  * The file-system host of a DockyardService (the CLI, the language server, the golden test): reads
- * files, walks folders, finds `.dockyard.yaml` upward, reads loci checkouts and CRD schema files.
+ * files, walks folders, finds `.dockyard.yaml` upward, reads loci checkouts, CRD schema files and
+ * other tools' configuration in the repository (`.hadolint.yaml`).
  */
 export interface NodeHostOptions {
   knownRules: Set<string>;
@@ -29,6 +31,7 @@ export interface NodeHost extends ServiceHost {
 export function createNodeHost(o: NodeHostOptions): NodeHost {
   const resolver = new ConfigResolver(o.knownRules, o.configFile);
   const crdSchemas = new FileCrdSource(resolver, o.roots ?? (() => []), o.openText);
+  const repoFiles = new RepositoryFiles(o.roots);
   return {
     resolver,
     readFile: (p) => readText(p),
@@ -43,8 +46,12 @@ export function createNodeHost(o: NodeHostOptions): NodeHost {
     listFolder: (folder, onFile) => walk(folder, onFile),
     isUnderChartTemplates: (p) => (path.isAbsolute(p) ? isUnderChartTemplates(p) : false),
     findConfig: (p, overrides) => resolver.resolve(p, overrides),
-    invalidateConfig: () => resolver.invalidate(),
     configProblems: () => resolver.loaded(),
+    invalidateConfig: () => {
+      resolver.invalidate();
+      repoFiles.invalidate();
+    },
+    repositoryFile: (p, names) => repoFiles.find(p, names),
     lociData: new FsLociDataProvider(),
     files: createWorkspaceFiles(o.roots ?? (() => [])),
     crdSchemas,

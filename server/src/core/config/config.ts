@@ -37,7 +37,9 @@ export interface DockyardConfig {
    * Generic findings other extensions also report. `auto`: drop them when such an extension is active
    * (the client tells the server); `always`/`never` force it.
    */
-  coexistence: { yamlSyntax: 'auto' | 'always' | 'never'; dockerfileSyntax: 'auto' | 'always' | 'never' };
+  coexistence: { yamlSyntax: 'auto' | 'always' | 'never'; dockerfileSyntax: 'auto' | 'always' | 'never'; buildkitChecks: 'auto' | 'always' | 'never' };
+  /** Suppressions: `requireReason` asks for a written reason on migrated ones too (hadolint, kube-linter, Polaris). */
+  suppressions: { requireReason: boolean };
 }
 
 export type PartialConfig = {
@@ -49,6 +51,7 @@ export type PartialConfig = {
   loci?: Partial<DockyardConfig['loci']>;
   resources?: Partial<DockyardConfig['resources']>;
   coexistence?: Partial<DockyardConfig['coexistence']>;
+  suppressions?: Partial<DockyardConfig['suppressions']>;
 };
 
 /** The defaults, from the one declaration of every setting (config/settings.ts). */
@@ -73,6 +76,7 @@ export function mergeConfig(...layers: (PartialConfig | undefined)[]): DockyardC
     }
     if (l.resources) Object.assign(out.resources, l.resources);
     if (l.coexistence) Object.assign(out.coexistence, l.coexistence);
+    if (l.suppressions?.requireReason !== undefined) out.suppressions.requireReason = l.suppressions.requireReason;
   }
   return out;
 }
@@ -158,10 +162,16 @@ export function parseConfigObject(raw: unknown, knownRules?: Set<string>): { con
   const co = o.coexistence as Record<string, unknown> | undefined;
   if (co && typeof co === 'object') {
     config.coexistence = {};
-    for (const key of ['yamlSyntax', 'dockerfileSyntax'] as const) {
+    for (const key of ['yamlSyntax', 'dockerfileSyntax', 'buildkitChecks'] as const) {
       const v = co[key];
       if (v === 'auto' || v === 'always' || v === 'never') config.coexistence[key] = v;
     }
+  }
+  const sup = o.suppressions as Record<string, unknown> | undefined;
+  if (sup && typeof sup === 'object') {
+    config.suppressions = {};
+    if (typeof sup.requireReason === 'boolean') config.suppressions.requireReason = sup.requireReason;
+    else if (sup.requireReason !== undefined) problems.push(msg('core.config.badBoolean', { key: 'suppressions.requireReason', value: String(sup.requireReason) }));
   }
   return { config, problems };
 }

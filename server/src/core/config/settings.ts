@@ -11,6 +11,7 @@ import { t, template } from '../messages/catalog';
 export type SettingType =
   | { type: 'string'; enum?: readonly string[] }
   | { type: 'integer'; minimum?: number }
+  | { type: 'boolean' }
   | { type: 'array'; items: 'string' }
   | { type: 'object'; values: 'string' | 'severity' };
 
@@ -86,6 +87,8 @@ export const SETTINGS: readonly SettingDecl[] = [
   { key: 'resources.defaultMemoryLimit', type: { type: 'string' }, default: '512Mi' },
   { key: 'coexistence.yamlSyntax', type: { type: 'string', enum: ['auto', 'always', 'never'] }, default: 'auto' },
   { key: 'coexistence.dockerfileSyntax', type: { type: 'string', enum: ['auto', 'always', 'never'] }, default: 'auto' },
+  { key: 'coexistence.buildkitChecks', type: { type: 'string', enum: ['auto', 'always', 'never'] }, default: 'auto' },
+  { key: 'suppressions.requireReason', type: { type: 'boolean' }, default: false },
   { key: 'trace.server', type: { type: 'string', enum: ['off', 'messages', 'verbose'] }, default: 'off', editorOnly: true },
 ];
 
@@ -121,6 +124,9 @@ export function manifestProperties(describe: (id: string) => string = (id) => t(
       case 'array':
         p.type = 'array';
         p.items = { type: ty.items };
+        break;
+      case 'boolean':
+        p.type = 'boolean';
         break;
       case 'object':
         p.type = 'object';
@@ -217,6 +223,8 @@ export function configFileSchema(lang: Lang = 'en'): Record<string, unknown> {
     } else if (ty.type === 'array') {
       p.type = 'array';
       p.items = { type: ty.items };
+    } else if (ty.type === 'boolean') {
+      p.type = 'boolean';
     } else {
       p.type = 'object';
       p.additionalProperties = ty.values === 'severity' ? { enum: [...SEVERITY_VALUES, 'info', 'warn', 'none', false] } : { type: 'string' };

@@ -25,6 +25,18 @@ function equivalentsText(ids: string[]): string {
 
 const CATEGORY_ORDER = ['yaml', 'kubernetes', 'security', 'dockerfile', 'loci', 'meta'] as const;
 
+/** hadolint's DL rules (src/Hadolint/Rule/DL*.hs at hadolint/hadolint 8f936c5e, DL1001 included). */
+export const HADOLINT_DL_TOTAL = 71;
+/** BuildKit's build checks (docs.docker.com/reference/build-checks). */
+export const BUILDKIT_CHECKS_TOTAL = 22;
+
+/** How many distinct checks of `tool` the rules list among their equivalents (`hadolint` counts its DL rules only). */
+export function equivalentCoverage(rules: readonly RuleMeta[], tool: string): number {
+  const ids = new Set<string>();
+  for (const r of rules) for (const e of r.equivalents ?? []) if (e.startsWith(tool + ':') && (tool !== 'hadolint' || e.startsWith('hadolint:DL'))) ids.add(e);
+  return ids.size;
+}
+
 /** docs/rules.md: one section per rule, generated from the registry and the catalog. */
 export function rulesMarkdown(rules: RuleMeta[], lang: Lang = 'en'): string {
   const out: string[] = [t('docs.rules.title', undefined, lang), '', t('docs.rules.intro', undefined, lang), '', t('docs.rules.tierIntro', undefined, lang), ''];
@@ -52,5 +64,13 @@ export function rulesMarkdown(rules: RuleMeta[], lang: Lang = 'en'): string {
       out.push(t('docs.rules.suppress', { rule: r.id }, lang), '');
     }
   }
+  out.push(
+    t(
+      'docs.rules.migration',
+      { hadolint: equivalentCoverage(rules, 'hadolint'), hadolintTotal: HADOLINT_DL_TOTAL, buildkit: equivalentCoverage(rules, 'buildkit'), buildkitTotal: BUILDKIT_CHECKS_TOTAL },
+      lang,
+    ),
+    '',
+  );
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }

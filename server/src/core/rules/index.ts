@@ -26,6 +26,7 @@ export const ALL_RULES: Rule[] = [
 export const ENGINE_IDS: RuleMeta[] = [
   { id: 'suppression-without-reason', category: 'meta', defaultSeverity: 'information' },
   { id: 'unknown-rule-in-suppression', category: 'meta', defaultSeverity: 'warning' },
+  { id: 'unknown-code-in-suppression', category: 'meta', defaultSeverity: 'hint' },
   { id: 'file-encoding', category: 'meta', defaultSeverity: 'information' },
   { id: 'file-too-large', category: 'meta', defaultSeverity: 'warning' },
   { id: 'binary-file', category: 'meta', defaultSeverity: 'warning' },

@@ -3,6 +3,7 @@ import type { DockerfileModel } from '../model/dockerfile';
 import type { YamlDocModel, YamlChunk } from '../model/yaml';
 import type { Fix, FixTier, Message, Range, RelatedInformation, Severity } from '../types';
 import type { WorkspaceIndex } from '../workspace';
+import type { EquivalentLookup } from '../suppress';
 
 /**
  * Rules. One rule = one module exporting a `Rule` made by `defineRule` (define.ts): its id (from
@@ -122,11 +123,41 @@ export class RuleRegistry {
     if (this.rules.some((r) => r.id === rule.id && r.target === rule.target)) throw new Error(`duplicate rule id ${rule.id}`);
     this.byId.set(rule.id, rule);
     this.rules.push(rule);
+    this.equivalentIndex = undefined;
   }
 
   /** Metadata of every id findings can carry (rules and ids reported by engine-level checks). */
   meta(id: string): RuleMeta | undefined {
     return this.byId.get(id);
+  }
+
+  private equivalentIndex?: { byCode: Map<string, string[]>; byTool: Map<string, string[]>; lookup: EquivalentLookup };
+
+  /**
+   * Other tools' checks → the Dockyard rules listing them in `equivalents` (read generically from the
+   * registry: a rule that gains an equivalent is found by migrated suppressions without other changes).
+   */
+  equivalents(): EquivalentLookup {
+    if (!this.equivalentIndex) {
+      const byCode = new Map<string, string[]>();
+      const byTool = new Map<string, string[]>();
+      const add = (m: Map<string, string[]>, k: string, id: string) => {
+        const arr = m.get(k) ?? [];
+        if (!arr.includes(id)) arr.push(id);
+        m.set(k, arr);
+      };
+      for (const meta of this.byId.values()) {
+        for (const eq of meta.equivalents ?? []) {
+          const i = eq.indexOf(':');
+          if (i <= 0) continue;
+          add(byCode, eq, meta.id);
+          add(byTool, eq.slice(0, i), meta.id);
+        }
+      }
+      const lookup: EquivalentLookup = { rules: (tool, code) => byCode.get(`${tool}:${code}`) ?? [], allOf: (tool) => byTool.get(tool) ?? [] };
+      this.equivalentIndex = { byCode, byTool, lookup };
+    }
+    return this.equivalentIndex.lookup;
   }
 
   ids(): string[] {

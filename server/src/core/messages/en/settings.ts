@@ -22,5 +22,10 @@ export const settings: Record<string, string> = {
   'setting.coexistence.dockerfileSyntax.auto': "Report Dockerfile syntax only when Container Tools / Docker DX is not installed.",
   'setting.coexistence.dockerfileSyntax.always': "Always report it.",
   'setting.coexistence.dockerfileSyntax.never': "Never report it.",
+  'setting.coexistence.buildkitChecks': "Dockerfile findings whose equivalent is one of BuildKit's build checks (`buildkit:*` in the rule docs), which Docker DX shows in the editor. Their quick fixes stay available either way.",
+  'setting.coexistence.buildkitChecks.auto': "Report them only when Docker DX is not installed.",
+  'setting.coexistence.buildkitChecks.always': "Always report them.",
+  'setting.coexistence.buildkitChecks.never': "Never report them (quick fixes stay).",
+  'setting.suppressions.requireReason': "Ask for a written reason on every suppression, also those migrated from hadolint (`# hadolint ignore=…` with a trailing `# reason`, `.hadolint.yaml` entries with a line comment), kube-linter (the annotation's value) and Polaris. Off: a migrated suppression counts as one with the reason \"migrated from <tool>\".",
   'setting.trace.server': "Trace the communication between VS Code and the Dockyard language server in the Dockyard output channel.",
 };

@@ -1,3 +1,4 @@
+import { unquote } from './util';
 import { argumentsOf } from '../../model/dockerfile';
 import { defineRule } from '../define';
 import { copySources, instructionsWithKeyword } from './util';
@@ -34,11 +35,13 @@ export const copyDestinationNotDirectory = defineRule({
       const last = args[args.length - 1];
       const json = (ins as unknown as { getJSONStrings?: () => { getJSONValue(): string; getRange(): import('../../types').Range }[]; getClosingBracket?: () => unknown });
       const jstrings = json.getClosingBracket?.() ? json.getJSONStrings?.() ?? [] : [];
-      const destValue = jstrings.length >= 2 ? jstrings[jstrings.length - 1].getJSONValue() : last.getValue();
+      const raw = jstrings.length >= 2 ? jstrings[jstrings.length - 1].getJSONValue() : last.getValue();
+      const quoted = jstrings.length < 2 && unquote(raw) !== raw;
+      const destValue = unquote(raw);
       if (destValue.endsWith('/') || destValue.endsWith('\\') || destValue.includes('$')) continue;
       const destRange = jstrings.length >= 2 ? model.range(jstrings[jstrings.length - 1].getRange()) : model.range(last.getRange());
       // JSON strings end with their closing quote: insert before it.
-      const at = jstrings.length >= 2 ? { line: destRange.end.line, character: destRange.end.character - 1 } : destRange.end;
+      const at = jstrings.length >= 2 || quoted ? { line: destRange.end.line, character: destRange.end.character - 1 } : destRange.end;
       ctx.report({
         range: destRange,
         message: m('message', { instruction: ins.getKeyword(), count: sources.length, dest: destValue }),

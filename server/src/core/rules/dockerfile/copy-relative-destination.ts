@@ -1,8 +1,9 @@
+import { unquote } from './util';
 import { argumentsOf } from '../../model/dockerfile';
 import { stageInfos, type StageInfo } from '../../model/dockerfile-stages';
 import { defineRule } from '../define';
 
-const ABSOLUTE = /^(\/|[A-Za-z]:[\\/]|\\|\$)/;
+const ABSOLUTE = /^(\/|[A-Za-z]:|\\|\$)/;
 
 /**
  * COPY or ADD to a relative destination in a stage where no WORKDIR was set (in it or in the stages
@@ -38,7 +39,8 @@ export const copyRelativeDestination = defineRule({
         const json = (ins as unknown as { getJSONStrings?: () => { getJSONValue(): string }[]; getClosingBracket?: () => unknown });
         const js = json.getClosingBracket?.() ? json.getJSONStrings?.() ?? [] : [];
         const dest = js.length >= 2 ? js[js.length - 1].getJSONValue() : args[args.length - 1].getValue();
-        if (ABSOLUTE.test(dest)) continue;
+        // Quotes are the shell's (`COPY a "/x"`), a variable's value is unknown, `c:` is a Windows drive.
+        if (ABSOLUTE.test(unquote(dest)) || unquote(dest).startsWith('$')) continue;
         ctx.report({ range: model.range(args[args.length - 1].getRange()), message: m('message', { instruction: k, dest }) });
       }
       workdirAtEnd.set(info, workdir);

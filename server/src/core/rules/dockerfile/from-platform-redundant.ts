@@ -10,7 +10,7 @@ export const fromPlatformRedundant = defineRule({
   target: 'dockerfile',
   defaultSeverity: 'information',
   fixTiers: ['safe'],
-  equivalents: ['buildkit:RedundantTargetPlatform'],
+  equivalents: ['buildkit:RedundantTargetPlatform', 'hadolint:DL3065'],
   references: [{ title: 'Build checks: RedundantTargetPlatform', url: 'https://docs.docker.com/reference/build-checks/redundant-target-platform/' }],
   docs: {
     summary: 'FROM --platform=$TARGETPLATFORM, which is the default.',

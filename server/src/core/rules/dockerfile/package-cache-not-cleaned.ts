@@ -6,11 +6,11 @@ import { shipsInImage } from './util';
 const CLEAN: Partial<Record<Manager, { command: string; cache: string[] }>> = {
   dnf: { command: 'dnf clean all', cache: ['/var/cache/dnf', '/var/cache/libdnf5'] },
   yum: { command: 'yum clean all', cache: ['/var/cache/yum'] },
-  microdnf: { command: 'microdnf clean all', cache: ['/var/cache/yum', '/var/cache/dnf'] },
+  microdnf: { command: 'microdnf clean all', cache: ['/var/cache/yum', '/var/cache/dnf', '/var/cache/libdnf5'] },
   zypper: { command: 'zypper clean --all', cache: ['/var/cache/zypp'] },
   yarn: { command: 'yarn cache clean', cache: ['/usr/local/share/.cache/yarn', '/root/.cache/yarn', '/root/.yarn/berry/cache'] },
 };
-const INSTALLS = new Set(['install', 'in', 'update', 'up', 'upgrade', 'groupinstall', 'reinstall', 'dist-upgrade', 'dup', 'patch', 'add', 'global']);
+const INSTALLS = new Set(['install', 'in', 'update', 'up', 'upgrade', 'upgrade-minimal', 'up-min', 'groupinstall', 'reinstall', 'rei', 'dist-upgrade', 'dup', 'patch', 'add', 'global']);
 
 /**
  * dnf / yum / microdnf / zypper install (or update), and yarn install/add, without `<manager> clean all`
@@ -44,9 +44,12 @@ export const packageCacheNotCleaned = defineRule({
       if (!install) continue;
       const spec = CLEAN[install.manager]!;
       if (mountsCacheOver(pr.ins, spec.cache)) continue;
+      // A clean before the install (`yum clean all && yum install …`) leaves the install's cache behind.
+      const after = install.cmd.start;
       const cleaned =
-        pr.packages.some((p) => CLEAN[p.manager] && (p.action === 'clean' || p.action === 'cc' || (p.manager === 'yarn' && p.action === 'cache' && p.operands[0]?.value === 'clean'))) ||
+        pr.packages.some((p) => p.cmd.start > after && CLEAN[p.manager] && (p.action === 'clean' || p.action === 'cc' || (p.manager === 'yarn' && p.action === 'cache' && p.operands[0]?.value === 'clean'))) ||
         pr.commands.some((c) => {
+          if (c.start <= after) return false;
           const i = unwrapCommand(c);
           return baseName(c.words[i]?.value) === 'rm' && c.words.slice(i + 1).some((w) => /^(\/var\/cache\/(dnf|yum|zypp|libdnf5)|\/usr\/local\/share\/\.cache\/yarn|(\/root|~)\/\.cache\/yarn)/.test((w.value ?? w.text).replace(/["']/g, '')));
         });

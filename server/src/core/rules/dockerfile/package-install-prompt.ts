@@ -20,6 +20,8 @@ function assumesYes(p: PackageCommand, fam: keyof typeof PROMPTS): boolean {
   switch (fam) {
     case 'apt':
       if (hasOption(p, ['-y', '--yes', '--assume-yes', '--force-yes', '-qq', '-qqq', '-q=2', '--quiet=2'], 'y')) return true;
+      // Quiet level 2 implies -y; it adds up over options (`-q -q`, `--quiet --quiet`).
+      if (p.options.reduce((n, o) => n + (/^-q+$/.test(o.value ?? '') ? (o.value!.length - 1) : o.value === '--quiet' ? 1 : 0), 0) >= 2) return true;
       return p.cmd.words.some((w) => /^APT::Get::Assume-Yes=("|')?(true|1|yes)/i.test(w.value ?? ''));
     case 'rpm':
       return hasOption(p, ['-y', '--assumeyes'], 'y') || p.cmd.words.some((w) => /^assumeyes=(1|true|yes)$/i.test(w.value ?? ''));

@@ -233,6 +233,10 @@ export const PIN_EXAMPLE: Record<Manager, string> = {
  * to pin, and a requirements/constraints file (`pip -r`, `-c`) or `gem -v` pins them all.
  */
 export function unpinnedPackages(p: PackageCommand): ShellWord[] {
+  // `dnf module install nodejs` installs a module stream: pinned by `name:stream` (hadolint DL3033/DL3041).
+  if ((p.manager === 'dnf' || p.manager === 'yum' || p.manager === 'microdnf') && p.action === 'module' && p.operands[0]?.value === 'install' && !p.dynamic) {
+    return p.operands.slice(1).filter((w) => !w.value!.includes(':') && !w.value!.startsWith('@'));
+  }
   if (!isInstall(p) || p.dynamic) return [];
   const ops = p.operands;
   switch (p.manager) {
@@ -246,11 +250,18 @@ export function unpinnedPackages(p: PackageCommand): ShellWord[] {
       return ops.filter((w) => !/[=<>/]|\.rpm$/.test(w.value!));
     case 'pip':
       if (hasOption(p, ['-r', '--requirement', '-c', '--constraint', '-e', '--editable'])) return [];
-      return ops.filter((w) => !/[=<>~!@]|^[./~]|:\/\/|^git\+|\.(whl|zip|tar\.gz|tgz)$/.test(w.value!));
+      return ops.filter((w) => {
+        const v = w.value!;
+        // A VCS URL is pinned by `@<ref>` after the repository (`git+https://host/repo.git@v1.2#egg=x`).
+        if (/^(git|hg|svn|bzr)\+/.test(v)) return !v.replace(/^[a-z]+\+[a-z]+:\/\/[^/]*/, '').split('#')[0].includes('@');
+        return !/[=<>~!@/]|^[.~]|:\/\/|\.(whl|zip|tar\.gz|tgz)$/.test(v);
+      });
     case 'npm':
       return ops.filter((w) => {
         const v = w.value!;
-        if (/^[./~]|:\/\/|^(git\+|github:|file:)|\.tgz$/.test(v)) return false;
+        // A git URL is pinned by `#<commit-ish>`; other URLs, paths and tarballs need no pin.
+        if (/^(git\+|git:)/.test(v)) return !v.includes('#');
+        if (/^[./~]|:\/\/|^(github:|file:)|\.(tgz|tar|tar\.gz)$/.test(v)) return false;
         const at = v.lastIndexOf('@');
         return at <= 0 || /^(latest|next)$/.test(v.slice(at + 1));
       });
@@ -259,8 +270,29 @@ export function unpinnedPackages(p: PackageCommand): ShellWord[] {
       return [];
     case 'gem':
       if (hasOption(p, ['-v', '--version'])) return [];
-      return ops.filter((w) => !w.value!.includes(':') && !w.value!.endsWith('.gem'));
+      return gemOperands(p).filter((w) => !w.value!.includes(':') && !w.value!.endsWith('.gem'));
     case 'go':
       return ops.filter((w) => /@(latest|master|main|HEAD)$/.test(w.value!));
   }
+}
+
+/**
+ * The gems `gem install` names, read as gem (and hadolint's DL3028) reads them: the words after the
+ * verb up to `--` (build flags follow it), an option taking the word after it.
+ */
+function gemOperands(p: PackageCommand): ShellWord[] {
+  const words = p.cmd.words;
+  const out: ShellWord[] = [];
+  let i = words.indexOf(p.verb!) + 1;
+  if (i <= 0) return p.operands;
+  for (; i < words.length; i++) {
+    const v = words[i].value;
+    if (v === undefined || v === '--') break;
+    if (v.startsWith('-')) {
+      if (!v.includes('=')) i++;
+      continue;
+    }
+    out.push(words[i]);
+  }
+  return out;
 }

@@ -1,11 +1,17 @@
+import type { Env, Instruction } from 'dockerfile-ast';
 import { defineRule } from '../define';
+import type { DockerfileModel } from '../../model/dockerfile';
+import { stageIndexAtLine, stageInfos, type StageInfo } from '../../model/dockerfile-stages';
+import type { SimpleCommand } from '../../util/shell';
 import { hasOption, insertAfterWord, mountsCacheOver, packageRuns } from './packages';
 import { shipsInImage } from './util';
 
 /**
  * `pip install` without `--no-cache-dir`, in a stage that ships: pip keeps the downloaded wheels
- * in ~/.cache/pip inside the layer. Not reported when the file sets PIP_NO_CACHE_DIR or the RUN
- * mounts a cache over the pip cache. Fix (fix-all): insert `--no-cache-dir` after `install`.
+ * in ~/.cache/pip inside the layer. Not reported when PIP_NO_CACHE_DIR is set to a true value (not
+ * 0/off/no/false, as hadolint's DL3042) by an ENV of the stage before the RUN or of a stage it is
+ * built FROM, or by an assignment or `export` in the RUN; nor when the RUN mounts a cache over the
+ * pip cache. Fix (fix-all): insert `--no-cache-dir` after `install`.
  */
 export const pipInstallWithoutNoCacheDir = defineRule({
   id: 'pip-install-without-no-cache-dir',
@@ -26,9 +32,10 @@ export const pipInstallWithoutNoCacheDir = defineRule({
   },
   check(ctx, m) {
     const { model } = ctx;
-    if (model.text.includes('PIP_NO_CACHE_DIR')) return;
+    const envAware = model.text.includes('PIP_NO_CACHE_DIR');
     for (const pr of packageRuns(model)) {
       if (!shipsInImage(model, pr.ins, pr.onbuild) || mountsCacheOver(pr.ins, ['/root/.cache/pip'])) continue;
+      if (envAware && (noCacheInRun(pr.commands) || noCacheInEnv(model, pr.ins))) continue;
       for (const p of pr.packages) {
         if (p.manager !== 'pip' || p.action !== 'install' || !p.verb || hasOption(p, ['--no-cache-dir'])) continue;
         ctx.report({
@@ -40,3 +47,38 @@ export const pipInstallWithoutNoCacheDir = defineRule({
     }
   },
 });
+
+const FALSY = new Set(['', '0', 'off', 'no', 'false']);
+const truthy = (v: string) => !FALSY.has(v.replace(/^["']|["']$/g, '').trim().toLowerCase());
+
+/** `PIP_NO_CACHE_DIR=<true>` before a command, or `export PIP_NO_CACHE_DIR=<true>`, in the RUN. */
+function noCacheInRun(commands: readonly SimpleCommand[]): boolean {
+  for (const c of commands) {
+    const words = c.words[0]?.value === 'export' ? [...c.assignments, ...c.words.slice(1)] : c.assignments;
+    for (const w of words) {
+      const v = w.value ?? w.text;
+      if (v.startsWith('PIP_NO_CACHE_DIR=') && truthy(v.slice('PIP_NO_CACHE_DIR='.length))) return true;
+    }
+  }
+  return false;
+}
+
+/** The last ENV PIP_NO_CACHE_DIR before `ins` in its stage, else in the stages it is built FROM, is true. */
+function noCacheInEnv(model: DockerfileModel, ins: Instruction): boolean {
+  const line = ins.getRange().start.line;
+  const infos = stageInfos(model);
+  let info: StageInfo | undefined = infos[stageIndexAtLine(model, line)];
+  let limit = line;
+  for (let depth = 0; info && depth < infos.length; depth++) {
+    let value: string | undefined;
+    for (const i of info.stage.instructions) {
+      if (i.getRange().start.line >= limit) break;
+      if (i.getKeyword() !== 'ENV') continue;
+      for (const p of (i as Env).getProperties()) if (p.getName() === 'PIP_NO_CACHE_DIR') value = p.getValue() ?? '';
+    }
+    if (value !== undefined) return truthy(value);
+    info = info.parent;
+    limit = Infinity;
+  }
+  return false;
+}

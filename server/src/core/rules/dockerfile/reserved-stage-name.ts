@@ -12,7 +12,7 @@ export const reservedStageName = defineRule({
   category: 'dockerfile',
   target: 'dockerfile',
   defaultSeverity: 'warning',
-  equivalents: ['buildkit:ReservedStageName'],
+  equivalents: ['buildkit:ReservedStageName', 'hadolint:DL3063'],
   references: [{ title: 'Build checks: ReservedStageName', url: 'https://docs.docker.com/reference/build-checks/reserved-stage-name/' }],
   docs: {
     summary: 'A stage named scratch or context, names that already have a meaning.',

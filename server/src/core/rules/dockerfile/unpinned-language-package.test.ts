@@ -5,7 +5,7 @@ ruleTester(unpinnedLanguagePackage, {
   valid: [
     'FROM python:3.12\nRUN pip install --no-cache-dir django==1.9\n',
     { name: 'version ranges, extras, requirement files', code: 'FROM python:3.12\nRUN pip install --no-cache-dir "requests[socks]>=2.31" \'flask<4\' && pip install --no-cache-dir -r requirements.txt\n' },
-    { name: 'local paths, URLs and wheels', code: 'FROM python:3.12\nRUN pip install --no-cache-dir . ./lib git+https://example.com/x.git dist/app-1.0-py3-none-any.whl\n' },
+    { name: 'local paths, URLs and wheels', code: 'FROM python:3.12\nRUN pip install --no-cache-dir . ./lib git+https://example.com/x.git@v1.0 dist/app-1.0-py3-none-any.whl\n' },
     { name: 'constraints pin everything', code: 'FROM python:3.12\nRUN pip install --no-cache-dir -c constraints.txt flask\n' },
     { name: 'npm with versions, scoped too', code: 'FROM node:22\nRUN npm install -g express@4.1.1 @angular/cli@17.0.0\n' },
     { name: 'npm install from package.json', code: 'FROM node:22\nRUN npm install && npm ci\n' },

@@ -48,7 +48,7 @@ export function copySources(model: DockerfileModel, ins: Instruction): { value: 
   const j = ins as unknown as { getJSONStrings?: () => { getJSONValue(): string; getRange(): Range }[]; getClosingBracket?: () => unknown };
   const json = j.getJSONStrings?.() ?? [];
   if (json.length >= 2 && j.getClosingBracket?.()) return json.slice(0, -1).map((s) => ({ value: s.getJSONValue(), range: model.range(s.getRange()) }));
-  return args.slice(0, -1).map((a) => ({ value: a.getValue(), range: model.range(a.getRange()) }));
+  return args.slice(0, -1).map((a) => ({ value: unquote(a.getValue()), range: model.range(a.getRange()) }));
 }
 
 /** The file's continuation style: indentation of continuation lines and where `&&` goes. */
@@ -82,4 +82,9 @@ export function continuationStyle(model: DockerfileModel): { indent: string; lea
 export function shipsInImage(model: DockerfileModel, ins: Instruction, onbuild = false): boolean {
   if (onbuild) return true;
   return shippedStageIndexes(model).has(stageIndexAtLine(model, ins.getRange().start.line));
+}
+
+/** A path argument without the quotes around it (`"/usr/local"`, `'C:\'`). */
+export function unquote(v: string): string {
+  return v.length >= 2 && (v[0] === '"' || v[0] === "'") && v[v.length - 1] === v[0] ? v.slice(1, -1) : v;
 }

@@ -1,8 +1,9 @@
+import { unquote } from './util';
 import { argumentsOf } from '../../model/dockerfile';
 import { stageInfos, type StageInfo } from '../../model/dockerfile-stages';
 import { defineRule } from '../define';
 
-const ABSOLUTE = /^(\/|[A-Za-z]:[\\/]|\\)/;
+const ABSOLUTE = /^(\/|[A-Za-z]:|\\)/;
 
 /**
  * A relative WORKDIR while no absolute WORKDIR came before it in the stage or the stages it builds
@@ -34,7 +35,7 @@ export const workdirRelative = defineRule({
         if (ins.getKeyword() !== 'WORKDIR') continue;
         const arg = argumentsOf(ins)[0];
         if (!arg) continue;
-        const path = arg.getValue();
+        const path = unquote(arg.getValue());
         if (ABSOLUTE.test(path) || path.startsWith('$')) absolute = true;
         else if (!absolute) ctx.report({ range: model.range(arg.getRange()), message: m('message', { path }) });
       }
