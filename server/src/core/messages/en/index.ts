@@ -7,7 +7,8 @@ import { loci } from './loci';
 import { scaffold } from './scaffold';
 import { settings } from './settings';
 import { ruleMessages } from './rules.generated';
+import { helm } from './helm';
 
 /** English catalog, split by area only to keep files short; ids are unique across areas (a test checks). */
-export const enParts = { core, cli, kubernetes, security, dockerfile, loci, scaffold, settings, rules: ruleMessages };
-export const en: Record<string, string> = Object.assign({}, core, cli, kubernetes, security, dockerfile, loci, scaffold, settings, ruleMessages);
+export const enParts = { core, cli, kubernetes, security, dockerfile, loci, scaffold, settings, helm, rules: ruleMessages };
+export const en: Record<string, string> = Object.assign({}, core, cli, kubernetes, security, dockerfile, loci, scaffold, settings, helm, ruleMessages);
