@@ -1,7 +1,7 @@
 import { configKey, type DockyardConfig } from './config/config';
 import { DockerfileModel } from './model/dockerfile';
 import { detectKind, looksBinary, looksLikeHelmTemplate } from './model/detect';
-import { maskHelm } from './model/helm';
+import { maskHelm, showMasked } from './model/helm';
 import type { HelmChart } from './model/helm-chart';
 import { helmDocument, scanTemplate, type Branch, type HelmDocInfo, type TemplateStructure } from './model/helm-template';
 import { annotateHelmFinding, capabilitiesFor } from './kubernetes/helm-conditions';
@@ -698,7 +698,7 @@ export function instructionStartLine(model: DockerfileModel, line: number): numb
 /** Identity of a finding across the variants of a Helm document. */
 function findingKey(f: Finding): string {
   const r = f.range;
-  return `${f.rule}|${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}|${JSON.stringify(f.message)}`;
+  return `${f.rule}|${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}|${showMasked(JSON.stringify(f.message))}`;
 }
 
 /** `to` (a copy of `from` with other fields) keeps `from`'s fixes, lazy ones lazy. */

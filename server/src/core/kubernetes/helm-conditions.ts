@@ -1,5 +1,6 @@
 import type { DockyardConfig } from '../config/config';
 import { msg } from '../messages/catalog';
+import { MASK, showMasked } from '../model/helm';
 import type { HelmChart } from '../model/helm-chart';
 import {
   branchStatus,
@@ -136,7 +137,7 @@ function lineBranches(doc: YamlDocModel, info: HelmDocInfo): LineBranches {
     const len = doc.original.length;
     // Chains come in the order they open, so an outer branch is written before the ones inside it.
     for (const b of info.branches) {
-      if (b.chain.kind === 'range' || b.chain.kind === 'define') continue;
+      if (b.chain.kind === 'range' || b.chain.kind === 'define' || b.chain.inline) continue;
       const s = Math.max(0, b.start - info.offset);
       const e = Math.min(len, b.end - info.offset);
       if (s >= e) continue;
@@ -166,6 +167,14 @@ function enclosing(doc: YamlDocModel, info: HelmDocInfo, line: number): Branch[]
 
 const MAX_NOTES = 4;
 
+/** A message whose arguments hold template expressions shows them as `{{…}}` (unknowable, never an empty or invisible text). */
+function unmasked(m: Message): Message {
+  if (!m.args || !Object.values(m.args).some((v) => typeof v === 'string' && v.includes(MASK))) return m;
+  const args: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(m.args)) args[k] = typeof v === 'string' ? showMasked(v) : v;
+  return { ...m, args };
+}
+
 export interface HelmFindingContext {
   doc: YamlDocModel;
   info: HelmDocInfo;
@@ -194,7 +203,7 @@ export function annotateHelmFinding(f: Finding, h: HelmFindingContext, deviation
     const st = branchStatus(b, defaults?.value, caps);
     if (st === true) continue;
     if (notes.length >= MAX_NOTES) break;
-    const desc = describeBranch(b);
+    const desc = describeBranch(b, defaults?.value);
     const form = desc.plain ?? 'expr';
     if (st === false) {
       off = true;
@@ -241,11 +250,12 @@ export function annotateHelmFinding(f: Finding, h: HelmFindingContext, deviation
       if (related.length > 12) break;
     }
   }
-  if (!notes.length && !related.length) return f;
+  const message = unmasked(f.message);
+  if (!notes.length && !related.length && message === f.message) return f;
   return {
     ...f,
     ...(off ? { severity: 'information' as const } : {}),
-    message: notes.length ? { ...f.message, notes: [...(f.message.notes ?? []), ...notes] } : f.message,
+    message: notes.length ? { ...message, notes: [...(message.notes ?? []), ...notes] } : message,
     ...(related.length ? { related: [...(f.related ?? []), ...related] } : {}),
   };
 }

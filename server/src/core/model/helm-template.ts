@@ -12,7 +12,10 @@
  * a Deployment branch and a StatefulSet branch are never merged into one object.
  */
 
+import { MASK, maskActions } from './helm';
+
 export const MAX_TEMPLATE_DEPTH = 64;
+const PURE = new RegExp(`^[\\s${MASK}]*$`);
 /** At most this many variants of one document are analysed (the default one included). */
 export const MAX_VARIANTS = 8;
 
@@ -24,6 +27,8 @@ export type Cond =
   | { t: 'eq' | 'ne'; a: Cond; b: Cond }
   | { t: 'has'; api: string }
   | { t: 'semver'; constraint: string }
+  | { t: 'empty'; x: Cond }
+  | { t: 'in'; fn: 'has' | 'contains'; needle: Cond; hay: Cond }
   | { t: 'unknown'; text: string };
 
 export interface Branch {
@@ -48,6 +53,8 @@ export interface Chain {
   depth: number;
   /** Offset just after `{{ end }}` (the text's end when never closed). */
   end: number;
+  /** Some action of the chain shares its line with text (`path: {{ if .x }}a{{ else }}b{{ end }}`): a masked scalar, no alternatives. */
+  inline: boolean;
 }
 
 export interface IncludeRef {
@@ -90,12 +97,30 @@ function actionBody(raw: string): string {
 
 /** The structure of a template text (offsets into `text`). */
 export function scanTemplate(text: string): TemplateStructure {
-  const actions: { start: number; end: number; body: string }[] = [];
+  const actions: { start: number; end: number; body: string; alone: boolean }[] = [];
+  // Whether a line holds nothing but actions and whitespace (each line looked at once: linear).
+  const masked = maskActions(text);
+  const pure = new Map<number, boolean>();
+  // Offsets come in increasing order: the line start is tracked, never searched backwards.
+  let ls = 0;
+  let nextNl = masked.indexOf('\n');
+  const pureLine = (offset: number): boolean => {
+    while (nextNl >= 0 && nextNl < offset) {
+      ls = nextNl + 1;
+      nextNl = masked.indexOf('\n', ls);
+    }
+    let p = pure.get(ls);
+    if (p === undefined) {
+      p = PURE.test(masked.slice(ls, nextNl < 0 ? masked.length : nextNl));
+      pure.set(ls, p);
+    }
+    return p;
+  };
   let open = text.indexOf('{{');
   while (open >= 0) {
     const close = text.indexOf('}}', open + 2);
     if (close < 0) break;
-    actions.push({ start: open, end: close + 2, body: actionBody(text.slice(open, close + 2)) });
+    actions.push({ start: open, end: close + 2, body: actionBody(text.slice(open, close + 2)), alone: pureLine(open) && pureLine(close + 1) });
     open = text.indexOf('{{', close + 2);
   }
   const roots = rootVariables(actions.map((a) => a.body));
@@ -104,7 +129,8 @@ export function scanTemplate(text: string): TemplateStructure {
   const values: ValueRef[] = [];
   const stack: Chain[] = [];
   let complete = true;
-  const openBranch = (chain: Chain, body: string, a: { start: number; end: number }, cond: Cond | undefined) => {
+  const openBranch = (chain: Chain, body: string, a: { start: number; end: number; alone: boolean }, cond: Cond | undefined) => {
+    if (!a.alone) chain.inline = true;
     const prev = chain.branches[chain.branches.length - 1];
     if (prev) prev.end = a.start;
     chain.branches.push({ text: body, cond, marker: a.start, start: a.end, end: text.length, chain, index: chain.branches.length });
@@ -124,7 +150,7 @@ export function scanTemplate(text: string): TemplateStructure {
         case 'block': {
           if (stack.length >= MAX_TEMPLATE_DEPTH) return { chains: [], includes: [], values: [], complete: false };
           const kind = kw[1] === 'block' ? 'define' : (kw[1] as Chain['kind']);
-          const chain: Chain = { kind, branches: [], parent: top?.branches[top.branches.length - 1], depth: stack.length, end: text.length };
+          const chain: Chain = { kind, branches: [], parent: top?.branches[top.branches.length - 1], depth: stack.length, end: text.length, inline: false };
           openBranch(chain, rest, a, kind === 'if' || kind === 'with' ? parseCond(rest, roots, kind === 'with') : undefined);
           chains.push(chain);
           stack.push(chain);
@@ -147,6 +173,7 @@ export function scanTemplate(text: string): TemplateStructure {
           }
           top.branches[top.branches.length - 1].end = a.start;
           top.end = a.end;
+          if (!a.alone) top.inline = true;
           stack.pop();
           continue;
         }
@@ -246,7 +273,7 @@ export function parseCond(text: string, roots: Set<string> = new Set(['$']), _wi
   };
   const call = (): Cond | undefined => {
     const t = toks[pos];
-    if (t?.k === 'word' && ['not', 'and', 'or', 'eq', 'ne', 'semverCompare'].includes(t.v)) {
+    if (t?.k === 'word' && ['not', 'and', 'or', 'eq', 'ne', 'semverCompare', 'empty', 'has', 'contains'].includes(t.v)) {
       pos++;
       const args: Cond[] = [];
       while (pos < toks.length && toks[pos].k !== ')') {
@@ -257,9 +284,14 @@ export function parseCond(text: string, roots: Set<string> = new Set(['$']), _wi
       switch (t.v) {
         case 'not':
           return args.length === 1 ? { t: 'not', x: args[0] } : undefined;
+        case 'empty':
+          return args.length === 1 ? { t: 'empty', x: args[0] } : undefined;
+        case 'has':
+        case 'contains':
+          return args.length === 2 ? { t: 'in', fn: t.v, needle: args[0], hay: args[1] } : undefined;
         case 'and':
         case 'or':
-          return args.length >= 2 ? { t: t.v, xs: args } : undefined;
+          return args.length === 1 ? args[0] : args.length >= 2 ? { t: t.v, xs: args } : undefined;
         case 'eq':
         case 'ne':
           return args.length === 2 ? { t: t.v, a: args[0], b: args[1] } : undefined;
@@ -374,6 +406,18 @@ export function evalCond(c: Cond, values: unknown, caps: Capabilities | undefine
       return caps?.has(c.api);
     case 'semver':
       return caps ? semverSatisfies(caps.kubeVersion, c.constraint) : undefined;
+    case 'empty': {
+      const x = evalCond(c.x, values, caps);
+      return x === undefined ? undefined : !x;
+    }
+    case 'in': {
+      // sprig: `has needle list`, `contains substring string`.
+      const needle = valueOf(c.needle, values, caps);
+      const hay = valueOf(c.hay, values, caps);
+      if (needle === UNKNOWN || hay === UNKNOWN) return undefined;
+      if (c.fn === 'has') return Array.isArray(hay) ? hay.includes(needle) : hay === null ? false : undefined;
+      return typeof hay === 'string' && typeof needle === 'string' ? hay.includes(needle) : hay === null ? false : undefined;
+    }
     case 'unknown':
       return undefined;
   }
@@ -386,7 +430,10 @@ export function usesCapabilities(c: Cond): boolean {
     case 'semver':
       return true;
     case 'not':
+    case 'empty':
       return usesCapabilities(c.x);
+    case 'in':
+      return usesCapabilities(c.needle) || usesCapabilities(c.hay);
     case 'and':
     case 'or':
       return c.xs.some(usesCapabilities);
@@ -495,17 +542,27 @@ export function branchStatus(b: Branch, values: unknown, caps: Capabilities | un
 /**
  * The condition under which a branch renders, as text without the `.Values.` prefixes:
  * `conf.enable_iscsi`, `not manifests.deployment_engine`, `eq conf.backend "lvm"`.
- * `plain` is set for a single values path (so the message can say "is true" / "is false").
+ * `plain` is set for a single values path, so the message can say "is true" / "is false" (a
+ * boolean default, or none) or "is set" / "is not set" (another default: a string, a map).
  */
-export function describeBranch(b: Branch): { text: string; plain?: 'true' | 'false' } {
+export function describeBranch(b: Branch, defaults?: unknown): { text: string; plain?: 'true' | 'false' | 'set' | 'unset' } {
   const own = b.cond;
   const prev = b.chain.branches.slice(0, b.index).filter((x) => x.cond);
+  const plain = (path: string[], positive: boolean) => {
+    const v = valueAtPath(defaults, path);
+    const bool = typeof v === 'boolean' || v === null || v === UNKNOWN;
+    return { text: path.join('.'), plain: bool ? (positive ? 'true' : 'false') : positive ? 'set' : 'unset' } as const;
+  };
   if (own && prev.length === 0 && b.chain.kind === 'if') {
-    if (own.t === 'values') return { text: own.path.join('.'), plain: 'true' };
-    if (own.t === 'not' && own.x.t === 'values') return { text: own.x.path.join('.'), plain: 'false' };
+    if (own.t === 'values') return plain(own.path, true);
+    if (own.t === 'not' && own.x.t === 'values') return plain(own.x.path, false);
     return { text: condText(own) };
   }
-  if (!own && prev.length === 1 && prev[0].cond!.t === 'values' && b.chain.kind === 'if') return { text: (prev[0].cond as { path: string[] }).path.join('.'), plain: 'false' };
+  if (own && prev.length === 0 && b.chain.kind === 'with' && own.t === 'values') return { text: own.path.join('.'), plain: 'set' };
+  if (!own && prev.length === 1 && prev[0].cond!.t === 'values') {
+    const path = (prev[0].cond as { path: string[] }).path;
+    return b.chain.kind === 'if' ? plain(path, false) : { text: path.join('.'), plain: 'unset' };
+  }
   const parts = prev.map((p) => `not ${wrap(condText(p.cond!))}`);
   if (own) parts.push(wrap(condText(own)));
   return { text: parts.join(' and ') };
@@ -533,6 +590,10 @@ export function condText(c: Cond): string {
       return `.Capabilities.APIVersions.Has ${JSON.stringify(c.api)}`;
     case 'semver':
       return `semverCompare ${JSON.stringify(c.constraint)} .Capabilities.KubeVersion`;
+    case 'empty':
+      return `empty ${wrap(condText(c.x))}`;
+    case 'in':
+      return `${c.fn} ${wrap(condText(c.needle))} ${wrap(condText(c.hay))}`;
     case 'unknown':
       return c.text;
   }
@@ -571,12 +632,16 @@ export interface HelmDocInfo {
 
 /** Whether an action sits where a plain scalar value goes (`key: {{ … }}`, `- {{ … }}`), alone on its line. */
 function valuePosition(text: string, start: number, end: number): boolean {
-  const ls = text.lastIndexOf('\n', start - 1) + 1;
-  const before = text.slice(ls, start);
+  // A key line is short: look at most 256 characters around the action (linear over many actions).
+  const from = Math.max(0, start - 256);
+  const seg = text.slice(from, start);
+  const nl = seg.lastIndexOf('\n');
+  if (nl < 0 && from > 0) return false;
+  const before = seg.slice(nl + 1);
   if (!/^\s*(?:-\s+)?[A-Za-z0-9_.\/-]+:\s+$/.test(before) && !/^\s*-\s+$/.test(before)) return false;
-  let le = text.indexOf('\n', end);
-  if (le < 0) le = text.length;
-  return /^\s*(#.*)?$/.test(text.slice(end, le));
+  const after = text.slice(end, end + 256);
+  const le = after.indexOf('\n');
+  return /^\s*(#.*)?$/.test(le < 0 ? after : after.slice(0, le)) && (le >= 0 || end + 256 >= text.length);
 }
 
 function blank(s: string): string {
@@ -598,7 +663,7 @@ export function helmDocument(structure: TemplateStructure, text: string, from: n
   const branches = chains.flatMap((c) => c.branches);
   const groups = new Map<string, Chain[]>();
   for (const c of chains) {
-    if ((c.kind !== 'if' && c.kind !== 'with') || c.branches.length < 2) continue;
+    if ((c.kind !== 'if' && c.kind !== 'with') || c.branches.length < 2 || c.inline) continue;
     const key = `${c.kind}\n${c.branches.map((b) => b.text).join('\n')}`;
     const g = groups.get(key);
     if (g) g.push(c);
