@@ -53,21 +53,17 @@ export function capabilitiesFor(config: DockyardConfig): Capabilities {
   };
 }
 
-/** Rules whose verdict reads a pod's or container's securityContext (an include may set it). */
-const SECURITY_CONTEXT_RULES = new Set([
+/** Rules whose verdict reads a container's securityContext (an include there may set it). */
+const CONTAINER_CONTEXT_RULES = new Set([
   'privileged-container',
   'privilege-escalation',
-  'run-as-root',
   'capabilities-not-dropped',
   'dangerous-capability',
-  'seccomp-unconfined',
-  'apparmor-unconfined',
   'writable-root-filesystem',
   'proc-mount-unmasked',
-  'selinux-options',
-  'unsafe-sysctl',
-  'host-process',
 ]);
+/** Rules whose verdict also reads the pod's securityContext (runAsNonRoot, seccomp, AppArmor, SELinux, sysctls, Windows options). */
+const POD_CONTEXT_RULES = new Set(['run-as-root', 'seccomp-unconfined', 'apparmor-unconfined', 'selinux-options', 'unsafe-sysctl', 'host-process']);
 
 /** An include that renders a securityContext: named so (`…security_context…`), or the value of a `securityContext:` key. */
 function securityInclude(doc: YamlDocModel, inc: IncludeRef): boolean {
@@ -83,7 +79,7 @@ function securityInclude(doc: YamlDocModel, inc: IncludeRef): boolean {
 
 /** The indentation an include renders at (`indent N`, `nindent N`), else its column. */
 function renderedIndent(doc: YamlDocModel, inc: { start: number; end: number }): number {
-  const m = /\b n?indent\s+(\d+)/.exec(` ${doc.original.slice(inc.start, inc.end)}`);
+  const m = /[\s|(]n?indent\s+(\d+)/.exec(doc.original.slice(inc.start, inc.end));
   return m ? Number(m[1]) : doc.lines.positionAt(inc.start).character;
 }
 
@@ -101,28 +97,34 @@ function fieldIndent(doc: YamlDocModel, l: number): number {
 
 const MAX_SCAN = 4000;
 
-/** Whether every non-blank line strictly between `a` and `b` (and `b` itself when `withEnd`) is indented at least `min`. */
+/**
+ * Whether the lines strictly between `a` and `b` stay in one object whose fields sit at `min`: none
+ * is indented less, and none starts another item of a list whose items' fields sit at `min`.
+ */
 function contiguous(doc: YamlDocModel, a: number, b: number, min: number): boolean {
   const [lo, hi] = a < b ? [a, b] : [b, a];
   if (hi - lo > MAX_SCAN) return false;
   for (let l = lo + 1; l < hi; l++) {
     const i = fieldIndent(doc, l);
-    if (i >= 0 && i < min && !lineText(doc, l).trimStart().startsWith('#')) return false;
+    if (i < 0 || lineText(doc, l).trimStart().startsWith('#')) continue;
+    if (i < min || (i === min && /^\s*-\s/.test(lineText(doc, l)))) return false;
   }
   return true;
 }
 
-/** Whether what sits at line `at` (rendered at indentation `d`) belongs to the object the finding at line `line` is reported on, or to an ancestor of it. */
-function dependsOn(doc: YamlDocModel, line: number, at: number, d: number): boolean {
+/**
+ * Whether what sits at line `at` (rendered at indentation `d`) belongs to the object the finding at
+ * line `line` is reported on (`own`: a container's own fields), or to an ancestor of it (`ancestor`:
+ * the pod spec around a container), or neither.
+ */
+function dependsOn(doc: YamlDocModel, line: number, at: number, d: number): 'own' | 'ancestor' | undefined {
   const k = fieldIndent(doc, line);
-  if (k < 0) return false;
+  if (k < 0) return undefined;
   const t = lineText(doc, line).trimEnd();
-  const objectLine = t.endsWith(':') || /^\s*-\s/.test(t) || /:\s*$/.test(t);
-  // Inside the finding's own object (a container, a pod spec).
-  if (at > line && d >= k && objectLine && contiguous(doc, line, at, k) && fieldIndent(doc, at) !== 0) return true;
-  // In an ancestor's object: nothing between them leaves that object.
-  if (d < k && contiguous(doc, line, at, d)) return true;
-  return false;
+  const objectLine = /:$/.test(t) || /^\s*-\s/.test(t);
+  if (at > line && d >= k && objectLine && contiguous(doc, line, at, k)) return 'own';
+  if (d < k && contiguous(doc, line, at, d)) return 'ancestor';
+  return undefined;
 }
 
 interface LineBranches {
@@ -224,11 +226,11 @@ export function annotateHelmFinding(f: Finding, h: HelmFindingContext, deviation
   }
   // Default values written in for plain `{{ .Values.x }}` scalars the finding rests on.
   const endLine = f.range.end.line;
-  const deep = SECURITY_CONTEXT_RULES.has(f.rule);
+  const deep = CONTAINER_CONTEXT_RULES.has(f.rule) || POD_CONTEXT_RULES.has(f.rule);
   for (const s of info.substitutions) {
     const l = doc.lines.positionAt(s.start).line;
     const onLine = l >= line && l <= endLine;
-    if (!onLine && !(deep && l > line && dependsOn(doc, line, l, fieldIndent(doc, l)))) continue;
+    if (!onLine && !(deep && l > line && dependsOn(doc, line, l, fieldIndent(doc, l)) === 'own')) continue;
     if (notes.length >= MAX_NOTES + 2) break;
     const field = /([A-Za-z0-9_.\/-]+):\s*$/.exec(doc.original.slice(doc.lines.lineStarts[l], s.start))?.[1] ?? s.path[s.path.length - 1];
     const file = defaults?.file ?? 'values.yaml';
@@ -245,7 +247,8 @@ export function annotateHelmFinding(f: Finding, h: HelmFindingContext, deviation
     for (const inc of info.includes) {
       if (!securityInclude(doc, inc)) continue;
       const l = doc.lines.positionAt(inc.start).line;
-      if (!dependsOn(doc, line, l, renderedIndent(doc, inc))) continue;
+      const rel = dependsOn(doc, line, l, renderedIndent(doc, inc));
+      if (!rel || (rel === 'ancestor' && !POD_CONTEXT_RULES.has(f.rule))) continue;
       related.push({ range: doc.rangeOfOffsets(inc.start, inc.end), message: msg('helm.related.include', { field: 'securityContext', name: inc.name }) });
       if (related.length > 12) break;
     }

@@ -694,7 +694,7 @@ export function helmDocument(structure: TemplateStructure, text: string, from: n
   for (const v of structure.values) {
     if (v.start < from || v.end > to || !valuePosition(text, v.start, v.end)) continue;
     const val = valueAtPath(defaults, v.path);
-    const lit = typeof val === 'boolean' ? String(val) : typeof val === 'number' && Number.isFinite(val) ? String(val) : undefined;
+    const lit = typeof val === 'boolean' ? String(val) : typeof val === 'number' && (Number.isSafeInteger(val) || (Number.isFinite(val) && !Number.isInteger(val))) ? String(val) : undefined;
     if (lit === undefined || lit.length > v.end - v.start) continue;
     substitutions.push({ start: v.start - from, end: v.end - from, path: v.path, value: lit });
   }
