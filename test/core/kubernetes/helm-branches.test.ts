@@ -58,7 +58,7 @@ describe('Helm: branches are alternatives, decided by the chart values', () => {
     const priv = worker.find((f) => f.rule === 'privileged-container')!;
     assert.deepEqual(
       priv.related?.map((x) => [x.path ? path.relative(CHART, x.path) : '', r({ range: x.range } as Finding), format(x.message)]),
-      [['values.yaml', [14, 6, 14, 22], 'The default value of pod.security_context.worker.privileged: true.']],
+      [['values.yaml', [15, 6, 15, 22], 'The default value of pod.security_context.worker.privileged: true.']],
     );
     // The pod's securityContext comes from an include: a finding that reads it says so.
     const root = worker.find((f) => f.rule === 'run-as-root')!;
@@ -94,20 +94,76 @@ describe('Helm: branches are alternatives, decided by the chart values', () => {
   });
 });
 
+describe('Helm: alternatives across templates, unknowable names', () => {
+  test('two templates rendering the same Deployment under opposite conditions are not duplicate resources', async () => {
+    const all = await lintChart();
+    assert.deepEqual(all.get('templates/deployment-proxy.yaml')!.map(brief), []);
+    assert.deepEqual(all.get('templates/deployment-proxy-tls.yaml')!.map(brief), []);
+  });
+
+  test('a subject name rendered by an include is unknowable: shown as {{…}}, never ""', () => {
+    const s = new DockyardService({ host: bareHost(), registry: createRegistry() });
+    const text = [
+      'apiVersion: rbac.authorization.k8s.io/v1',
+      'kind: ClusterRoleBinding',
+      'metadata:',
+      '  name: admins',
+      'subjects:',
+      '  - kind: ServiceAccount',
+      '    name:',
+      '{{ include "chart.serviceAccountName" . | indent 6 }}',
+      '    namespace: default',
+      '  - kind: ServiceAccount',
+      '    name: {{ .Values.sa }}',
+      '    namespace: default',
+      'roleRef: {kind: ClusterRole, name: cluster-admin, apiGroup: rbac.authorization.k8s.io}',
+      '',
+    ].join('\n');
+    s.open('/c/templates/crb.yaml', 1, text);
+    assert.deepEqual(s.diagnostics('/c/templates/crb.yaml').map(brief), [
+      '6 error rbac-cluster-admin-binding: The ClusterRoleBinding gives cluster-admin to ServiceAccount "{{…}}".',
+      '10 error rbac-cluster-admin-binding: The ClusterRoleBinding gives cluster-admin to ServiceAccount "{{ .Values.sa }}".',
+    ]);
+  });
+
+  test('a templated port in a message is shown as {{…}} (not an empty or invisible text)', () => {
+    const s = new DockyardService({ host: bareHost(), registry: createRegistry() });
+    const text = [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata: {name: exporter}',
+      'spec:',
+      '  containers:',
+      '    - name: exporter',
+      '      image: {{ .Values.image }}',
+      '      ports:',
+      '        - containerPort: 9100',
+      '          hostPort: {{ tuple "metrics" . | include "chart.port" }}',
+      '',
+    ].join('\n');
+    s.open('/c/templates/pod.yaml', 1, text);
+    assert.deepEqual(s.diagnostics('/c/templates/pod.yaml').filter((f) => f.rule === 'host-port').map(brief), [
+      '10 warning host-port: Container "exporter" binds host port {{…}}.',
+    ]);
+  });
+});
+
+function bareHost(): ServiceHost {
+  return {
+    readFile: () => {
+      throw new Error('no files');
+    },
+    stat: () => ({ error: 'none' }),
+    realPath: (p) => p,
+    listFolder: () => undefined,
+    isUnderChartTemplates: () => true,
+    findConfig: () => ({ config: mergeConfig(), problems: [] }),
+  };
+}
+
 describe('Helm: without a chart (no values.yaml), conditions are named at their own level', () => {
   test('an undecidable branch keeps its severity and names its condition; its alternatives are not merged', () => {
-    const registry = createRegistry();
-    const host: ServiceHost = {
-      readFile: () => {
-        throw new Error('no files');
-      },
-      stat: () => ({ error: 'none' }),
-      realPath: (p) => p,
-      listFolder: () => undefined,
-      isUnderChartTemplates: () => true,
-      findConfig: () => ({ config: mergeConfig(), problems: [] }),
-    };
-    const s = new DockyardService({ host, registry });
+    const s = new DockyardService({ host: bareHost(), registry: createRegistry() });
     const text = [
       'apiVersion: apps/v1',
       '{{- if .Values.stateful }}',
