@@ -4,7 +4,7 @@ import { detectKind, looksBinary, looksLikeHelmTemplate } from './model/detect';
 import { maskHelm, showMasked } from './model/helm';
 import type { HelmChart } from './model/helm-chart';
 import { helmDocument, scanTemplate, type Branch, type HelmDocInfo, type TemplateStructure } from './model/helm-template';
-import { annotateHelmFinding, capabilitiesFor } from './kubernetes/helm-conditions';
+import { annotateHelmFinding, capabilitiesFor, editsSubstitution } from './kubernetes/helm-conditions';
 import { selectedVersion } from './kubernetes/schema';
 import { detach, splitDocuments, splitDocumentsIncremental, getMap, getValue, scalarString, isMap, type YamlChunk, YamlDocModel } from './model/yaml';
 import { ruleEnabled, RuleRegistry, type Report, type Rule, type RuleMeta } from './rules/registry';
@@ -448,7 +448,8 @@ export class Analyzer {
   ): Finding[] {
     const context = { info: h.info, chart, caps: capabilitiesFor(config), selectedVersion: selectedVersion(config) };
     const seen = new Set(list.map(findingKey));
-    const out = list.map((f) => (f.rule === 'internal-error' ? f : withFixesOf(f, annotateHelmFinding(f, { ...context, doc: cs.model }, []))));
+    const keep = (fix: Fix) => fix.kind === 'ignore' || !fix.edits.some((e) => editsSubstitution(cs.model, h.info, e.range));
+    const out = list.map((f) => (f.rule === 'internal-error' ? f : withFixesOf(f, annotateHelmFinding(f, { ...context, doc: cs.model }, []), keep)));
     h.variants.forEach((doc, i) => {
       if (!(kind === 'kubernetes' && doc.k8s)) return;
       const deviations: Branch[] = h.info.variants[i + 1].deviations;
@@ -479,7 +480,9 @@ export class Analyzer {
         const key = findingKey(f);
         if (seen.has(key)) continue;
         seen.add(key);
-        out.push(f.rule === 'internal-error' ? f : withFixesOf(f, annotateHelmFinding(f, { ...context, doc }, deviations)));
+        // Another variant's fixes are computed on a text with other branches blanked: only the
+        // suppression comment is offered there.
+        out.push(f.rule === 'internal-error' ? f : withFixesOf(f, annotateHelmFinding(f, { ...context, doc }, deviations), (fix) => fix.kind === 'ignore'));
       }
     });
     this.suppressionProblems(cs.suppressions, config, out);
@@ -701,12 +704,15 @@ function findingKey(f: Finding): string {
   return `${f.rule}|${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}|${showMasked(JSON.stringify(f.message))}`;
 }
 
-/** `to` (a copy of `from` with other fields) keeps `from`'s fixes, lazy ones lazy. */
-function withFixesOf(from: Finding, to: Finding): Finding {
-  if (from === to) return to;
+/**
+ * `to` (a copy of `from` with other fields) keeps `from`'s fixes, lazy ones lazy - those `keep`
+ * accepts (a Helm template's fixes never edit a default value written in for an action).
+ */
+function withFixesOf(from: Finding, to: Finding, keep?: (fix: Fix) => boolean): Finding {
+  if (from === to && !keep) return to;
   const lazy = LAZY_FIXES.get(from);
-  if (lazy) setLazyFixes(to, () => from.fixes, lazy.rule, lazy.log);
-  else if (from.fixes) to.fixes = from.fixes;
+  if (lazy) setLazyFixes(to, () => (keep ? from.fixes?.filter(keep) : from.fixes), lazy.rule, lazy.log);
+  else if (from.fixes) to.fixes = keep ? from.fixes.filter(keep) : from.fixes;
   return to;
 }
 

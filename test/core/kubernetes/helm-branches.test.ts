@@ -56,6 +56,8 @@ describe('Helm: branches are alternatives, decided by the chart values', () => {
       [['', [31, 0, 31, 35], 'The condition: `conf.enable_iscsi`.']],
     );
     const priv = worker.find((f) => f.rule === 'privileged-container')!;
+    // "Set privileged to false" would write into the `{{ .Values… }}` action: not offered.
+    assert.deepEqual((priv.fixes ?? []).filter((x) => x.kind !== 'ignore'), []);
     assert.deepEqual(
       priv.related?.map((x) => [x.path ? path.relative(CHART, x.path) : '', r({ range: x.range } as Finding), format(x.message)]),
       [['values.yaml', [15, 6, 15, 22], 'The default value of pod.security_context.worker.privileged: true.']],

@@ -12,7 +12,7 @@ import {
   type IncludeRef,
 } from '../model/helm-template';
 import type { YamlDocModel } from '../model/yaml';
-import type { Finding, Message, RelatedInformation } from '../types';
+import type { Finding, Message, Range, RelatedInformation } from '../types';
 import { lifecycleOf } from './lifecycle';
 import { locatePath } from './locate';
 import { kindIndex, schemaStore, schemaVersion, selectedVersion } from './schema';
@@ -168,6 +168,14 @@ function enclosing(doc: YamlDocModel, info: HelmDocInfo, line: number): Branch[]
 }
 
 const MAX_NOTES = 4;
+
+/** Whether an edit (document-relative range) touches a default value written in for a `{{ .Values.x }}` action. */
+export function editsSubstitution(doc: YamlDocModel, info: HelmDocInfo, range: Range): boolean {
+  if (!info.substitutions.length) return false;
+  const a = doc.lines.offsetAt(range.start);
+  const b = doc.lines.offsetAt(range.end);
+  return info.substitutions.some((s) => a < s.end && b > s.start);
+}
 
 /** A message whose arguments hold template expressions shows them as `{{…}}` (unknowable, never an empty or invisible text). */
 function unmasked(m: Message): Message {
