@@ -194,3 +194,35 @@ describe('Helm: without a chart (no values.yaml), conditions are named at their 
     assert.deepEqual(found.map(brief), ['16 error host-namespace: The pod uses the host\'s namespace (hostPID: true). Rendered only when debug is true.']);
   });
 });
+
+describe('Helm: the service reads the chart values through its host', () => {
+  const template = ['apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '{{- if .Values.debug }}', '  hostPID: true', '{{- end }}', '  containers:', '    - {name: c, image: x}', ''].join('\n');
+  const files: Record<string, string> = { '/c/values.yaml': 'debug: false\n', '/c/Chart.yaml': 'name: c\nversion: 1.0.0\n', '/c/templates/pod.yaml': template };
+  const host = (): ServiceHost => ({
+    ...bareHost(),
+    readFile: (p) => {
+      if (!(p in files)) throw new Error(`no ${p}`);
+      return { text: files[p] };
+    },
+    stat: (p) => (p in files ? { type: 'file' } : p === '/c' || p === '/c/templates' ? { type: 'directory' } : { error: 'none' }),
+  });
+
+  test('an edit of values.yaml (open in the editor) decides the template again', () => {
+    const s = new DockyardService({ host: host(), registry: createRegistry() });
+    s.open('/c/templates/pod.yaml', 1, template);
+    const hostPid = () => s.diagnostics('/c/templates/pod.yaml').filter((f) => f.rule === 'host-namespace').map(brief);
+    assert.deepEqual(hostPid(), ['6 information host-namespace: The pod uses the host\'s namespace (hostPID: true). Rendered only when debug is true; the chart\'s default values (c/values.yaml) leave it out.']);
+    s.open('/c/values.yaml', 1, 'debug: true\n');
+    assert.deepEqual(hostPid(), ['6 error host-namespace: The pod uses the host\'s namespace (hostPID: true).']);
+    s.update('/c/values.yaml', 2, 'debug: 0\n');
+    assert.equal(hostPid()[0].split(' ')[1], 'information');
+  });
+
+  test('a values file whose real path leaves the chart is not read', () => {
+    const s = new DockyardService({ host: { ...host(), realPath: (p) => (p === '/c/values.yaml' ? '/elsewhere/values.yaml' : p) }, registry: createRegistry() });
+    s.open('/c/templates/pod.yaml', 1, template);
+    assert.deepEqual(s.diagnostics('/c/templates/pod.yaml').filter((f) => f.rule === 'host-namespace').map(brief), [
+      '6 error host-namespace: The pod uses the host\'s namespace (hostPID: true). Rendered only when debug is true.',
+    ]);
+  });
+});
