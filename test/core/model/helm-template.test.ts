@@ -168,7 +168,7 @@ describe('helmDocument: variants', () => {
     assert.deepEqual([v1[2], v1[6], v1[8], v1[13]], ['kind: Deployment', ' '.repeat(17), ' '.repeat(19), '    metadata: {annotations: {a: b}}']);
     assert.deepEqual(info.variants[1].deviations.map((b) => [b.text, b.index]), [['.Values.manifests.deployment', 0], ['.Values.manifests.deployment', 0]]);
     // A plain value in value position takes its default (padded: offsets and lines kept).
-    assert.equal(v0[10], '  replicas: 3                       ');
+    assert.equal(v0[10], `  replicas: 3${' '.repeat('{{ .Values.pod.replicas }}'.length - 1)}`);
     assert.deepEqual(info.substitutions.map((x) => [x.path.join('.'), x.value]), [['pod.replicas', '3']]);
     for (const v of info.variants) assert.equal(v.text.length, HEAT.length);
   });
