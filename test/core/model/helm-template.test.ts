@@ -173,6 +173,13 @@ describe('helmDocument: variants', () => {
     for (const v of info.variants) assert.equal(v.text.length, HEAT.length);
   });
 
+  test('a branch nested in a branch the defaults leave out gets a variant with both (outer condition first)', () => {
+    const t = ['{{- if not .Values.storage.enabled }}', '{{- if .Values.storage.local }}', 'a: hostPath', '{{- else }}', 'a: emptyDir', '{{- end }}', '{{- else }}', 'a: pvc', '{{- end }}', ''].join('\n');
+    const info = helmDocument(scanTemplate(t), t, 0, t.length, { storage: { enabled: true, local: false } });
+    assert.deepEqual(info.variants.map((v) => lines(maskHelm(v.text)).filter((l) => l.trim()).join('|')), ['a: pvc', 'a: emptyDir', 'a: hostPath']);
+    assert.deepEqual(info.variants[2].deviations.map((b) => b.text), ['not .Values.storage.enabled', '.Values.storage.local']);
+  });
+
   test('only booleans and numbers are written in, only where a scalar value goes, only when they fit', () => {
     const t = 'a: {{ .Values.b }}\nc: {{ .Values.s }}\n- {{ .Values.n }}\n{{ .Values.b }}: x\nd: {{ .Values.l }}\ne: {{ .Values.big }}\n';
     const info = helmDocument(scanTemplate(t), t, 0, t.length, { b: true, s: 'text', n: 7, l: 1234567890123456, big: 2 ** 60 });

@@ -654,7 +654,8 @@ function blank(s: string): string {
  * choose the same branch, like openstack-helm's two `if deployment / else if statefulset` chains);
  * the default variant takes every group's branch the default values select (the first branch not
  * known to be off), and each other branch of each group gets one variant of its own with every other
- * group at its default - linear in the number of branches, at most MAX_VARIANTS. `define` bodies
+ * group at its default (and the chains around it at the branch that holds it) - linear in the
+ * number of branches, at most MAX_VARIANTS. `define` bodies
  * stay (openstack-helm renders its DaemonSets from a `define` in the same file).
  */
 export function helmDocument(structure: TemplateStructure, text: string, from: number, to: number, defaults: unknown): HelmDocInfo {
@@ -662,9 +663,11 @@ export function helmDocument(structure: TemplateStructure, text: string, from: n
   const chains = structure.complete ? structure.chains.filter((c) => touches(c.branches[0].marker, c.end)) : [];
   const branches = chains.flatMap((c) => c.branches);
   const groups = new Map<string, Chain[]>();
+  const groupOf = new Map<Chain, string>();
   for (const c of chains) {
     if ((c.kind !== 'if' && c.kind !== 'with') || c.branches.length < 2 || c.inline) continue;
     const key = `${c.kind}\n${c.branches.map((b) => b.text).join('\n')}`;
+    groupOf.set(c, key);
     const g = groups.get(key);
     if (g) g.push(c);
     else groups.set(key, [c]);
@@ -687,7 +690,18 @@ export function helmDocument(structure: TemplateStructure, text: string, from: n
       }
       const picks = new Map(defaultPick);
       picks.set(key, i);
-      picksList.push({ picks, deviations: cs.map((c) => c.branches[i]) });
+      const own = cs.map((c) => c.branches[i]);
+      const around: Branch[][] = [];
+      // A branch nested in another chain's branch that the defaults do not pick: that branch too
+      // (so `if not storage.enabled` → `if use_local_path` → hostPath is analysed once).
+      let outer = cs[0].parent;
+      for (let guard = 0; outer && guard < MAX_TEMPLATE_DEPTH; guard++, outer = outer.chain.parent) {
+        const ok = groupOf.get(outer.chain);
+        if (ok === undefined || picks.get(ok) === outer.index) continue;
+        picks.set(ok, outer.index);
+        around.unshift(groups.get(ok)!.map((c) => c.branches[outer!.index]));
+      }
+      picksList.push({ picks, deviations: [...around.flat(), ...own] });
     }
   }
   const substitutions: Substitution[] = [];
