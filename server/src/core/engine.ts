@@ -1,7 +1,11 @@
 import { configKey, type DockyardConfig } from './config/config';
 import { DockerfileModel } from './model/dockerfile';
 import { detectKind, looksBinary, looksLikeHelmTemplate } from './model/detect';
-import { maskHelm } from './model/helm';
+import { maskHelm, showMasked } from './model/helm';
+import type { HelmChart } from './model/helm-chart';
+import { helmDocument, scanTemplate, type Branch, type HelmDocInfo, type TemplateStructure } from './model/helm-template';
+import { annotateHelmFinding, capabilitiesFor, editsSubstitution } from './kubernetes/helm-conditions';
+import { selectedVersion } from './kubernetes/schema';
 import { detach, splitDocuments, splitDocumentsIncremental, getMap, getValue, scalarString, isMap, type YamlChunk, YamlDocModel } from './model/yaml';
 import { ruleEnabled, RuleRegistry, type Report, type Rule, type RuleMeta } from './rules/registry';
 import { annotationSuppressions, parseHadolintConfig, parseHadolintPragmas, parseSuppressions, SuppressionSet, type Suppression } from './suppress';
@@ -30,6 +34,8 @@ export interface AnalyzeInput {
    * honoured); asked for Dockerfiles only.
    */
   hadolintConfig?: () => { path: string; text: string } | undefined;
+  /** The values of the chart the template belongs to (read by the host). */
+  helmChart?: HelmChart;
 }
 
 export interface HostContext {
@@ -82,11 +88,16 @@ interface ChunkState {
   placedItems?: { index: number; startLine: number; path: string; entries: IndexedResource[] };
   /** `findings` shifted to the file line the document starts at (reused while it stays there). */
   shifted?: { source: Finding[]; line: number; list: Finding[]; silenced: SilencedFinding[] };
+  /** A Helm template's document: its branches and the models of its other variants (see helm-template.ts). */
+  helm?: { info: HelmDocInfo; signature: string; variants: YamlDocModel[] };
 }
 
 export interface YamlFileState {
   text: string;
   helm: boolean;
+  /** The chart whose values decided the Helm branches (undefined: none known). */
+  chart?: HelmChart;
+  template?: TemplateStructure;
   chunks: YamlChunk[];
   states: ChunkState[];
   /** Cross-file findings, with the index facts they read (see workspace.ts). */
@@ -193,7 +204,7 @@ export class Analyzer {
     switch (kind) {
       case 'kubernetes':
       case 'yaml': {
-        const y = this.yamlState(state, text, input.helmChartTemplate ?? false);
+        const y = this.yamlState(state, text, input.helmChartTemplate ?? false, input.helmChart);
         const silenced: SilencedFinding[] = [];
         // Custom resources are validated with the CustomResourceDefinitions of this index.
         const findings = withWorkspaceCrds(this.workspace, () => this.analyzeYaml(path, kind, y, config, key, host, silenced));
@@ -232,34 +243,42 @@ export class Analyzer {
    * the end when documents were added or removed - and string equality, which costs a memcmp per
    * document instead of hashing the whole file: an edit re-parses only the edited document.
    */
-  yamlState(state: FileState | undefined, text: string, helmChartTemplate = false): YamlFileState {
+  yamlState(state: FileState | undefined, text: string, helmChartTemplate = false, chart?: HelmChart): YamlFileState {
     const helm = looksLikeHelmTemplate(text, helmChartTemplate);
     const prev = state?.yaml;
-    if (prev && prev.text === text && prev.helm === helm) return prev;
+    if (prev && prev.text === text && prev.helm === helm && prev.chart?.key === chart?.key) return prev;
     const parsedText = helm ? maskHelm(text) : text;
-    const same = prev && prev.helm === helm ? prev : undefined;
+    const same = prev && prev.helm === helm && prev.chart?.key === chart?.key ? prev : undefined;
+    const template = helm ? scanTemplate(text) : undefined;
     // Only the edited region is split again (documents before and after it are taken over).
     const chunks = same && !helm ? splitDocumentsIncremental(same.text, same.chunks, text) : splitDocuments(parsedText);
     const states: ChunkState[] = [];
     const prevChunks = same ? same.chunks : [];
     const delta = chunks.length - prevChunks.length;
-    const reuse = (j: number, c: YamlChunk, original: string): ChunkState | undefined => {
+    const reuse = (j: number, c: YamlChunk, original: string, signature: string | undefined): ChunkState | undefined => {
       if (j < 0 || j >= prevChunks.length || prevChunks[j].text !== c.text) return undefined;
       const cs = prev!.states[j];
-      return cs.model.original === original ? cs : undefined;
+      return cs.model.original === original && cs.helm?.signature === signature ? cs : undefined;
     };
     for (let i = 0; i < chunks.length; i++) {
       const c = chunks[i];
       const original = helm ? text.slice(c.startOffset, c.startOffset + c.text.length) : c.text;
-      let cs = reuse(i, c, original) ?? (delta !== 0 ? reuse(i - delta, c, original) : undefined);
+      // A template's document: one variant per alternative branch (see helm-template.ts).
+      const info = template ? helmDocument(template, text, c.startOffset, c.startOffset + c.text.length, chart?.defaults?.value) : undefined;
+      const signature = info ? helmSignature(info) : undefined;
+      let cs = reuse(i, c, original, signature) ?? (delta !== 0 ? reuse(i - delta, c, original, signature) : undefined);
       if (!cs) {
         // detach: a kept document must not keep this version of the whole file alive (see detach).
-        const model = new YamlDocModel(c.text, helm, helm ? detach(original) : c.text);
+        const kept = helm ? detach(original) : c.text;
+        const model = new YamlDocModel(info ? maskHelm(info.variants[0].text) : c.text, helm, kept);
         cs = { model, suppressions: new SuppressionSet(parseSuppressions(model.lines), model.lines, annotationSuppressions(model, this.registry.equivalents())) };
+        if (info && signature !== undefined) {
+          cs.helm = { info, signature, variants: info.variants.slice(1).map((v) => new YamlDocModel(maskHelm(v.text), true, kept)) };
+        }
       }
       states.push(cs);
     }
-    const y: YamlFileState = { text, helm, chunks, states };
+    const y: YamlFileState = { text, helm, chunks, states, chart, template };
     if (state) state.yaml = y;
     return y;
   }
@@ -298,7 +317,7 @@ export class Analyzer {
       if (crd) (crdReads ??= new Map()).set(crd.key, crd.revision);
       const chunkKey = crd ? `${docKey}|${crd.key}@${crd.revision}` : docKey;
       if (!cs.findings || cs.findings.key !== chunkKey) {
-        cs.findings = { key: chunkKey, ...this.runYamlDoc(path, kind, chunk, cs, docRules, config, y.helm, patch?.objects) };
+        cs.findings = { key: chunkKey, ...this.runYamlDoc(path, kind, chunk, cs, docRules, config, y.helm, patch?.objects, y.chart) };
       }
       // Shifted to file lines once per placement (an edit elsewhere reuses them).
       let shifted = cs.shifted;
@@ -377,8 +396,19 @@ export class Analyzer {
                 const chunk = y.chunks[ci];
                 const line = f.range.start.line - chunk.startLine;
                 const by = y.states[ci].suppressions.suppressedBy(f.rule, line) ?? itemSuppressedBy(y.states[ci].model, y.states[ci].suppressions, f.rule, line, this.registry);
-                if (by) fileSilenced.push({ finding: f, by: by.file ? by : shiftSuppression(by, chunk.startLine) });
-                else list.push(f);
+                if (by) {
+                  fileSilenced.push({ finding: f, by: by.file ? by : shiftSuppression(by, chunk.startLine) });
+                  return;
+                }
+                const h = y.states[ci].helm;
+                if (h) {
+                  // A template's document: the conditions it renders under (document-relative lines).
+                  const context = { info: h.info, chart: y.chart, caps: capabilitiesFor(config), selectedVersion: selectedVersion(config), doc: y.states[ci].model };
+                  const local = shiftFinding(f, -chunk.startLine);
+                  list.push(withFixesOf(f, shiftFinding(annotateHelmFinding(local, context, []), chunk.startLine)));
+                  return;
+                }
+                list.push(f);
               },
             }),
           );
@@ -402,6 +432,7 @@ export class Analyzer {
     config: DockyardConfig,
     helm: boolean,
     patchOf?: KObject[],
+    chart?: HelmChart,
   ): { list: Finding[]; silenced: SilencedFinding[] } {
     const list: Finding[] = [];
     const silenced: SilencedFinding[] = [];
@@ -459,6 +490,7 @@ export class Analyzer {
         }
       }
     }
+    if (cs.helm) return { list: this.helmVariants(path, kind, chunk, cs, cs.helm, rules, config, helm, chart, list), silenced };
     this.suppressionProblems(cs.suppressions, config, list);
     if (isK8s) {
       for (const item of cs.model.listItems) {
@@ -512,6 +544,66 @@ export class Analyzer {
       const f = this.toFinding(rule, { range: cs.model.lines.rangeOf(at.start, at.end), message: r.message, rule: r.rule, severity: r.severity }, config);
       if (f) keepOrSilence(f, cs.suppressions.suppressedBy(f.rule, f.range.start.line), list, silenced);
     });
+  }
+
+  /**
+   * A Helm template's document: the rules again on each other variant (another branch of its
+   * chains of alternatives); findings the default variant has already are not repeated. Every
+   * finding then names the conditions it renders under (see kubernetes/helm-conditions.ts).
+   */
+  private helmVariants(
+    path: string,
+    kind: FileKind,
+    chunk: YamlChunk,
+    cs: ChunkState,
+    h: NonNullable<ChunkState['helm']>,
+    rules: Extract<Rule, { target: 'yaml-document' }>[],
+    config: DockyardConfig,
+    helm: boolean,
+    chart: HelmChart | undefined,
+    list: Finding[],
+  ): Finding[] {
+    const context = { info: h.info, chart, caps: capabilitiesFor(config), selectedVersion: selectedVersion(config) };
+    const seen = new Set(list.map(findingKey));
+    const keep = (fix: Fix) => fix.kind === 'ignore' || !fix.edits.some((e) => editsSubstitution(cs.model, h.info, e.range));
+    const out = list.map((f) => (f.rule === 'internal-error' ? f : withFixesOf(f, annotateHelmFinding(f, { ...context, doc: cs.model }, []), keep)));
+    h.variants.forEach((doc, i) => {
+      if (!(kind === 'kubernetes' && doc.k8s)) return;
+      const deviations: Branch[] = h.info.variants[i + 1].deviations;
+      const found: Finding[] = [];
+      let current = rules[0];
+      const ctx = {
+        config,
+        path,
+        doc,
+        chunk,
+        helm,
+        report: (r: Report) => {
+          const f = this.toFinding(current, r, config);
+          if (f && !cs.suppressions.suppresses(f.rule, f.range.start.line)) found.push(f);
+        },
+      };
+      for (const rule of rules) {
+        // Rules about the YAML text itself (syntax, duplicate keys) ran on the default variant.
+        if (!(rule.kubernetesOnly ?? true)) continue;
+        current = rule;
+        try {
+          rule.check(ctx);
+        } catch (e) {
+          found.push(this.failure(rule, path, e));
+        }
+      }
+      for (const f of found) {
+        const key = findingKey(f);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        // Another variant's fixes are computed on a text with other branches blanked: only the
+        // suppression comment is offered there.
+        out.push(f.rule === 'internal-error' ? f : withFixesOf(f, annotateHelmFinding(f, { ...context, doc }, deviations), (fix) => fix.kind === 'ignore'));
+      }
+    });
+    this.suppressionProblems(cs.suppressions, config, out);
+    return out;
   }
 
   /** The suppressions of a `.hadolint.yaml` (parsed once per text). */
@@ -779,6 +871,24 @@ export function instructionStartLine(model: DockerfileModel, line: number): numb
   return line;
 }
 
+/** Identity of a finding across the variants of a Helm document. */
+function findingKey(f: Finding): string {
+  const r = f.range;
+  return `${f.rule}|${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}|${showMasked(JSON.stringify(f.message))}`;
+}
+
+/**
+ * `to` (a copy of `from` with other fields) keeps `from`'s fixes, lazy ones lazy - those `keep`
+ * accepts (a Helm template's fixes never edit a default value written in for an action).
+ */
+function withFixesOf(from: Finding, to: Finding, keep?: (fix: Fix) => boolean): Finding {
+  if (from === to && !keep) return to;
+  const lazy = LAZY_FIXES.get(from);
+  if (lazy) setLazyFixes(to, () => (keep ? from.fixes?.filter(keep) : from.fixes), lazy.rule, lazy.log);
+  else if (from.fixes) to.fixes = keep ? from.fixes.filter(keep) : from.fixes;
+  return to;
+}
+
 export function shiftFinding(f: Finding, lines: number): Finding {
   if (lines === 0) return f;
   const out: Finding = { ...f, range: shiftRange(f.range, lines) };
@@ -808,4 +918,11 @@ function hashText(s: string): number {
   let h = 2166136261;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
   return h >>> 0;
+}
+
+/** What a Helm document's analysis depends on beyond its own text: its variants and the branches around it. */
+function helmSignature(info: HelmDocInfo): string {
+  const parts = info.variants.map((v) => v.text);
+  for (const b of info.branches) parts.push(`${b.marker - info.offset},${b.start - info.offset},${b.end - info.offset},${b.chain.kind},${b.text}`);
+  return parts.join('\0');
 }

@@ -16,6 +16,7 @@ import { createProviders, withProviders, type Providers, type WorkspaceFiles } f
 import type { IndexedResource } from './workspace';
 import { detectKind } from './model/detect';
 import { BaselineMatcher, buildBaseline, fingerprint, parseBaseline, type BaselineEntry, type BaselineFile, type Fingerprint, type FingerprintSource } from './features/baseline';
+import { buildHelmChart, MAX_OVERRIDES, type HelmChart, type HelmValuesText } from './model/helm-chart';
 
 /**
  * The one object behind every front end (language server handlers, CLI, golden test): it owns the
@@ -184,6 +185,8 @@ export class DockyardService {
   analyses = 0;
   /** Bumped when settings, host context or providers change: cached answers of open documents are stale. */
   private epoch = 0;
+  /** Helm charts by folder: their values files, read through the host (dropped when one changes). */
+  private readonly helmCharts = new Map<string, HelmChart | undefined>();
 
   constructor(private readonly options: ServiceOptions) {
     this.registry = options.registry ?? createRegistry();
@@ -227,6 +230,7 @@ export class DockyardService {
   invalidate(what: { config?: boolean } = {}): void {
     if (what.config) this.host.invalidateConfig?.();
     this.baselines.clear();
+    this.helmCharts.clear();
     this.providers.changed();
     this.analyzer.invalidateFindings();
     this.epoch++;
@@ -236,6 +240,7 @@ export class DockyardService {
 
   open(path: string, version: number, text: string, languageId?: string): void {
     this.docs.set(path, { path, version, text, languageId });
+    this.helmValuesChanged(path);
   }
 
   update(path: string, version: number, text: string): void {
@@ -243,6 +248,7 @@ export class DockyardService {
     if (d) {
       d.version = version;
       d.text = text;
+      this.helmValuesChanged(path);
     } else this.open(path, version, text);
   }
 
@@ -250,6 +256,89 @@ export class DockyardService {
   close(path: string): void {
     this.docs.delete(path);
     this.analyzer.close(path);
+    this.helmValuesChanged(path);
+  }
+
+  // ---- Helm charts ---------------------------------------------------------------------------
+
+  /** Whether a path is a chart's values file (values.yaml, Chart.yaml, under values_overrides/). */
+  isHelmValuesFile(path: string): boolean {
+    const p = path.replace(/\\/g, '/');
+    return /\/(values\.ya?ml|Chart\.yaml)$/.test(p) || /\/values_overrides\/.+\.ya?ml$/.test(p);
+  }
+
+  /** A values file changed (opened, edited, closed): templates are decided with the new values. */
+  private helmValuesChanged(path: string): void {
+    if (!this.helmCharts.size || !this.isHelmValuesFile(path)) return;
+    this.helmCharts.clear();
+    this.epoch++;
+  }
+
+  /** The chart of a template under `<chart>/templates/` (its values read once per chart). */
+  private helmChartFor(path: string): HelmChart | undefined {
+    const root = parentOf(parentOf(path) ?? '');
+    if (!root) return undefined;
+    if (this.helmCharts.has(root)) return this.helmCharts.get(root);
+    let chart: HelmChart | undefined;
+    try {
+      chart = this.readHelmChart(root);
+    } catch {
+      chart = undefined;
+    }
+    this.helmCharts.set(root, chart);
+    return chart;
+  }
+
+  /**
+   * values.yaml of the chart and the alternative values under `<chart>/values_overrides/` or, as
+   * openstack-helm keeps them, `<repository>/values_overrides/<chart>/`: only files whose real path
+   * stays inside the chart (or that folder), at most MAX_OVERRIDES of them, none over 2 MB.
+   */
+  private readHelmChart(root: string): HelmChart | undefined {
+    const host = this.host;
+    const sep = root.includes('\\') && !root.includes('/') ? '\\' : '/';
+    const parent = parentOf(root) ?? '';
+    const chartName = root.slice(parent.length + 1);
+    const inside = (file: string, folder: string): boolean => {
+      try {
+        const real = host.realPath(file);
+        const base = host.realPath(folder);
+        return real.startsWith(base.endsWith(sep) ? base : base + sep);
+      } catch {
+        return false;
+      }
+    };
+    const read = (file: string, folder: string): HelmValuesText | undefined => {
+      const st = host.stat(file);
+      if (!('type' in st) || st.type !== 'file' || !inside(file, folder)) return undefined;
+      const text = this.docs.get(file)?.text ?? host.readFile(file).text;
+      if (text.length > 2 * 1024 * 1024) return undefined;
+      return { file: file.slice(parent.length + 1).replace(/\\/g, '/'), path: file, text };
+    };
+    const defaults = read(`${root}${sep}values.yaml`, root);
+    const overrides: HelmValuesText[] = [];
+    for (const dir of [`${root}${sep}values_overrides`, `${parent}${sep}values_overrides${sep}${chartName}`]) {
+      const st = host.stat(dir);
+      if (!('type' in st) || st.type !== 'directory') continue;
+      const confine = dir.startsWith(root + sep) ? root : dir;
+      const files: string[] = [];
+      host.listFolder(dir, (f) => {
+        if (/\.ya?ml$/.test(f) && files.length < MAX_OVERRIDES) files.push(f);
+      });
+      for (const f of files.sort()) {
+        if (overrides.length >= MAX_OVERRIDES) break;
+        const v = read(f, confine);
+        if (v) overrides.push(v);
+      }
+    }
+    if (!defaults && !overrides.length) return undefined;
+    let h = 2166136261;
+    for (const v of [defaults, ...overrides]) {
+      if (!v) continue;
+      const t = `${v.path}\0${v.text}\0`;
+      for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 16777619);
+    }
+    return buildHelmChart(root, `${root}|${h >>> 0}|${overrides.length}`, defaults, overrides);
   }
 
   isOpen(path: string): boolean {
@@ -276,13 +365,15 @@ export class DockyardService {
 
   private analyzeText(path: string, text: string, languageId?: string, analyzer = this.analyzer): FileAnalysis {
     this.analyses++;
-    return this.run(() =>
-      analyzer.analyze(
-        { path, text, languageId, helmChartTemplate: this.host.isUnderChartTemplates(path), hadolintConfig: () => this.host.repositoryFile?.(path, HADOLINT_CONFIG_NAMES) },
+    return this.run(() => {
+      const helmChartTemplate = this.host.isUnderChartTemplates(path);
+      const helmChart = helmChartTemplate ? this.helmChartFor(path) : undefined;
+      return analyzer.analyze(
+        { path, text, languageId, helmChartTemplate, helmChart, hadolintConfig: () => this.host.repositoryFile?.(path, HADOLINT_CONFIG_NAMES) },
         this.configFor(path),
         this.context,
-      ),
-    );
+      );
+    });
   }
 
   /** The analysis of an open document's current version (cached per version). */
@@ -394,6 +485,8 @@ export class DockyardService {
    * whole workspace known (cross-resource rules). Open documents are linted with their editor text.
    */
   async lint(targets: readonly string[], opts: LintOptions = {}): Promise<LintResult> {
+    // Values files are read again on each lint (they may have changed on disk).
+    this.helmCharts.clear();
     const { files, errors } = this.collect(targets);
     const total = files.length;
     const texts = new Map<string, LintText>();
@@ -717,4 +810,10 @@ function touches(a: Range, b: Range): boolean {
 }
 function contains(r: Range, p: Position): boolean {
   return cmp(r.start, p) <= 0 && cmp(p, r.end) <= 0;
+}
+
+/** The folder of a path (`/` or `\\` separated); undefined at the top. */
+function parentOf(p: string): string | undefined {
+  const i = Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\'));
+  return i <= 0 ? undefined : p.slice(0, i);
 }

@@ -27,6 +27,8 @@ export interface TextEdit {
 export interface Message {
   id: string;
   args?: Record<string, string | number>;
+  /** Sentences appended after this one (a Helm finding's conditions, a default value it used). */
+  notes?: Message[];
 }
 
 /**

@@ -22,6 +22,11 @@ export function registerDocuments(s: Session): void {
       s.revalidateAll();
       return;
     }
+    if (service.isHelmValuesFile(s.uriToPath(e.document.uri))) {
+      // A chart's values decide its templates' branches: every open document is checked again.
+      for (const d of documents.all()) s.schedule(d);
+      return;
+    }
     s.schedule(e.document);
   });
   documents.onDidClose((e) => {

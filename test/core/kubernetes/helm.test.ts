@@ -20,7 +20,8 @@ function analyzer(): Analyzer {
 
 function templates(): string[] {
   const out: string[] = [];
-  for (const chart of fs.readdirSync(FIXTURES)) {
+  // The openstack-helm style charts (relay has findings on purpose: helm-branches.test.ts).
+  for (const chart of ['cinder', 'glance']) {
     const dir = path.join(FIXTURES, chart, 'templates');
     for (const f of fs.readdirSync(dir).sort()) out.push(path.join(dir, f));
   }

@@ -56,7 +56,8 @@ export function placeholders(s: string): string[] {
 
 /** Render a message. An unknown id renders as the id itself (and a test keeps that from shipping). */
 export function format(message: Message, lang: Lang = 'en'): string {
-  return t(message.id, message.args, lang);
+  const text = t(message.id, message.args, lang);
+  return message.notes?.length ? [text, ...message.notes.map((n) => format(n, lang))].join(' ') : text;
 }
 
 /**

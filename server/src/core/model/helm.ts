@@ -14,7 +14,7 @@ export const MASK = '\uE000';
  * once no `}}` follows, no later `{{` can close either (a pattern that searched to the end of the
  * file for each unclosed `{{` made a template full of them quadratic).
  */
-function maskActions(text: string): string {
+export function maskActions(text: string): string {
   const parts: string[] = [];
   let last = 0;
   let open = text.indexOf('{{');
@@ -48,4 +48,11 @@ export function maskHelm(text: string): string {
 
 export function isMasked(s: unknown): boolean {
   return typeof s === 'string' && s.includes(MASK);
+}
+
+const MASK_RUNS = new RegExp(`${MASK}+(?:[ \t]+${MASK}+)*`, 'g');
+
+/** A text with its masked expressions shown as `{{…}}` (several in a row, with blanks between, as one). */
+export function showMasked(s: string): string {
+  return s.includes(MASK) ? s.replace(MASK_RUNS, '{{…}}') : s;
 }

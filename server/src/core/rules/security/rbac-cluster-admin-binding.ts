@@ -113,7 +113,8 @@ export const rbacClusterAdminBinding = defineRule({
           if (kind !== 'ServiceAccount' && name.startsWith('system:')) continue;
           // A templated name (Helm) is shown as written.
           const nameRange = getValue(s, 'name')?.range;
-          const shown = name && !name.includes(MASK) ? name : nameRange ? doc.original.slice(nameRange[0], nameRange[1]) : '?';
+          // A name rendered by an include on the next line (a blank value in the masked text): unknowable.
+          const shown = (name && !name.includes(MASK) ? name : nameRange ? doc.original.slice(nameRange[0], nameRange[1]) : '') || (doc.masked ? '{{…}}' : '?');
           const ns = id.namespace && !id.namespace.includes(MASK) ? id.namespace : undefined;
           let message: Message;
           if (id.kind === 'RoleBinding')
