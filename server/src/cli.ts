@@ -10,7 +10,8 @@ import { SEVERITY_ORDER, type Finding, type Severity } from './core/types';
 import type { PartialConfig } from './core/config/config';
 import { toSarif } from './cli/sarif';
 import { runScaffold } from './cli-scaffold';
-import { entryExists, safeMkdir, safeWriteFile } from './host/safe-write';
+import { entryExists, isInside, realPathOf, safeMkdir, safeWriteFile, UnsafeWriteError } from './host/safe-write';
+import { gitRoot } from './host/repo-root';
 import { CliUsageError, createCliService } from './cli/service';
 import { checkKubernetesVersion, CHECK_ONLY_VERSIONS, OLDEST_SUPPORTED_MINOR, schemaVersions } from './core/config/settings';
 import { defaultJobs, lintInWorkers, PARALLEL_MIN_FILES } from './cli/parallel';
@@ -251,7 +252,13 @@ async function fix(args: string[], io: CliIo, lang: Lang): Promise<number> {
       changedAny = true;
       if (opts.dryRun) io.stdout(createTwoFilesPatch(`a/${r.display}`, `b/${r.display}`, r.text, fixed.text));
       else {
-        fs.writeFileSync(r.path, r.bom ? '\uFEFF' + fixed.text : fixed.text);
+        const refused = writeFixed(r.path, r.bom ? '\uFEFF' + fixed.text : fixed.text, io.cwd);
+        if (refused) {
+          io.stderr(t(refused.id, { path: displayPath(refused.path, io.cwd), root: displayPath(refused.root, io.cwd) }, lang) + '\n');
+          errors.push(t('cli.fix.notWritten', { path: r.display }, lang));
+          finalResults.push(r);
+          continue;
+        }
         io.stdout(t('cli.fix.changed', { path: r.display, count: fixed.applied }, lang) + '\n');
       }
     }
@@ -264,6 +271,28 @@ async function fix(args: string[], io: CliIo, lang: Lang): Promise<number> {
   for (const e of errors) io.stderr(e + '\n');
   if (errors.length) return 2;
   return exitFor(finalResults, opts.failOn);
+}
+
+/**
+ * Writes a fixed file in place: atomically (temporary file + rename), keeping its mode, never
+ * through a symbolic link whose target lies outside the workspace (the git root of the file, else
+ * the current folder when the file is below it, else the file's folder). A link inside the
+ * workspace is resolved and its target written. Returns why it refused, or undefined.
+ */
+function writeFixed(file: string, content: string, cwd: string): { id: string; path: string; root: string } | undefined {
+  const dir = path.dirname(path.resolve(file));
+  const root = gitRoot(dir) ?? (isInside(path.resolve(cwd), dir) ? path.resolve(cwd) : dir);
+  const real = realPathOf(file);
+  const realRoot = realPathOf(root);
+  if (!isInside(realRoot, real)) return { id: 'core.write.outsideWorkspace', path: file, root };
+  try {
+    safeWriteFile(realRoot, real, content);
+    return undefined;
+  } catch (e) {
+    if (!(e instanceof UnsafeWriteError)) throw e;
+    const id = { symlink: 'core.write.symlink', outside: 'core.write.outside', 'not-a-file': 'core.write.notAFile', 'not-a-folder': 'core.write.notAFolder' }[e.reason];
+    return { id, path: e.path, root };
+  }
 }
 
 export type SubcommandRunner = (args: string[], io: CliIo, lang: Lang) => Promise<number> | number;

@@ -1,3 +1,4 @@
+import { YamlEditor } from '../../fixes/yaml-edit';
 import { msg } from '../../messages/catalog';
 import { podsOf, podVolumes } from '../../model/pods';
 import type { YNode } from '../../model/yaml';
@@ -31,7 +32,7 @@ export const hostPathVolume: YamlDocumentRule = {
           fixes: () => [
             {
               title: msg('rule.host-path-volume.fixTitle'),
-              edits: [{ range: { start: doc.lines.positionAt(start), end: endRange }, newText: 'emptyDir: {}' }],
+              edits: [{ range: { start: doc.lines.positionAt(start), end: endRange }, newText: new YamlEditor(doc).flowPair('emptyDir', {}) }],
             },
           ],
         });
