@@ -45,15 +45,17 @@ interface Options {
   notes: string[];
   /** Worker threads for `lint` (default: the cores, for 64 files or more). */
   jobs?: number;
+  /** --allow-path: folders outside the repository its configuration may name (repeatable). */
+  allowPaths: string[];
   paths: string[];
 }
 
 const UsageError = CliUsageError;
 
-const VALUE_OPTIONS = new Set(['--format', '--pss', '--k8s-version', '--config', '--fail-on', '--lang', '--rule', '--jobs']);
+const VALUE_OPTIONS = new Set(['--format', '--pss', '--k8s-version', '--config', '--fail-on', '--lang', '--rule', '--jobs', '--allow-path']);
 
 function parseOptions(args: string[], lang: Lang): Options {
-  const o: Options = { format: 'text', failOn: 'error', rules: [], dryRun: false, unsafe: false, notes: [], paths: [] };
+  const o: Options = { format: 'text', failOn: 'error', rules: [], dryRun: false, unsafe: false, notes: [], allowPaths: [], paths: [] };
   for (let i = 0; i < args.length; i++) {
     let a = args[i];
     let value: string | undefined;
@@ -101,6 +103,9 @@ function parseOptions(args: string[], lang: Lang): Options {
       case '--rule':
         o.rules.push(value!);
         break;
+      case '--allow-path':
+        o.allowPaths.push(value!);
+        break;
       case '--dry-run':
         o.dryRun = true;
         break;
@@ -130,7 +135,7 @@ interface FileResult {
 
 /** One service for the run: the CLI flags are its top configuration layer. */
 function serviceFor(opts: Options, io: CliIo, lang: Lang): DockyardService {
-  return createCliService({ cwd: io.cwd, config: opts.config, pss: opts.pss, k8sVersion: opts.k8sVersion, lang }, io.stderr);
+  return createCliService({ cwd: io.cwd, config: opts.config, pss: opts.pss, k8sVersion: opts.k8sVersion, lang, allowPaths: opts.allowPaths }, io.stderr);
 }
 
 async function lintPaths(service: DockyardService, opts: Options, io: CliIo, lang: Lang, errors: string[], keepParses = false): Promise<FileResult[]> {
@@ -157,7 +162,7 @@ async function lintPathsParallel(service: DockyardService, opts: Options, io: Cl
       sizes.set(f, 1);
     }
   }
-  const r = await lintInWorkers(files, sizes, { cwd: io.cwd, config: opts.config, pss: opts.pss, k8sVersion: opts.k8sVersion, lang, wantFixes: opts.format !== 'text' }, jobs, io.stderr);
+  const r = await lintInWorkers(files, sizes, { cwd: io.cwd, config: opts.config, pss: opts.pss, k8sVersion: opts.k8sVersion, lang, allowPaths: opts.allowPaths, wantFixes: opts.format !== 'text' }, jobs, io.stderr);
   for (const e of [...unreadable, ...r.errors]) errors.push(t('cli.error.unreadable', { path: displayPath(e.path, io.cwd), reason: e.reason }, lang));
   return r.files.map((f) => ({ path: f.path, display: displayPath(f.path, io.cwd), findings: f.findings, text: f.text, notUtf8: f.notUtf8, bom: f.bom }));
 }

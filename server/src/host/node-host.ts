@@ -5,6 +5,7 @@ import { ConfigResolver } from './config-resolver';
 import { FileCrdSource } from './crd-source';
 import { isUnderChartTemplates, readText, walk } from './files';
 import { FsLociDataProvider } from './loci-data';
+import type { PathPolicy } from './repo-root';
 
 /**
  * The file-system host of a DockyardService (the CLI, the language server, the golden test): reads
@@ -18,6 +19,8 @@ export interface NodeHostOptions {
   roots?: () => string[];
   /** The editor's text of an open file, which wins over the disk for CRD schema files. */
   openText?: (absolutePath: string) => string | undefined;
+  /** Where paths named by repository configuration (CRD schemas, loci.path, EXTRA_BINDEP) may lead; unset: anywhere. */
+  pathPolicy?: (resolver: ConfigResolver) => PathPolicy;
 }
 
 export interface NodeHost extends ServiceHost {
@@ -27,6 +30,7 @@ export interface NodeHost extends ServiceHost {
 
 export function createNodeHost(o: NodeHostOptions): NodeHost {
   const resolver = new ConfigResolver(o.knownRules, o.configFile);
+  const policy = o.pathPolicy?.(resolver);
   return {
     resolver,
     readFile: (p) => readText(p),
@@ -42,7 +46,7 @@ export function createNodeHost(o: NodeHostOptions): NodeHost {
     isUnderChartTemplates: (p) => (path.isAbsolute(p) ? isUnderChartTemplates(p) : false),
     findConfig: (p, overrides) => resolver.resolve(p, overrides),
     invalidateConfig: () => resolver.invalidate(),
-    lociData: new FsLociDataProvider(),
-    crdSchemas: new FileCrdSource(resolver, o.roots ?? (() => []), o.openText),
+    lociData: new FsLociDataProvider(policy),
+    crdSchemas: new FileCrdSource(resolver, o.roots ?? (() => []), o.openText, policy),
   };
 }
