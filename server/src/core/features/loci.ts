@@ -72,8 +72,13 @@ const within = (o: number, s: { start: number; end: number }) => s.start <= o &&
 // ---------------------------------------------------------------------------------------------
 // Hover
 
+/** At most this many names per list in a hover (a selector shared by 100,000 bindep entries made a 2 MB hover). */
+export const HOVER_LIST_MAX = 50;
+
 function code(xs: readonly string[], lang: Lang): string {
-  return xs.length ? codeSpan(xs.join(' ')) : t('loci.hover.none', undefined, lang);
+  if (!xs.length) return t('loci.hover.none', undefined, lang);
+  if (xs.length <= HOVER_LIST_MAX) return codeSpan(xs.join(' '));
+  return `${codeSpan(xs.slice(0, HOVER_LIST_MAX).join(' '))} ${t('loci.hover.more', { count: xs.length - HOVER_LIST_MAX }, lang)}`;
 }
 
 export function argHoverMarkdown(a: LociArg, lang: Lang): string {
