@@ -8,7 +8,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { t } from '../../server/src/core/messages/catalog';
-import { analysisSettingKeys } from '../../server/src/core/config/settings';
+import { analysisSettingKeys, pathSettingKeys, untrustedSettingKeys } from '../../server/src/core/config/settings';
 import { registerScaffoldCommands } from './scaffold';
 
 /** Node options the language server runs with (scripts/bench/run.mjs launches it the same way). */
@@ -30,14 +30,26 @@ function hostContext() {
   return { yamlSyntaxElsewhere: present(YAML_EXTENSIONS), dockerfileSyntaxElsewhere: present(DOCKERFILE_EXTENSIONS) };
 }
 
-/** Only the settings the user set explicitly, so a repository's .dockyard.yaml keeps precedence over defaults. */
+/**
+ * Only the settings the user set explicitly, so a repository's .dockyard.yaml keeps precedence over
+ * defaults. Also tells the server whether the workspace is trusted (`$trusted`) and which scope each
+ * path setting came from (`$scopes`: user, or workspace / workspace folder = the repository's). In
+ * Restricted Mode the workspace values of settings naming paths or patterns are not sent (VS Code
+ * ignores them too: package.json restrictedConfigurations), only the user's.
+ */
 function explicitSettings(): Record<string, unknown> {
   const cfg = vscode.workspace.getConfiguration('dockyard');
-  const out: Record<string, unknown> = {};
+  const trusted = vscode.workspace.isTrusted;
+  const pathKeys = new Set(pathSettingKeys());
+  const restricted = new Set(untrustedSettingKeys());
+  const scopes: Record<string, 'user' | 'workspace'> = {};
+  const out: Record<string, unknown> = { $trusted: trusted, $scopes: scopes };
   for (const key of analysisSettingKeys()) {
     const i = cfg.inspect(key);
-    const v = i?.workspaceFolderValue ?? i?.workspaceValue ?? i?.globalValue;
+    const repo = i?.workspaceFolderValue ?? i?.workspaceValue;
+    const v = !trusted && restricted.has(key) ? i?.globalValue : (repo ?? i?.globalValue);
     if (v === undefined) continue;
+    if (pathKeys.has(key)) scopes[key] = v === repo ? 'workspace' : 'user';
     const parts = key.split('.');
     let cur = out;
     for (let j = 0; j < parts.length - 1; j++) cur = (cur[parts[j]] ??= {}) as Record<string, unknown>;
@@ -84,7 +96,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
         vscode.workspace.createFileSystemWatcher('**/{bindep,pydep}*.txt'),
       ],
     },
-    initializationOptions: { ...hostContext(), lang: vscode.env.language },
+    initializationOptions: { ...hostContext(), lang: vscode.env.language, trusted: vscode.workspace.isTrusted },
     outputChannel: output,
     middleware: {
       workspace: {
@@ -103,6 +115,8 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   });
   setStatus('starting');
   await client.start();
+  // Trusting the workspace changes what the server may read: it pulls the settings again.
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('workspace/didChangeConfiguration', { settings: null })));
   client.onNotification('dockyard/status', (s: { errors: number; warnings: number }) => {
     const n = s.errors + s.warnings;
     setStatus(n ? 'problems' : 'ready', n);

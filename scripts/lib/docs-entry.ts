@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRegistry, ALL_RULES } from '../../server/src/core/rules';
 import { rulesMarkdown } from '../../server/src/core/features/rule-docs';
-import { configFileSchema, manifestProperties } from '../../server/src/core/config/settings';
+import { configFileSchema, manifestProperties, restrictedConfigurations } from '../../server/src/core/config/settings';
 import { ruleCatalogSource } from '../../server/src/core/rules/define';
 
 const [mode, out] = process.argv.slice(2);
@@ -16,6 +16,14 @@ if (mode === 'catalog') {
   // package.json is kept as it is (2-space JSON, as npm writes it).
   const pkg = JSON.parse(readFileSync(out, 'utf8'));
   pkg.contributes.configuration.properties = manifestProperties();
+  // Restricted Mode: VS Code ignores workspace values of these settings; Dockyard's server also
+  // confines the paths a repository's .dockyard.yaml names to the workspace folder (issue #12).
+  pkg.capabilities.untrustedWorkspaces = {
+    supported: 'limited',
+    description:
+      'Dockyard runs no workspace code. In Restricted Mode, settings that name files or patterns are taken from user settings only, and paths a repository configures outside its workspace folder are ignored (with a notice).',
+    restrictedConfigurations: restrictedConfigurations(),
+  };
   pkg.contributes.yamlValidation = [{ fileMatch: ['.dockyard.yaml', '.dockyard.yml'], url: './schemas/dockyard.schema.json' }];
   writeFileSync(out, JSON.stringify(pkg, null, 2) + '\n');
 } else if (mode === 'schema') {

@@ -11,6 +11,7 @@ export function registerLifecycle(s: Session, version: string): void {
     service.setContext({ yamlSyntaxElsewhere: !!opts.yamlSyntaxElsewhere, dockerfileSyntaxElsewhere: !!opts.dockerfileSyntaxElsewhere });
     service.lang = opts.lang && isLang(opts.lang) ? opts.lang : langFromLocale(params.locale);
     if (typeof opts.debounceMs === 'number') s.debounceMs = opts.debounceMs;
+    if (opts.trusted === false) s.trusted = false;
     s.hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
     s.roots = (params.workspaceFolders ?? []).map((f) => s.uriToPath(f.uri));
     if (!s.roots.length && params.rootUri) s.roots = [s.uriToPath(params.rootUri)];
