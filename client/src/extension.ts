@@ -8,7 +8,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { langFromLocale, t as catalogText } from '../../server/src/core/messages/catalog';
-import { analysisSettingKeys } from '../../server/src/core/config/settings';
+import { analysisSettingKeys, pathSettingKeys, untrustedSettingKeys } from '../../server/src/core/config/settings';
 import { registerScaffoldCommands } from './scaffold';
 import { SERVER_COMMANDS } from '../../server/src/core/features/types';
 import { statusText, type StatusCounts } from './status';
@@ -34,14 +34,26 @@ function hostContext() {
   return hostContextOf((id) => vscode.extensions.getExtension(id) !== undefined);
 }
 
-/** Only the settings the user set explicitly, so a repository's .dockyard.yaml keeps precedence over defaults. */
+/**
+ * Only the settings the user set explicitly, so a repository's .dockyard.yaml keeps precedence over
+ * defaults. Also tells the server whether the workspace is trusted (`$trusted`) and which scope each
+ * path setting came from (`$scopes`: user, or workspace / workspace folder = the repository's). In
+ * Restricted Mode the workspace values of settings naming paths or patterns are not sent (VS Code
+ * ignores them too: package.json restrictedConfigurations), only the user's.
+ */
 function explicitSettings(): Record<string, unknown> {
   const cfg = vscode.workspace.getConfiguration('dockyard');
-  const out: Record<string, unknown> = {};
+  const trusted = vscode.workspace.isTrusted;
+  const pathKeys = new Set(pathSettingKeys());
+  const restricted = new Set(untrustedSettingKeys());
+  const scopes: Record<string, 'user' | 'workspace'> = {};
+  const out: Record<string, unknown> = { $trusted: trusted, $scopes: scopes };
   for (const key of analysisSettingKeys()) {
     const i = cfg.inspect(key);
-    const v = i?.workspaceFolderValue ?? i?.workspaceValue ?? i?.globalValue;
+    const repo = i?.workspaceFolderValue ?? i?.workspaceValue;
+    const v = !trusted && restricted.has(key) ? i?.globalValue : (repo ?? i?.globalValue);
     if (v === undefined) continue;
+    if (pathKeys.has(key)) scopes[key] = v === repo ? 'workspace' : 'user';
     const parts = key.split('.');
     let cur = out;
     for (let j = 0; j < parts.length - 1; j++) cur = (cur[parts[j]] ??= {}) as Record<string, unknown>;
@@ -85,7 +97,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     // No `synchronize.fileEvents`: the server registers the files it watches (manifests for the
     // cross-file index, .dockyard.yaml, CRD schema files, loci data) through
     // workspace/didChangeWatchedFiles, the same way for every editor that offers it.
-    initializationOptions: { ...hostContext(), lang: vscode.env.language },
+    initializationOptions: { ...hostContext(), lang: vscode.env.language, trusted: vscode.workspace.isTrusted },
     outputChannel: output,
     middleware: {
       // The server's lenses carry its own command (any editor can run it); in VS Code the rule
@@ -107,6 +119,8 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   });
   setStatus('starting');
   await client.start();
+  // Trusting the workspace changes what the server may read: it pulls the settings again.
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('workspace/didChangeConfiguration', { settings: null })));
   client.onNotification('dockyard/status', (s: StatusCounts) => {
     const { count, tooltip } = statusText(s);
     setStatus(count ? 'problems' : 'ready', count, tooltip);

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRegistry, ALL_RULES } from '../../server/src/core/rules';
 import { rulesMarkdown } from '../../server/src/core/features/rule-docs';
-import { configFileSchema, manifestProperties, nlsBundle, nlsRef } from '../../server/src/core/config/settings';
+import { configFileSchema, manifestProperties, nlsBundle, nlsRef, restrictedConfigurations } from '../../server/src/core/config/settings';
 import { join, dirname } from 'node:path';
 import { ruleCatalogSource } from '../../server/src/core/rules/define';
 
@@ -20,6 +20,14 @@ if (mode === 'catalog') {
   // Texts are `%id%` references; package.nls.json and package.nls.zh-cn.json hold every id the
   // manifest names, from the catalogs.
   pkg.contributes.configuration.properties = manifestProperties(nlsRef);
+  // Restricted Mode: VS Code ignores workspace values of these settings; Dockyard's server also
+  // confines the paths a repository's .dockyard.yaml names to the workspace folder (issue #12).
+  pkg.capabilities.untrustedWorkspaces = {
+    supported: 'limited',
+    description:
+      'Dockyard runs no workspace code. In Restricted Mode, settings that name files or patterns are taken from user settings only, and paths a repository configures outside its workspace folder are ignored (with a notice).',
+    restrictedConfigurations: restrictedConfigurations(),
+  };
   pkg.contributes.yamlValidation = [{ fileMatch: ['.dockyard.yaml', '.dockyard.yml'], url: './schemas/dockyard.schema.json' }];
   writeFileSync(out, JSON.stringify(pkg, null, 2) + '\n');
   writeFileSync(join(dirname(out), 'package.nls.json'), JSON.stringify(nlsBundle(pkg, 'en'), null, 2) + '\n');

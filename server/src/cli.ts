@@ -12,7 +12,8 @@ import { rulesCommand } from './cli/rules';
 import type { PartialConfig } from './core/config/config';
 import { toSarif } from './cli/sarif';
 import { runScaffold } from './cli-scaffold';
-import { entryExists, safeMkdir, safeWriteFile } from './host/safe-write';
+import { entryExists, isInside, realPathOf, safeMkdir, safeWriteFile, UnsafeWriteError } from './host/safe-write';
+import { gitRoot } from './host/repo-root';
 import { CliUsageError, createCliService } from './cli/service';
 import { checkKubernetesVersion, CHECK_ONLY_VERSIONS, OLDEST_SUPPORTED_MINOR, schemaVersions } from './core/config/settings';
 import { defaultJobs, lintInWorkers, PARALLEL_MIN_FILES } from './cli/parallel';
@@ -56,15 +57,17 @@ interface Options {
   pruneBaseline: boolean;
   /** `lint --explain-suppressions`: also list what suppressions silence. */
   explainSuppressions: boolean;
+  /** --allow-path: folders outside the repository its configuration may name (repeatable). */
+  allowPaths: string[];
   paths: string[];
 }
 
 const UsageError = CliUsageError;
 
-const VALUE_OPTIONS = new Set(['--format', '--pss', '--k8s-version', '--config', '--fail-on', '--lang', '--rule', '--jobs', '--baseline', '--write-baseline']);
+const VALUE_OPTIONS = new Set(['--format', '--pss', '--k8s-version', '--config', '--fail-on', '--lang', '--rule', '--jobs', '--baseline', '--write-baseline', '--allow-path']);
 
 function parseOptions(args: string[], lang: Lang): Options {
-  const o: Options = { format: 'text', failOn: 'error', rules: [], dryRun: false, unsafe: false, explainSuppressions: false, notes: [], paths: [], pruneBaseline: false };
+  const o: Options = { format: 'text', failOn: 'error', rules: [], dryRun: false, unsafe: false, explainSuppressions: false, notes: [], allowPaths: [], paths: [], pruneBaseline: false };
   for (let i = 0; i < args.length; i++) {
     let a = args[i];
     let value: string | undefined;
@@ -112,6 +115,9 @@ function parseOptions(args: string[], lang: Lang): Options {
       case '--rule':
         o.rules.push(value!);
         break;
+      case '--allow-path':
+        o.allowPaths.push(value!);
+        break;
       case '--dry-run':
         o.dryRun = true;
         break;
@@ -154,7 +160,7 @@ interface FileResult {
 
 /** One service for the run: the CLI flags are its top configuration layer. */
 function serviceFor(opts: Options, io: CliIo, lang: Lang): DockyardService {
-  return createCliService({ cwd: io.cwd, config: opts.config, pss: opts.pss, k8sVersion: opts.k8sVersion, lang }, io.stderr);
+  return createCliService({ cwd: io.cwd, config: opts.config, pss: opts.pss, k8sVersion: opts.k8sVersion, lang, allowPaths: opts.allowPaths }, io.stderr);
 }
 
 async function lintPaths(service: DockyardService, opts: Options, io: CliIo, lang: Lang, errors: string[], keepParses = false): Promise<FileResult[]> {
@@ -182,7 +188,7 @@ async function lintPathsParallel(service: DockyardService, opts: Options, io: Cl
       sizes.set(f, 1);
     }
   }
-  const r = await lintInWorkers(files, sizes, { cwd: io.cwd, config: opts.config, pss: opts.pss, k8sVersion: opts.k8sVersion, lang, wantFixes: opts.format !== 'text' }, jobs, io.stderr);
+  const r = await lintInWorkers(files, sizes, { cwd: io.cwd, config: opts.config, pss: opts.pss, k8sVersion: opts.k8sVersion, lang, allowPaths: opts.allowPaths, wantFixes: opts.format !== 'text' }, jobs, io.stderr);
   for (const e of [...unreadable, ...r.errors]) errors.push(t('cli.error.unreadable', { path: displayPath(e.path, io.cwd), reason: e.reason }, lang));
   return r.files.map((f) => ({ path: f.path, display: displayPath(f.path, io.cwd), findings: f.findings, text: f.text, notUtf8: f.notUtf8, bom: f.bom }));
 }
@@ -380,7 +386,13 @@ async function fix(args: string[], io: CliIo, lang: Lang): Promise<number> {
       changedAny = true;
       if (opts.dryRun) io.stdout(createTwoFilesPatch(`a/${r.display}`, `b/${r.display}`, r.text, fixed.text));
       else {
-        fs.writeFileSync(r.path, r.bom ? '\uFEFF' + fixed.text : fixed.text);
+        const refused = writeFixed(r.path, r.bom ? '\uFEFF' + fixed.text : fixed.text, io.cwd);
+        if (refused) {
+          io.stderr(t(refused.id, { path: displayPath(refused.path, io.cwd), root: displayPath(refused.root, io.cwd) }, lang) + '\n');
+          errors.push(t('cli.fix.notWritten', { path: r.display }, lang));
+          finalResults.push(r);
+          continue;
+        }
         io.stdout(t('cli.fix.changed', { path: r.display, count: fixed.applied }, lang) + '\n');
       }
     }
@@ -393,6 +405,28 @@ async function fix(args: string[], io: CliIo, lang: Lang): Promise<number> {
   for (const e of errors) io.stderr(e + '\n');
   if (errors.length) return 2;
   return exitFor(finalResults, opts.failOn);
+}
+
+/**
+ * Writes a fixed file in place: atomically (temporary file + rename), keeping its mode, never
+ * through a symbolic link whose target lies outside the workspace (the git root of the file, else
+ * the current folder when the file is below it, else the file's folder). A link inside the
+ * workspace is resolved and its target written. Returns why it refused, or undefined.
+ */
+function writeFixed(file: string, content: string, cwd: string): { id: string; path: string; root: string } | undefined {
+  const dir = path.dirname(path.resolve(file));
+  const root = gitRoot(dir) ?? (isInside(path.resolve(cwd), dir) ? path.resolve(cwd) : dir);
+  const real = realPathOf(file);
+  const realRoot = realPathOf(root);
+  if (!isInside(realRoot, real)) return { id: 'core.write.outsideWorkspace', path: file, root };
+  try {
+    safeWriteFile(realRoot, real, content);
+    return undefined;
+  } catch (e) {
+    if (!(e instanceof UnsafeWriteError)) throw e;
+    const id = { symlink: 'core.write.symlink', outside: 'core.write.outside', 'not-a-file': 'core.write.notAFile', 'not-a-folder': 'core.write.notAFolder' }[e.reason];
+    return { id, path: e.path, root };
+  }
 }
 
 export type SubcommandRunner = (args: string[], io: CliIo, lang: Lang) => Promise<number> | number;

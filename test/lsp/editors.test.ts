@@ -136,7 +136,7 @@ test('file watching: a ConfigMap created on disk clears missing-reference in an 
     });
     // The server asked to watch manifests (and config, CRD schema and loci data files).
     const reg = await until('the watcher registration', () => c.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles'));
-    assert.deepEqual(reg.registerOptions.watchers.map((w: { globPattern: string }) => w.globPattern), ['**/*.{yaml,yml,json}', '**/.dockyard.{yaml,yml}', '**/{bindep,pydep}*.txt']);
+    assert.deepEqual(reg.registerOptions.watchers.map((w: { globPattern: string }) => w.globPattern), ['**/*.{yaml,yml,json}', '**/.dockyard.{yaml,yml}', '**/.hadolint.{yaml,yml}', '**/{bindep,pydep}*.txt']);
 
     await c.open(apiUri, 'yaml', apiText);
     const first = await c.waitFor((x) => x.uri === apiUri);

@@ -19,6 +19,8 @@ export interface WorkerSetup {
   pss?: 'baseline' | 'restricted';
   k8sVersion?: string;
   lang: string;
+  /** --allow-path folders. */
+  allowPaths?: string[];
   /** JSON and SARIF need to know which findings have fixes; text output does not. */
   wantFixes: boolean;
 }

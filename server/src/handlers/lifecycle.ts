@@ -32,6 +32,7 @@ export function registerLifecycle(s: Session, version: string): void {
     // LSP locale: `zh-cn`, `zh-CN`, `zh_CN.UTF-8`, `zh-hans` speak Simplified Chinese, the rest English.
     service.lang = langFromLocale(typeof opts.lang === 'string' && opts.lang ? opts.lang : params.locale);
     if (typeof opts.debounceMs === 'number') s.debounceMs = opts.debounceMs;
+    if (opts.trusted === false) s.trusted = false;
     s.hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
     // Only a client that takes it (eglot 1.9 warns about a registration it does not support).
     configurationRegistration = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;

@@ -8,6 +8,8 @@ import { parseConfigObject, type PartialConfig } from '../core/config/config';
 import { t, type Lang } from '../core/messages/catalog';
 import type { Finding } from '../core/types';
 import { createNodeHost, type NodeHost } from '../host/node-host';
+import { PathPolicy } from '../host/repo-root';
+import { isInside } from '../host/safe-write';
 import { toDiagnostic } from '../lsp/convert';
 
 /**
@@ -23,6 +25,8 @@ export interface InitOptions {
   buildkitChecksElsewhere?: boolean;
   lang?: string;
   debounceMs?: number;
+  /** Workspace trust (the VS Code client): false in Restricted Mode, known before any document opens. */
+  trusted?: boolean;
 }
 
 export class Session {
@@ -37,6 +41,8 @@ export class Session {
   showDocumentSupport = false;
   /** The client accepts a `workspace/didChangeWatchedFiles` registration from the server. */
   watchedFilesRegistration = false;
+  /** Workspace trust as the client reports it (`$trusted` in the settings); true unless it says otherwise. */
+  trusted = true;
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Diagnostics published for files that are not open (lint workspace), to clear them later. */
   readonly workspacePublished = new Set<string>();
@@ -52,6 +58,14 @@ export class Session {
       knownRules: this.knownRules,
       roots: () => this.roots,
       openText: (p) => this.documents.get(this.pathToUri(p))?.getText(),
+      // Restricted Mode (issue #12): paths the repository configures (.dockyard.yaml, workspace
+      // settings) stay inside the workspace folder of the file; trusted: honoured (../loci is loci.path's use).
+      pathPolicy: () =>
+        new PathPolicy(
+          (file) => (this.trusted ? undefined : (this.roots.filter((r) => isInside(r, file)).sort((a, b) => b.length - a.length)[0] ?? path.dirname(file))),
+          [],
+          (r) => void connection.sendNotification('window/showMessage', { type: 2 /* Warning */, message: t('core.restricted.pathIgnored', { setting: r.setting, path: r.path, root: r.root }, this.lang) }),
+        ),
     });
     this.service = new DockyardService({
       host: this.host,
@@ -169,6 +183,13 @@ export class Session {
     if (!this.hasConfigurationCapability) return;
     try {
       const raw = await this.connection.workspace.getConfiguration('dockyard');
+      // `$trusted` (the VS Code client): false in Restricted Mode; clients that do not say are trusted.
+      const trusted = !(raw && typeof raw === 'object' && (raw as Record<string, unknown>).$trusted === false);
+      if (trusted !== this.trusted) {
+        this.trusted = trusted;
+        // What may be read changed: forget schema and loci files read (or refused) so far.
+        this.service.invalidate({ config: true });
+      }
       this.service.setSettings(settingsToConfig(raw, this.knownRules));
     } catch {
       /* client without configuration support */

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { CrdSchemaSource } from '../core/kubernetes/crd';
 import type { ConfigResolver } from './config-resolver';
 import { readText } from './files';
+import type { PathPolicy } from './repo-root';
 
 /**
  * Reads the schema files named by `kubernetes.crdSchemas` for the core. A relative path is resolved
@@ -19,6 +20,8 @@ export class FileCrdSource implements CrdSchemaSource {
     private readonly resolver: ConfigResolver,
     private readonly roots: () => string[] = () => [],
     private readonly openText: (absolutePath: string) => string | undefined = () => undefined,
+    /** Where schema paths named by repository configuration may lead (issue #12); unset: anywhere. */
+    private readonly policy?: PathPolicy,
   ) {}
 
   resolve(file: string, documentPath: string): string {
@@ -34,6 +37,7 @@ export class FileCrdSource implements CrdSchemaSource {
 
   read(file: string, documentPath: string): string | undefined {
     const abs = this.resolve(file, documentPath);
+    if (this.policy && !this.policy.permits('kubernetes.crdSchemas', abs, documentPath)) return undefined;
     this.readPaths.add(abs);
     const open = this.openText(abs);
     if (open !== undefined) return open;

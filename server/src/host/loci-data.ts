@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { parseBindep, type BindepFile } from '../core/loci/bindep';
 import { bundledLociData, lociDataChanged, type LociData, type LociDataProvider } from '../core/loci/provider';
 import { CONFIG_FILE_NAMES } from '../core/config/config';
+import type { PathPolicy } from './repo-root';
 
 /**
  * The loci data provider of the CLI and the language server: reads `bindep.txt` / `pydep.txt` of a loci
@@ -14,9 +15,16 @@ import { CONFIG_FILE_NAMES } from '../core/config/config';
 export class FsLociDataProvider implements LociDataProvider {
   private readonly files = new Map<string, { stamp: string; file: BindepFile }>();
 
+  /** `policy`: where folders and files named by repository configuration may lead (issue #12); unset: anywhere. */
+  constructor(private readonly policy?: PathPolicy) {}
+
+  private permits(setting: string, abs: string, fromFile: string): boolean {
+    return !this.policy || this.policy.permits(setting, abs, fromFile);
+  }
+
   get(dir: string, fromFile: string): LociData | undefined {
     const abs = this.resolveDir(dir, fromFile);
-    if (!abs) return undefined;
+    if (!abs || !this.permits('loci.path', abs, fromFile)) return undefined;
     const bindep = this.read(path.join(abs, 'bindep.txt'));
     const pydep = this.read(path.join(abs, 'pydep.txt'));
     if (!bindep && !pydep) return undefined;
@@ -27,7 +35,9 @@ export class FsLociDataProvider implements LociDataProvider {
   extra(dir: string, relPath: string, fromFile: string): BindepFile | undefined {
     const abs = this.resolveDir(dir, fromFile);
     if (!abs) return undefined;
-    return this.read(path.resolve(abs, relPath)) ?? undefined;
+    const file = path.resolve(abs, relPath);
+    if (!this.permits(path.basename(relPath).startsWith('pydep') ? 'EXTRA_PYDEP' : 'EXTRA_BINDEP', file, fromFile)) return undefined;
+    return this.read(file) ?? undefined;
   }
 
   /** A plain-named text file of folder `dir` (loci CI vars files), at most 4 MB; undefined when unreadable. */
@@ -35,6 +45,7 @@ export class FsLociDataProvider implements LociDataProvider {
     const abs = this.resolveDir(dir, fromFile);
     if (!abs || path.basename(relPath) !== relPath) return undefined;
     const p = path.join(abs, relPath);
+    if (!this.permits('loci.path', p, fromFile)) return undefined;
     try {
       const st = fs.statSync(p);
       if (!st.isFile() || st.size > 4 * 1024 * 1024) return undefined;
@@ -47,7 +58,7 @@ export class FsLociDataProvider implements LociDataProvider {
   /** The names of the files in folder `dir` (sibling vars files are found by name). */
   listFiles(dir: string, fromFile: string): string[] | undefined {
     const abs = this.resolveDir(dir, fromFile);
-    if (!abs) return undefined;
+    if (!abs || !this.permits('loci.path', abs, fromFile)) return undefined;
     try {
       return fs
         .readdirSync(abs, { withFileTypes: true })

@@ -7,6 +7,7 @@ import { isUnderChartTemplates, readText, walk } from './files';
 import { FsLociDataProvider } from './loci-data';
 import { createWorkspaceFiles } from './workspace-files';
 import { RepositoryFiles } from './repository-files';
+import type { PathPolicy } from './repo-root';
 
 /**
  * The file-system host of a DockyardService (the CLI, the language server, the golden test): reads
@@ -21,6 +22,8 @@ export interface NodeHostOptions {
   roots?: () => string[];
   /** The editor's text of an open file, which wins over the disk for CRD schema files. */
   openText?: (absolutePath: string) => string | undefined;
+  /** Where paths named by repository configuration (CRD schemas, loci.path, EXTRA_BINDEP) may lead; unset: anywhere. */
+  pathPolicy?: (resolver: ConfigResolver) => PathPolicy;
 }
 
 export interface NodeHost extends ServiceHost {
@@ -30,7 +33,8 @@ export interface NodeHost extends ServiceHost {
 
 export function createNodeHost(o: NodeHostOptions): NodeHost {
   const resolver = new ConfigResolver(o.knownRules, o.configFile);
-  const crdSchemas = new FileCrdSource(resolver, o.roots ?? (() => []), o.openText);
+  const policy = o.pathPolicy?.(resolver);
+  const crdSchemas = new FileCrdSource(resolver, o.roots ?? (() => []), o.openText, policy);
   const repoFiles = new RepositoryFiles(o.roots);
   return {
     resolver,
@@ -52,7 +56,7 @@ export function createNodeHost(o: NodeHostOptions): NodeHost {
       repoFiles.invalidate();
     },
     repositoryFile: (p, names) => repoFiles.find(p, names),
-    lociData: new FsLociDataProvider(),
+    lociData: new FsLociDataProvider(policy),
     files: createWorkspaceFiles(o.roots ?? (() => [])),
     crdSchemas,
     // Paths named by configuration resolve as CRD schema paths do (the .dockyard.yaml's folder, else the workspace folder).

@@ -25,6 +25,11 @@ export interface SettingDecl {
   manifestDefault?: unknown;
   /** Only in the editor (not a `.dockyard.yaml` key), e.g. the trace level of the LSP client. */
   editorOnly?: boolean;
+  /**
+   * The value names files (`path`) or patterns (`pattern`): a repository must not set it unchecked.
+   * Listed in package.json `capabilities.untrustedWorkspaces.restrictedConfigurations` (issue #12).
+   */
+  untrusted?: 'path' | 'pattern';
 }
 
 export const SEVERITY_VALUES = ['error', 'warning', 'information', 'hint', 'off'] as const;
@@ -77,12 +82,12 @@ export const SETTINGS: readonly SettingDecl[] = [
   { key: 'rules', type: { type: 'object', values: 'severity' }, default: {} },
   { key: 'pss', type: { type: 'string', enum: ['baseline', 'restricted'] }, default: 'restricted' },
   { key: 'kubernetes.version', type: { type: 'string', enum: supportedKubernetesVersions() }, default: '', manifestDefault: '1.36' },
-  { key: 'kubernetes.crdSchemas', type: { type: 'object', values: 'string' }, default: {} },
-  { key: 'baseline', type: { type: 'string' }, default: '' },
+  { key: 'kubernetes.crdSchemas', type: { type: 'object', values: 'string' }, default: {}, untrusted: 'path' },
+  { key: 'baseline', type: { type: 'string' }, default: '', untrusted: 'path' },
   { key: 'layers.threshold', type: { type: 'integer', minimum: 1 }, default: 20 },
-  { key: 'loci.path', type: { type: 'string' }, default: '' },
+  { key: 'loci.path', type: { type: 'string' }, default: '', untrusted: 'path' },
   { key: 'loci.distributions', type: { type: 'array', items: 'string' }, default: ['ubuntu'] },
-  { key: 'loci.baseImagePatterns', type: { type: 'array', items: 'string' }, default: [] },
+  { key: 'loci.baseImagePatterns', type: { type: 'array', items: 'string' }, default: [], untrusted: 'pattern' },
   { key: 'resources.defaultCpuLimit', type: { type: 'string' }, default: '500m' },
   { key: 'resources.defaultMemoryLimit', type: { type: 'string' }, default: '512Mi' },
   { key: 'coexistence.yamlSyntax', type: { type: 'string', enum: ['auto', 'always', 'never'] }, default: 'auto' },
@@ -91,6 +96,21 @@ export const SETTINGS: readonly SettingDecl[] = [
   { key: 'suppressions.requireReason', type: { type: 'boolean' }, default: false },
   { key: 'trace.server', type: { type: 'string', enum: ['off', 'messages', 'verbose'] }, default: 'off', editorOnly: true },
 ];
+
+/** `dockyard.<key>` of every setting that names paths or patterns (package.json's restrictedConfigurations). */
+export function restrictedConfigurations(): string[] {
+  return SETTINGS.filter((s) => s.untrusted).map((s) => `dockyard.${s.key}`);
+}
+
+/** The keys whose values name paths or patterns (their workspace values are not used in Restricted Mode). */
+export function untrustedSettingKeys(): string[] {
+  return SETTINGS.filter((s) => s.untrusted).map((s) => s.key);
+}
+
+/** The keys whose values name paths (the server confines them in Restricted Mode). */
+export function pathSettingKeys(): string[] {
+  return SETTINGS.filter((s) => s.untrusted === 'path').map((s) => s.key);
+}
 
 /** The keys the client forwards to the server (everything but editor-only settings). */
 export function analysisSettingKeys(): string[] {

@@ -34,6 +34,31 @@ export class YamlEditor {
     return this.doc.lines.eol;
   }
 
+  private _json?: boolean;
+
+  /**
+   * The document is JSON (`kubectl get -o json`, a generated manifest): everything this editor
+   * writes is JSON too (quoted keys and strings), so the file stays JSON.
+   */
+  get json(): boolean {
+    if (this._json === undefined) {
+      const c = this.doc.contents as YNode | null;
+      const first = c?.range ? this.text.charCodeAt(c.range[0]) : -1;
+      this._json = isMap(c) && c.flow === true && first === 123 /* { */ && c.items.every((p) => isScalar(p.key) && (p.key as YScalar).type === 'QUOTE_DOUBLE');
+    }
+    return this._json;
+  }
+
+  /** `value` in flow style: YAML flow, or JSON in a JSON document. */
+  flow(value: YamlValue): string {
+    return this.json ? renderJson(value) : renderFlow(value);
+  }
+
+  /** `key: value` inside a flow mapping. */
+  flowPair(key: string, value: YamlValue): string {
+    return this.json ? `${JSON.stringify(key)}: ${renderJson(value)}` : `${renderKey(key)}: ${renderFlow(value)}`;
+  }
+
   edit(start: number, end: number, newText: string): TextEdit {
     return { range: this.doc.lines.rangeOf(start, end), newText };
   }
@@ -81,7 +106,7 @@ export class YamlEditor {
   /** Replace a scalar's text, keeping its quoting style when the new value is a string. */
   setScalar(node: YScalar, value: YamlValue): TextEdit {
     const r = node.range!;
-    let text = renderScalar(value);
+    let text = this.json ? renderJson(value) : renderScalar(value);
     if (typeof value === 'string' && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) {
       text = node.type === 'QUOTE_DOUBLE' ? JSON.stringify(value) : `'${value.replace(/'/g, "''")}'`;
     }
@@ -106,7 +131,7 @@ export class YamlEditor {
     const oldEnd = v?.range ? trimEnd(this.text, v.range[1], colon + 1) : colon + 1;
     // Sequences are written in flow style (`drop: [ALL]`), like renderPair does.
     if (map.flow || !isCollection(value) || isEmptyCollection(value) || Array.isArray(value)) {
-      return this.edit(colon + 1, oldEnd, ' ' + renderFlow(value));
+      return this.edit(colon + 1, oldEnd, ' ' + this.flow(value));
     }
     const indent = this.col(key.range![0]) + this.indentUnit();
     return this.edit(colon + 1, oldEnd, this.eol + renderBlock(value, indent, this.indentUnit(), this.eol).replace(/\r?\n$/, ''));
@@ -124,13 +149,17 @@ export class YamlEditor {
    */
   addPairs(map: YMap, entries: [string, YamlValue][], where?: InsertAt): TextEdit {
     if (map.flow || map.items.length === 0) {
-      // `{}` or `{a: 1}`: insert before the closing brace.
       const r = map.range!;
-      const close = this.text.lastIndexOf('}', r[1]);
-      if (close >= r[0]) {
-        const sep = map.items.length ? ', ' : '';
-        return this.edit(close, close, sep + entries.map(([k, v]) => `${renderKey(k)}: ${renderFlow(v)}`).join(', '));
-      }
+      const pairs = entries.map(([k, v]) => this.flowPair(k, v)).join(', ');
+      // `{a: 1}`: right after the last value (before a line break or comment that may follow it).
+      const last = map.items[map.items.length - 1];
+      const lastEnd = last ? ((last.value as YNode | null)?.range?.[1] ?? (last.key as YNode | null)?.range?.[1]) : undefined;
+      if (lastEnd !== undefined && lastEnd > r[0] && lastEnd < r[1]) return this.edit(lastEnd, lastEnd, ', ' + pairs);
+      // `{}`: before the closing brace. The range ends after that brace, so the search starts one
+      // before it: at r[1] itself may be an enclosing map's brace
+      // (`spec: {…, securityContext: {}}`), and the pair would land in that map.
+      const close = this.text.lastIndexOf('}', r[1] - 1);
+      if (close >= r[0]) return this.edit(close, close, (map.items.length ? ', ' : '') + pairs);
     }
     const firstKey = map.items[0].key as YNode;
     const indent = this.col(firstKey.range![0]);
@@ -250,8 +279,10 @@ export class YamlEditor {
   appendItem(seq: YSeq, value: YamlValue): TextEdit {
     const r = seq.range!;
     if (seq.flow || seq.items.length === 0) {
-      const close = this.text.lastIndexOf(']', r[1]);
-      if (close >= r[0]) return this.edit(close, close, `${seq.items.length ? ', ' : ''}${renderFlow(value)}`);
+      const lastEnd = (seq.items[seq.items.length - 1] as YNode | undefined)?.range?.[1];
+      if (lastEnd !== undefined && lastEnd > r[0] && lastEnd < r[1]) return this.edit(lastEnd, lastEnd, ', ' + this.flow(value));
+      const close = this.text.lastIndexOf(']', r[1] - 1);
+      if (close >= r[0]) return this.edit(close, close, `${seq.items.length ? ', ' : ''}${this.flow(value)}`);
     }
     const first = seq.items[0] as YNode;
     const dash = this.text.lastIndexOf('-', first.range![0]);
@@ -293,6 +324,16 @@ export function renderScalar(v: YamlValue): string {
   if (typeof v === 'boolean' || typeof v === 'number') return String(v);
   if (typeof v === 'string') return PLAIN_SAFE.test(v) && !RESERVED.test(v) && !/^[0-9.+-]/.test(v) ? v : JSON.stringify(v);
   return renderFlow(v);
+}
+
+/** JSON text of a value, with a space after `:` and `,` as flow YAML is written here. */
+export function renderJson(v: YamlValue): string {
+  if (Array.isArray(v)) return `[${v.map(renderJson).join(', ')}]`;
+  if (v !== null && typeof v === 'object') {
+    const entries = Object.entries(v);
+    return entries.length ? `{${entries.map(([k, x]) => `${JSON.stringify(k)}: ${renderJson(x)}`).join(', ')}}` : '{}';
+  }
+  return JSON.stringify(v);
 }
 
 export function renderFlow(v: YamlValue): string {

@@ -68,6 +68,8 @@ export const core: Record<string, string> = {
   'core.config.badPattern': 'Invalid pattern in {key}: "{pattern}" ({detail}). Patterns use RE2 syntax (no backreferences or lookaround); this one is ignored.',
   'core.write.symlink': '{path} is a symbolic link: Dockyard never writes through one',
   'core.write.outside': '{path} lies outside the folder being written ({root})',
+  'core.restricted.pathIgnored': 'Restricted Mode: {setting} names {path}, outside the workspace folder ({root}); Dockyard ignores it until you trust this workspace.',
+  'core.write.outsideWorkspace': '{path} is a symbolic link to a file outside the workspace ({root}): not written',
   'core.write.notAFile': '{path} is not a regular file',
   'core.write.notAFolder': '{path} is not a folder',
   'core.config.unknownKey': 'Unknown key "{key}" in .dockyard.yaml; it is ignored.',

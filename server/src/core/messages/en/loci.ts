@@ -102,6 +102,7 @@ export const loci: Record<string, string> = {
   // ---------------------------------------------------------------------------------------------
   // Hover and completion
   'loci.hover.none': '(none)',
+  'loci.hover.more': 'and {count} more',
   'loci.hover.arg.title': '**{name}** — loci build argument ({file})',
   'loci.hover.arg.default': 'Default: `{value}`',
   'loci.hover.arg.emptyDefault': 'Default: empty',

@@ -1,3 +1,4 @@
+import { YamlEditor } from '../../fixes/yaml-edit';
 import { podsOf, podVolumes } from '../../model/pods';
 import type { YNode } from '../../model/yaml';
 import { nodeRange } from './common';
@@ -40,7 +41,7 @@ export const hostPathVolume = defineRule({
           fixes: () => [
             {
               title: m('fixTitle'),
-              edits: [{ range: { start: doc.lines.positionAt(start), end: endRange }, newText: 'emptyDir: {}' }],
+              edits: [{ range: { start: doc.lines.positionAt(start), end: endRange }, newText: new YamlEditor(doc).flowPair('emptyDir', {}) }],
             },
           ],
         });
