@@ -10,6 +10,7 @@ import { comparePositions, shiftRange, SEVERITY_ORDER, type FileKind, type Findi
 import { TrackedWorkspace, WorkspaceIndex, type FactReads, type IndexedResource } from './workspace';
 import { msg } from './messages/catalog';
 import { summarizeResource } from './model/resources';
+import { createProviders, type Providers } from './providers';
 
 /**
  * The analyzer: text in, findings out. One parse per document version, cached and shared by every
@@ -86,9 +87,14 @@ export class Analyzer {
   private readonly failedRules = new Set<string>();
   private readonly views = new Map<string, { generation: number; view: TrackedWorkspace }>();
 
+  /**
+   * `providers`: the service's (schema store, loci data, CRD schemas and their caches), given to every
+   * rule in its context; a fresh set (bundled data, no host files) when none is given.
+   */
   constructor(
     readonly registry: RuleRegistry,
     private readonly logRuleError: RuleErrorLogger = () => undefined,
+    readonly providers: Providers = createProviders(),
     workspace?: WorkspaceIndex,
   ) {
     this.workspace = workspace ?? new WorkspaceIndex();
@@ -316,6 +322,7 @@ export class Analyzer {
               docs,
               text: y.text,
               workspace: view,
+              providers: this.providers,
               report: (r) => {
                 const f = this.toFinding(rule, r, config);
                 if (!f) return;
@@ -358,6 +365,7 @@ export class Analyzer {
       doc: cs.model,
       chunk,
       helm,
+      providers: this.providers,
       report: (r: Report) => {
         const f = this.toFinding(current, r, config);
         if (f && !cs.suppressions.suppresses(f.rule, f.range.start.line)) list.push(f);
@@ -410,6 +418,7 @@ export class Analyzer {
           path,
           model,
           workspace: this.workspace,
+          providers: this.providers,
           report: (r) => {
             const f = this.toFinding(rule, r, config);
             if (f && !supp.suppresses(f.rule, instructionStartLine(model, f.range.start.line))) list.push(f);
@@ -433,6 +442,7 @@ export class Analyzer {
           path,
           text,
           workspace: this.workspace,
+          providers: this.providers,
           report: (r) => {
             const f = this.toFinding(rule, r, config);
             if (f && !supp.suppresses(f.rule, f.range.start.line)) list.push(f);
@@ -527,17 +537,22 @@ interface LazyFixes {
   log: RuleErrorLogger;
   built?: Fix[];
 }
-const LAZY_FIXES = new WeakMap<Finding, LazyFixes>();
+/** The key of a finding's lazy-fix state: held by the finding itself (non-enumerable, so never serialised or copied). */
+const LAZY: unique symbol = Symbol('dockyard.lazyFixes');
+type WithLazy = Finding & { [LAZY]?: LazyFixes };
 
 function setLazyFixes(f: Finding, build: () => Fix[] | undefined, rule: string, log: LazyFixes['log']): void {
-  LAZY_FIXES.set(f, { build, rule, log });
+  Object.defineProperty(f, LAZY, { value: { build, rule, log }, enumerable: false, writable: false, configurable: true });
   Object.defineProperty(f, 'fixes', LAZY_FIXES_PROPERTY);
 }
-const LAZY_FIXES_PROPERTY: PropertyDescriptor = {
+function lazyOf(f: Finding): LazyFixes | undefined {
+  return (f as WithLazy)[LAZY];
+}
+const LAZY_FIXES_PROPERTY: PropertyDescriptor = Object.freeze({
   configurable: true,
   enumerable: false,
   get(this: Finding): Fix[] | undefined {
-    const lazy = LAZY_FIXES.get(this);
+    const lazy = lazyOf(this);
     if (!lazy) return undefined;
     const build = lazy.build;
     if (build) {
@@ -551,7 +566,7 @@ const LAZY_FIXES_PROPERTY: PropertyDescriptor = {
     }
     return lazy.built;
   },
-};
+});
 
 function annotationIgnores(model: YamlDocModel): string[] {
   const root = model.contents;
@@ -614,7 +629,7 @@ export function shiftFinding(f: Finding, lines: number): Finding {
   const out: Finding = { ...f, range: shiftRange(f.range, lines) };
   if (f.related) out.related = f.related.map((r) => (r.path ? r : { ...r, range: shiftRange(r.range, lines) }));
   // Lazy fixes stay lazy: shifting must not build every finding's fix on every analysis.
-  const lazy = LAZY_FIXES.get(f);
+  const lazy = lazyOf(f);
   if (lazy) setLazyFixes(out, () => f.fixes?.map((x) => shiftFix(x, lines)), lazy.rule, lazy.log);
   else if (f.fixes) out.fixes = f.fixes.map((x) => shiftFix(x, lines));
   return out;

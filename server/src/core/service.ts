@@ -12,7 +12,7 @@ import type { Finding, Fix, FixTier, Message, Position, Range, TextEdit } from '
 import type { LociDataProvider } from './loci/provider';
 import type { CrdSchemaSource } from './kubernetes/crd';
 import type { SchemaStore } from './schema';
-import { createProviders, withProviders, type Providers } from './providers';
+import { createProviders, type Providers } from './providers';
 import type { IndexedResource } from './workspace';
 
 /**
@@ -138,12 +138,12 @@ export class DockyardService {
 
   constructor(private readonly options: ServiceOptions) {
     this.registry = options.registry ?? createRegistry();
-    this.analyzer = new Analyzer(this.registry, options.logRuleError);
+    const h = options.host;
+    this.providers = createProviders({ loci: h.lociData, crd: h.crdSchemas, schemaStore: h.schemaStore });
+    this.analyzer = new Analyzer(this.registry, options.logRuleError, this.providers);
     this.settings = options.settings ?? {};
     this.context = options.context ?? {};
     this.lang = options.lang ?? 'en';
-    const h = options.host;
-    this.providers = createProviders({ loci: h.lociData, crd: h.crdSchemas, schemaStore: h.schemaStore });
   }
 
   get host(): ServiceHost {
@@ -215,15 +215,9 @@ export class DockyardService {
 
   // ---- analysis ------------------------------------------------------------------------------
 
-  private run<T>(fn: () => T): T {
-    return withProviders(this.providers, fn);
-  }
-
   private analyzeText(path: string, text: string, languageId?: string, analyzer = this.analyzer): FileAnalysis {
     this.analyses++;
-    return this.run(() =>
-      analyzer.analyze({ path, text, languageId, helmChartTemplate: this.host.isUnderChartTemplates(path) }, this.configFor(path), this.context),
-    );
+    return analyzer.analyze({ path, text, languageId, helmChartTemplate: this.host.isUnderChartTemplates(path) }, this.configFor(path), this.context);
   }
 
   /** The analysis of an open document's current version (cached per version). */
@@ -395,7 +389,7 @@ export class DockyardService {
     // Later rounds lint the intermediate texts in a scratch analyzer: the workspace index keeps the
     // open text's facts (no revision bumps, no other document made stale by a fix-all on save).
     // Only cross-file findings differ there, and they offer no fixes: the same fixes are chosen.
-    this.scratch ??= new Analyzer(this.registry, this.options.logRuleError);
+    this.scratch ??= new Analyzer(this.registry, this.options.logRuleError, this.providers);
     const r = this.fixText(path, d.text, opts, this.diagnostics(path), this.scratch);
     if (r.text === d.text) return [];
     return r.rounds === 1 ? r.firstEdits : [minimalEdit(d.text, r.text)];
@@ -443,7 +437,7 @@ export class DockyardService {
       const meta = this.registry.meta(f.rule);
       if (meta) parts.push(`${format(f.message, this.lang)}\n\n${ruleDocsMarkdown(meta, this.lang)}`);
     }
-    const h = this.run(() => hover(ctx, position));
+    const h = hover(ctx, position);
     if (h) parts.push(h.markdown);
     if (!parts.length) return undefined;
     return { markdown: parts.join('\n\n---\n\n'), range: h?.range };
@@ -451,17 +445,17 @@ export class DockyardService {
 
   completion(path: string, position: Position): CompletionResult[] {
     const ctx = this.featureContext(path);
-    return ctx ? this.run(() => completion(ctx, position)) : [];
+    return ctx ? completion(ctx, position) : [];
   }
 
   inlayHints(path: string, range: Range): InlayHintResult[] {
     const ctx = this.featureContext(path);
-    return ctx ? this.run(() => inlayHints(ctx, range)) : [];
+    return ctx ? inlayHints(ctx, range) : [];
   }
 
   codeLenses(path: string): CodeLensResult[] {
     const ctx = this.featureContext(path);
-    return ctx ? this.run(() => codeLenses(ctx)) : [];
+    return ctx ? codeLenses(ctx) : [];
   }
 
   /** Markdown docs of a rule, or the list of rule ids when `id` is absent. */

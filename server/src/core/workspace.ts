@@ -66,6 +66,22 @@ export class WorkspaceIndex {
     return true;
   }
 
+  private memos?: { generation: number; values: Map<string, unknown> };
+
+  /**
+   * Data derived from the whole index (lookup tables, a cross-file rule's per-view results), held by
+   * this index (or view) until its generation changes.
+   */
+  memo<T>(key: string, create: () => T): T {
+    const g = this.generation;
+    if (!this.memos || this.memos.generation !== g) this.memos = { generation: g, values: new Map() };
+    const values = this.memos.values;
+    if (values.has(key)) return values.get(key) as T;
+    const v = create();
+    values.set(key, v);
+    return v;
+  }
+
   /** Record a read (no-op on the index itself; a `TrackedWorkspace` records). */
   read(_key: string): void {}
 
@@ -196,7 +212,7 @@ export class TrackedWorkspace extends WorkspaceIndex {
   }
 }
 
-const EMPTY = new Map<string, string>();
+const EMPTY: ReadonlyMap<string, string> = new Map<string, string>();
 
 /** `group\nkind\nnamespace\nname`, as `kubernetes/index-lookup.ts` keys `byIdentity`. */
 export function identityOf(apiVersion: string, kind: string, namespace: string | undefined, name: string): string {

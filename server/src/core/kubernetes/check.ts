@@ -1,11 +1,12 @@
 import type { DockyardConfig } from '../config/config';
 import { isMasked } from '../model/helm';
 import type { K8sIdentity, YamlDocModel } from '../model/yaml';
-import type { SchemaIssue } from '../schema';
+import type { SchemaIssue, SchemaStore } from '../schema';
 import { crdFileFor, crdSchemaFor, type CrdLookup } from './crd';
 import { lifecycleOf, type LifecycleStatus } from './lifecycle';
 import { locatePath } from './locate';
 import { ensureCustomSchema, isCustomSchema, schemaStore, schemaVersion, selectedVersion } from './schema';
+import type { Providers } from '../providers';
 
 /**
  * The schema verdict on one Kubernetes document, computed once per document and configuration and
@@ -44,34 +45,44 @@ export function schemaIssuesOf(
   config: DockyardConfig,
   path: string,
   code: SchemaIssue['code'],
+  providers: Providers,
 ): { check: DocCheck; issues: SchemaIssue[] } | undefined {
-  const check = checkDocument(doc, config, path);
+  const check = checkDocument(doc, config, path, providers);
   if (!check || check.status !== 'known') return undefined;
   const issues = check.issues.filter((i) => i.code === code);
   return issues.length ? { check, issues } : undefined;
 }
 
 /** apiVersion/kind pairs that look like Kubernetes objects but are client-side files. */
-const CLIENT_SIDE = new Set(['v1\nConfig']);
+const CLIENT_SIDE: ReadonlySet<string> = new Set(['v1\nConfig']);
+
+/** The last result of a document (held by the document's memo), with what it was computed for. */
+interface LastCheck {
+  config: DockyardConfig;
+  providers: Providers;
+  store: SchemaStore;
+  revision: number;
+  result: DocCheck;
+}
 
 /**
- * The last result per document for a configuration without a CRD schema for the document's kind:
- * seven rules ask per document, and building the memo key each time cost more than the lookup.
+ * The schema verdict of a document, memoised on the document. The last result is kept for a
+ * configuration without a CRD schema for the document's kind (seven rules ask per document, and
+ * building the memo key each time cost more than the lookup), keyed by the configuration object,
+ * the providers, their schema store and their revision.
  */
-const lastCheck = new WeakMap<YamlDocModel, { config: DockyardConfig; result: DocCheck }>();
-
-export function checkDocument(doc: YamlDocModel, config: DockyardConfig, path: string): DocCheck | undefined {
+export function checkDocument(doc: YamlDocModel, config: DockyardConfig, path: string, providers: Providers): DocCheck | undefined {
   const id = doc.k8s;
   if (!id) return undefined;
-  const last = lastCheck.get(doc);
-  if (last && last.config === config) return last.result;
-  const result = checkDocumentUncached(doc, id, config, path);
-  if (!crdFileFor(config, id.apiVersion, id.kind)) lastCheck.set(doc, { config, result });
+  const store = schemaStore(providers);
+  const last = doc.memo.get('k8s.lastCheck') as LastCheck | undefined;
+  if (last && last.config === config && last.providers === providers && last.store === store && last.revision === providers.revision) return last.result;
+  const result = checkDocumentUncached(doc, id, config, path, providers, store);
+  if (!crdFileFor(config, id.apiVersion, id.kind)) doc.memo.set('k8s.lastCheck', { config, providers, store, revision: providers.revision, result } satisfies LastCheck);
   return result;
 }
 
-function checkDocumentUncached(doc: YamlDocModel, id: K8sIdentity, config: DockyardConfig, path: string): DocCheck {
-  const store = schemaStore();
+function checkDocumentUncached(doc: YamlDocModel, id: K8sIdentity, config: DockyardConfig, path: string, providers: Providers, store: SchemaStore): DocCheck {
   const sv = schemaVersion(config, store);
   const sel = selectedVersion(config, store);
   const base = { id, schemaVersion: sv, selectedVersion: sel, issues: [] as SchemaIssue[] };
@@ -79,16 +90,16 @@ function checkDocumentUncached(doc: YamlDocModel, id: K8sIdentity, config: Docky
     return { ...base, status: 'skipped' };
   }
   // A configured CRD schema (read through the host) is part of the memo key: its file can change.
-  const crd = crdFileFor(config, id.apiVersion, id.kind) ? crdSchemaFor(config, path, id.apiVersion, id.kind) : undefined;
+  const crd = crdFileFor(config, id.apiVersion, id.kind) ? crdSchemaFor(providers, config, path, id.apiVersion, id.kind) : undefined;
   const key = `k8s.check|${sv}|${sel}|${crd?.key ?? ''}`;
   return doc.memoize(key, () => {
     const lifecycle = lifecycleOf(id.apiVersion, id.kind, sel);
     let known = store.knows(sv, id.apiVersion, id.kind);
-    const custom = isCustomSchema(id.apiVersion, id.kind);
+    const custom = isCustomSchema(providers, id.apiVersion, id.kind);
     if (known === 'known' && custom && !crd) known = 'unknown-group'; // registered for another configuration
     if (crd && (known !== 'known' || custom)) {
       if (crd.status !== 'ok') return { ...base, status: 'crd-problem', crd, lifecycle };
-      ensureCustomSchema(id.apiVersion, id.kind, crd.schema, store);
+      ensureCustomSchema(providers, id.apiVersion, id.kind, crd.schema);
       known = 'known';
     }
     if (lifecycle?.removed) return { ...base, status: 'lifecycle', lifecycle };

@@ -1,49 +1,46 @@
 import { splitDocuments, YamlDocModel } from '../model/yaml';
 import type { DockyardConfig } from '../config/config';
-import { defaultProviders, providers, type CrdSchemaSource } from '../providers';
+import type { CrdSchemaSource, Providers } from '../providers';
 import { BoundedCache } from '../util/bounded-cache';
 
 /**
  * Custom resource schemas (`kubernetes.crdSchemas`): a kind (`Kind` or `group/version/Kind`) maps to
  * a workspace file holding a CustomResourceDefinition (its `spec.versions[].schema.openAPIV3Schema`
  * for the document's version is used) or a plain JSON schema. The core never touches the file
- * system: the host installs a `CrdSchemaSource` that reads files (and caches them).
+ * system: the service's providers hold a `CrdSchemaSource` that reads files (the host's).
  */
 export type { CrdSchemaSource } from '../providers';
 
-/** Texts read through the source, by `file\ndocumentPath`, until the host invalidates them (per service, see providers.ts). */
-const readCache = () => providers().cache('crd:read', () => new BoundedCache<string, string | undefined>({ maxBytes: 32 * 1024 * 1024, maxEntries: 1000 }));
-
-/** Install (or remove) the reader of the process default scope (a DockyardService passes its own). */
-export function setCrdSchemaSource(s: CrdSchemaSource | undefined): void {
-  defaultProviders().crd = s;
-  defaultProviders().changed();
-}
+/**
+ * Texts read through the source, by `file\ndocumentPath`, until the providers' data changes (the
+ * service's `invalidate()`); bounded by bytes. Held by the service's providers.
+ */
+const readCache = (p: Providers) => p.cache('crd:read', () => new BoundedCache<string, string | undefined>({ maxBytes: 32 * 1024 * 1024, maxEntries: 1000 }));
 
 /**
- * Forget every text read so far: the host calls this when schema files may have changed, then
- * `Analyzer.invalidateFindings()` so that documents are checked again.
+ * What each schema text offers, by text (several configured kinds usually share one file); bounded
+ * by bytes (the text plus an estimate of the extracted schemas, ~8 bytes per character).
  */
-export function invalidateCrdSchemas(): void {
-  readCache().clear();
+const extractedCache = (p: Providers) => p.cache('crd:extracted', () => new BoundedCache<string, Extracted>({ maxBytes: 32 * 1024 * 1024, maxEntries: 64 }));
+
+/** Forget every text read so far (then `Analyzer.invalidateFindings()` checks documents again). */
+export function invalidateCrdSchemas(p: Providers): void {
+  readCache(p).clear();
+  extractedCache(p).clear();
 }
 
-function readSchemaText(file: string, documentPath: string): string | undefined {
+function readSchemaText(p: Providers, file: string, documentPath: string): string | undefined {
   const k = `${file}\n${documentPath}`;
-  const cache = readCache();
+  const cache = readCache(p);
   if (cache.has(k)) return cache.get(k);
   let text: string | undefined;
   try {
-    text = providers().crd?.read(file, documentPath);
+    text = p.crd?.read(file, documentPath);
   } catch {
     text = undefined;
   }
   cache.set(k, text, (text?.length ?? 0) * 2 + k.length * 2 + 64);
   return text;
-}
-
-export function crdSchemaSource(): CrdSchemaSource | undefined {
-  return providers().crd;
 }
 
 /** The configured file for a document's kind: `group/version/Kind` wins over `Kind`. */
@@ -69,11 +66,10 @@ interface Extracted {
   plain?: unknown;
 }
 
-const extractedCache = new Map<string, Extracted>();
-
 /** What a schema file offers (cached by text). */
-function extract(text: string): Extracted {
-  const hit = extractedCache.get(text);
+function extract(p: Providers, text: string): Extracted {
+  const cache = extractedCache(p);
+  const hit = cache.get(text);
   if (hit) return hit;
   const out: Extracted = { crds: new Map() };
   // Read as kubectl reads the file (the owned model; YAML 1.1 for Kubernetes objects).
@@ -102,8 +98,7 @@ function extract(text: string): Extracted {
       out.plain = o;
     }
   }
-  if (extractedCache.size > 64) extractedCache.clear();
-  extractedCache.set(text, out);
+  cache.set(text, out, text.length * 10);
   return out;
 }
 
@@ -111,13 +106,13 @@ function extract(text: string): Extracted {
  * The custom schema for a document, when the configuration maps its kind to a file. `key` identifies
  * the file's content (to cache results on it).
  */
-export function crdSchemaFor(config: DockyardConfig, documentPath: string, apiVersion: string, kind: string): CrdLookup | undefined {
+export function crdSchemaFor(p: Providers, config: DockyardConfig, documentPath: string, apiVersion: string, kind: string): CrdLookup | undefined {
   const file = crdFileFor(config, apiVersion, kind);
   if (!file) return undefined;
-  const text = readSchemaText(file, documentPath);
+  const text = readSchemaText(p, file, documentPath);
   if (text === undefined) return { status: 'unreadable', file, key: `${file}\n-` };
   const key = `${file}\n${text.length}\n${hash(text)}`;
-  const ex = extract(text);
+  const ex = extract(p, text);
   const slash = apiVersion.lastIndexOf('/');
   const group = slash < 0 ? '' : apiVersion.slice(0, slash);
   const version = slash < 0 ? apiVersion : apiVersion.slice(slash + 1);

@@ -4,7 +4,7 @@ import type { IndexedResource, WorkspaceIndex } from '../workspace';
 
 /**
  * Lookup tables over the workspace index, rebuilt only when the index changes (its generation), so
- * cross-resource rules stay linear in the size of the file being checked.
+ * cross-resource rules stay linear in the size of the file being checked. The index holds them.
  */
 export interface IndexLookup {
   /** `kind\nname` → resources. */
@@ -19,9 +19,6 @@ export interface IndexLookup {
   podTemplatesUnknownLabels: number[];
 }
 
-const cache = new WeakMap<WorkspaceIndex, { generation: number; lookup: IndexLookup }>();
-const trackedCache = new WeakMap<WorkspaceIndex, { generation: number; lookup: IndexLookup }>();
-
 export function groupOf(apiVersion: string): string {
   const slash = apiVersion.lastIndexOf('/');
   return slash < 0 ? '' : apiVersion.slice(0, slash);
@@ -31,17 +28,16 @@ export function identityKey(apiVersion: string, kind: string, namespace: string 
   return `${groupOf(apiVersion)}\n${kind}\n${namespace ?? ''}\n${name}`;
 }
 
+/**
+ * The lookup tables of an index, held by the index until it changes (`WorkspaceIndex.memo`). On a
+ * `TrackedWorkspace` view: the base tables, wrapped once per view and generation to record what is read.
+ */
 export function lookup(ws: WorkspaceIndex): IndexLookup {
-  if (ws.base !== ws) {
-    // A TrackedWorkspace: the base tables, wrapped once per view and generation to record what is read.
-    const t = trackedCache.get(ws);
-    if (t && t.generation === ws.generation) return t.lookup;
-    const l = tracked(lookup(ws.base), ws);
-    trackedCache.set(ws, { generation: ws.generation, lookup: l });
-    return l;
-  }
-  const hit = cache.get(ws);
-  if (hit && hit.generation === ws.generation) return hit.lookup;
+  if (ws.base !== ws) return ws.memo('index-lookup:tracked', () => tracked(lookup(ws.base), ws));
+  return ws.memo('index-lookup', () => build(ws));
+}
+
+function build(ws: WorkspaceIndex): IndexLookup {
   const l: IndexLookup = { byKindName: new Map(), byIdentity: new Map(), podTemplates: [], podTemplatesByLabel: new Map(), podTemplatesUnknownLabels: [] };
   for (const r of ws.all()) {
     if (r.name !== undefined) {
@@ -55,7 +51,6 @@ export function lookup(ws: WorkspaceIndex): IndexLookup {
       for (const [k, v] of Object.entries(r.podLabels ?? {})) push(l.podTemplatesByLabel, `${k}\0${v}`, at);
     }
   }
-  cache.set(ws, { generation: ws.generation, lookup: l });
   return l;
 }
 

@@ -3,6 +3,7 @@ import type { DockerfileModel } from '../model/dockerfile';
 import type { YamlDocModel, YamlChunk } from '../model/yaml';
 import type { Fix, FixTier, Message, Range, RelatedInformation, Severity } from '../types';
 import type { WorkspaceIndex } from '../workspace';
+import type { Providers } from '../providers';
 
 /**
  * Rules. One rule = one module exporting a `Rule`: its id (from shared/spec/RULES.md), category,
@@ -51,6 +52,8 @@ interface BaseContext {
   /** Absolute path (or URI path) of the file; '' for untitled. */
   path: string;
   report(r: Report): void;
+  /** The service's providers (schema store, loci data, CRD schemas) and the caches derived from them. */
+  providers: Providers;
 }
 
 export interface YamlDocContext extends BaseContext {

@@ -23,11 +23,7 @@ export const duplicateResource: YamlFileRule = {
   references: [{ title: 'Object names and IDs', url: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/names/' }],
   check(ctx) {
     // The result depends only on the index (its entries carry absolute ranges) and the path.
-    let perFile = cache.get(ctx.workspace);
-    if (!perFile || perFile.gen !== ctx.workspace.generation) {
-      perFile = { gen: ctx.workspace.generation, byPath: new Map() };
-      cache.set(ctx.workspace, perFile);
-    }
+    const perFile = ctx.workspace.memo('duplicate-resource', () => ({ byPath: new Map<string, Report[]>() }));
     let reports = perFile.byPath.get(ctx.path);
     if (!reports) {
       reports = compute(ctx.workspace, ctx.path);
@@ -36,8 +32,6 @@ export const duplicateResource: YamlFileRule = {
     for (const r of reports) ctx.report(r);
   },
 };
-
-const cache = new WeakMap<WorkspaceIndex, { gen: number; byPath: Map<string, Report[]> }>();
 
 function compute(ws: WorkspaceIndex, path: string): Report[] {
   const out: Report[] = [];

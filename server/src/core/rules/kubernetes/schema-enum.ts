@@ -18,7 +18,7 @@ export const schemaEnum: YamlDocumentRule = {
   references: [{ title: 'Kubernetes API reference', url: 'https://kubernetes.io/docs/reference/kubernetes-api/' }],
   check(ctx) {
     const { doc } = ctx;
-    const found = schemaIssuesOf(doc, ctx.config, ctx.path, 'enum');
+    const found = schemaIssuesOf(doc, ctx.config, ctx.path, 'enum', ctx.providers);
     if (!found) return;
     for (const issue of found.issues) {
       const allowed = issue.expected ?? [];

@@ -12,7 +12,7 @@ export const schemaRequired: YamlDocumentRule = {
   references: [{ title: 'Kubernetes API reference', url: 'https://kubernetes.io/docs/reference/kubernetes-api/' }],
   check(ctx) {
     const { doc } = ctx;
-    const found = schemaIssuesOf(doc, ctx.config, ctx.path, 'required');
+    const found = schemaIssuesOf(doc, ctx.config, ctx.path, 'required', ctx.providers);
     if (!found) return;
     const c = found.check;
     for (const issue of found.issues) {

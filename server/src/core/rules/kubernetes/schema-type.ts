@@ -19,11 +19,11 @@ export const schemaType: YamlDocumentRule = {
   references: [{ title: 'Kubernetes API reference', url: 'https://kubernetes.io/docs/reference/kubernetes-api/' }],
   check(ctx) {
     const { doc } = ctx;
-    const found = schemaIssuesOf(doc, ctx.config, ctx.path, 'type');
+    const found = schemaIssuesOf(doc, ctx.config, ctx.path, 'type', ctx.providers);
     if (!found) return;
     const c = found.check;
     for (const issue of found.issues) {
-      const d = schemaStore().describe(c.schemaVersion, c.id.apiVersion, c.id.kind, issue.path);
+      const d = schemaStore(ctx.providers).describe(c.schemaVersion, c.id.apiVersion, c.id.kind, issue.path);
       const expected = d?.typeLabel ?? (issue.expected ?? []).join(' | ');
       const path = pathLabel(issue.path) || c.id.kind;
       let message: Message = msg('rule.schema-type.message', { path, expected, actual: issue.actual ?? '?' });

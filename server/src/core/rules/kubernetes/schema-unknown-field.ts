@@ -17,7 +17,7 @@ export const schemaUnknownField: YamlDocumentRule = {
   references: [{ title: 'kubectl apply --validate=strict (field validation)', url: 'https://kubernetes.io/docs/reference/using-api/api-concepts/#field-validation' }],
   check(ctx) {
     const { doc } = ctx;
-    const found = schemaIssuesOf(doc, ctx.config, ctx.path, 'unknown-field');
+    const found = schemaIssuesOf(doc, ctx.config, ctx.path, 'unknown-field', ctx.providers);
     if (!found) return;
     const c = found.check;
     for (const issue of found.issues) {

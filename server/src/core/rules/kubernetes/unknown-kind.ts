@@ -22,7 +22,7 @@ export const unknownKind: YamlDocumentRule = {
   references: [{ title: 'Kubernetes API reference', url: 'https://kubernetes.io/docs/reference/kubernetes-api/' }],
   check(ctx) {
     const { doc } = ctx;
-    const c = checkDocument(doc, ctx.config, ctx.path);
+    const c = checkDocument(doc, ctx.config, ctx.path, ctx.providers);
     const root = doc.contents;
     if (!c || !isMap(root)) return;
     const apiPair = lastPair(root, 'apiVersion');
@@ -43,7 +43,7 @@ export const unknownKind: YamlDocumentRule = {
     }
     if (c.status !== 'unknown-kind') return;
     const version = c.schemaVersion;
-    const idx = kindIndex(version);
+    const idx = kindIndex(ctx.providers, version);
     const editor = new YamlEditor(doc);
     const servedKinds = idx.byApiVersion.get(apiVersion);
     // The kind is served under another apiVersion (whether or not this group-version is served).

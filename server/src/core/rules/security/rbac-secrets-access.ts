@@ -3,7 +3,7 @@ import type { YamlDocumentRule } from '../registry';
 import { nodeRange } from './common';
 import { coversCoreGroup, isRole, items, rbacRules, strings } from './rbac';
 
-const READ = new Set(['get', 'list', 'watch', '*']);
+const READ: ReadonlySet<string> = new Set(['get', 'list', 'watch', '*']);
 
 /**
  * A Role or ClusterRole rule with get/list/watch (or `*`) on `secrets` (or every resource, `*`) in the

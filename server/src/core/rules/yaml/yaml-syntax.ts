@@ -7,7 +7,7 @@ import { MAX_DEPTH } from '../../model/guards';
 import { MAX_ALIAS_COUNT } from '../../model/yaml';
 
 /** Known `yaml` error codes with their own catalog message; others use the generic one. */
-const CODES = new Set([
+const CODES: ReadonlySet<string> = new Set([
   'BAD_INDENT',
   'TAB_AS_INDENT',
   'MISSING_CHAR',
