@@ -23,6 +23,12 @@ export interface AnalyzeInput {
   languageId?: string;
   /** The host knows the file sits under a Helm chart's templates/ (a Chart.yaml above it). */
   helmChartTemplate?: boolean;
+  /**
+   * Pass 1 of a workspace lint: index the file and run the per-file rules, but not the cross-file
+   * rules (the index is still incomplete; pass 2 runs them with every file known). Their findings
+   * are then absent from the result.
+   */
+  indexOnly?: boolean;
 }
 
 export interface HostContext {
@@ -174,7 +180,7 @@ export class Analyzer {
       case 'kubernetes':
       case 'yaml': {
         const y = this.yamlState(state, text, input.helmChartTemplate ?? false);
-        const findings = this.analyzeYaml(path, kind, y, config, key, host);
+        const findings = this.analyzeYaml(path, kind, y, config, key, host, input.indexOnly ?? false);
         return { kind, findings, yaml: y };
       }
       case 'dockerfile': {
@@ -256,7 +262,7 @@ export class Analyzer {
     return new DockerfileModel(text);
   }
 
-  private analyzeYaml(path: string, kind: FileKind, y: YamlFileState, config: DockyardConfig, key: string, host: HostContext): Finding[] {
+  private analyzeYaml(path: string, kind: FileKind, y: YamlFileState, config: DockyardConfig, key: string, host: HostContext, indexOnly: boolean): Finding[] {
     const out: Finding[] = [];
     const docRules = this.registry.of('yaml-document').filter((r) => this.active(r, config, host));
     const resources: IndexedResource[] = [];
@@ -302,7 +308,7 @@ export class Analyzer {
     });
     this.workspace.set(path, resources);
     const fileRules = this.registry.of('yaml-file').filter((r) => this.active(r, config, host));
-    if (fileRules.length && kind === 'kubernetes') {
+    if (fileRules.length && kind === 'kubernetes' && !indexOnly) {
       // Valid while the file's text, the configuration and every index fact the rules read are.
       const ff = y.fileFindings;
       if (!ff || ff.key !== key || !this.workspace.current(ff.reads)) {

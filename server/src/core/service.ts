@@ -215,9 +215,9 @@ export class DockyardService {
 
   // ---- analysis ------------------------------------------------------------------------------
 
-  private analyzeText(path: string, text: string, languageId?: string, analyzer = this.analyzer): FileAnalysis {
+  private analyzeText(path: string, text: string, languageId?: string, analyzer = this.analyzer, indexOnly = false): FileAnalysis {
     this.analyses++;
-    return analyzer.analyze({ path, text, languageId, helmChartTemplate: this.host.isUnderChartTemplates(path) }, this.configFor(path), this.context);
+    return analyzer.analyze({ path, text, languageId, helmChartTemplate: this.host.isUnderChartTemplates(path), indexOnly }, this.configFor(path), this.context);
   }
 
   /** The analysis of an open document's current version (cached per version). */
@@ -311,7 +311,9 @@ export class DockyardService {
     }
     texts.set(file, r);
     if (open) this.analysis(file);
-    else this.analyzeText(file, r.text);
+    // Index only: cross-file rules would run against a partial index and be run again in pass 2
+    // (rebuilding the index's lookup tables after every file made pass 1 quadratic).
+    else this.analyzeText(file, r.text, undefined, this.analyzer, true);
   }
 
   /** Lint pass 2 for one file: its findings with the whole index in place (cross-file rules). */
