@@ -128,6 +128,17 @@ export class Analyzer {
     }
   }
 
+  /** The last configuration's cache key (a configuration object is reused for many files; stringifying it per file showed in profiles). */
+  private lastKey?: { config: DockyardConfig; yaml?: boolean; dockerfile?: boolean; key: string };
+
+  private keyOf(config: DockyardConfig, host: HostContext): string {
+    const k = this.lastKey;
+    if (k && k.config === config && k.yaml === host.yamlSyntaxElsewhere && k.dockerfile === host.dockerfileSyntaxElsewhere) return k.key;
+    const key = configKey(config, `|${host.yamlSyntaxElsewhere ? 1 : 0}${host.dockerfileSyntaxElsewhere ? 1 : 0}`);
+    this.lastKey = { config, yaml: host.yamlSyntaxElsewhere, dockerfile: host.dockerfileSyntaxElsewhere, key };
+    return key;
+  }
+
   cachedFiles(): number {
     return this.files.size;
   }
@@ -169,7 +180,7 @@ export class Analyzer {
         ],
       };
     }
-    const key = configKey(config, `|${host.yamlSyntaxElsewhere ? 1 : 0}${host.dockerfileSyntaxElsewhere ? 1 : 0}`);
+    const key = this.keyOf(config, host);
     let state = this.files.get(path);
     if (!state || state.kind !== kind) {
       state = { kind, text: '' };

@@ -91,10 +91,16 @@ export function parseGitignore(text: string, base: string): IgnoreRule[] {
   return rules;
 }
 
+/** `abs` relative to `base`, with `/` separators (the walk joins paths under each rule's folder: a prefix cut; else path.relative). */
+function relativeTo(base: string, abs: string): string {
+  const rel = abs.length > base.length + 1 && abs.startsWith(base) && abs[base.length] === path.sep ? abs.slice(base.length + 1) : path.relative(base, abs);
+  return path.sep === '/' ? rel : rel.split(path.sep).join('/');
+}
+
 function ignored(rules: IgnoreRule[], abs: string, isDir: boolean): boolean {
   let result = false;
   for (const r of rules) {
-    const rel = path.relative(r.base, abs).split(path.sep).join('/');
+    const rel = relativeTo(r.base, abs);
     if (rel.startsWith('..')) continue;
     if (r.dirOnly && !isDir && !r.source.includes('(/.*)')) continue;
     if (r.re.test(rel)) result = !r.negate;
