@@ -272,8 +272,11 @@ export class DockyardService {
     return { files: out, errors, cancelled: false };
   }
 
-  /** The files a lint of `targets` covers (folders walked, each file once), and the paths that cannot be read. */
-  collect(targets: readonly string[]): { files: string[]; errors: LintResult['errors'] } {
+  /**
+   * The files a lint of `targets` covers (folders walked, each file once), and the paths that cannot
+   * be read. `onFile` hears of each file as it is found (the CLI feeds its workers during the walk).
+   */
+  collect(targets: readonly string[], onFile?: (path: string) => void): { files: string[]; errors: LintResult['errors'] } {
     const errors: LintResult['errors'] = [];
     const files: string[] = [];
     const seen = new Set<string>();
@@ -287,6 +290,7 @@ export class DockyardService {
       if (seen.has(real)) return;
       seen.add(real);
       files.push(p);
+      onFile?.(p);
     };
     for (const p of targets) {
       const st = this.host.stat(p);
@@ -336,9 +340,14 @@ export class DockyardService {
     return files.filter((f) => ws.has(f)).map((f) => [f, ws.get(f)]);
   }
 
-  /** Index entries of files another worker analysed, so that cross-file rules see the whole lint. */
-  importIndexEntries(entries: readonly [string, IndexedResource[]][]): void {
+  /**
+   * Index entries of files another worker analysed, so that cross-file rules see the whole lint;
+   * `order`: every file of the lint in its single-threaded order (the index then iterates as if one
+   * thread had filled it).
+   */
+  importIndexEntries(entries: readonly [string, IndexedResource[]][], order?: readonly string[]): void {
     for (const [p, resources] of entries) this.analyzer.workspace.set(p, resources);
+    if (order) this.analyzer.workspace.reorder(order);
   }
 
   // ---- fixes ---------------------------------------------------------------------------------

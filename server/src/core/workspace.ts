@@ -98,6 +98,25 @@ export class WorkspaceIndex {
     this.changed(path, prev, next);
   }
 
+  /**
+   * Put the files in this order (those not named keep theirs, after): what the index iterates, and
+   * so the order of lookup results, is then that of an index filled in this order. Facts do not
+   * change (no revision is bumped); whole-index memos are rebuilt (the generation changes).
+   */
+  reorder(paths: readonly string[]): void {
+    const old = new Map(this.files);
+    this.files.clear();
+    for (const p of paths) {
+      const e = old.get(p);
+      if (e) {
+        this.files.set(p, e);
+        old.delete(p);
+      }
+    }
+    for (const [p, e] of old) this.files.set(p, e);
+    this.gen++;
+  }
+
   delete(path: string): void {
     const prev = this.files.get(path);
     if (!prev) return;
