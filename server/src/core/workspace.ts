@@ -82,6 +82,17 @@ export class WorkspaceIndex {
     return v;
   }
 
+  private kept?: Map<string, unknown>;
+
+  /** Data held by this index across generations (what `memo` derives incrementally from). */
+  keep<T>(key: string, create: () => T): T {
+    this.kept ??= new Map();
+    if (this.kept.has(key)) return this.kept.get(key) as T;
+    const v = create();
+    this.kept.set(key, v);
+    return v;
+  }
+
   /** Record a read (no-op on the index itself; a `TrackedWorkspace` records). */
   read(_key: string): void {}
 
