@@ -37,7 +37,6 @@ try {
           if (r) out.push([index, { ...r, text: setup.wantText ? r.text : '', findings: r.findings.map((x) => plainFinding(x, setup.wantFixes)) }]);
         }
         post({ type: 'done', files: out });
-        parentPort!.close();
       }
     } catch (e) {
       fail(e);
