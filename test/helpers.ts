@@ -1,6 +1,7 @@
 import { Analyzer, type HostContext } from '../server/src/core/engine';
 import { mergeConfig, type PartialConfig } from '../server/src/core/config/config';
 import { createRegistry } from '../server/src/core/rules';
+import { createProviders } from '../server/src/core/providers';
 import { applyEdits } from '../server/src/core/text';
 import type { Finding } from '../server/src/core/types';
 
@@ -10,6 +11,17 @@ export function lint(text: string, path = '/ws/test.yaml', config: PartialConfig
     throw new Error(`rule ${rule} threw: ${String(e)}`);
   });
   return a.analyze({ path, text }, mergeConfig(config), host).findings;
+}
+
+/** A fresh analyzer whose providers (loci data, CRD schema files, schema store) are `init` (rules that throw fail the test). */
+export function analyzerWith(init: Parameters<typeof createProviders>[0]): Analyzer {
+  return new Analyzer(
+    createRegistry(),
+    (rule, _p, e) => {
+      throw new Error(`rule ${rule} threw: ${String(e)}`);
+    },
+    createProviders(init),
+  );
 }
 
 /** Lint several files as one workspace (two passes, as the CLI does) and return the findings of `file`. */

@@ -1,9 +1,9 @@
-import { defaultProviders, type WorkspaceFiles } from '../server/src/core/providers';
+import type { WorkspaceFiles } from '../server/src/core/providers';
 
 /**
  * An in-memory repository for rules that read other files (kustomize): `files` maps paths under
  * `root` to their text; folders are the paths' parents; anything outside `root` is `outside`.
- * Installed in the process default provider scope (what `lint()` of test/helpers.ts runs in).
+ * Give it to an analyzer's providers (`analyzerWith({ files })`, the RuleTester's `providers` option).
  */
 export function useMemoryFiles(root: string, files: Record<string, string>): WorkspaceFiles {
   const dirs = new Set<string>();
@@ -14,7 +14,5 @@ export function useMemoryFiles(root: string, files: Record<string, string>): Wor
     stat: (p) => (!inside(p) ? 'outside' : p in files ? 'file' : dirs.has(p) ? 'directory' : 'missing'),
     read: (p) => (inside(p) ? files[p] : undefined),
   };
-  defaultProviders().files = wf;
-  defaultProviders().changed();
   return wf;
 }

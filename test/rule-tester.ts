@@ -2,7 +2,8 @@
 // text, run through the whole analysis (parse, suppressions, severities) and asserted exactly.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { lint } from './helpers';
+import { analyzerWith, lint } from './helpers';
+import type { createProviders } from '../server/src/core/providers';
 import { placeholders, template } from '../server/src/core/messages/catalog';
 import { applyEdits } from '../server/src/core/text';
 import type { PartialConfig } from '../server/src/core/config/config';
@@ -31,8 +32,14 @@ export interface InvalidCase extends ValidCase {
   output?: string | null;
 }
 
-function findings(rule: DefinedRule, c: ValidCase): Finding[] {
-  return lint(c.code, c.path ?? DEFAULT_PATH[rule.target], c.config ?? {}).filter((f) => f.rule === rule.id);
+/** Options of a rule's cases: the providers its analyses get (e.g. `files` for rules that read other files). */
+export interface RuleTesterOptions {
+  providers?: Parameters<typeof createProviders>[0];
+}
+
+function findings(rule: DefinedRule, c: ValidCase, o: RuleTesterOptions = {}): Finding[] {
+  const analyzer = o.providers ? analyzerWith(o.providers) : undefined;
+  return lint(c.code, c.path ?? DEFAULT_PATH[rule.target], c.config ?? {}, analyzer).filter((f) => f.rule === rule.id);
 }
 
 /** Every `{placeholder}` of the message's English text is given (a missing one would show as `{name}`). */
@@ -43,17 +50,17 @@ function assertComplete(f: Finding): void {
   assert.deepEqual(missing, [], `${f.message.id}: placeholders without a value`);
 }
 
-export function ruleTester(rule: DefinedRule, cases: { valid: (string | ValidCase)[]; invalid: InvalidCase[] }): void {
+export function ruleTester(rule: DefinedRule, cases: { valid: (string | ValidCase)[]; invalid: InvalidCase[] }, options: RuleTesterOptions = {}): void {
   describe(`rule ${rule.id}`, () => {
     cases.valid.forEach((v, i) => {
       const c = typeof v === 'string' ? { code: v } : v;
       it(`valid #${i + 1}${c.name ? `: ${c.name}` : ''}`, () => {
-        assert.deepEqual(findings(rule, c).map((f) => f.message.id), []);
+        assert.deepEqual(findings(rule, c, options).map((f) => f.message.id), []);
       });
     });
     cases.invalid.forEach((c, i) => {
       it(`invalid #${i + 1}${c.name ? `: ${c.name}` : ''}`, () => {
-        const got = findings(rule, c);
+        const got = findings(rule, c, options);
         assert.deepEqual(
           got.map((f, j) => ({
             messageId: f.message.id.slice(`rule.${rule.id}.`.length),
@@ -78,7 +85,7 @@ export function ruleTester(rule: DefinedRule, cases: { valid: (string | ValidCas
             const fixed = applyEdits(c.code, edits);
             assert.equal(fixed, c.output);
             // The fixed text no longer has the findings the fixes were for.
-            assert.ok(findings(rule, { ...c, code: fixed }).length < got.length, 'the fix must remove the finding');
+            assert.ok(findings(rule, { ...c, code: fixed }, options).length < got.length, 'the fix must remove the finding');
           }
         }
       });

@@ -16,7 +16,7 @@ import { entryExists, isInside, realPathOf, safeMkdir, safeWriteFile, UnsafeWrit
 import { gitRoot } from './host/repo-root';
 import { CliUsageError, createCliService } from './cli/service';
 import { checkKubernetesVersion, CHECK_ONLY_VERSIONS, OLDEST_SUPPORTED_MINOR, schemaVersions } from './core/config/settings';
-import { defaultJobs, lintInWorkers, PARALLEL_MIN_FILES } from './cli/parallel';
+import { defaultJobs, LintPool, PARALLEL_MIN_FILES } from './cli/parallel';
 import { parseBaseline, serializeBaseline, type BaselineFile } from './core/features/baseline';
 import { runCi } from './cli/ci';
 
@@ -171,24 +171,28 @@ async function lintPaths(service: DockyardService, opts: Options, io: CliIo, lan
 }
 /**
  * lintPaths on all cores (cli/parallel.ts) when there are enough files to pay for the workers and
- * the built worker is there (it is not when the CLI runs from a test bundle); same output.
+ * the built worker is there (it is not when the CLI runs from a test bundle); same output. The
+ * workers start as soon as the walk has found PARALLEL_MIN_FILES files (or at once with --jobs).
  */
 async function lintPathsParallel(service: DockyardService, opts: Options, io: CliIo, lang: Lang, errors: string[]): Promise<FileResult[]> {
   // The explanation of suppressions comes from the one-thread lint (workers return findings only).
   const jobs = opts.explainSuppressions ? 1 : (opts.jobs ?? defaultJobs());
   const targets = (opts.paths.length ? opts.paths : ['.']).map((p) => path.resolve(io.cwd, p));
   if (jobs < 2 || !fs.existsSync(path.join(__dirname, 'lint-worker.js'))) return lintPaths(service, opts, io, lang, errors);
-  const { files, errors: unreadable } = service.collect(targets);
-  if (files.length < PARALLEL_MIN_FILES && opts.jobs === undefined) return lintPaths(service, opts, io, lang, errors);
-  const sizes = new Map<string, number>();
-  for (const f of files) {
-    try {
-      sizes.set(f, fs.statSync(f).size);
-    } catch {
-      sizes.set(f, 1);
+  const setup = { cwd: io.cwd, config: opts.config, pss: opts.pss, k8sVersion: opts.k8sVersion, lang, allowPaths: opts.allowPaths, wantFixes: opts.format !== 'text', wantText: false };
+  const threshold = opts.jobs === undefined ? PARALLEL_MIN_FILES : 1;
+  let pool: LintPool | undefined;
+  const found: string[] = [];
+  const { errors: unreadable } = service.collect(targets, (f) => {
+    if (pool) return pool.add(f);
+    found.push(f);
+    if (found.length >= threshold) {
+      pool = new LintPool(jobs, setup, io.stderr);
+      for (const x of found) pool.add(x);
     }
-  }
-  const r = await lintInWorkers(files, sizes, { cwd: io.cwd, config: opts.config, pss: opts.pss, k8sVersion: opts.k8sVersion, lang, allowPaths: opts.allowPaths, wantFixes: opts.format !== 'text' }, jobs, io.stderr);
+  });
+  if (!pool) return lintPaths(service, opts, io, lang, errors);
+  const r = await pool.finish();
   for (const e of [...unreadable, ...r.errors]) errors.push(t('cli.error.unreadable', { path: displayPath(e.path, io.cwd), reason: e.reason }, lang));
   return r.files.map((f) => ({ path: f.path, display: displayPath(f.path, io.cwd), findings: f.findings, text: f.text, notUtf8: f.notUtf8, bom: f.bom }));
 }

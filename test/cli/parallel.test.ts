@@ -6,19 +6,24 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { slices } from '../../server/src/cli/parallel';
+import { ChunkQueue, CHUNK } from '../../server/src/cli/parallel';
 
 const ROOT = process.env.DOCKYARD_ROOT ?? path.resolve(__dirname, '../../..');
 const cli = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), ...args], { cwd, encoding: 'utf8' });
 
-test('slices: contiguous, balanced by size, never more than asked, nothing lost', () => {
-  assert.deepEqual(slices(['a', 'b', 'c', 'd'], 2, () => 1), [['a', 'b'], ['c', 'd']]);
-  assert.deepEqual(slices(['big', 'a', 'b', 'c'], 2, (f) => (f === 'big' ? 9 : 1)), [['big'], ['a', 'b', 'c']]);
-  assert.deepEqual(slices(['a'], 4, () => 1), [['a']]);
-  const many = Array.from({ length: 101 }, (_, i) => `f${i}`);
-  const parts = slices(many, 3, () => 1);
-  assert.ok(parts.length <= 3);
-  assert.deepEqual(parts.flat(), many);
+test('ChunkQueue: files keep their single-threaded index, chunks of at most CHUNK, nothing lost or repeated', () => {
+  const q = new ChunkQueue();
+  const many = Array.from({ length: 2 * CHUNK + 5 }, (_, i) => `f${i}`);
+  for (const f of many) q.add(f);
+  assert.equal(q.size, many.length);
+  const got: [number, string][] = [];
+  for (let c = q.next(); c; c = q.next()) {
+    assert.ok(c.length <= CHUNK && c.length > 0);
+    got.push(...c);
+  }
+  assert.deepEqual(got, many.map((f, i) => [i, f]));
+  assert.equal(q.pending, 0);
+  assert.deepEqual(q.paths(), many);
 });
 
 test('lint --jobs 2 prints exactly what --jobs 1 prints (text, JSON, SARIF), cross-file findings included', () => {

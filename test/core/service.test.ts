@@ -6,6 +6,12 @@ import assert from 'node:assert/strict';
 import { DockyardService, minimalEdit, type ServiceHost } from '../../server/src/core/service';
 import { mergeConfig, type PartialConfig } from '../../server/src/core/config/config';
 import { applyEdits } from '../../server/src/core/text';
+import { Analyzer } from '../../server/src/core/engine';
+import { createRegistry } from '../../server/src/core/rules';
+import { hover } from '../../server/src/core/features';
+import { parseBindep } from '../../server/src/core/loci/bindep';
+import { LOCI_BINDEP_TXT, LOCI_PYDEP_TXT } from '../../server/src/core/loci/data';
+import { render } from './loci/forms';
 
 function memoryHost(files: Record<string, string> = {}, crd: Record<string, string> = {}): ServiceHost {
   return {
@@ -131,4 +137,55 @@ test('a fix-all of an open document leaves the index alone: no other document be
   assert.ok(s.fixAll('/ws/user.yaml').length > 0);
   assert.ok(s.fixAll('/ws/cm.yaml').length === 0);
   assert.deepEqual(s.staleDocuments(), []);
+});
+
+test('two services in one process: different loci data and CRD schemas give independent results, also outside their calls', () => {
+  const CRD = (type: string) => `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: {name: widgets.example.com}
+spec:
+  group: example.com
+  names: {kind: Widget, plural: widgets}
+  versions:
+    - name: v1
+      schema:
+        openAPIV3Schema:
+          type: object
+          properties:
+            spec: {type: object, properties: {size: {type: ${type}}}}
+`;
+  const WIDGET = 'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec:\n  size: big\n';
+  // The same compose file in both: service A's loci checkout defines the `infiniband` profile, B has the bundled data.
+  const { path: compose, text: COMPOSE } = render('compose', { args: { PROJECT: 'cinder', PROFILES: 'fluent infiniband' } });
+  const fork = parseBindep(LOCI_BINDEP_TXT + 'ibverbs-utils [(cinder infiniband)]\n');
+  const hostA: ServiceHost = { ...memoryHost({}, { 'crd.yaml': CRD('integer') }), lociData: { get: (dir) => ({ bindep: fork, pydep: parseBindep(LOCI_PYDEP_TXT), source: dir }) } };
+  const hostB = memoryHost({}, { 'crd.yaml': CRD('string') });
+  const settings = { kubernetes: { crdSchemas: { Widget: 'crd.yaml' } }, loci: { path: '/ws/loci' } };
+  const a = new DockyardService({ host: hostA, settings });
+  const b = new DockyardService({ host: hostB, settings });
+  for (const s of [a, b]) {
+    s.open('/ws/w.yaml', 1, WIDGET);
+    s.open(compose, 1, COMPOSE);
+  }
+  const rules = (s: DockyardService, p: string, rule: string) => s.diagnostics(p).filter((f) => f.rule === rule).length;
+  // Interleaved: each answer comes from its own service's providers and caches.
+  assert.equal(rules(a, '/ws/w.yaml', 'schema-type'), 1);
+  assert.equal(rules(b, '/ws/w.yaml', 'schema-type'), 0);
+  assert.equal(rules(a, compose, 'loci-unknown-profile'), 0);
+  assert.equal(rules(b, compose, 'loci-unknown-profile'), 1);
+  assert.equal(rules(a, '/ws/w.yaml', 'schema-type'), 1);
+  assert.notEqual(a.providers.schemaStore, b.providers.schemaStore);
+  assert.equal(a.analyzer.providers, a.providers);
+
+  // Outside any service call: code that holds a service's analyzer reaches that service's providers
+  // (a module-level "current scope" would answer with the process default here: bundled data).
+  const lines = COMPOSE.split('\n');
+  const line = lines.findIndex((l) => l.includes('PROFILES'));
+  const at = { line, character: lines[line].indexOf('infiniband') };
+  const hoverOf = (s: DockyardService) => hover({ path: compose, text: COMPOSE, config: s.configFor(compose), analyzer: s.analyzer, lang: 'en' }, at)?.markdown ?? '';
+  assert.match(hoverOf(a), /ibverbs-utils/);
+  assert.doesNotMatch(hoverOf(b), /ibverbs-utils/);
+  // And the rule context carries them: a fresh Analyzer over B's providers agrees with B.
+  const fresh = new Analyzer(createRegistry(), undefined, b.providers);
+  assert.equal(fresh.analyze({ path: compose, text: COMPOSE }, b.configFor(compose)).findings.filter((f) => f.rule === 'loci-unknown-profile').length, 1);
 });

@@ -7,6 +7,10 @@ import { stageOfLine } from '../../server/src/core/model/dockerfile-stages';
 import { SHELL_CACHE_BOUNDS, shellBuilds } from '../../server/src/core/loci/sources';
 import { BINDEP_CACHE_BOUNDS, parseBindepCached } from '../../server/src/core/loci/bindep-cache';
 import { BoundedCache } from '../../server/src/core/util/bounded-cache';
+import { createProviders } from '../../server/src/core/providers';
+
+/** The caches belong to a service's providers: these tests use one of their own. */
+const P = createProviders();
 
 /** An array that counts every element read. */
 function counting<T>(arr: T[], count: () => void): T[] {
@@ -60,22 +64,22 @@ test('a build script over the cache bound is parsed once per analysis (turn), no
   const builds = Math.ceil(SHELL_CACHE_BOUNDS.maxBytes / 4096) + 10;
   for (let i = 0; i < builds; i++) lines.push(`docker build . --build-arg PROJECT=nova --build-arg PROFILES=fluent -t nova${i}`);
   const text = lines.join('\n') + '\n';
-  const first = shellBuilds(text);
+  const first = shellBuilds(text, P);
   assert.equal(first.length, builds);
-  assert.equal(shellBuilds(text), first, 'a second caller in the same turn gets the same builds');
+  assert.equal(shellBuilds(text, P), first, 'a second caller in the same turn gets the same builds');
   await Promise.resolve();
   await new Promise((r) => setImmediate(r));
-  assert.notEqual(shellBuilds(text), first, 'the next turn parses again: nothing kept it');
+  assert.notEqual(shellBuilds(text, P), first, 'the next turn parses again: nothing kept it');
 });
 
 test('a bindep file over the cache bound is parsed once per turn', async () => {
   const lines: string[] = [];
   for (let i = 0; lines.length * 30 < BINDEP_CACHE_BOUNDS.maxBytes / 30; i++) lines.push(`pkg-${i} [platform:dpkg test]`);
   const text = lines.join('\n') + '\n';
-  const f = parseBindepCached(text);
-  assert.equal(parseBindepCached(text), f);
+  const f = parseBindepCached(text, P);
+  assert.equal(parseBindepCached(text, P), f);
   await new Promise((r) => setImmediate(r));
-  assert.notEqual(parseBindepCached(text), f);
+  assert.notEqual(parseBindepCached(text, P), f);
 });
 
 test('BoundedCache: oversizeForTurn keeps the entry for get only, until the microtasks run', async () => {

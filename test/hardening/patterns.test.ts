@@ -61,3 +61,25 @@ test('.gitignore patterns from the repository are matched in linear time too', a
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('.gitignore: the literal pre-check skips only paths that cannot match (`**/x`, `*.ext`, negation, anchored, nested)', async () => {
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const { walk } = await import('../../server/src/host/files');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dockyard-gitignore-lit-'));
+  try {
+    const put = (rel: string) => {
+      fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      fs.writeFileSync(path.join(dir, rel), 'x: 1\n');
+    };
+    // `**/` drops its slash: `**/.vagrant` ignores a root-level `.vagrant` too (the literal is `.vagrant`, not `/.vagrant`).
+    fs.writeFileSync(path.join(dir, '.gitignore'), '**/.vagrant\n*.lock.yaml\n!keep.lock.yaml\n/top/only.yaml\nsub/*/deep.yaml\nb?d.yaml\n');
+    for (const f of ['.vagrant/a.yaml', 'x/.vagrant/b.yaml', 'x.lock.yaml', 'keep.lock.yaml', 'top/only.yaml', 'y/top/only.yaml', 'sub/q/deep.yaml', 'sub/deep.yaml', 'bad.yaml', 'bd.yaml', 'ok.yaml']) put(f);
+    const seen: string[] = [];
+    walk(dir, (p) => seen.push(path.relative(dir, p).split(path.sep).join('/')));
+    assert.deepEqual(seen.sort(), ['bd.yaml', 'keep.lock.yaml', 'ok.yaml', 'sub/deep.yaml', 'y/top/only.yaml']);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

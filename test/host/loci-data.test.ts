@@ -1,20 +1,19 @@
-import { describe, test, afterEach } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { FsLociDataProvider } from '../../server/src/host/loci-data';
-import { lociDataFor, lociDataGeneration, setLociDataProvider } from '../../server/src/core/loci/provider';
+import { lociDataFor } from '../../server/src/core/loci/provider';
+import { createProviders } from '../../server/src/core/providers';
 import { LOCI_PYDEP_TXT } from '../../server/src/core/loci/data';
-import { lint, only } from '../helpers';
+import { analyzerWith, lint, only } from '../helpers';
 
 function tmp(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'dockyard-loci-'));
 }
 
 describe('FsLociDataProvider', () => {
-  afterEach(() => setLociDataProvider(undefined));
-
   test('reads bindep.txt / pydep.txt of a checkout; a missing one falls back to the bundled copy', () => {
     const dir = tmp();
     fs.writeFileSync(path.join(dir, 'bindep.txt'), 'libfoo [infiniband]\n');
@@ -31,12 +30,14 @@ describe('FsLociDataProvider', () => {
     const f = path.join(dir, 'bindep.txt');
     fs.writeFileSync(f, 'a1 []\n');
     const p = new FsLociDataProvider();
+    // Two services' providers over the same reader: both hear of the change.
+    const [s1, s2] = [createProviders({ loci: p }), createProviders({ loci: p })];
     assert.equal(p.get(dir, '')!.bindep.entries[0].package, 'a1');
-    const g = lociDataGeneration();
+    const g = [s1.revision, s2.revision];
     fs.writeFileSync(f, 'b22 []\nc3 []\n');
     fs.utimesSync(f, new Date(), new Date(Date.now() + 5000));
     assert.equal(p.get(dir, '')!.bindep.entries[0].package, 'b22');
-    assert.ok(lociDataGeneration() > g);
+    assert.ok(s1.revision > g[0] && s2.revision > g[1]);
   });
 
   test('relative folders resolve against the nearest .dockyard.yaml, else the file', () => {
@@ -57,9 +58,9 @@ describe('FsLociDataProvider', () => {
     const compose = path.join(root, 'compose.yaml');
     const text = 'services:\n  cinder:\n    build:\n      context: ./loci\n      args:\n        PROJECT: cinder\n        PROFILES: infiniband ceph\n';
     assert.deepEqual(only(lint(text, compose), 'loci-unknown-profile').map((f) => f.message.args?.token), ['infiniband']);
-    setLociDataProvider(new FsLociDataProvider());
-    assert.equal(lociDataFor([path.join(root, 'loci')], compose).source, path.join(root, 'loci'));
+    const a = analyzerWith({ loci: new FsLociDataProvider() });
+    assert.equal(lociDataFor(a.providers, [path.join(root, 'loci')], compose).source, path.join(root, 'loci'));
     // With the fork data, infiniband exists and ceph does not (the fork dropped it).
-    assert.deepEqual(only(lint(text, compose), 'loci-unknown-profile').map((f) => f.message.args?.token), ['ceph']);
+    assert.deepEqual(only(lint(text, compose, undefined, a), 'loci-unknown-profile').map((f) => f.message.args?.token), ['ceph']);
   });
 });

@@ -5,7 +5,7 @@ import { maskHelm, showMasked } from './model/helm';
 import type { HelmChart } from './model/helm-chart';
 import { helmDocument, scanTemplate, type Branch, type HelmDocInfo, type TemplateStructure } from './model/helm-template';
 import { annotateHelmFinding, capabilitiesFor, editsSubstitution } from './kubernetes/helm-conditions';
-import { selectedVersion } from './kubernetes/schema';
+import { schemaStore, selectedVersion } from './kubernetes/schema';
 import { detach, splitDocuments, splitDocumentsIncremental, getMap, getValue, scalarString, isMap, type YamlChunk, YamlDocModel } from './model/yaml';
 import { ruleEnabled, RuleRegistry, type Report, type Rule, type RuleMeta } from './rules/registry';
 import { annotationSuppressions, parseHadolintConfig, parseHadolintPragmas, parseSuppressions, SuppressionSet, type Suppression } from './suppress';
@@ -16,7 +16,9 @@ import { msg } from './messages/catalog';
 import { summarizeResource } from './model/resources';
 import { baseDocumentOf, generatedNames, isKustomizationPath, patchContextOf, type KObject } from './kubernetes/kustomize';
 import { strategicMerge, toPatchOffsets } from './kubernetes/strategic-merge';
-import { withWorkspaceCrds, workspaceCrdRevision } from './kubernetes/crd';
+import { workspaceCrdRevision, workspaceCrdSchemaFor } from './kubernetes/crd';
+import type { WorkspaceCrdLookup } from './kubernetes/check';
+import { createProviders, type Providers } from './providers';
 
 /**
  * The analyzer: text in, findings out. One parse per document version, cached and shared by every
@@ -36,6 +38,12 @@ export interface AnalyzeInput {
   hadolintConfig?: () => { path: string; text: string } | undefined;
   /** The values of the chart the template belongs to (read by the host). */
   helmChart?: HelmChart;
+  /**
+   * Pass 1 of a workspace lint: index the file and run the per-file rules, but not the cross-file
+   * rules (the index is still incomplete; pass 2 runs them with every file known). Their findings
+   * are then absent from the result.
+   */
+  indexOnly?: boolean;
 }
 
 export interface HostContext {
@@ -122,13 +130,22 @@ export class Analyzer {
   private readonly failedRules = new Set<string>();
   private readonly views = new Map<string, { generation: number; view: TrackedWorkspace }>();
 
+  /**
+   * `providers`: the service's (schema store, loci data, CRD schemas and their caches), given to every
+   * rule in its context; a fresh set (bundled data, no host files) when none is given.
+   */
   constructor(
     readonly registry: RuleRegistry,
     private readonly logRuleError: RuleErrorLogger = () => undefined,
+    readonly providers: Providers = createProviders(),
     workspace?: WorkspaceIndex,
   ) {
     this.workspace = workspace ?? new WorkspaceIndex();
+    this.workspaceCrd = (apiVersion, kind) => workspaceCrdSchemaFor(this.workspace, apiVersion, kind);
   }
+
+  /** CustomResourceDefinitions of this analyzer's index as schemas (the document rules' `workspaceCrd`). */
+  private readonly workspaceCrd: WorkspaceCrdLookup;
 
   /** Forget a document (on close). Keeps its workspace-index entry when `keepIndex`. */
   close(path: string, keepIndex = true): void {
@@ -150,6 +167,17 @@ export class Analyzer {
       if (f.dockerfile) f.dockerfile.findings = undefined;
       f.textFindings = undefined;
     }
+  }
+
+  /** The last configuration's cache key (a configuration object is reused for many files; stringifying it per file showed in profiles). */
+  private lastKey?: { config: DockyardConfig; yaml?: boolean; dockerfile?: boolean; buildkit?: boolean; key: string };
+
+  private keyOf(config: DockyardConfig, host: HostContext): string {
+    const k = this.lastKey;
+    if (k && k.config === config && k.yaml === host.yamlSyntaxElsewhere && k.dockerfile === host.dockerfileSyntaxElsewhere && k.buildkit === host.buildkitChecksElsewhere) return k.key;
+    const key = configKey(config, `|${host.yamlSyntaxElsewhere ? 1 : 0}${host.dockerfileSyntaxElsewhere ? 1 : 0}${host.buildkitChecksElsewhere ? 1 : 0}`);
+    this.lastKey = { config, yaml: host.yamlSyntaxElsewhere, dockerfile: host.dockerfileSyntaxElsewhere, buildkit: host.buildkitChecksElsewhere, key };
+    return key;
   }
 
   cachedFiles(): number {
@@ -194,7 +222,7 @@ export class Analyzer {
         ],
       };
     }
-    const key = configKey(config, `|${host.yamlSyntaxElsewhere ? 1 : 0}${host.dockerfileSyntaxElsewhere ? 1 : 0}${host.buildkitChecksElsewhere ? 1 : 0}`);
+    const key = this.keyOf(config, host);
     let state = this.files.get(path);
     if (!state || state.kind !== kind) {
       state = { kind, text: '' };
@@ -206,8 +234,7 @@ export class Analyzer {
       case 'yaml': {
         const y = this.yamlState(state, text, input.helmChartTemplate ?? false, input.helmChart);
         const silenced: SilencedFinding[] = [];
-        // Custom resources are validated with the CustomResourceDefinitions of this index.
-        const findings = withWorkspaceCrds(this.workspace, () => this.analyzeYaml(path, kind, y, config, key, host, silenced));
+        const findings = this.analyzeYaml(path, kind, y, config, key, host, silenced, input.indexOnly ?? false);
         return { kind, findings, silenced, yaml: y };
       }
       case 'dockerfile': {
@@ -301,19 +328,19 @@ export class Analyzer {
     return new DockerfileModel(text);
   }
 
-  private analyzeYaml(path: string, kind: FileKind, y: YamlFileState, config: DockyardConfig, key: string, host: HostContext, silenced: SilencedFinding[]): Finding[] {
+  private analyzeYaml(path: string, kind: FileKind, y: YamlFileState, config: DockyardConfig, key: string, host: HostContext, silenced: SilencedFinding[], indexOnly: boolean): Finding[] {
     const out: Finding[] = [];
     const docRules = this.registry.of('yaml-document').filter((r) => this.active(r, config, host));
     const resources: IndexedResource[] = [];
     // A strategic-merge patch file of a kustomization in its folder (read through the host's files).
-    const patch = kind === 'kubernetes' && !y.helm ? patchContextOf(path) : undefined;
+    const patch = kind === 'kubernetes' && !y.helm ? patchContextOf(this.providers, path) : undefined;
     const docKey = patch ? `${key}|patch:${patch.kustomization}` : key;
     let crdReads: FactReads | undefined;
     y.chunks.forEach((chunk, i) => {
       const cs = y.states[i];
       // A custom resource's findings depend on the workspace CRD of its kind (its fact revision).
       const id = kind === 'kubernetes' ? cs.model.k8s : null;
-      const crd = id ? workspaceCrdRevision(id.apiVersion, id.kind) : undefined;
+      const crd = id ? workspaceCrdRevision(this.workspace, id.apiVersion, id.kind) : undefined;
       if (crd) (crdReads ??= new Map()).set(crd.key, crd.revision);
       const chunkKey = crd ? `${docKey}|${crd.key}@${crd.revision}` : docKey;
       if (!cs.findings || cs.findings.key !== chunkKey) {
@@ -359,14 +386,14 @@ export class Analyzer {
     // A kustomization's generated ConfigMaps/Secrets, under every name they carry (missing-reference reads them).
     if (isKustomizationPath(path) && y.states.length && !y.helm) {
       const model = y.states[0].model;
-      for (const g of generatedNames(path, model.contents)) {
+      for (const g of generatedNames(this.providers, path, model.contents)) {
         resources.push({ path, docIndex: 0, apiVersion: 'v1', kind: g.kind, name: g.name, range: shiftRange(model.rangeOf(g.node), y.chunks[0].startLine), data: { kustomizeGenerated: true } });
       }
     }
     this.workspace.set(path, resources);
     y.crdReads = crdReads;
     const fileRules = this.registry.of('yaml-file').filter((r) => this.active(r, config, host));
-    if (fileRules.length && kind === 'kubernetes') {
+    if (fileRules.length && kind === 'kubernetes' && !indexOnly) {
       // Valid while the file's text, the configuration and every index fact the rules read are.
       const ff = y.fileFindings;
       if (!ff || ff.key !== key || !this.workspace.current(ff.reads)) {
@@ -388,6 +415,7 @@ export class Analyzer {
               docs: patch && rule.category === 'security' ? [] : docs,
               text: y.text,
               workspace: view,
+              providers: this.providers,
               report: (r) => {
                 const f = this.toFinding(rule, r, config);
                 if (!f) return;
@@ -403,7 +431,7 @@ export class Analyzer {
                 const h = y.states[ci].helm;
                 if (h) {
                   // A template's document: the conditions it renders under (document-relative lines).
-                  const context = { info: h.info, chart: y.chart, caps: capabilitiesFor(config), selectedVersion: selectedVersion(config), doc: y.states[ci].model };
+                  const context = { info: h.info, chart: y.chart, caps: capabilitiesFor(config, this.providers), selectedVersion: selectedVersion(config, schemaStore(this.providers)), doc: y.states[ci].model };
                   const local = shiftFinding(f, -chunk.startLine);
                   list.push(withFixesOf(f, shiftFinding(annotateHelmFinding(local, context, []), chunk.startLine)));
                   return;
@@ -452,6 +480,8 @@ export class Analyzer {
       doc: cs.model,
       chunk,
       helm,
+      providers: this.providers,
+      workspaceCrd: this.workspaceCrd,
       report: (r: Report) => {
         const f = this.toFinding(current, r, config);
         if (f) keepOrSilence(f, cs.suppressions.suppressedBy(f.rule, f.range.start.line), list, silenced);
@@ -513,14 +543,14 @@ export class Analyzer {
     silenced: SilencedFinding[],
   ): void {
     const id = cs.model.k8s!;
-    const baseDoc = baseDocumentOf(objects, id.kind, id.name, id.namespace);
+    const baseDoc = baseDocumentOf(this.providers, objects, id.kind, id.name, id.namespace);
     if (!baseDoc || !rules.length) return;
     const merged = strategicMerge(baseDoc.contents, cs.model.contents);
     const mdoc = new YamlDocModel(merged.text);
     const run = (doc: YamlDocModel, sink: (r: Report, rule: Rule) => void) => {
       for (const rule of rules) {
         try {
-          rule.check({ config, path, doc, chunk: { index: chunk.index, startLine: 0, startOffset: 0, text: doc.text }, helm: false, report: (r: Report) => sink(r, rule) });
+          rule.check({ config, path, doc, chunk: { index: chunk.index, startLine: 0, startOffset: 0, text: doc.text }, helm: false, providers: this.providers, workspaceCrd: this.workspaceCrd, report: (r: Report) => sink(r, rule) });
         } catch (e) {
           list.push(this.failure(rule, path, e));
         }
@@ -563,7 +593,7 @@ export class Analyzer {
     chart: HelmChart | undefined,
     list: Finding[],
   ): Finding[] {
-    const context = { info: h.info, chart, caps: capabilitiesFor(config), selectedVersion: selectedVersion(config) };
+    const context = { info: h.info, chart, caps: capabilitiesFor(config, this.providers), selectedVersion: selectedVersion(config, schemaStore(this.providers)) };
     const seen = new Set(list.map(findingKey));
     const keep = (fix: Fix) => fix.kind === 'ignore' || !fix.edits.some((e) => editsSubstitution(cs.model, h.info, e.range));
     const out = list.map((f) => (f.rule === 'internal-error' ? f : withFixesOf(f, annotateHelmFinding(f, { ...context, doc: cs.model }, []), keep)));
@@ -578,6 +608,8 @@ export class Analyzer {
         doc,
         chunk,
         helm,
+        providers: this.providers,
+        workspaceCrd: this.workspaceCrd,
         report: (r: Report) => {
           const f = this.toFinding(current, r, config);
           if (f && !cs.suppressions.suppresses(f.rule, f.range.start.line)) found.push(f);
@@ -627,6 +659,7 @@ export class Analyzer {
           path,
           model,
           workspace: this.workspace,
+          providers: this.providers,
           report: (r) => {
             const f = this.toFinding(rule, r, config);
             if (f) keepOrSilence(f, supp.suppressedBy(f.rule, instructionStartLine(model, f.range.start.line)), list, silenced);
@@ -670,6 +703,7 @@ export class Analyzer {
           path,
           text,
           workspace: this.workspace,
+          providers: this.providers,
           report: (r) => {
             const f = this.toFinding(rule, r, config);
             if (f) keepOrSilence(f, supp.suppressedBy(f.rule, f.range.start.line), list, silenced);
@@ -764,17 +798,22 @@ interface LazyFixes {
   log: RuleErrorLogger;
   built?: Fix[];
 }
-const LAZY_FIXES = new WeakMap<Finding, LazyFixes>();
+/** The key of a finding's lazy-fix state: held by the finding itself (non-enumerable, so never serialised or copied). */
+const LAZY: unique symbol = Symbol('dockyard.lazyFixes');
+type WithLazy = Finding & { [LAZY]?: LazyFixes };
 
 function setLazyFixes(f: Finding, build: () => Fix[] | undefined, rule: string, log: LazyFixes['log']): void {
-  LAZY_FIXES.set(f, { build, rule, log });
+  Object.defineProperty(f, LAZY, { value: { build, rule, log }, enumerable: false, writable: false, configurable: true });
   Object.defineProperty(f, 'fixes', LAZY_FIXES_PROPERTY);
 }
-const LAZY_FIXES_PROPERTY: PropertyDescriptor = {
+function lazyOf(f: Finding): LazyFixes | undefined {
+  return (f as WithLazy)[LAZY];
+}
+const LAZY_FIXES_PROPERTY: PropertyDescriptor = Object.freeze({
   configurable: true,
   enumerable: false,
   get(this: Finding): Fix[] | undefined {
-    const lazy = LAZY_FIXES.get(this);
+    const lazy = lazyOf(this);
     if (!lazy) return undefined;
     const build = lazy.build;
     if (build) {
@@ -788,7 +827,7 @@ const LAZY_FIXES_PROPERTY: PropertyDescriptor = {
     }
     return lazy.built;
   },
-};
+});
 
 /** A List item's own annotation suppressions (parsed once per item). */
 function itemOwnAnnotations(item: YamlDocModel, registry: RuleRegistry): Suppression[] {
@@ -883,7 +922,7 @@ function findingKey(f: Finding): string {
  */
 function withFixesOf(from: Finding, to: Finding, keep?: (fix: Fix) => boolean): Finding {
   if (from === to && !keep) return to;
-  const lazy = LAZY_FIXES.get(from);
+  const lazy = lazyOf(from);
   if (lazy) setLazyFixes(to, () => (keep ? from.fixes?.filter(keep) : from.fixes), lazy.rule, lazy.log);
   else if (from.fixes) to.fixes = keep ? from.fixes.filter(keep) : from.fixes;
   return to;
@@ -894,7 +933,7 @@ export function shiftFinding(f: Finding, lines: number): Finding {
   const out: Finding = { ...f, range: shiftRange(f.range, lines) };
   if (f.related) out.related = f.related.map((r) => (r.path ? r : { ...r, range: shiftRange(r.range, lines) }));
   // Lazy fixes stay lazy: shifting must not build every finding's fix on every analysis.
-  const lazy = LAZY_FIXES.get(f);
+  const lazy = lazyOf(f);
   if (lazy) setLazyFixes(out, () => f.fixes?.map((x) => shiftFix(x, lines)), lazy.rule, lazy.log);
   else if (f.fixes) out.fixes = f.fixes.map((x) => shiftFix(x, lines));
   return out;

@@ -31,6 +31,8 @@ export interface LociDataProvider {
   readText?(dir: string, relPath: string, fromFile: string): string | undefined;
   /** The names of the files in folder `dir` (sibling vars files are found by name); undefined when unknown. */
   listFiles?(dir: string, fromFile: string): string[] | undefined;
+  /** Register a listener called when data the provider returned earlier changed (a file was edited on disk). */
+  onChange?(listener: () => void): void;
 }
 
 /** Reads the schema files `kubernetes.crdSchemas` names (see kubernetes/crd.ts). */
@@ -55,14 +57,12 @@ export interface WorkspaceFiles {
 
 /**
  * The providers of one DockyardService (loci data, CRD schema files, the Kubernetes schema store) and
- * the caches derived from their data. The service owns them and installs them for the duration of
- * each of its calls (`withProviders`); the modules that need a provider deep in an analysis
- * (kubernetes/crd.ts, kubernetes/schema.ts, loci/provider.ts) read `providers()` instead of a
- * module-level setting, so two services in one process (tests, a CLI inside a server) never share
- * a provider or a derived cache. Analyses are synchronous: the scope cannot leak across an await.
- *
- * Outside any service call (unit tests of single modules) a process default scope answers; the old
- * setters (`setLociDataProvider`, `setCrdSchemaSource`, `setSchemaStore`) write that default only.
+ * the caches derived from their data. The service creates them and hands them to its Analyzer, which
+ * passes them to every rule in its context (`ctx.providers`) and to the editor features
+ * (`FeatureContext.providers`); the modules that need a provider (kubernetes/crd.ts,
+ * kubernetes/schema.ts, loci/provider.ts, the bindep and shell caches) take them as a parameter.
+ * Nothing is reached through a module-level "current" scope, so two services in one process (tests,
+ * a CLI inside a server) never share a provider or a derived cache.
  */
 export interface Providers {
   loci?: LociDataProvider;
@@ -75,15 +75,20 @@ export interface Providers {
   cache<T>(name: string, create: () => T): T;
   /** The providers' data changed (a file they read changed, one was replaced): drop derived caches. */
   changed(): void;
+  /**
+   * State that lives as long as these providers, whatever their data revision (what the schema
+   * store has registered: kubernetes/schema.ts); created on first use, never dropped.
+   */
+  state<T>(name: string, create: () => T): T;
 }
-
-let revisions = 0;
 
 export function createProviders(init: { loci?: LociDataProvider; crd?: CrdSchemaSource; schemaStore?: SchemaStore; files?: WorkspaceFiles } = {}): Providers {
   let caches = new Map<string, unknown>();
-  // Unique across services: caches keyed by a revision elsewhere (loci/facts.ts) never mix two services.
-  let revision = ++revisions;
-  return {
+  const states = new Map<string, unknown>();
+  // Keys of derived data also hold the Providers object itself where data may outlive it (see
+  // loci/facts.ts), so a per-object counter is enough.
+  let revision = 0;
+  const p: Providers = {
     ...init,
     get revision() {
       return revision;
@@ -97,31 +102,19 @@ export function createProviders(init: { loci?: LociDataProvider; crd?: CrdSchema
       return c;
     },
     changed() {
-      revision = ++revisions;
+      revision++;
       caches = new Map();
     },
+    state<T>(name: string, create: () => T): T {
+      let s = states.get(name) as T | undefined;
+      if (s === undefined) {
+        s = create();
+        states.set(name, s);
+      }
+      return s;
+    },
   };
-}
-
-const processDefault = createProviders();
-let active: Providers = processDefault;
-
-/** The providers of the service whose call is running (else the process default). */
-export function providers(): Providers {
-  return active;
-}
-
-/** The process default scope (what the legacy setters write). */
-export function defaultProviders(): Providers {
-  return processDefault;
-}
-
-export function withProviders<T>(p: Providers, fn: () => T): T {
-  const prev = active;
-  active = p;
-  try {
-    return fn();
-  } finally {
-    active = prev;
-  }
+  // A provider that notices its data changed on disk (host/loci-data.ts) tells these providers.
+  init.loci?.onChange?.(() => p.changed());
+  return p;
 }

@@ -12,7 +12,7 @@ import type { Finding, Fix, FixTier, Message, Position, Range, TextEdit } from '
 import type { LociDataProvider } from './loci/provider';
 import type { CrdSchemaSource } from './kubernetes/crd';
 import type { SchemaStore } from './schema';
-import { createProviders, withProviders, type Providers, type WorkspaceFiles } from './providers';
+import { createProviders, type Providers, type WorkspaceFiles } from './providers';
 import type { IndexedResource } from './workspace';
 import { detectKind } from './model/detect';
 import { BaselineMatcher, buildBaseline, fingerprint, parseBaseline, type BaselineEntry, type BaselineFile, type Fingerprint, type FingerprintSource } from './features/baseline';
@@ -190,12 +190,12 @@ export class DockyardService {
 
   constructor(private readonly options: ServiceOptions) {
     this.registry = options.registry ?? createRegistry();
-    this.analyzer = new Analyzer(this.registry, options.logRuleError);
+    const h = options.host;
+    this.providers = createProviders({ loci: h.lociData, crd: h.crdSchemas, schemaStore: h.schemaStore, files: h.files });
+    this.analyzer = new Analyzer(this.registry, options.logRuleError, this.providers);
     this.settings = options.settings ?? {};
     this.context = options.context ?? {};
     this.lang = options.lang ?? 'en';
-    const h = options.host;
-    this.providers = createProviders({ loci: h.lociData, crd: h.crdSchemas, schemaStore: h.schemaStore, files: h.files });
   }
 
   get host(): ServiceHost {
@@ -359,21 +359,15 @@ export class DockyardService {
 
   // ---- analysis ------------------------------------------------------------------------------
 
-  private run<T>(fn: () => T): T {
-    return withProviders(this.providers, fn);
-  }
-
-  private analyzeText(path: string, text: string, languageId?: string, analyzer = this.analyzer): FileAnalysis {
+  private analyzeText(path: string, text: string, languageId?: string, analyzer = this.analyzer, indexOnly = false): FileAnalysis {
     this.analyses++;
-    return this.run(() => {
-      const helmChartTemplate = this.host.isUnderChartTemplates(path);
-      const helmChart = helmChartTemplate ? this.helmChartFor(path) : undefined;
-      return analyzer.analyze(
-        { path, text, languageId, helmChartTemplate, helmChart, hadolintConfig: () => this.host.repositoryFile?.(path, HADOLINT_CONFIG_NAMES) },
-        this.configFor(path),
-        this.context,
-      );
-    });
+    const helmChartTemplate = this.host.isUnderChartTemplates(path);
+    const helmChart = helmChartTemplate ? this.helmChartFor(path) : undefined;
+    return analyzer.analyze(
+      { path, text, languageId, helmChartTemplate, helmChart, indexOnly, hadolintConfig: () => this.host.repositoryFile?.(path, HADOLINT_CONFIG_NAMES) },
+      this.configFor(path),
+      this.context,
+    );
   }
 
   /** The analysis of an open document's current version (cached per version). */
@@ -509,8 +503,11 @@ export class DockyardService {
     return { files: out, errors, cancelled: false };
   }
 
-  /** The files a lint of `targets` covers (folders walked, each file once), and the paths that cannot be read. */
-  collect(targets: readonly string[]): { files: string[]; errors: LintResult['errors'] } {
+  /**
+   * The files a lint of `targets` covers (folders walked, each file once), and the paths that cannot
+   * be read. `onFile` hears of each file as it is found (the CLI feeds its workers during the walk).
+   */
+  collect(targets: readonly string[], onFile?: (path: string) => void): { files: string[]; errors: LintResult['errors'] } {
     const errors: LintResult['errors'] = [];
     const files: string[] = [];
     const seen = new Set<string>();
@@ -524,6 +521,7 @@ export class DockyardService {
       if (seen.has(real)) return;
       seen.add(real);
       files.push(p);
+      onFile?.(p);
     };
     for (const p of targets) {
       const st = this.host.stat(p);
@@ -548,7 +546,9 @@ export class DockyardService {
     }
     texts.set(file, r);
     if (open) this.analysis(file);
-    else this.analyzeText(file, r.text);
+    // Index only: cross-file rules would run against a partial index and be run again in pass 2
+    // (rebuilding the index's lookup tables after every file made pass 1 quadratic).
+    else this.analyzeText(file, r.text, undefined, this.analyzer, true);
   }
 
   /** Lint pass 2 for one file: its findings with the whole index in place (cross-file rules). */
@@ -605,9 +605,14 @@ export class DockyardService {
     return files.filter((f) => ws.has(f)).map((f) => [f, ws.get(f)]);
   }
 
-  /** Index entries of files another worker analysed, so that cross-file rules see the whole lint. */
-  importIndexEntries(entries: readonly [string, IndexedResource[]][]): void {
+  /**
+   * Index entries of files another worker analysed, so that cross-file rules see the whole lint;
+   * `order`: every file of the lint in its single-threaded order (the index then iterates as if one
+   * thread had filled it).
+   */
+  importIndexEntries(entries: readonly [string, IndexedResource[]][], order?: readonly string[]): void {
     for (const [p, resources] of entries) this.analyzer.workspace.set(p, resources);
+    if (order) this.analyzer.workspace.reorder(order);
   }
 
   // ---- fixes ---------------------------------------------------------------------------------
@@ -662,7 +667,7 @@ export class DockyardService {
     // Later rounds lint the intermediate texts in a scratch analyzer: the workspace index keeps the
     // open text's facts (no revision bumps, no other document made stale by a fix-all on save).
     // Only cross-file findings differ there, and they offer no fixes: the same fixes are chosen.
-    this.scratch ??= new Analyzer(this.registry, this.options.logRuleError);
+    this.scratch ??= new Analyzer(this.registry, this.options.logRuleError, this.providers);
     const a = this.analysis(path);
     const r = this.fixText(path, d.text, opts, a?.hidden?.length ? [...a.findings, ...a.hidden] : a?.findings ?? [], this.scratch);
     if (r.text === d.text) return [];
@@ -723,7 +728,7 @@ export class DockyardService {
       const meta = this.registry.meta(f.rule);
       if (meta) parts.push(ruleDocsMarkdown(meta, this.lang));
     }
-    const h = this.run(() => hover(ctx, position));
+    const h = hover(ctx, position);
     if (h) parts.push(h.markdown);
     if (!parts.length) return undefined;
     return { markdown: parts.join('\n\n---\n\n'), range: h?.range };
@@ -731,17 +736,17 @@ export class DockyardService {
 
   completion(path: string, position: Position): CompletionResult[] {
     const ctx = this.featureContext(path);
-    return ctx ? this.run(() => completion(ctx, position)) : [];
+    return ctx ? completion(ctx, position) : [];
   }
 
   inlayHints(path: string, range: Range): InlayHintResult[] {
     const ctx = this.featureContext(path);
-    return ctx ? this.run(() => inlayHints(ctx, range)) : [];
+    return ctx ? inlayHints(ctx, range) : [];
   }
 
   codeLenses(path: string): CodeLensResult[] {
     const ctx = this.featureContext(path);
-    return ctx ? this.run(() => codeLenses(ctx)) : [];
+    return ctx ? codeLenses(ctx) : [];
   }
 
   /**

@@ -66,6 +66,33 @@ export class WorkspaceIndex {
     return true;
   }
 
+  private memos?: { generation: number; values: Map<string, unknown> };
+
+  /**
+   * Data derived from the whole index (lookup tables, a cross-file rule's per-view results), held by
+   * this index (or view) until its generation changes.
+   */
+  memo<T>(key: string, create: () => T): T {
+    const g = this.generation;
+    if (!this.memos || this.memos.generation !== g) this.memos = { generation: g, values: new Map() };
+    const values = this.memos.values;
+    if (values.has(key)) return values.get(key) as T;
+    const v = create();
+    values.set(key, v);
+    return v;
+  }
+
+  private kept?: Map<string, unknown>;
+
+  /** Data held by this index across generations (what `memo` derives incrementally from). */
+  keep<T>(key: string, create: () => T): T {
+    this.kept ??= new Map();
+    if (this.kept.has(key)) return this.kept.get(key) as T;
+    const v = create();
+    this.kept.set(key, v);
+    return v;
+  }
+
   /** Record a read (no-op on the index itself; a `TrackedWorkspace` records). */
   read(_key: string): void {}
 
@@ -80,6 +107,25 @@ export class WorkspaceIndex {
     const next: FileEntry = { resources };
     this.files.set(path, next);
     this.changed(path, prev, next);
+  }
+
+  /**
+   * Put the files in this order (those not named keep theirs, after): what the index iterates, and
+   * so the order of lookup results, is then that of an index filled in this order. Facts do not
+   * change (no revision is bumped); whole-index memos are rebuilt (the generation changes).
+   */
+  reorder(paths: readonly string[]): void {
+    const old = new Map(this.files);
+    this.files.clear();
+    for (const p of paths) {
+      const e = old.get(p);
+      if (e) {
+        this.files.set(p, e);
+        old.delete(p);
+      }
+    }
+    for (const [p, e] of old) this.files.set(p, e);
+    this.gen++;
   }
 
   delete(path: string): void {
@@ -196,7 +242,7 @@ export class TrackedWorkspace extends WorkspaceIndex {
   }
 }
 
-const EMPTY = new Map<string, string>();
+const EMPTY: ReadonlyMap<string, string> = new Map<string, string>();
 
 /** `group\nkind\nnamespace\nname`, as `kubernetes/index-lookup.ts` keys `byIdentity`. */
 export function identityOf(apiVersion: string, kind: string, namespace: string | undefined, name: string): string {

@@ -10,6 +10,8 @@ import type { Message } from '../core/types';
 export class ConfigResolver {
   private readonly fileCache = new Map<string, { config: PartialConfig; problems: Message[] }>();
   private readonly dirCache = new Map<string, string | null>();
+  /** The merged configuration per config file (`''`: none) for the last overrides object seen (one object per service settings). */
+  private readonly merged = new Map<string, { overrides: PartialConfig | undefined; config: DockyardConfig }>();
 
   constructor(
     private readonly knownRules: Set<string>,
@@ -19,6 +21,7 @@ export class ConfigResolver {
   invalidate(): void {
     this.fileCache.clear();
     this.dirCache.clear();
+    this.merged.clear();
   }
 
   configFileFor(filePath: string): string | undefined {
@@ -53,6 +56,10 @@ export class ConfigResolver {
   resolve(filePath: string, overrides?: PartialConfig): { config: DockyardConfig; file?: string; problems: Message[] } {
     const file = this.configFileFor(filePath);
     const loaded = file ? this.loadFile(file) : undefined;
-    return { config: mergeConfig(loaded?.config, overrides), file, problems: loaded?.problems ?? [] };
+    // Every file under one config file shares one merged object (configurations are never
+    // modified): no clone per analysis, and the analyzer's per-configuration caches hit.
+    let m = this.merged.get(file ?? '');
+    if (!m || m.overrides !== overrides) this.merged.set(file ?? '', (m = { overrides, config: mergeConfig(loaded?.config, overrides) }));
+    return { config: m.config, file, problems: loaded?.problems ?? [] };
   }
 }

@@ -50,6 +50,8 @@ interface IgnoreRule {
   /** The pattern as a regular expression source, matched by RE2 (linear time: .gitignore files are repository input). */
   source: string;
   re: CompiledPattern;
+  /** A text every matching path contains (the longest run of the pattern without `*` or `?`): paths without it are skipped before the RE2 test. */
+  literal: string;
   negate: boolean;
   dirOnly: boolean;
 }
@@ -73,30 +75,51 @@ export function parseGitignore(text: string, base: string): IgnoreRule[] {
     const anchored = line.includes('/');
     if (line.startsWith('/')) line = line.slice(1);
     let re = '';
+    // The longest run of characters the pattern matches literally (between wildcards).
+    let literal = '';
+    let run = '';
+    const endRun = () => {
+      if (run.length > literal.length) literal = run;
+      run = '';
+    };
     for (let i = 0; i < line.length; i++) {
       const c = line[i];
       if (c === '*') {
+        endRun();
         if (line[i + 1] === '*') {
           re += '.*';
           i++;
           if (line[i + 1] === '/') i++;
         } else re += '[^/]*';
-      } else if (c === '?') re += '[^/]';
-      else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+      } else if (c === '?') {
+        endRun();
+        re += '[^/]';
+      } else {
+        re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+        run += c;
+      }
     }
+    endRun();
     const source = anchored ? `^${re}(/.*)?$` : `(^|/)${re}(/.*)?$`;
     const compiled = compilePattern(source);
-    if ('test' in compiled) rules.push({ base, source, re: compiled, negate, dirOnly });
+    if ('test' in compiled) rules.push({ base, source, re: compiled, literal, negate, dirOnly });
   }
   return rules;
+}
+
+/** `abs` relative to `base`, with `/` separators (the walk joins paths under each rule's folder: a prefix cut; else path.relative). */
+function relativeTo(base: string, abs: string): string {
+  const rel = abs.length > base.length + 1 && abs.startsWith(base) && abs[base.length] === path.sep ? abs.slice(base.length + 1) : path.relative(base, abs);
+  return path.sep === '/' ? rel : rel.split(path.sep).join('/');
 }
 
 function ignored(rules: IgnoreRule[], abs: string, isDir: boolean): boolean {
   let result = false;
   for (const r of rules) {
-    const rel = path.relative(r.base, abs).split(path.sep).join('/');
+    const rel = relativeTo(r.base, abs);
     if (rel.startsWith('..')) continue;
     if (r.dirOnly && !isDir && !r.source.includes('(/.*)')) continue;
+    if (!rel.includes(r.literal)) continue;
     if (r.re.test(rel)) result = !r.negate;
   }
   return result;

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseBindep, type BindepFile } from '../core/loci/bindep';
-import { bundledLociData, lociDataChanged, type LociData, type LociDataProvider } from '../core/loci/provider';
+import { bundledLociData, type LociData, type LociDataProvider } from '../core/loci/provider';
 import { CONFIG_FILE_NAMES } from '../core/config/config';
 import type { PathPolicy } from './repo-root';
 
@@ -14,6 +14,16 @@ import type { PathPolicy } from './repo-root';
  */
 export class FsLociDataProvider implements LociDataProvider {
   private readonly files = new Map<string, { stamp: string; file: BindepFile }>();
+  private readonly listeners: (() => void)[] = [];
+
+  /** The providers of each service using this reader subscribe: a re-read file drops their derived caches. */
+  onChange(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  private changed(): void {
+    for (const l of this.listeners) l();
+  }
 
   /** `policy`: where folders and files named by repository configuration may lead (issue #12); unset: anywhere. */
   constructor(private readonly policy?: PathPolicy) {}
@@ -88,7 +98,7 @@ export class FsLociDataProvider implements LociDataProvider {
     try {
       st = fs.statSync(p);
     } catch {
-      if (this.files.delete(p)) lociDataChanged();
+      if (this.files.delete(p)) this.changed();
       return undefined;
     }
     if (!st.isFile() || st.size > 4 * 1024 * 1024) return undefined;
@@ -97,7 +107,7 @@ export class FsLociDataProvider implements LociDataProvider {
     if (hit && hit.stamp === stamp) return hit.file;
     try {
       const file = parseBindep(fs.readFileSync(p, 'utf8'));
-      if (hit) lociDataChanged();
+      if (hit) this.changed();
       this.files.set(p, { stamp, file });
       return file;
     } catch {

@@ -46,7 +46,7 @@ export function createNodeHost(o: NodeHostOptions): NodeHost {
         return { error: (e as NodeJS.ErrnoException).code ?? String(e) };
       }
     },
-    realPath: (p) => fs.realpathSync(p),
+    realPath: (p) => fs.realpathSync.native(p),
     listFolder: (folder, onFile) => walk(folder, onFile),
     isUnderChartTemplates: (p) => (path.isAbsolute(p) ? isUnderChartTemplates(p) : false),
     findConfig: (p, overrides) => resolver.resolve(p, overrides),

@@ -1,10 +1,10 @@
-import { test, describe, afterEach } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { lint, only, r } from '../../helpers';
-import { setCrdSchemaSource, crdFileFor, invalidateCrdSchemas } from '../../../server/src/core/kubernetes/crd';
+import { analyzerWith, lint, only, r } from '../../helpers';
+import { crdFileFor, invalidateCrdSchemas } from '../../../server/src/core/kubernetes/crd';
 import { mergeConfig } from '../../../server/src/core/config/config';
 import { Analyzer } from '../../../server/src/core/engine';
 import { createRegistry } from '../../../server/src/core/rules';
@@ -44,29 +44,30 @@ spec:
   colour: red
 `;
 
+/** An analyzer whose providers read schema files from `files` (and record the reads). */
 function source(files: Record<string, string>) {
   const reads: string[] = [];
-  setCrdSchemaSource({
-    read(file, documentPath) {
-      reads.push(`${file}|${documentPath}`);
-      return files[file];
+  const a = analyzerWith({
+    crd: {
+      read(file, documentPath) {
+        reads.push(`${file}|${documentPath}`);
+        return files[file];
+      },
     },
   });
-  return reads;
+  return { reads, a };
 }
-
-afterEach(() => setCrdSchemaSource(undefined));
 
 describe('CRD schemas (kubernetes.crdSchemas)', () => {
   test('without a configured schema a custom resource is skipped', () => {
-    source({ 'crds/widget.yaml': CRD });
-    const f = lint(WIDGET);
+    const { a } = source({ 'crds/widget.yaml': CRD });
+    const f = lint(WIDGET, undefined, undefined, a);
     assert.deepEqual(f.filter((x) => x.rule.startsWith('schema-') || x.rule === 'unknown-kind'), []);
   });
 
   test('with a CRD file mapped by kind, the document is validated against the version\'s schema', () => {
-    const reads = source({ 'crds/widget.yaml': CRD });
-    const f = lint(WIDGET, '/ws/w.yaml', { kubernetes: { crdSchemas: { Widget: 'crds/widget.yaml' } } });
+    const { reads, a } = source({ 'crds/widget.yaml': CRD });
+    const f = lint(WIDGET, '/ws/w.yaml', { kubernetes: { crdSchemas: { Widget: 'crds/widget.yaml' } } }, a);
     assert.deepEqual(reads, ['crds/widget.yaml|/ws/w.yaml']);
     assert.deepEqual(
       f.filter((x) => x.rule.startsWith('schema-')).map((x) => [x.rule, r(x)]),
@@ -81,11 +82,11 @@ describe('CRD schemas (kubernetes.crdSchemas)', () => {
 
   test('group/version/Kind keys win over Kind keys; a plain JSON schema applies to any version', () => {
     const json = JSON.stringify({ type: 'object', properties: { spec: { type: 'object', properties: { size: { type: 'string' } } } } });
-    source({ 'crds/widget.yaml': CRD, 'schemas/widget.json': json });
+    const { a } = source({ 'crds/widget.yaml': CRD, 'schemas/widget.json': json });
     const config = mergeConfig({ kubernetes: { crdSchemas: { Widget: 'crds/widget.yaml', 'example.com/v1/Widget': 'schemas/widget.json' } } });
     assert.equal(crdFileFor(config, 'example.com/v1', 'Widget'), 'schemas/widget.json');
     assert.equal(crdFileFor(config, 'example.com/v2', 'Widget'), 'crds/widget.yaml');
-    const f = lint(WIDGET, '/ws/w.yaml', { kubernetes: { crdSchemas: { 'example.com/v1/Widget': 'schemas/widget.json' } } });
+    const f = lint(WIDGET, '/ws/w.yaml', { kubernetes: { crdSchemas: { 'example.com/v1/Widget': 'schemas/widget.json' } } }, a);
     // size is a string in the JSON schema; mode/colour are unknown there
     assert.deepEqual(
       f.filter((x) => x.rule.startsWith('schema-')).map((x) => [x.rule, x.message.args!.key ?? x.message.args!.path]),
@@ -97,35 +98,34 @@ describe('CRD schemas (kubernetes.crdSchemas)', () => {
   });
 
   test('problems with the configured file are reported on the document (unknown-kind)', () => {
-    source({ 'crds/widget.yaml': CRD, 'other.yaml': 'a: 1\n' });
-    const unreadable = only(lint(WIDGET, '/ws/w.yaml', { kubernetes: { crdSchemas: { Widget: 'missing.yaml' } } }), 'unknown-kind');
+    const { a } = source({ 'crds/widget.yaml': CRD, 'other.yaml': 'a: 1\n' });
+    const unreadable = only(lint(WIDGET, '/ws/w.yaml', { kubernetes: { crdSchemas: { Widget: 'missing.yaml' } } }, a), 'unknown-kind');
     assert.deepEqual(unreadable.map((x) => [r(x), x.message]), [[[1, 6, 1, 12], { id: 'rule.unknown-kind.crdUnreadable', args: { file: 'missing.yaml', kind: 'Widget', apiVersion: 'example.com/v1' } }]]);
-    const v2 = only(lint(WIDGET.replace('example.com/v1', 'example.com/v2'), '/ws/w.yaml', { kubernetes: { crdSchemas: { Widget: 'crds/widget.yaml' } } }), 'unknown-kind');
+    const v2 = only(lint(WIDGET.replace('example.com/v1', 'example.com/v2'), '/ws/w.yaml', { kubernetes: { crdSchemas: { Widget: 'crds/widget.yaml' } } }, a), 'unknown-kind');
     assert.deepEqual(v2.map((x) => [r(x), x.message.id, x.message.args!.versions]), [[[0, 12, 0, 26], 'rule.unknown-kind.crdNoVersion', 'v1']]);
-    const noKind = only(lint(WIDGET, '/ws/w.yaml', { kubernetes: { crdSchemas: { Widget: 'other.yaml' } } }), 'unknown-kind');
+    const noKind = only(lint(WIDGET, '/ws/w.yaml', { kubernetes: { crdSchemas: { Widget: 'other.yaml' } } }, a), 'unknown-kind');
     assert.equal(noKind[0].message.id, 'rule.unknown-kind.crdNoKind');
   });
 
   test('a changed schema file is picked up after invalidateCrdSchemas() + invalidateFindings()', () => {
     const files: Record<string, string> = { 'crds/widget.yaml': CRD };
-    source(files);
-    const a = new Analyzer(createRegistry());
+    const { a } = source(files);
     const cfg = mergeConfig({ kubernetes: { crdSchemas: { Widget: 'crds/widget.yaml' } } });
     const before = a.analyze({ path: '/ws/w.yaml', text: WIDGET }, cfg).findings.filter((x) => x.rule === 'schema-type');
     assert.equal(before.length, 1);
     files['crds/widget.yaml'] = CRD.replace('size: {type: integer}', 'size: {type: string}');
     a.invalidateFindings();
     assert.equal(a.analyze({ path: '/ws/w.yaml', text: WIDGET }, cfg).findings.filter((x) => x.rule === 'schema-type').length, 1, 'still the cached text');
-    invalidateCrdSchemas();
+    invalidateCrdSchemas(a.providers);
     a.invalidateFindings();
     const after = a.analyze({ path: '/ws/w.yaml', text: WIDGET }, cfg).findings.filter((x) => x.rule === 'schema-type');
     assert.equal(after.length, 0);
   });
 
   test('the configuration of one workspace does not leak into another', () => {
-    source({ 'crds/widget.yaml': CRD });
-    lint(WIDGET, '/ws/w.yaml', { kubernetes: { crdSchemas: { Widget: 'crds/widget.yaml' } } });
-    assert.deepEqual(lint(WIDGET, '/other/w.yaml').filter((x) => x.rule.startsWith('schema-')), []);
+    const { a } = source({ 'crds/widget.yaml': CRD });
+    lint(WIDGET, '/ws/w.yaml', { kubernetes: { crdSchemas: { Widget: 'crds/widget.yaml' } } }, a);
+    assert.deepEqual(lint(WIDGET, '/other/w.yaml', undefined, a).filter((x) => x.rule.startsWith('schema-')), []);
   });
 });
 

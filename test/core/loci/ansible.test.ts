@@ -1,10 +1,10 @@
-import { describe, test, afterEach } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lint, only, r } from '../../helpers';
+import { analyzerWith, lint, only, r } from '../../helpers';
 import { parseBindep } from '../../../server/src/core/loci/bindep';
-import { setLociDataProvider, type LociDataProvider } from '../../../server/src/core/loci/provider';
+import type { LociDataProvider } from '../../../server/src/core/loci/provider';
 import { argEntry, yamlBuilds } from '../../../server/src/core/loci/sources';
 import { YamlDocModel } from '../../../server/src/core/model/yaml';
 import { ROOT } from '../../lsp/client';
@@ -30,8 +30,6 @@ function fixtureProvider(withList = true): LociDataProvider {
 }
 
 describe('loci builds in Ansible / Zuul build definitions', () => {
-  afterEach(() => setLociDataProvider(undefined));
-
   test('build_args items: the shell quotes are removed, value ranges are exact', () => {
     const text = read('playbooks/images.yaml');
     const [glance, cinder] = yamlBuilds(new YamlDocModel(text), '');
@@ -56,10 +54,10 @@ describe('loci builds in Ansible / Zuul build definitions', () => {
   });
 
   test('{{ var }} resolves from the sibling vars files (the newest release wins) and the finding names the file', () => {
-    setLociDataProvider(fixtureProvider());
+    const a = analyzerWith({ loci: fixtureProvider() });
     const file = path.join(FIX, 'playbooks/images.yaml');
     const text = read('playbooks/images.yaml');
-    const [glance] = yamlBuilds(new YamlDocModel(text), file);
+    const [glance] = yamlBuilds(new YamlDocModel(text), file, a.providers);
     assert.equal(argEntry(glance, 'PROJECT_REF')!.value!.text, 'stable/2025.2');
     assert.equal(argEntry(glance, 'FROM')!.value!.text, 'registry.example.com/cloud/base:2025.2-ubuntu_noble_loci');
     assert.equal(argEntry(glance, 'WHEELS')!.value!.text, 'registry.example.com/cloud/requirements:2025.2-ubuntu_noble_loci');
@@ -67,19 +65,19 @@ describe('loci builds in Ansible / Zuul build definitions', () => {
     assert.equal(res.file, path.join(FIX, 'playbooks/vars_2025.2_noble.yaml'));
     assert.deepEqual(res.range, { start: { line: 1, character: 19 }, end: { line: 1, character: 34 } }); // the quoted scalar
     // The resolved build is judged as a whole: the only finding left is the qemu-utils token.
-    const all = lint(text, file).filter((x) => x.rule.startsWith('loci-'));
+    const all = lint(text, file, undefined, a).filter((x) => x.rule.startsWith('loci-'));
     assert.deepEqual(all.map((x) => [x.rule, r(x)]), [['loci-unknown-profile', at(text, 'qemu-utils')]]);
   });
 
   test('Zuul job vars and the vars files the job lists; a template inside PROFILES is judged with its source named', () => {
-    setLociDataProvider(fixtureProvider(false));
+    const a = analyzerWith({ loci: fixtureProvider(false) });
     const file = path.join(FIX, 'zuul.d/jobs.yaml');
     const text = read('zuul.d/jobs.yaml');
-    const [ks] = yamlBuilds(new YamlDocModel(text), file);
+    const [ks] = yamlBuilds(new YamlDocModel(text), file, a.providers);
     assert.equal(ks.label, 'keystone_image');
     assert.equal(argEntry(ks, 'PROJECT_REF')!.value!.text, 'stable/2025.2');
     assert.equal(argEntry(ks, 'PROFILES')!.value!.text, 'apache ldap stable/2025.2');
-    const f = only(lint(text, file), 'loci-unknown-profile');
+    const f = only(lint(text, file, undefined, a), 'loci-unknown-profile');
     // `stable/2025.2` can never match a profile (R2): reported on the `{{ openstack_release }}` expression,
     // with related information at the definition in vars_2025.2_noble.yaml.
     const expr = '{{ openstack_release }}';
@@ -95,17 +93,17 @@ describe('loci builds in Ansible / Zuul build definitions', () => {
   test('a provider without readText is read through its bounded `extra` reader', () => {
     const p = fixtureProvider(false);
     const readText = p.readText!;
-    setLociDataProvider({ get: () => undefined, extra: (dir, rel, from) => { const t = readText(dir, rel, from); return t === undefined ? undefined : parseBindep(t); } });
+    const a = analyzerWith({ loci: { get: () => undefined, extra: (dir, rel, from) => { const t = readText(dir, rel, from); return t === undefined ? undefined : parseBindep(t); } } });
     const file = path.join(FIX, 'zuul.d/jobs.yaml');
-    const [ks] = yamlBuilds(new YamlDocModel(read('zuul.d/jobs.yaml')), file);
+    const [ks] = yamlBuilds(new YamlDocModel(read('zuul.d/jobs.yaml')), file, a.providers);
     assert.equal(argEntry(ks, 'PROJECT_REF')!.value!.text, 'stable/2025.2');
   });
 
   test('vars files are read by plain name inside the repository only', () => {
     const asked: string[] = [];
-    setLociDataProvider({ get: () => undefined, readText: (dir, rel) => (asked.push(path.join(dir, rel)), undefined), listFiles: () => ['vars_x.yaml', '../vars_up.yaml', 'vars_a/b.yaml'] });
+    const a = analyzerWith({ loci: { get: () => undefined, readText: (dir, rel) => (asked.push(path.join(dir, rel)), undefined), listFiles: () => ['vars_x.yaml', '../vars_up.yaml', 'vars_a/b.yaml'] } });
     const text = '- job:\n    name: j\n    vars:\n      vars_files: ["../../etc/passwd", "/etc/vars.yaml", "vars_ok.yaml"]\n      x:\n        build_args: ["PROJECT=cinder", "PROJECT_REF={{ r }}"]\n';
-    yamlBuilds(new YamlDocModel(text), '/repo/zuul.d/jobs.yaml');
+    yamlBuilds(new YamlDocModel(text), '/repo/zuul.d/jobs.yaml', a.providers);
     assert.deepEqual(asked.sort(), ['/repo/playbooks/vars_ok.yaml', '/repo/zuul.d/vars_ok.yaml', '/repo/zuul.d/vars_x.yaml']);
   });
 

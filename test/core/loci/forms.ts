@@ -1,3 +1,4 @@
+import type { Analyzer } from '../../../server/src/core/engine';
 /**
  * Test helper: one loci build written each of the four ways (a loci Dockerfile fork's ARG defaults,
  * a compose service's build.args, a build-push-action step's build-args, a `docker build` script), so
@@ -164,9 +165,9 @@ export function argNameAt(text: string, form: Form, name: string): [number, numb
   return posOf(text, i + ctx.indexOf(name), name.length);
 }
 
-export function lintForm(form: Form, spec: BuildSpec = {}, config: PartialConfig = {}): { text: string; path: string; findings: Finding[] } {
+export function lintForm(form: Form, spec: BuildSpec = {}, config: PartialConfig = {}, analyzer?: Analyzer): { text: string; path: string; findings: Finding[] } {
   const { path, text } = render(form, spec);
-  return { text, path, findings: lint(text, path, config) };
+  return { text, path, findings: lint(text, path, config, analyzer) };
 }
 
 /** The findings of one rule, as `[range, message id]`. */

@@ -86,7 +86,7 @@ export function configKey(c: DockyardConfig, extra = ''): string {
   return JSON.stringify(c) + extra;
 }
 
-const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
+const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'information', 'hint', 'off']);
 const SEVERITY_ALIASES: Record<string, SeverityOrOff> = { info: 'information', warn: 'warning', none: 'off', false: 'off' };
 
 export function normalizeSeverity(v: unknown): SeverityOrOff | undefined {

@@ -98,7 +98,7 @@ function yamlPlace(y: NonNullable<FingerprintSource['yaml']>, pos: Position, out
   if (container !== undefined) out.container = container;
 }
 
-const CONTAINER_LISTS = new Set(['containers', 'initContainers', 'ephemeralContainers']);
+const CONTAINER_LISTS: ReadonlySet<string> = new Set(['containers', 'initContainers', 'ephemeralContainers']);
 
 /** The path of the deepest node holding `offset`: keys, `[name]` for named items, else `[index]`. */
 function namedPath(root: YNode | null, offset: number): { path: string; container?: string } {

@@ -51,13 +51,14 @@ interface Target {
 function targetOf(ctx: FeatureContext, at: ChunkAt): Target | undefined {
   const id = at.doc.k8s ?? topLevelIdentity(at.lines);
   if (!id.apiVersion || !id.kind) return undefined;
-  const store = schemaStore();
+  const p = ctx.analyzer.providers;
+  const store = schemaStore(p);
   const version = schemaVersion(ctx.config, store);
   // A configured CRD schema makes its kind describable too.
-  if (crdFileFor(ctx.config, id.apiVersion, id.kind) && (store.knows(version, id.apiVersion, id.kind) !== 'known' || isCustomSchema(id.apiVersion, id.kind))) {
-    const crd = crdSchemaFor(ctx.config, ctx.path, id.apiVersion, id.kind);
-    if (crd?.status === 'ok') ensureCustomSchema(id.apiVersion, id.kind, crd.schema, store);
-  } else if (isCustomSchema(id.apiVersion, id.kind)) return undefined;
+  if (crdFileFor(ctx.config, id.apiVersion, id.kind) && (store.knows(version, id.apiVersion, id.kind) !== 'known' || isCustomSchema(p, id.apiVersion, id.kind))) {
+    const crd = crdSchemaFor(p, ctx.config, ctx.path, id.apiVersion, id.kind);
+    if (crd?.status === 'ok') ensureCustomSchema(p, id.apiVersion, id.kind, crd.schema);
+  } else if (isCustomSchema(p, id.apiVersion, id.kind)) return undefined;
   if (store.knows(version, id.apiVersion, id.kind) !== 'known') return undefined;
   return { store, version, apiVersion: id.apiVersion, kind: id.kind };
 }
@@ -221,9 +222,9 @@ function valueCompletion(ctx: FeatureContext, at: ChunkAt, position: Position, k
 
 /** apiVersion values for the typed kind, kind values for the typed apiVersion (or all of them). */
 function identityCompletion(ctx: FeatureContext, at: ChunkAt, key: 'apiVersion' | 'kind', range: Range): CompletionResult[] {
-  const store = schemaStore();
+  const store = schemaStore(ctx.analyzer.providers);
   const version = schemaVersion(ctx.config, store);
-  const idx = kindIndex(version, store);
+  const idx = kindIndex(ctx.analyzer.providers, version);
   const id = topLevelIdentity(at.lines.filter((_, i) => i !== at.line));
   if (key === 'apiVersion') {
     const forKind = id.kind ? idx.byKind.get(id.kind) : undefined;

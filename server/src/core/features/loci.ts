@@ -11,6 +11,7 @@ import { t, type Lang } from '../messages/catalog';
 import { CI_RELEASES, DOCKERFILE_ARGS, DOCKERFILE_BASE_ARGS, KNOWN_PROJECTS, lociArg, REQUIREMENTS_PROJECT, type LociArg } from '../loci/args';
 import { CODENAME_VERSIONS } from '../loci/bindep';
 import { parseBindepCached } from '../loci/bindep-cache';
+import type { Providers } from '../providers';
 import { buildFacts, tokenEffect, usefulProfiles, type BuildFacts } from '../loci/facts';
 import { tokenCanMatch } from '../loci/profiles';
 import { BUNDLED_LOCI_COMMIT } from '../loci/provider';
@@ -47,9 +48,9 @@ function buildsAt(ctx: FeatureContext, pos: Position): { builds: LociBuild[]; of
     const chunk = y.chunks[i];
     const doc = y.states[i].model;
     const local = { line: pos.line - chunk.startLine, character: pos.character };
-    return { builds: yamlBuilds(doc, ctx.path), offset: doc.lines.offsetAt(local), shift: chunk.startLine };
+    return { builds: yamlBuilds(doc, ctx.path, ctx.analyzer.providers), offset: doc.lines.offsetAt(local), shift: chunk.startLine };
   }
-  return { builds: shellBuilds(ctx.text), offset: new LineIndex(ctx.text).offsetAt(pos), shift: 0 };
+  return { builds: shellBuilds(ctx.text, ctx.analyzer.providers), offset: new LineIndex(ctx.text).offsetAt(pos), shift: 0 };
 }
 
 function buildAround(builds: LociBuild[], offset: number): LociBuild | undefined {
@@ -60,7 +61,7 @@ function locate(ctx: FeatureContext, pos: Position): Located | undefined {
   const { builds, offset, shift } = buildsAt(ctx, pos);
   const build = builds.find((b) => b.extent.start <= offset && offset <= b.extent.end);
   if (!build) return undefined;
-  return { build, facts: buildFacts(build, ctx.path, ctx.config.loci), offset, shift };
+  return { build, facts: buildFacts(build, ctx.path, ctx.config.loci, ctx.analyzer.providers), offset, shift };
 }
 
 function shifted(r: Range, lines: number): Range {
@@ -150,8 +151,8 @@ function hoverBuild(ctx: FeatureContext, pos: Position): HoverResult | undefined
 }
 
 /** Hover on a bindep selector token: its kind, what it pairs with, what it selects. */
-export function selectorHoverMarkdown(text: string, pos: Position, lang: Lang): HoverResult | undefined {
-  const file = parseBindepCached(text);
+export function selectorHoverMarkdown(text: string, pos: Position, lang: Lang, providers?: Providers): HoverResult | undefined {
+  const file = parseBindepCached(text, providers);
   for (const entry of file.entries) {
     if (entry.line !== pos.line) continue;
     const tok = entry.tokens.find((tk) => tk.range.start.character <= pos.character && pos.character <= tk.range.end.character);
@@ -337,7 +338,7 @@ function completeBuild(ctx: FeatureContext, pos: Position): CompletionResult[] {
   }
   if (site.kind === 'name') {
     // A build being typed may not look like a loci build yet: use any docker build around the cursor.
-    const around = loc?.build ?? (detectKind(ctx.path, ctx.text, ctx.languageId) === 'shell' ? buildAround(allShellBuilds(ctx.text), lines.offsetAt(pos)) : undefined);
+    const around = loc?.build ?? (detectKind(ctx.path, ctx.text, ctx.languageId) === 'shell' ? buildAround(allShellBuilds(ctx.text, ctx.analyzer.providers), lines.offsetAt(pos)) : undefined);
     const off = loc ? loc.offset : lines.offsetAt(pos);
     const present = new Set((around?.args ?? []).filter((e: LociArgEntry) => !within(off, e.nameSpan)).map((e) => e.name));
     return nameCompletions(present, around?.kind === 'base', site, pos, ctx.lang);
@@ -348,7 +349,7 @@ function completeBuild(ctx: FeatureContext, pos: Position): CompletionResult[] {
 export const lociFeatures: FeatureProvider = {
   kinds: ['dockerfile', 'yaml', 'kubernetes', 'shell', 'bindep'],
   hover(ctx, pos) {
-    if (isBindep(ctx)) return selectorHoverMarkdown(ctx.text, pos, ctx.lang);
+    if (isBindep(ctx)) return selectorHoverMarkdown(ctx.text, pos, ctx.lang, ctx.analyzer.providers);
     return hoverBuild(ctx, pos);
   },
   completion(ctx, pos) {

@@ -3,6 +3,7 @@ import type { Lang } from '../messages/catalog';
 import type { DockerfileModel } from '../model/dockerfile';
 import type { YamlChunk, YamlDocModel } from '../model/yaml';
 import type { Position, Range } from '../types';
+import type { Providers } from '../providers';
 
 /**
  * What the features read from the analyzer: its parse of the open text (shared with the analysis).
@@ -11,6 +12,8 @@ import type { Position, Range } from '../types';
 export interface ParsedDocuments {
   dockerfileFor(path: string, text: string): DockerfileModel;
   yamlFor(path: string, text: string): { chunks: readonly YamlChunk[]; states: readonly { model: YamlDocModel }[] };
+  /** The service's providers (schema store, loci data, CRD schemas) and their caches, as the rules get them. */
+  readonly providers: Providers;
 }
 
 /**

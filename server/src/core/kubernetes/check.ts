@@ -1,11 +1,16 @@
 import type { DockyardConfig } from '../config/config';
 import { isMasked } from '../model/helm';
 import type { K8sIdentity, YamlDocModel } from '../model/yaml';
-import type { SchemaIssue } from '../schema';
-import { crdFileFor, crdSchemaFor, workspaceCrdSchemaFor, type CrdLookup } from './crd';
+import type { SchemaIssue, SchemaStore } from '../schema';
+import { crdFileFor, crdSchemaFor, type CrdLookup } from './crd';
 import { lifecycleOf, type LifecycleStatus } from './lifecycle';
-import { locatePath } from './locate';
+import { locatePath } from '../model/locate';
+import { objectBlockChanged } from '../model/helm-blocks';
+
+/** Helm block checks live with the model (model/helm-blocks.ts); the rules import them from here. */
+export { changedLines, objectBlockChanged } from '../model/helm-blocks';
 import { ensureCustomSchema, isCustomSchema, schemaStore, schemaVersion, selectedVersion } from './schema';
+import type { Providers } from '../providers';
 
 /**
  * The schema verdict on one Kubernetes document, computed once per document and configuration and
@@ -44,34 +49,52 @@ export function schemaIssuesOf(
   config: DockyardConfig,
   path: string,
   code: SchemaIssue['code'],
+  providers: Providers,
+  workspaceCrd?: WorkspaceCrdLookup,
 ): { check: DocCheck; issues: SchemaIssue[] } | undefined {
-  const check = checkDocument(doc, config, path);
+  const check = checkDocument(doc, config, path, providers, workspaceCrd);
   if (!check || check.status !== 'known') return undefined;
   const issues = check.issues.filter((i) => i.code === code);
   return issues.length ? { check, issues } : undefined;
 }
 
 /** apiVersion/kind pairs that look like Kubernetes objects but are client-side files. */
-const CLIENT_SIDE = new Set(['v1\nConfig']);
+const CLIENT_SIDE: ReadonlySet<string> = new Set(['v1\nConfig']);
+
+/** The last result of a document (held by the document's memo), with what it was computed for. */
+interface LastCheck {
+  config: DockyardConfig;
+  providers: Providers;
+  store: SchemaStore;
+  revision: number;
+  result: DocCheck;
+}
 
 /**
- * The last result per document for a configuration without a CRD schema for the document's kind:
- * seven rules ask per document, and building the memo key each time cost more than the lookup.
+ * The schema verdict of a document, memoised on the document. The last result is kept for a
+ * configuration without a CRD schema for the document's kind (seven rules ask per document, and
+ * building the memo key each time cost more than the lookup), keyed by the configuration object,
+ * the providers, their schema store and their revision.
  */
-const lastCheck = new WeakMap<YamlDocModel, { config: DockyardConfig; result: DocCheck }>();
+/** The schema a CustomResourceDefinition found in the workspace gives an apiVersion/kind (kubernetes/crd.ts). */
+export type WorkspaceCrdLookup = (apiVersion: string, kind: string) => CrdLookup | undefined;
 
-export function checkDocument(doc: YamlDocModel, config: DockyardConfig, path: string): DocCheck | undefined {
+export function checkDocument(doc: YamlDocModel, config: DockyardConfig, path: string, providers: Providers, workspaceCrd?: WorkspaceCrdLookup): DocCheck | undefined {
   const id = doc.k8s;
   if (!id) return undefined;
-  const last = lastCheck.get(doc);
-  if (last && last.config === config) return last.result;
-  const result = checkDocumentUncached(doc, id, config, path);
-  if (!result.crd) lastCheck.set(doc, { config, result });
+  const store = schemaStore(providers);
+  // A custom resource whose schema may come from a workspace CRD: decided by the memo below, whose
+  // key holds that CRD's revision (the last-result shortcut would keep a verdict from before it).
+  const custom = !!workspaceCrd && id.apiVersion.slice(0, Math.max(0, id.apiVersion.lastIndexOf('/'))).includes('.');
+  const last = custom ? undefined : (doc.memo.get('k8s.lastCheck') as LastCheck | undefined);
+  if (last && last.config === config && last.providers === providers && last.store === store && last.revision === providers.revision) return last.result;
+  const result = checkDocumentUncached(doc, id, config, path, providers, store, workspaceCrd);
+  // Not kept when a CRD (a configured file, or one in the workspace) gave the schema: it can change.
+  if (!custom && !crdFileFor(config, id.apiVersion, id.kind) && !result.crd) doc.memo.set('k8s.lastCheck', { config, providers, store, revision: providers.revision, result } satisfies LastCheck);
   return result;
 }
 
-function checkDocumentUncached(doc: YamlDocModel, id: K8sIdentity, config: DockyardConfig, path: string): DocCheck {
-  const store = schemaStore();
+function checkDocumentUncached(doc: YamlDocModel, id: K8sIdentity, config: DockyardConfig, path: string, providers: Providers, store: SchemaStore, workspaceCrd?: WorkspaceCrdLookup): DocCheck {
   const sv = schemaVersion(config, store);
   const sel = selectedVersion(config, store);
   const base = { id, schemaVersion: sv, selectedVersion: sel, issues: [] as SchemaIssue[] };
@@ -80,16 +103,16 @@ function checkDocumentUncached(doc: YamlDocModel, id: K8sIdentity, config: Docky
   }
   // A configured CRD schema (read through the host) is part of the memo key: its file can change.
   // Else a CustomResourceDefinition found in the workspace (its index revision is in the key).
-  const crd = crdFileFor(config, id.apiVersion, id.kind) ? crdSchemaFor(config, path, id.apiVersion, id.kind) : workspaceCrdSchemaFor(id.apiVersion, id.kind);
+  const crd = crdFileFor(config, id.apiVersion, id.kind) ? crdSchemaFor(providers, config, path, id.apiVersion, id.kind) : workspaceCrd?.(id.apiVersion, id.kind);
   const key = `k8s.check|${sv}|${sel}|${crd?.key ?? ''}`;
   return doc.memoize(key, () => {
     const lifecycle = lifecycleOf(id.apiVersion, id.kind, sel);
     let known = store.knows(sv, id.apiVersion, id.kind);
-    const custom = isCustomSchema(id.apiVersion, id.kind);
+    const custom = isCustomSchema(providers, id.apiVersion, id.kind);
     if (known === 'known' && custom && !crd) known = 'unknown-group'; // registered for another configuration
     if (crd && (known !== 'known' || custom)) {
       if (crd.status !== 'ok') return { ...base, status: 'crd-problem', crd, lifecycle };
-      ensureCustomSchema(id.apiVersion, id.kind, crd.schema, store);
+      ensureCustomSchema(providers, id.apiVersion, id.kind, crd.schema);
       known = 'known';
     }
     if (lifecycle?.removed) return { ...base, status: 'lifecycle', lifecycle };
@@ -177,52 +200,3 @@ export function containsMask(value: unknown): boolean {
   return false;
 }
 
-/** Lines whose masked text differs from the original (memoized per document). */
-export function changedLines(doc: YamlDocModel): Set<number> {
-  return doc.memoize('helm.changedLines', () => {
-    const out = new Set<number>();
-    if (!doc.masked) return out;
-    const a = doc.text.split('\n');
-    const b = doc.original.split('\n');
-    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) out.add(i);
-    return out;
-  });
-}
-
-export function objectBlockChanged(doc: YamlDocModel, path: readonly (string | number)[]): boolean {
-  const changed = changedLines(doc);
-  if (changed.size === 0) return false;
-  if (path.length === 0) return true;
-  const loc = locatePath(doc, path);
-  // An object that cannot be found (behind an alias or a merge key): unknowable in a template.
-  if (!loc.complete) return true;
-  const last = loc.steps[loc.steps.length - 1];
-  let startOffset: number | undefined;
-  let strictlyLeft: boolean;
-  if (last.pair) {
-    startOffset = (last.pair.key as { range?: [number, number, number] } | null)?.range?.[0];
-    strictlyLeft = false;
-  } else {
-    startOffset = last.node?.range?.[0];
-    strictlyLeft = true;
-  }
-  if (startOffset === undefined) return true;
-  const start = doc.lines.positionAt(startOffset);
-  const col = start.character;
-  const lines = doc.lines;
-  for (let line = start.line; line < lines.lineCount; line++) {
-    if (line > start.line) {
-      const text = lines.lineText(line);
-      const trimmed = text.trimStart();
-      if (trimmed !== '' && !trimmed.startsWith('#')) {
-        const indent = text.length - trimmed.length;
-        if (strictlyLeft ? indent < col : indent <= col) {
-          // The block ended; a blanked line right before it may still belong to it (checked above).
-          return false;
-        }
-      }
-    }
-    if (changed.has(line)) return true;
-  }
-  return false;
-}

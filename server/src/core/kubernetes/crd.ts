@@ -1,6 +1,6 @@
 import { splitDocuments, YamlDocModel } from '../model/yaml';
 import type { DockyardConfig } from '../config/config';
-import { defaultProviders, providers, type CrdSchemaSource } from '../providers';
+import type { CrdSchemaSource, Providers } from '../providers';
 import { BoundedCache } from '../util/bounded-cache';
 import { crdFactKey, type CrdSummary, type IndexedResource, type WorkspaceIndex } from '../workspace';
 
@@ -8,43 +8,40 @@ import { crdFactKey, type CrdSummary, type IndexedResource, type WorkspaceIndex 
  * Custom resource schemas (`kubernetes.crdSchemas`): a kind (`Kind` or `group/version/Kind`) maps to
  * a workspace file holding a CustomResourceDefinition (its `spec.versions[].schema.openAPIV3Schema`
  * for the document's version is used) or a plain JSON schema. The core never touches the file
- * system: the host installs a `CrdSchemaSource` that reads files (and caches them).
+ * system: the service's providers hold a `CrdSchemaSource` that reads files (the host's).
  */
 export type { CrdSchemaSource } from '../providers';
 
-/** Texts read through the source, by `file\ndocumentPath`, until the host invalidates them (per service, see providers.ts). */
-const readCache = () => providers().cache('crd:read', () => new BoundedCache<string, string | undefined>({ maxBytes: 32 * 1024 * 1024, maxEntries: 1000 }));
-
-/** Install (or remove) the reader of the process default scope (a DockyardService passes its own). */
-export function setCrdSchemaSource(s: CrdSchemaSource | undefined): void {
-  defaultProviders().crd = s;
-  defaultProviders().changed();
-}
+/**
+ * Texts read through the source, by `file\ndocumentPath`, until the providers' data changes (the
+ * service's `invalidate()`); bounded by bytes. Held by the service's providers.
+ */
+const readCache = (p: Providers) => p.cache('crd:read', () => new BoundedCache<string, string | undefined>({ maxBytes: 32 * 1024 * 1024, maxEntries: 1000 }));
 
 /**
- * Forget every text read so far: the host calls this when schema files may have changed, then
- * `Analyzer.invalidateFindings()` so that documents are checked again.
+ * What each schema text offers, by text (several configured kinds usually share one file); bounded
+ * by bytes (the text plus an estimate of the extracted schemas, ~8 bytes per character).
  */
-export function invalidateCrdSchemas(): void {
-  readCache().clear();
+const extractedCache = (p: Providers) => p.cache('crd:extracted', () => new BoundedCache<string, Extracted>({ maxBytes: 32 * 1024 * 1024, maxEntries: 64 }));
+
+/** Forget every text read so far (then `Analyzer.invalidateFindings()` checks documents again). */
+export function invalidateCrdSchemas(p: Providers): void {
+  readCache(p).clear();
+  extractedCache(p).clear();
 }
 
-function readSchemaText(file: string, documentPath: string): string | undefined {
+function readSchemaText(p: Providers, file: string, documentPath: string): string | undefined {
   const k = `${file}\n${documentPath}`;
-  const cache = readCache();
+  const cache = readCache(p);
   if (cache.has(k)) return cache.get(k);
   let text: string | undefined;
   try {
-    text = providers().crd?.read(file, documentPath);
+    text = p.crd?.read(file, documentPath);
   } catch {
     text = undefined;
   }
   cache.set(k, text, (text?.length ?? 0) * 2 + k.length * 2 + 64);
   return text;
-}
-
-export function crdSchemaSource(): CrdSchemaSource | undefined {
-  return providers().crd;
 }
 
 /** The configured file for a document's kind: `group/version/Kind` wins over `Kind`. */
@@ -70,11 +67,10 @@ interface Extracted {
   plain?: unknown;
 }
 
-const extractedCache = new Map<string, Extracted>();
-
 /** What a schema file offers (cached by text). */
-function extract(text: string): Extracted {
-  const hit = extractedCache.get(text);
+function extract(p: Providers, text: string): Extracted {
+  const cache = extractedCache(p);
+  const hit = cache.get(text);
   if (hit) return hit;
   const out: Extracted = { crds: new Map() };
   // Read as kubectl reads the file (the owned model; YAML 1.1 for Kubernetes objects).
@@ -103,8 +99,7 @@ function extract(text: string): Extracted {
       out.plain = o;
     }
   }
-  if (extractedCache.size > 64) extractedCache.clear();
-  extractedCache.set(text, out);
+  cache.set(text, out, text.length * 10);
   return out;
 }
 
@@ -112,13 +107,13 @@ function extract(text: string): Extracted {
  * The custom schema for a document, when the configuration maps its kind to a file. `key` identifies
  * the file's content (to cache results on it).
  */
-export function crdSchemaFor(config: DockyardConfig, documentPath: string, apiVersion: string, kind: string): CrdLookup | undefined {
+export function crdSchemaFor(p: Providers, config: DockyardConfig, documentPath: string, apiVersion: string, kind: string): CrdLookup | undefined {
   const file = crdFileFor(config, apiVersion, kind);
   if (!file) return undefined;
-  const text = readSchemaText(file, documentPath);
+  const text = readSchemaText(p, file, documentPath);
   if (text === undefined) return { status: 'unreadable', file, key: `${file}\n-` };
   const key = `${file}\n${text.length}\n${hash(text)}`;
-  const ex = extract(text);
+  const ex = extract(p, text);
   const slash = apiVersion.lastIndexOf('/');
   const group = slash < 0 ? '' : apiVersion.slice(0, slash);
   const version = slash < 0 ? apiVersion : apiVersion.slice(slash + 1);
@@ -140,47 +135,27 @@ function hash(s: string): number {
 
 // ---- CustomResourceDefinitions found in the workspace ------------------------------------------
 
-/**
- * The index the running analysis reads CRDs from (the Analyzer installs its own for each analysis,
- * as the service installs its providers: analyses are synchronous, the scope cannot leak).
- */
-let activeIndex: WorkspaceIndex | undefined;
-
-export function withWorkspaceCrds<T>(ws: WorkspaceIndex, fn: () => T): T {
-  const prev = activeIndex;
-  activeIndex = ws;
-  try {
-    return fn();
-  } finally {
-    activeIndex = prev;
-  }
-}
-
-const crdTables = new WeakMap<WorkspaceIndex, { gen: number; byKey: Map<string, IndexedResource[]> }>();
-
 /** The workspace CRD entries of a group/kind (rebuilt once per index generation). */
 function workspaceCrds(ws: WorkspaceIndex, group: string, kind: string): IndexedResource[] {
-  let t = crdTables.get(ws);
-  if (!t || t.gen !== ws.generation) {
-    t = { gen: ws.generation, byKey: new Map() };
+  const byKey = ws.memo('crd:byGroupKind', () => {
+    const t = new Map<string, IndexedResource[]>();
     for (const r of ws.all()) {
       const c = r.data?.crd as CrdSummary | undefined;
       if (!c) continue;
       const k = `${c.group}/${c.kind}`;
-      const list = t.byKey.get(k);
+      const list = t.get(k);
       if (list) list.push(r);
-      else t.byKey.set(k, [r]);
+      else t.set(k, [r]);
     }
-    crdTables.set(ws, t);
-  }
-  return t.byKey.get(`${group}/${kind}`) ?? [];
+    return t;
+  });
+  return byKey.get(`${group}/${kind}`) ?? [];
 }
 
 /** The fact key and its revision when a workspace CRD serves this apiVersion/kind (part of cache keys). */
-export function workspaceCrdRevision(apiVersion: string, kind: string): { key: string; revision: number } | undefined {
-  const ws = activeIndex;
+export function workspaceCrdRevision(ws: WorkspaceIndex, apiVersion: string, kind: string): { key: string; revision: number } | undefined {
   const slash = apiVersion.lastIndexOf('/');
-  if (!ws || slash < 0) return undefined;
+  if (slash < 0) return undefined;
   const group = apiVersion.slice(0, slash);
   // Read even while no CRD defines the kind: one that appears later makes the document stale.
   if (!group.includes('.')) return undefined;
@@ -189,10 +164,9 @@ export function workspaceCrdRevision(apiVersion: string, kind: string): { key: s
 }
 
 /** The schema a CustomResourceDefinition in the workspace gives this apiVersion/kind, if any. */
-export function workspaceCrdSchemaFor(apiVersion: string, kind: string): CrdLookup | undefined {
-  const ws = activeIndex;
+export function workspaceCrdSchemaFor(ws: WorkspaceIndex, apiVersion: string, kind: string): CrdLookup | undefined {
   const slash = apiVersion.lastIndexOf('/');
-  if (!ws || slash < 0) return undefined;
+  if (slash < 0) return undefined;
   const group = apiVersion.slice(0, slash);
   const version = apiVersion.slice(slash + 1);
   const defs = workspaceCrds(ws, group, kind);

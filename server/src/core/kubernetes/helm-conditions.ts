@@ -1,4 +1,5 @@
 import type { DockyardConfig } from '../config/config';
+import type { Providers } from '../providers';
 import { msg } from '../messages/catalog';
 import { MASK, showMasked } from '../model/helm';
 import type { HelmChart } from '../model/helm-chart';
@@ -25,8 +26,8 @@ import { DEPRECATION_ROWS } from './deprecations-data';
  */
 
 /** `.Capabilities` of a cluster at the selected Kubernetes version (the bundled schema and API lifecycle table). */
-export function capabilitiesFor(config: DockyardConfig): Capabilities {
-  const store = schemaStore();
+export function capabilitiesFor(config: DockyardConfig, providers: Providers): Capabilities {
+  const store = schemaStore(providers);
   const sv = schemaVersion(config, store);
   const sel = selectedVersion(config, store);
   return {
@@ -45,7 +46,7 @@ export function capabilitiesFor(config: DockyardConfig): Capabilities {
         if (known === 'known') return true;
         return known === 'unknown-kind' ? false : undefined;
       }
-      if (kindIndex(sv, store).byApiVersion.has(apiVersion)) return true;
+      if (kindIndex(providers, sv).byApiVersion.has(apiVersion)) return true;
       const rows = DEPRECATION_ROWS.filter((r) => r.groupVersion === apiVersion);
       if (rows.length) return rows.some((r) => !lifecycleOf(r.groupVersion, r.kind, sel)?.removed);
       return undefined;
@@ -54,7 +55,7 @@ export function capabilitiesFor(config: DockyardConfig): Capabilities {
 }
 
 /** Rules whose verdict reads a container's securityContext (an include there may set it). */
-const CONTAINER_CONTEXT_RULES = new Set([
+const CONTAINER_CONTEXT_RULES: ReadonlySet<string> = new Set([
   'privileged-container',
   'privilege-escalation',
   'capabilities-not-dropped',
@@ -63,7 +64,7 @@ const CONTAINER_CONTEXT_RULES = new Set([
   'proc-mount-unmasked',
 ]);
 /** Rules whose verdict also reads the pod's securityContext (runAsNonRoot, seccomp, AppArmor, SELinux, sysctls, Windows options). */
-const POD_CONTEXT_RULES = new Set(['run-as-root', 'seccomp-unconfined', 'apparmor-unconfined', 'selinux-options', 'unsafe-sysctl', 'host-process']);
+const POD_CONTEXT_RULES: ReadonlySet<string> = new Set(['run-as-root', 'seccomp-unconfined', 'apparmor-unconfined', 'selinux-options', 'unsafe-sysctl', 'host-process']);
 
 /** An include that renders a securityContext: named so (`…security_context…`), or the value of a `securityContext:` key. */
 function securityInclude(doc: YamlDocModel, inc: IncludeRef): boolean {

@@ -4,7 +4,7 @@ import type { IndexedResource, WorkspaceIndex } from '../workspace';
 
 /**
  * Lookup tables over the workspace index, rebuilt only when the index changes (its generation), so
- * cross-resource rules stay linear in the size of the file being checked.
+ * cross-resource rules stay linear in the size of the file being checked. The index holds them.
  */
 export interface IndexLookup {
   /** `kind\nname` → resources. */
@@ -19,9 +19,6 @@ export interface IndexLookup {
   podTemplatesUnknownLabels: number[];
 }
 
-const cache = new WeakMap<WorkspaceIndex, { generation: number; lookup: IndexLookup }>();
-const trackedCache = new WeakMap<WorkspaceIndex, { generation: number; lookup: IndexLookup }>();
-
 export function groupOf(apiVersion: string): string {
   const slash = apiVersion.lastIndexOf('/');
   return slash < 0 ? '' : apiVersion.slice(0, slash);
@@ -31,32 +28,100 @@ export function identityKey(apiVersion: string, kind: string, namespace: string 
   return `${groupOf(apiVersion)}\n${kind}\n${namespace ?? ''}\n${name}`;
 }
 
+/**
+ * The lookup tables of an index, held by the index until it changes (`WorkspaceIndex.memo`). On a
+ * `TrackedWorkspace` view: the base tables, wrapped once per view and generation to record what is read.
+ */
 export function lookup(ws: WorkspaceIndex): IndexLookup {
-  if (ws.base !== ws) {
-    // A TrackedWorkspace: the base tables, wrapped once per view and generation to record what is read.
-    const t = trackedCache.get(ws);
-    if (t && t.generation === ws.generation) return t.lookup;
-    const l = tracked(lookup(ws.base), ws);
-    trackedCache.set(ws, { generation: ws.generation, lookup: l });
-    return l;
-  }
-  const hit = cache.get(ws);
-  if (hit && hit.generation === ws.generation) return hit.lookup;
+  if (ws.base !== ws) return ws.memo('index-lookup:tracked', () => tracked(lookup(ws.base), ws));
+  return ws.memo('index-lookup', () => {
+    // Held across generations: an edit that only moved a file's objects (a comment line, a range
+    // shift: same kinds, names, namespaces, pod labels) swaps their entries in place instead of
+    // rebuilding the tables of the whole index. The tables of a superseded generation are never
+    // read again (every reader goes through this memo, keyed by the generation).
+    const slot = ws.keep('index-lookup', () => ({ built: undefined as Built | undefined }));
+    if (!slot.built || !patch(ws, slot.built)) slot.built = build(ws);
+    return slot.built.lookup;
+  });
+}
+
+/** The tables, the file entry arrays they were built from, and where each entry sits in them. */
+interface Built {
+  lookup: IndexLookup;
+  files: Map<string, IndexedResource[]>;
+  /** entry → [its byKindName list, position, its byIdentity list, position, position in podTemplates (-1: none)] */
+  places: Map<IndexedResource, [IndexedResource[] | undefined, number, IndexedResource[] | undefined, number, number]>;
+}
+
+function build(ws: WorkspaceIndex): Built {
   const l: IndexLookup = { byKindName: new Map(), byIdentity: new Map(), podTemplates: [], podTemplatesByLabel: new Map(), podTemplatesUnknownLabels: [] };
-  for (const r of ws.all()) {
-    if (r.name !== undefined) {
-      push(l.byKindName, `${r.kind}\n${r.name}`, r);
-      push(l.byIdentity, identityKey(r.apiVersion, r.kind, r.namespace, r.name), r);
-    }
-    if (POD_SPEC_PATHS[r.kind]) {
-      const at = l.podTemplates.length;
-      l.podTemplates.push(r);
-      if (r.data?.podLabelsUnknown) l.podTemplatesUnknownLabels.push(at);
-      for (const [k, v] of Object.entries(r.podLabels ?? {})) push(l.podTemplatesByLabel, `${k}\0${v}`, at);
+  const files = new Map<string, IndexedResource[]>();
+  const places: Built['places'] = new Map();
+  for (const p of ws.paths()) {
+    const list = ws.get(p);
+    files.set(p, list);
+    for (const r of list) {
+      let kn: IndexedResource[] | undefined;
+      let id: IndexedResource[] | undefined;
+      if (r.name !== undefined) {
+        kn = push(l.byKindName, `${r.kind}\n${r.name}`, r);
+        id = push(l.byIdentity, identityKey(r.apiVersion, r.kind, r.namespace, r.name), r);
+      }
+      let at = -1;
+      if (POD_SPEC_PATHS[r.kind]) {
+        at = l.podTemplates.length;
+        l.podTemplates.push(r);
+        if (r.data?.podLabelsUnknown) l.podTemplatesUnknownLabels.push(at);
+        for (const [k, v] of Object.entries(r.podLabels ?? {})) push(l.podTemplatesByLabel, `${k}\0${v}`, at);
+      }
+      places.set(r, [kn, kn ? kn.length - 1 : -1, id, id ? id.length - 1 : -1, at]);
     }
   }
-  cache.set(ws, { generation: ws.generation, lookup: l });
-  return l;
+  return { lookup: l, files, places };
+}
+
+/** Entries that sit in the same places of the tables (only their ranges or extra data may differ). */
+function sameKeys(a: IndexedResource, b: IndexedResource): boolean {
+  if (a === b) return true;
+  if (a.kind !== b.kind || a.name !== b.name || a.apiVersion !== b.apiVersion || a.namespace !== b.namespace) return false;
+  if (!!a.data?.podLabelsUnknown !== !!b.data?.podLabelsUnknown) return false;
+  const la = a.podLabels ?? {};
+  const lb = b.podLabels ?? {};
+  const ka = Object.keys(la);
+  if (ka.length !== Object.keys(lb).length) return false;
+  return ka.every((k) => Object.prototype.hasOwnProperty.call(lb, k) && la[k] === lb[k]);
+}
+
+/** Update `b` to the index in place when only entries with the same keys changed; false: rebuild. */
+function patch(ws: WorkspaceIndex, b: Built): boolean {
+  const paths = ws.paths();
+  if (paths.length !== b.files.size) return false;
+  let i = 0;
+  for (const p of b.files.keys()) if (paths[i++] !== p) return false;
+  const changed: string[] = [];
+  for (const p of paths) {
+    const now = ws.get(p);
+    const was = b.files.get(p)!;
+    if (now === was) continue;
+    if (now.length !== was.length) return false;
+    for (let k = 0; k < now.length; k++) if (!sameKeys(was[k], now[k])) return false;
+    changed.push(p);
+  }
+  const pt = b.lookup.podTemplates;
+  for (const p of changed) {
+    const was = b.files.get(p)!;
+    const now = ws.get(p);
+    for (let k = 0; k < now.length; k++) {
+      const place = b.places.get(was[k])!;
+      b.places.delete(was[k]);
+      if (place[0]) place[0][place[1]] = now[k];
+      if (place[2]) place[2][place[3]] = now[k];
+      if (place[4] >= 0) pt[place[4]] = now[k];
+      b.places.set(now[k], place);
+    }
+    b.files.set(p, now);
+  }
+  return true;
 }
 
 /** The tables of the whole index, recording each lookup as a fact key read (see workspace.ts). */
@@ -79,10 +144,15 @@ function tracked(l: IndexLookup, ws: WorkspaceIndex): IndexLookup {
   };
 }
 
-function push<T>(m: Map<string, T[]>, k: string, v: T): void {
+function push<T>(m: Map<string, T[]>, k: string, v: T): T[] {
   const list = m.get(k);
-  if (list) list.push(v);
-  else m.set(k, [v]);
+  if (list) {
+    list.push(v);
+    return list;
+  }
+  const fresh = [v];
+  m.set(k, fresh);
+  return fresh;
 }
 
 /** Namespaces are compatible when equal or when either is unset (it is decided at apply time). */

@@ -1,4 +1,4 @@
-import { providers, type WorkspaceFiles } from '../providers';
+import { type Providers, type WorkspaceFiles } from '../providers';
 import { getMap, getPair, getValue, isMap, isSeq, scalarString, splitDocuments, YamlDocModel, type YNode, type YMap } from '../model/yaml';
 
 /**
@@ -171,8 +171,8 @@ interface ParsedFile {
   docs: YamlDocModel[];
 }
 
-function parsedFile(files: WorkspaceFiles, path: string): ParsedFile | undefined {
-  const cache = providers().cache('kustomize:files', () => new Map<string, ParsedFile | null>());
+function parsedFile(prov: Providers, files: WorkspaceFiles, path: string): ParsedFile | undefined {
+  const cache = prov.cache('kustomize:files', () => new Map<string, ParsedFile | null>());
   const hit = cache.get(path);
   if (hit !== undefined) return hit ?? undefined;
   const text = files.read(path);
@@ -182,8 +182,8 @@ function parsedFile(files: WorkspaceFiles, path: string): ParsedFile | undefined
   return parsed ?? undefined;
 }
 
-function objectsOfFile(files: WorkspaceFiles, path: string): KObject[] {
-  const f = parsedFile(files, path);
+function objectsOfFile(prov: Providers, files: WorkspaceFiles, path: string): KObject[] {
+  const f = parsedFile(prov, files, path);
   if (!f) return [];
   const out: KObject[] = [];
   f.docs.forEach((d, i) => {
@@ -197,9 +197,9 @@ function objectsOfFile(files: WorkspaceFiles, path: string): KObject[] {
  * Every object the kustomization at `path` builds from its resources, components and generators
  * (patches aside), with the names it carries at each level. Depth-limited; a cycle stops.
  */
-export function kustomizationObjects(files: WorkspaceFiles, path: string, k?: Kustomization, seen: Set<string> = new Set(), depth = 0): KObject[] {
+export function kustomizationObjects(prov: Providers, files: WorkspaceFiles, path: string, k?: Kustomization, seen: Set<string> = new Set(), depth = 0): KObject[] {
   if (depth > MAX_DEPTH || seen.has(path)) return [];
-  const cache = providers().cache('kustomize:objects', () => new Map<string, KObject[]>());
+  const cache = prov.cache('kustomize:objects', () => new Map<string, KObject[]>());
   if (!k) {
     const hit = cache.get(path);
     if (hit) return hit;
@@ -207,7 +207,7 @@ export function kustomizationObjects(files: WorkspaceFiles, path: string, k?: Ku
   seen.add(path);
   let kz = k;
   if (!kz) {
-    const f = parsedFile(files, path);
+    const f = parsedFile(prov, files, path);
     kz = readKustomization(f?.docs[0]?.contents ?? null);
   }
   const dir = dirOf(path);
@@ -216,10 +216,10 @@ export function kustomizationObjects(files: WorkspaceFiles, path: string, k?: Ku
     if (isRemote(ref.value)) continue;
     const p = joinPath(dir, ref.value);
     const st = files.stat(p);
-    if (st === 'file') out.push(...objectsOfFile(files, p));
+    if (st === 'file') out.push(...objectsOfFile(prov, files, p));
     else if (st === 'directory') {
       const inner = kustomizationIn(files, p);
-      if (inner) out.push(...kustomizationObjects(files, inner, undefined, seen, depth + 1).map((o) => ({ ...o, names: [...o.names] })));
+      if (inner) out.push(...kustomizationObjects(prov, files, inner, undefined, seen, depth + 1).map((o) => ({ ...o, names: [...o.names] })));
     }
   }
   for (const g of kz.generators) out.push({ apiVersion: 'v1', kind: g.kind, names: [g.name], generated: true });
@@ -249,16 +249,16 @@ export function patchIdentities(text: string): { kind: string; name?: string; na
  * When `path` is a strategic-merge patch file of the kustomization in its own folder: that
  * kustomization and the objects of its bases. Cached per folder (providers' caches).
  */
-export function patchContextOf(path: string): { kustomization: string; objects: KObject[] } | undefined {
-  const files = providers().files;
+export function patchContextOf(prov: Providers, path: string): { kustomization: string; objects: KObject[] } | undefined {
+  const files = prov.files;
   if (!files || isKustomizationPath(path)) return undefined;
   const dir = dirOf(path);
-  const cache = providers().cache('kustomize:patchOf', () => new Map<string, { kustomization: string; patchFiles: Set<string> } | null>());
+  const cache = prov.cache('kustomize:patchOf', () => new Map<string, { kustomization: string; patchFiles: Set<string> } | null>());
   let entry = cache.get(dir);
   if (entry === undefined) {
     entry = null;
     const kp = kustomizationIn(files, dir);
-    const f = kp ? parsedFile(files, kp) : undefined;
+    const f = kp ? parsedFile(prov, files, kp) : undefined;
     if (kp && f) {
       const k = readKustomization(f.docs[0]?.contents ?? null);
       const patchFiles = new Set(k.patches.filter((p) => p.file && !p.target).map((p) => joinPath(dir, p.file!.value)));
@@ -268,21 +268,21 @@ export function patchContextOf(path: string): { kustomization: string; objects: 
     cache.set(dir, entry);
   }
   if (!entry || !entry.patchFiles.has(joinPath(dir, baseName(path)))) return undefined;
-  return { kustomization: entry.kustomization, objects: kustomizationObjects(files, entry.kustomization) };
+  return { kustomization: entry.kustomization, objects: kustomizationObjects(prov, files, entry.kustomization) };
 }
 
 /** The document of the object a patch document patches (kind and name as the base writes them or after a prefix). */
-export function baseDocumentOf(objects: readonly KObject[], kind: string, name: string | undefined, namespace: string | undefined): YamlDocModel | undefined {
-  const files = providers().files;
+export function baseDocumentOf(prov: Providers, objects: readonly KObject[], kind: string, name: string | undefined, namespace: string | undefined): YamlDocModel | undefined {
+  const files = prov.files;
   if (!files || name === undefined) return undefined;
   const o = objects.find((x) => x.file && objectMatches(x, kind, name, namespace));
   if (!o?.file) return undefined;
-  return parsedFile(files, o.file)?.docs[o.docIndex ?? 0];
+  return parsedFile(prov, files, o.file)?.docs[o.docIndex ?? 0];
 }
 
 /** The generated ConfigMaps/Secrets a kustomization contributes, under every name they carry. */
-export function generatedNames(path: string, root: YNode | null): { kind: string; name: string; node: YNode }[] {
-  const files = providers().files;
+export function generatedNames(prov: Providers, path: string, root: YNode | null): { kind: string; name: string; node: YNode }[] {
+  const files = prov.files;
   const k = readKustomization(root);
   const out: { kind: string; name: string; node: YNode }[] = [];
   const seen = new Set<string>();
@@ -301,7 +301,7 @@ export function generatedNames(path: string, root: YNode | null): { kind: string
   if (files && (k.namePrefix || k.nameSuffix)) {
     const at = (isMap(root) ? (getValue(root as YMap, 'namePrefix') ?? getValue(root as YMap, 'nameSuffix')) : undefined) as YNode | undefined;
     if (at) {
-      for (const o of kustomizationObjects(files, path, { ...k, generators: [] })) {
+      for (const o of kustomizationObjects(prov, files, path, { ...k, generators: [] })) {
         if (o.generated) for (const n of o.names) add(o.kind, n, at);
       }
     }

@@ -34,14 +34,11 @@ export function parseDeprecationsTsv(text: string): DeprecationRow[] {
   });
 }
 
-let byKey: Map<string, DeprecationRow> | undefined;
+/** The embedded rows by `groupVersion\nkind` (a constant: built once from the embedded table). */
+const BY_KEY: ReadonlyMap<string, DeprecationRow> = new Map(DEPRECATION_ROWS.map((r) => [`${r.groupVersion}\n${r.kind}`, r]));
 
 export function deprecationRow(apiVersion: string, kind: string): DeprecationRow | undefined {
-  if (!byKey) {
-    byKey = new Map();
-    for (const r of DEPRECATION_ROWS) byKey.set(`${r.groupVersion}\n${r.kind}`, r);
-  }
-  return byKey.get(`${apiVersion}\n${kind}`);
+  return BY_KEY.get(`${apiVersion}\n${kind}`);
 }
 
 /** "1.35" from "v1.35.2" / "1.35"; undefined when the text names no version. */

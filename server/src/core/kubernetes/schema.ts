@@ -1,54 +1,57 @@
 import type { DockyardConfig } from '../config/config';
 import { createSchemaStore, type SchemaStore } from '../schema';
 import { minorVersion } from './lifecycle';
-import { defaultProviders, providers } from '../providers';
+import type { Providers } from '../providers';
 
 /**
- * One schema store per process, created on first use (the store itself reads nothing until asked,
- * then reads each package file once). Rules, hover and completion share it; nothing is loaded per
- * keystroke. Tests and hosts may install another store.
+ * The schema store of a service (its providers; created on first use, one per service: the store
+ * reads nothing until asked, then each package file once). Rules, hover and completion share it;
+ * nothing is loaded per keystroke. A host may install another store (`ServiceHost.schemaStore`).
  */
-/** The store of the running service (providers.ts; created on first use, one per service). */
-export function schemaStore(): SchemaStore {
-  const p = providers();
+export function schemaStore(p: Providers): SchemaStore {
   if (!p.schemaStore) p.schemaStore = createSchemaStore();
   return p.schemaStore;
 }
 
-export function setSchemaStore(s: SchemaStore | undefined): void {
-  defaultProviders().schemaStore = s;
-  defaultProviders().changed();
+/**
+ * What a store has registered and derived: the CRD schemas given to it, by `apiVersion\nkind` (the
+ * schema object, so that the same object is not compiled twice), and the kind indexes per version.
+ * Held by the providers for the store's lifetime (a new store starts empty).
+ */
+interface StoreState {
+  store: SchemaStore;
+  custom: Map<string, unknown>;
+  kindIndex: Map<string, KindIndex>;
 }
 
-/** Custom (CRD) schemas registered in the store, by `apiVersion\nkind`, with the schema object given (per service). */
-const customByStore = new WeakMap<SchemaStore, Map<string, unknown>>();
-const customSchemasOf = (s: SchemaStore = schemaStore()) => {
-  let m = customByStore.get(s);
-  if (!m) customByStore.set(s, (m = new Map()));
-  return m;
-};
+function storeState(p: Providers, s: SchemaStore = schemaStore(p)): StoreState {
+  const slot = p.state('k8s:schemaStore', () => ({ current: undefined as StoreState | undefined }));
+  if (slot.current?.store !== s) slot.current = { store: s, custom: new Map(), kindIndex: new Map() };
+  return slot.current;
+}
 
-/** Register a CRD schema in the shared store unless this very schema object is already registered. */
-export function ensureCustomSchema(apiVersion: string, kind: string, schema: unknown, s: SchemaStore = schemaStore()): void {
+/** Register a CRD schema in the service's store unless this very schema object is already registered. */
+export function ensureCustomSchema(p: Providers, apiVersion: string, kind: string, schema: unknown): void {
+  const st = storeState(p);
   const key = `${apiVersion}\n${kind}`;
-  const customSchemas = customSchemasOf(s);
-  if (customSchemas.get(key) === schema) return;
-  s.addCustomSchema(apiVersion, kind, schema);
-  customSchemas.set(key, schema);
+  if (st.custom.get(key) === schema) return;
+  st.store.addCustomSchema(apiVersion, kind, schema);
+  st.custom.set(key, schema);
+  st.kindIndex.clear();
 }
 
 /** Whether the store knows this apiVersion/kind only through a registered CRD schema. */
-export function isCustomSchema(apiVersion: string, kind: string): boolean {
-  return customSchemasOf().has(`${apiVersion}\n${kind}`);
+export function isCustomSchema(p: Providers, apiVersion: string, kind: string): boolean {
+  return storeState(p).custom.has(`${apiVersion}\n${kind}`);
 }
 
 /** The schema version used for validation (the newest bundled when the setting is empty). */
-export function schemaVersion(config: DockyardConfig, s: SchemaStore = schemaStore()): string {
+export function schemaVersion(config: DockyardConfig, s: SchemaStore): string {
   return s.resolveVersion(config.kubernetes.version || '');
 }
 
 /** The version API lifecycle is judged against: the setting as given ("1.22" stays 1.22), else the newest bundled. */
-export function selectedVersion(config: DockyardConfig, s: SchemaStore = schemaStore()): string {
+export function selectedVersion(config: DockyardConfig, s: SchemaStore): string {
   const v = minorVersion(config.kubernetes.version || '');
   if (v) return v;
   const all = s.versions();
@@ -60,26 +63,19 @@ export interface KindIndex {
   byKind: Map<string, string[]>;
 }
 
-const kindIndexByStore = new WeakMap<SchemaStore, Map<string, KindIndex>>();
-const kindIndexCacheOf = (s: SchemaStore) => {
-  let m = kindIndexByStore.get(s);
-  if (!m) kindIndexByStore.set(s, (m = new Map()));
-  return m;
-};
-
 /** Built-in kinds of a version by apiVersion and apiVersions by kind (custom kinds excluded). */
-export function kindIndex(version: string, s: SchemaStore = schemaStore()): KindIndex {
-  const kindIndexCache = kindIndexCacheOf(s);
-  let idx = kindIndexCache.get(version);
+export function kindIndex(p: Providers, version: string): KindIndex {
+  const st = storeState(p);
+  let idx = st.kindIndex.get(version);
   if (!idx) {
     idx = { byApiVersion: new Map(), byKind: new Map() };
-    for (const { apiVersion, kind } of s.kinds(version)) {
-      if (isCustomSchema(apiVersion, kind)) continue;
+    for (const { apiVersion, kind } of st.store.kinds(version)) {
+      if (st.custom.has(`${apiVersion}\n${kind}`)) continue;
       push(idx.byApiVersion, apiVersion, kind);
       push(idx.byKind, kind, apiVersion);
     }
     for (const list of idx.byKind.values()) list.sort(compareApiVersions);
-    kindIndexCache.set(version, idx);
+    st.kindIndex.set(version, idx);
   }
   return idx;
 }

@@ -20,6 +20,7 @@ import { LineIndex } from '../text';
 import type { Range } from '../types';
 import { basenameOf, dirnameOf, isAbsolutePath, joinPath } from './paths';
 import { lociListFiles, lociTextFile } from './provider';
+import type { Providers } from '../providers';
 import { TextBuilder, UNKNOWN, type SourceText } from './value';
 import { scalarText } from './yaml-scalar';
 
@@ -67,9 +68,9 @@ function safeName(name: string): boolean {
   return PLAIN_NAME.test(name) && !isAbsolutePath(name) && !name.includes('..');
 }
 
-function readVarsFile(dir: string, name: string, fromFile: string): Vars | undefined {
+function readVarsFile(p: Providers | undefined, dir: string, name: string, fromFile: string): Vars | undefined {
   if (!safeName(name)) return undefined;
-  const text = lociTextFile(dir, name, fromFile);
+  const text = lociTextFile(p, dir, name, fromFile);
   if (text === undefined || text.length > 1024 * 1024) return undefined;
   try {
     const parsed = parseYaml(text, 'ansible');
@@ -90,20 +91,20 @@ function natural(a: string, b: string): number {
  * the same folder (later in natural order wins: the newest release), then the document's own plain
  * top-level strings. Zuul job vars are layered on per job (see `jobVars`).
  */
-function fileVars(doc: YamlDocModel, path: string): Vars {
+function fileVars(p: Providers | undefined, doc: YamlDocModel, path: string): Vars {
   const vars: Vars = new Map();
   if (path && isAbsolutePath(path)) {
     const dir = dirnameOf(path);
     const self = basenameOf(path);
-    const names = (lociListFiles(dir, path) ?? []).filter((n) => n !== self && VARS_FILE.test(n) && safeName(n)).sort(natural);
-    for (const n of names) for (const [k, v] of readVarsFile(dir, n, path) ?? []) vars.set(k, v);
+    const names = (lociListFiles(p, dir, path) ?? []).filter((n) => n !== self && VARS_FILE.test(n) && safeName(n)).sort(natural);
+    for (const n of names) for (const [k, v] of readVarsFile(p, dir, n, path) ?? []) vars.set(k, v);
   }
   for (const [k, v] of plainVars(doc.contents, doc.lines)) vars.set(k, v);
   return vars;
 }
 
 /** A Zuul job's `vars:` (plain strings) over the vars files it lists (`vars_files`, looked up in `playbooks/`). */
-function jobVars(base: Vars, job: YMap, doc: YamlDocModel, path: string): Vars {
+function jobVars(p: Providers | undefined, base: Vars, job: YMap, doc: YamlDocModel, path: string): Vars {
   const jv = getMap(job, 'vars');
   if (!jv) return base;
   const vars: Vars = new Map(base);
@@ -115,7 +116,7 @@ function jobVars(base: Vars, job: YMap, doc: YamlDocModel, path: string): Vars {
       const n = scalarString(f);
       if (!n || !safeName(n)) continue;
       for (const d of dirs) {
-        const got = readVarsFile(d, n, path);
+        const got = readVarsFile(p, d, n, path);
         if (!got) continue;
         for (const [k, v] of got) vars.set(k, v);
         break;
@@ -135,12 +136,12 @@ export interface AnsibleImage {
 }
 
 /** Every mapping with a `build_args` list, with the variables in scope. */
-export function ansibleImages(doc: YamlDocModel, path: string): AnsibleImage[] {
+export function ansibleImages(doc: YamlDocModel, path: string, providers?: Providers): AnsibleImage[] {
   const root = doc.contents;
   if (!isMap(root) && !isSeq(root)) return [];
   const out: AnsibleImage[] = [];
   let base: Vars | undefined;
-  const baseVars = (): Vars => (base ??= fileVars(doc, path));
+  const baseVars = (): Vars => (base ??= fileVars(providers, doc, path));
   const walk = (node: YNode | null | undefined, label: string | undefined, vars: (() => Vars), depth: number): void => {
     if (!node || depth > MAX_DEPTH) return;
     if (isSeq(node)) {
@@ -161,7 +162,7 @@ export function ansibleImages(doc: YamlDocModel, path: string): AnsibleImage[] {
       if (p === undefined || !v || (!isMap(v) && !isSeq(v))) continue;
       if (job && v === job) {
         let jv: Vars | undefined;
-        walk(v, k, () => (jv ??= jobVars(baseVars(), job, doc, path)), depth + 1);
+        walk(v, k, () => (jv ??= jobVars(providers, baseVars(), job, doc, path)), depth + 1);
       } else walk(v, k, vars, depth + 1);
     }
   };

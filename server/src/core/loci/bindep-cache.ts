@@ -1,5 +1,5 @@
 import { BoundedCache } from '../util/bounded-cache';
-import { providers } from '../providers';
+import type { Providers } from '../providers';
 import { parseBindep, type BindepFile } from './bindep';
 
 /**
@@ -8,8 +8,8 @@ import { parseBindep, type BindepFile } from './bindep';
  * ~600 MB of model) is parsed for each caller and not kept once they are done with it.
  */
 export const BINDEP_CACHE_BOUNDS = { maxBytes: 64 * 1024 * 1024, maxEntries: 8 };
-/** The cache of the running DockyardService (its providers scope; the process default outside one). */
-const bindepCache = () => providers().cache('loci:bindep', () => new BoundedCache<string, BindepFile>({ ...BINDEP_CACHE_BOUNDS, oversizeForTurn: true }));
+/** The cache of a DockyardService (held by its providers, dropped when their data changes). */
+const bindepCache = (p: Providers) => p.cache('loci:bindep', () => new BoundedCache<string, BindepFile>({ ...BINDEP_CACHE_BOUNDS, oversizeForTurn: true }));
 
 /**
  * Estimated bytes a parse keeps alive: the text (UTF-16) and the model (measured with
@@ -22,22 +22,23 @@ export function bindepCost(f: BindepFile): number {
   return 2 * f.text.length + 1100 * f.entries.length + 400 * tokens + 300 * (f.errors.length + f.commentLines.length);
 }
 
-export function parseBindepCached(text: string): BindepFile {
-  const cache = bindepCache();
-  const hit = cache.get(text);
+/** Without providers (a unit test of one module) nothing is cached. */
+export function parseBindepCached(text: string, p: Providers | undefined): BindepFile {
+  const cache = p && bindepCache(p);
+  const hit = cache?.get(text);
   if (hit) return hit;
   const f = parseBindep(text);
-  cache.set(text, f, bindepCost(f));
+  cache?.set(text, f, bindepCost(f));
   return f;
 }
 
 /** The cache's accounting (tests and memory measurements). */
-export function bindepCacheStats(): { bytes: number; entries: number } {
-  const cache = bindepCache();
+export function bindepCacheStats(p: Providers): { bytes: number; entries: number } {
+  const cache = bindepCache(p);
   return { bytes: cache.bytes, entries: cache.size };
 }
 
 /** Forget every cached parse (tests; a host that wants the memory back). */
-export function clearBindepCache(): void {
-  bindepCache().clear();
+export function clearBindepCache(p: Providers): void {
+  bindepCache(p).clear();
 }

@@ -88,6 +88,8 @@ export interface BindepEntry {
   comment?: { text: string; range: Range };
   /** The whole line content. */
   range: Range;
+  /** `partition(entry)`, computed on first use and held by the entry (entries are immutable once parsed). */
+  partition?: { platform: BindepSelectorItem[]; user: BindepSelectorItem[] };
 }
 
 export type BindepSyntaxErrorCode =
@@ -574,13 +576,9 @@ export type BindepVote = boolean | null;
  * `_partition`: bare `platform:*` tokens form the platform part; everything else, including every
  * `( … )` group even when it holds `platform:*` tokens, forms the user part.
  */
-const partitions = new WeakMap<BindepEntry, { platform: BindepSelectorItem[]; user: BindepSelectorItem[] }>();
-
 export function partition(entry: BindepEntry): { platform: BindepSelectorItem[]; user: BindepSelectorItem[] } {
   // Entries are immutable once parsed: compute each entry's partition once (evaluation is hot).
-  let cached = partitions.get(entry);
-  if (!cached) partitions.set(entry, (cached = partitionOf(entry)));
-  return cached;
+  return (entry.partition ??= partitionOf(entry));
 }
 
 function partitionOf(entry: BindepEntry): { platform: BindepSelectorItem[]; user: BindepSelectorItem[] } {

@@ -11,7 +11,8 @@ import { DEFAULT_CODENAME, releaseOfRef } from './args';
 import { codenameOf, distroOf, parseDistributions, parseImageRef, type Distribution, type ImageRef } from './images';
 import { basenameOf, dirnameOf } from './paths';
 import { profileEffect, profilesForProject, resolvePackages, validProfileTokens, type LociBuildTarget, type ProjectProfile, type ResolvedPackages, type ValidTokens } from './profiles';
-import { contextDir, lociDataFor, lociDataGeneration, lociExtraFile, type LociData } from './provider';
+import { contextDir, lociDataFor, lociExtraFile, type LociData } from './provider';
+import type { Providers } from '../providers';
 import { argEntry, spanRange, staticText, type LociArgEntry, type LociBuild, type Span } from './sources';
 import { isStatic, rangeIn, UNKNOWN, valueWords, type SourceText, type TextWord } from './value';
 
@@ -58,6 +59,8 @@ export interface BuildFacts {
   extrasUnknown: boolean;
   /** The folder of the build context, when it can be told. */
   contextDir?: string;
+  /** The providers the facts were derived with (the service's; undefined: bundled data only). */
+  providers?: Providers;
   valid: ValidTokens;
   /** Packages loci's bindep calls select (project static and PROFILES static), else undefined. */
   resolved?: ResolvedPackages;
@@ -68,12 +71,16 @@ export interface BuildFacts {
   valueRange(v: SourceText, a?: number, b?: number): Range;
 }
 
-export function buildFacts(build: LociBuild, path: string, config: LociConfig): BuildFacts {
-  const key = `${path}\u0000${JSON.stringify(config)}\u0000${lociDataGeneration()}`;
-  const per = (build.derived ??= new Map()) as Map<string, BuildFacts>;
+/** `providers`: the service's (its loci data); undefined uses the bundled data. */
+export function buildFacts(build: LociBuild, path: string, config: LociConfig, providers?: Providers): BuildFacts {
+  const key = `${path}\u0000${JSON.stringify(config)}`;
+  const revision = providers?.revision ?? 0;
+  let d = build.derived;
+  if (!d || d.providers !== providers || d.revision !== revision) d = build.derived = { providers, revision, byKey: new Map() };
+  const per = d.byKey as Map<string, BuildFacts>;
   let f = per.get(key);
   if (!f) {
-    f = computeFacts(build, path, config);
+    f = computeFacts(build, path, config, providers);
     if (per.size > 8) per.clear();
     per.set(key, f);
   }
@@ -92,7 +99,7 @@ function ansibleRootOf(path: string): string | undefined {
   return /^(playbooks|zuul\.d|vars|group_vars|host_vars|ci)$/.test(basenameOf(dir)) ? dirnameOf(dir) : dir;
 }
 
-function computeFacts(b: LociBuild, path: string, config: LociConfig): BuildFacts {
+function computeFacts(b: LociBuild, path: string, config: LociConfig, providers: Providers | undefined): BuildFacts {
   const distributions = parseDistributions(config.distributions.length ? config.distributions : ['ubuntu']);
   const targetText = b.target ? staticText(b.target) : undefined;
   let target: BuildFacts['target'];
@@ -130,7 +137,7 @@ function computeFacts(b: LociBuild, path: string, config: LociConfig): BuildFact
   const root = b.source === 'workflow' ? repoRootOf(path) : b.source === 'ansible' ? ansibleRootOf(path) : undefined;
   const ctxDir = b.source === 'dockerfile' ? (path ? dirnameOf(path) : undefined) : root !== undefined ? contextDir(root + '/x', ctxText ?? '.') : contextDir(path, ctxText ?? (b.source === 'compose' ? '.' : undefined));
   const candidates = b.source === 'shell' ? [config.path || undefined, ctxDir] : [ctxDir, config.path || undefined];
-  const data = lociDataFor(candidates, path);
+  const data = lociDataFor(providers, candidates, path);
   const checkout = data.source !== 'bundled' ? data.source : ctxDir;
   const bindep = [data.bindep];
   const pydep = [data.pydep];
@@ -147,7 +154,7 @@ function computeFacts(b: LociBuild, path: string, config: LociConfig): BuildFact
       // loci adds every EXTRA file to /opt/loci/ and globs bindep* / pydep*: the name decides the role.
       const target = base.startsWith('bindep') ? bindep : base.startsWith('pydep') ? pydep : undefined;
       if (!target) continue;
-      const file = lociExtraFile(checkout, w.token, path);
+      const file = lociExtraFile(providers, checkout, w.token, path);
       if (file) target.push(file);
       else extrasUnknown = true;
     }
@@ -178,6 +185,7 @@ function computeFacts(b: LociBuild, path: string, config: LociConfig): BuildFact
     pydep,
     extrasUnknown,
     contextDir: checkout,
+    providers,
     valid,
     evalKey: `${codename}\u0000${projectRelease}\u0000${evalTarget}\u0000${platform.join(' ')}`,
     get resolved() {

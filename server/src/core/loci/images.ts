@@ -92,7 +92,7 @@ const DISTRO_IMAGES: Readonly<Record<string, string>> = {
 };
 
 /** Distro ids that use apt (the rest are rpm, apk, pacman …). */
-const APT_DISTROS = new Set(['ubuntu', 'debian']);
+const APT_DISTROS: ReadonlySet<string> = new Set(['ubuntu', 'debian']);
 
 /** Distributions named in tags (`…-ubuntu_noble_loci`, `…-rocky9`). */
 const TAG_DISTROS = ['ubuntu', 'debian', 'centos', 'rocky', 'rockylinux', 'almalinux', 'fedora', 'opensuse', 'leap', 'sles', 'alpine', 'rhel', 'ubi'];

@@ -28,12 +28,16 @@ import { DEFAULT_CODENAME, KNOWN_PROJECTS, MOD_OAUTH2 } from './args';
 // ---------------------------------------------------------------------------------------------
 // Upstream data
 
-let upstream: { bindep: BindepFile; pydep: BindepFile } | undefined;
+/**
+ * loci's own bindep.txt and pydep.txt (the embedded copy), parsed when the module loads (< 1 ms): a
+ * constant shared by every service (what is derived from a file is a function of its text and is
+ * held by the file itself, see facts.ts).
+ */
+const UPSTREAM: { readonly bindep: BindepFile; readonly pydep: BindepFile } = { bindep: parseBindep(LOCI_BINDEP_TXT), pydep: parseBindep(LOCI_PYDEP_TXT) };
 
-/** loci's own bindep.txt and pydep.txt (embedded copy), parsed once. */
+/** loci's own bindep.txt and pydep.txt (embedded copy). */
 export function upstreamFiles(): { bindep: BindepFile; pydep: BindepFile } {
-  if (!upstream) upstream = { bindep: parseBindep(LOCI_BINDEP_TXT), pydep: parseBindep(LOCI_PYDEP_TXT) };
-  return upstream;
+  return UPSTREAM;
 }
 
 function asList(f: BindepFile | readonly BindepFile[] | undefined, fallback: BindepFile): readonly BindepFile[] {

@@ -3,36 +3,17 @@
  * host (CLI, language server) installs a provider that reads a loci checkout from disk; without one,
  * or when the checkout has no such files, the bundled upstream copy is used.
  *
- * The provider belongs to the DockyardService running the analysis (see ../providers.ts);
- * `setLociDataProvider` sets the process default used outside a service (unit tests).
+ * The provider belongs to the DockyardService running the analysis (see ../providers.ts): every
+ * function here takes that service's `Providers` (a rule has them as `ctx.providers`); without them
+ * (undefined) the bundled data is used and nothing is read.
  */
 import { upstreamFiles } from './profiles';
 import { LOCI_COMMIT } from './data';
 import { dirnameOf, isAbsolutePath, joinPath } from './paths';
-import { defaultProviders, providers, type LociData, type LociDataProvider } from '../providers';
+import type { LociData, Providers } from '../providers';
 import type { BindepFile } from './bindep';
 
 export type { LociData, LociDataProvider } from '../providers';
-
-/** Install (or, with undefined, remove) the provider of the process default scope. */
-export function setLociDataProvider(p: LociDataProvider | undefined): void {
-  defaultProviders().loci = p;
-  defaultProviders().changed();
-}
-
-export function lociDataProvider(): LociDataProvider | undefined {
-  return providers().loci;
-}
-
-/** A provider calls this when a file it had read changed on disk (derived data is then recomputed). */
-export function lociDataChanged(): void {
-  providers().changed();
-}
-
-/** Changes whenever the provider is replaced or reports a change (part of the derived-data cache keys). */
-export function lociDataGeneration(): number {
-  return providers().revision;
-}
 
 export function bundledLociData(): LociData {
   const up = upstreamFiles();
@@ -46,8 +27,8 @@ export const BUNDLED_LOCI_COMMIT = LOCI_COMMIT;
  * The data for a build: the first candidate folder that has loci files, else the bundled copy.
  * Candidates that are relative are passed through to the provider (it knows the configuration).
  */
-export function lociDataFor(candidates: readonly (string | undefined)[], fromFile: string): LociData {
-  const provider = providers().loci;
+export function lociDataFor(p: Providers | undefined, candidates: readonly (string | undefined)[], fromFile: string): LociData {
+  const provider = p?.loci;
   if (provider) {
     const seen = new Set<string>();
     for (const c of candidates) {
@@ -65,8 +46,8 @@ export function lociDataFor(candidates: readonly (string | undefined)[], fromFil
 }
 
 /** The EXTRA_* file, or undefined when no provider can read it. */
-export function lociExtraFile(dir: string | undefined, relPath: string, fromFile: string): BindepFile | undefined {
-  const provider = providers().loci;
+export function lociExtraFile(p: Providers | undefined, dir: string | undefined, relPath: string, fromFile: string): BindepFile | undefined {
+  const provider = p?.loci;
   if (!provider?.extra || !dir) return undefined;
   try {
     return provider.extra(dir, relPath, fromFile);
@@ -88,8 +69,8 @@ export function contextDir(fromFile: string, context: string | undefined): strin
  * A plain-named text file in folder `dir` (CI vars files), read through the provider only; undefined
  * when there is no provider, the name is not a plain file name, or the file cannot be read.
  */
-export function lociTextFile(dir: string, name: string, fromFile: string): string | undefined {
-  const provider = lociDataProvider();
+export function lociTextFile(p: Providers | undefined, dir: string, name: string, fromFile: string): string | undefined {
+  const provider = p?.loci;
   if (!provider || !/^[\w.-]+$/.test(name) || name === '.' || name === '..') return undefined;
   try {
     if (provider.readText) return provider.readText(dir, name, fromFile);
@@ -100,8 +81,8 @@ export function lociTextFile(dir: string, name: string, fromFile: string): strin
 }
 
 /** The file names of folder `dir`, when the provider can list them. */
-export function lociListFiles(dir: string, fromFile: string): string[] | undefined {
-  const provider = lociDataProvider();
+export function lociListFiles(p: Providers | undefined, dir: string, fromFile: string): string[] | undefined {
+  const provider = p?.loci;
   if (!provider?.listFiles) return undefined;
   try {
     return provider.listFiles(dir, fromFile);

@@ -44,7 +44,7 @@ export interface ShellScript {
 }
 
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/;
-const DECLARE_WORDS = new Set(['export', 'readonly', 'declare', 'typeset', 'local']);
+const DECLARE_WORDS: ReadonlySet<string> = new Set(['export', 'readonly', 'declare', 'typeset', 'local']);
 const SPECIAL_PARAM = /^[0-9@*#?$!-]/;
 
 interface VarValue {

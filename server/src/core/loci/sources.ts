@@ -35,9 +35,8 @@ import {
 } from './value';
 import { isAlias } from '../model/ynode';
 import { ansibleArgText, ansibleImages, type TemplateResolution } from './ansible';
-import { lociDataGeneration } from './provider';
 import { BoundedCache } from '../util/bounded-cache';
-import { providers } from '../providers';
+import type { Providers } from '../providers';
 
 export interface Span {
   start: number;
@@ -94,10 +93,10 @@ export interface LociBuild {
   /** Ansible `{{ var }}` templates resolved from plain-string variables (which file supplied each). */
   resolved?: TemplateResolution[];
   /**
-   * What loci/facts.ts derived from this build, by path, configuration and data generation (a few
-   * at most): held by the build, so it goes when the build goes. Set on first use only.
+   * What loci/facts.ts derived from this build, for one providers object and revision, by path and
+   * configuration (a few at most): held by the build, so it goes when the build goes. Set on first use only.
    */
-  derived?: Map<string, unknown>;
+  derived?: { providers: unknown; revision: number; byKey: Map<string, unknown> };
 }
 
 /** The value of the last `name` argument (a later `--build-arg` wins). */
@@ -120,14 +119,14 @@ export function staticText(v: { value?: SourceText } | LociBuildValue | undefine
 // What makes a build a loci build
 
 /** Arguments only loci's Dockerfile has (PROJECT alone is too common a name to decide). */
-const LOCI_ONLY_ARGS = new Set([
+const LOCI_ONLY_ARGS: ReadonlySet<string> = new Set([
   'WHEELS', 'PROFILES', 'PROJECT_REF', 'PROJECT_REPO', 'PROJECT_RELEASE', 'KEEP_ALL_WHEELS', 'DIST_PACKAGES',
   'EXTRA_BINDEP', 'EXTRA_PYDEP', 'EXTRA_PROJECTS', 'WHEELS_PATH', 'PIP_WHEEL_ARGS', 'PROJECT_PIP_EXTRAS',
   'HORIZON_EXTRA_PANELS', 'NOVNC_REPO', 'NOVNC_REF', 'SPICE_REPO', 'SPICE_REF', 'SKYLINE_CONSOLE_REPO',
   'SKYLINE_CONSOLE_REF', 'NOVA_TSS_USER', 'NOVA_TSS_UID', 'NOVA_TSS_GID', 'REGISTRY_PROTOCOL', 'REGISTRY_INSECURE',
   'PIP_VERSION_CONSTRAINT', 'SETUPTOOL_CONSTRAINT', 'WHEEL_CONSTRAINT', 'WHEEL_CONSTRAIN',
 ]);
-const LOCI_BASE_ARGS = new Set(['CEPH_REPO', 'CEPH_KEY', 'APT_MIRROR_HOST', 'ALLOW_UNAUTHENTICATED']);
+const LOCI_BASE_ARGS: ReadonlySet<string> = new Set(['CEPH_REPO', 'CEPH_KEY', 'APT_MIRROR_HOST', 'ALLOW_UNAUTHENTICATED']);
 const LOCI_HINT = /(^|[/_.:-])loci([/_.:-]|$)/i;
 
 function kindOfDockerfile(name: string | undefined): LociDockerfileKind {
@@ -325,7 +324,7 @@ function dockerfileValue(s: string, start: number, end: number, known: ReadonlyM
  * (`build_args` lists; `path` lets their `{{ var }}` resolve from sibling vars files); none for other
  * documents.
  */
-export function yamlBuilds(doc: YamlDocModel, path = ''): LociBuild[] {
+export function yamlBuilds(doc: YamlDocModel, path = '', providers?: Providers): LociBuild[] {
   const plain = doc.memoize('loci.builds', () => {
     const root = doc.contents;
     if (!isMap(root)) return undefined;
@@ -337,7 +336,15 @@ export function yamlBuilds(doc: YamlDocModel, path = ''): LociBuild[] {
   });
   if (plain) return plain;
   if (doc.k8s || !doc.text.includes('build_args')) return [];
-  return doc.memoize(`loci.builds.ansible:${lociDataGeneration()}:${path}`, () => keepLoci(ansibleBuilds(doc, path)));
+  // Ansible builds read sibling vars files through the providers: held by the providers (dropped
+  // when their data changes), per document and path.
+  if (!providers) return doc.memoize(`loci.builds.ansible:${path}`, () => keepLoci(ansibleBuilds(doc, path, undefined)));
+  const perDoc = providers.cache('loci:ansibleBuilds', () => new WeakMap<YamlDocModel, Map<string, LociBuild[]>>());
+  let byPath = perDoc.get(doc);
+  if (!byPath) perDoc.set(doc, (byPath = new Map()));
+  let builds = byPath.get(path);
+  if (!builds) byPath.set(path, (builds = keepLoci(ansibleBuilds(doc, path, providers))));
+  return builds;
 }
 
 /**
@@ -352,9 +359,9 @@ function unmaskedScalar(doc: YamlDocModel, node: YNode | null | undefined): Sour
   return { ...t, text };
 }
 
-function ansibleBuilds(doc: YamlDocModel, path: string): LociBuild[] {
+function ansibleBuilds(doc: YamlDocModel, path: string, providers: Providers | undefined): LociBuild[] {
   const out: LociBuild[] = [];
-  for (const img of ansibleImages(doc, path)) {
+  for (const img of ansibleImages(doc, path, providers)) {
     const m = img.map;
     const keyNode = [...m.items].find((p) => keyString(p) === 'build_args')?.key as YNode | undefined;
     const anchor = span(doc, keyNode) ?? { start: m.range?.[0] ?? 0, end: m.range?.[0] ?? 0 };
@@ -628,38 +635,38 @@ function splitLines(t: SourceText): SourceText[] {
  * by bytes (16 MB of estimated text + builds) and by entries (16).
  */
 export const SHELL_CACHE_BOUNDS = { maxBytes: 16 * 1024 * 1024, maxEntries: 16 };
-/** The cache of the running DockyardService (its providers scope; the process default outside one). */
-const shellCache = () => providers().cache('loci:shell', () => new BoundedCache<string, { all: LociBuild[]; loci: LociBuild[] }>({ ...SHELL_CACHE_BOUNDS, oversizeForTurn: true }));
+/** The cache of a DockyardService (held by its providers; without them nothing is cached). */
+const shellCache = (p: Providers) => p.cache('loci:shell', () => new BoundedCache<string, { all: LociBuild[]; loci: LociBuild[] }>({ ...SHELL_CACHE_BOUNDS, oversizeForTurn: true }));
 
 /** Estimated bytes an entry keeps alive: the text (UTF-16), its line index, and the builds. */
 function shellEntryCost(text: string, all: readonly LociBuild[]): number {
   return 4 * text.length + 4096 * all.length;
 }
 
-function shellEntry(text: string): { all: LociBuild[]; loci: LociBuild[] } {
-  const cache = shellCache();
-  const hit = cache.get(text);
+function shellEntry(text: string, p: Providers | undefined): { all: LociBuild[]; loci: LociBuild[] } {
+  const cache = p && shellCache(p);
+  const hit = cache?.get(text);
   if (hit) return hit;
   const all = shellBuildsOf(parseShellScript(text), new LineIndex(text));
   const entry = { all, loci: keepLoci(all) };
-  cache.set(text, entry, shellEntryCost(text, all));
+  cache?.set(text, entry, shellEntryCost(text, all));
   return entry;
 }
 
 /** The shell-build cache's accounting (tests and memory measurements). */
-export function shellCacheStats(): { bytes: number; entries: number } {
-  const cache = shellCache();
+export function shellCacheStats(p: Providers): { bytes: number; entries: number } {
+  const cache = shellCache(p);
   return { bytes: cache.bytes, entries: cache.size };
 }
 
-/** The loci builds of a shell script (memoised by text in a small bounded cache). */
-export function shellBuilds(text: string): LociBuild[] {
-  return shellEntry(text).loci;
+/** The loci builds of a shell script (memoised by text in the providers' small bounded cache). */
+export function shellBuilds(text: string, p?: Providers): LociBuild[] {
+  return shellEntry(text, p).loci;
 }
 
 /** Every `docker build`-like command of a script, loci or not (completion while a build is being typed). */
-export function allShellBuilds(text: string): LociBuild[] {
-  return shellEntry(text).all;
+export function allShellBuilds(text: string, p?: Providers): LociBuild[] {
+  return shellEntry(text, p).all;
 }
 
 /** Builds of a script embedded in a YAML scalar (`run: |`), re-expressed in the document's coordinates. */
@@ -689,12 +696,12 @@ function embeddedShellBuilds(outer: SourceText, lines: LineIndex, label: string 
 }
 
 const ASSIGNMENT_WORD = /^[A-Za-z_][A-Za-z0-9_]*\+?=/;
-const SKIP_WORDS = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', '}', 'time', 'fi', 'done']);
-const WRAPPERS = new Set(['sudo', 'exec', 'command', 'nice', 'nohup', 'xargs']);
-const TOOLS = new Set(['docker', 'podman', 'buildah', 'nerdctl']);
-const DOCKER_GLOBAL_VALUE_OPTS = new Set(['-H', '--host', '-c', '--context', '--config', '-l', '--log-level', '--tlscacert', '--tlscert', '--tlskey']);
+const SKIP_WORDS: ReadonlySet<string> = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', '}', 'time', 'fi', 'done']);
+const WRAPPERS: ReadonlySet<string> = new Set(['sudo', 'exec', 'command', 'nice', 'nohup', 'xargs']);
+const TOOLS: ReadonlySet<string> = new Set(['docker', 'podman', 'buildah', 'nerdctl']);
+const DOCKER_GLOBAL_VALUE_OPTS: ReadonlySet<string> = new Set(['-H', '--host', '-c', '--context', '--config', '-l', '--log-level', '--tlscacert', '--tlscert', '--tlskey']);
 /** Build options that take a separate value word (docker buildx, docker, podman, buildah). */
-const VALUE_OPTS = new Set([
+const VALUE_OPTS: ReadonlySet<string> = new Set([
   '-t', '--tag', '--platform', '--label', '-o', '--output', '--cache-from', '--cache-to', '--secret', '--ssh', '--network',
   '--progress', '--iidfile', '--metadata-file', '--builder', '--add-host', '--build-context', '--shm-size', '--ulimit',
   '--annotation', '--attest', '--allow', '--cgroup-parent', '--isolation', '-m', '--memory', '--memory-swap', '--cpu-shares',
@@ -704,7 +711,7 @@ const VALUE_OPTS = new Set([
   '--pid', '--cap-add', '--cap-drop', '--device', '--format', '--sbom', '--provenance', '--retry', '--retry-delay',
   '--layer-label', '--unsetenv', '--unsetlabel', '--hooks-dir', '--runtime-flag', '--signature-policy', '--stdin',
 ]);
-const INCOMPLETE_OPTS = new Set(['--build-arg-file', '--env-file']);
+const INCOMPLETE_OPTS: ReadonlySet<string> = new Set(['--build-arg-file', '--env-file']);
 
 function shellBuildsOf(script: ShellScript, lines: LineIndex): LociBuild[] {
   const out: LociBuild[] = [];

@@ -63,7 +63,7 @@ class RunShellOf implements RunShell {
 /** Shared by the RUNs without flags (nothing changes a RunShell's flags). */
 const NO_FLAGS = Object.freeze([]) as unknown as Flag[];
 
-const POSIX_SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'ksh', 'mksh', 'zsh', 'busybox', 'yash', 'posh']);
+const POSIX_SHELLS: ReadonlySet<string> = new Set(['sh', 'bash', 'dash', 'ash', 'ksh', 'mksh', 'zsh', 'busybox', 'yash', 'posh']);
 
 /** The RUN's shell, parsed once per document version. `ins` may be an ONBUILD's trigger instruction. */
 export function runShell(model: DockerfileModel, ins: Instruction): RunShell {

@@ -8,7 +8,7 @@ import { matchesAnyPattern } from '../util/patterns';
  * expansion in FROM, image references. Computed once per document version (memoized on the model).
  */
 
-export const LAYER_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
+export const LAYER_KEYWORDS: ReadonlySet<string> = new Set(['RUN', 'COPY', 'ADD']);
 
 export interface StageInfo {
   stage: Stage;

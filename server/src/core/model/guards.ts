@@ -118,6 +118,8 @@ export function parseJsonFast(text: string): { contents: YNode } | undefined {
 }
 
 function build(text: string): { contents: YNode } | undefined {
+  // Sticky: positioned with lastIndex, so one per call (never a shared module-level pattern).
+  const LITERAL = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
   let i = 0;
   const n = text.length;
   const ws = () => {
@@ -281,7 +283,6 @@ function build(text: string): { contents: YNode } | undefined {
   }
 }
 
-const LITERAL = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
 
 /** Worth the fast path: a large text that starts like a JSON object or array. */
 export function looksLikeLargeJson(text: string, minLength = 64 * 1024): boolean {

@@ -50,9 +50,10 @@ export function isMasked(s: unknown): boolean {
   return typeof s === 'string' && s.includes(MASK);
 }
 
-const MASK_RUNS = new RegExp(`${MASK}+(?:[ \t]+${MASK}+)*`, 'g');
+/** Runs of masked expressions (a pattern source; a `g` RegExp is made per call: its lastIndex is state). */
+const MASK_RUNS = `${MASK}+(?:[ \t]+${MASK}+)*`;
 
 /** A text with its masked expressions shown as `{{…}}` (several in a row, with blanks between, as one). */
 export function showMasked(s: string): string {
-  return s.includes(MASK) ? s.replace(MASK_RUNS, '{{…}}') : s;
+  return s.includes(MASK) ? s.replace(new RegExp(MASK_RUNS, 'g'), '{{…}}') : s;
 }

@@ -30,7 +30,7 @@ const TEMPLATE_PATHS: string[][] = [
   ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
 ];
 /** Kinds that describe schemas or hold foreign objects as data, never a pod of their own. */
-const NOT_POD_KINDS = new Set(['CustomResourceDefinition', 'List', 'ConfigMap', 'Secret']);
+const NOT_POD_KINDS: ReadonlySet<string> = new Set(['CustomResourceDefinition', 'List', 'ConfigMap', 'Secret']);
 const MAX_SHAPE_DEPTH = 12;
 
 /**
@@ -80,6 +80,8 @@ export interface PodRef {
   /** The map that holds `spec` (to insert a missing field next to existing ones). */
   securityContext?: YMap;
   containers: ContainerRef[];
+  /** `podVolumes(pod)`, computed on first use and held by the PodRef (itself memoized per document). */
+  volumes?: VolumeRef[];
 }
 
 export interface ContainerRef {
@@ -203,22 +205,19 @@ export interface VolumeRef {
   sourcePair?: YPair;
 }
 
-const volumeCache = new WeakMap<PodRef, VolumeRef[]>();
-
 /** The pod's `volumes` entries, computed once per PodRef (which is itself memoized per document). */
 export function podVolumes(pod: PodRef): VolumeRef[] {
-  let v = volumeCache.get(pod);
-  if (v) return v;
-  v = [];
+  if (pod.volumes) return pod.volumes;
+  const v: VolumeRef[] = [];
   const seq = getSeq(pod.spec, 'volumes');
   if (seq) {
     seq.items.forEach((item, index) => {
       if (!isMap(item)) return;
       const sourcePair = item.items.find((p) => scalarString(p.key) !== 'name') as YPair | undefined;
-      v!.push({ node: item, index, name: scalarString(getValue(item, 'name')), source: sourcePair ? scalarString(sourcePair.key) : undefined, sourcePair });
+      v.push({ node: item, index, name: scalarString(getValue(item, 'name')), source: sourcePair ? scalarString(sourcePair.key) : undefined, sourcePair });
     });
   }
-  volumeCache.set(pod, v);
+  pod.volumes = v;
   return v;
 }
 

@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq, type YMap, type YSeq } from './ynode';
 import type { CrdSummary, IndexedResource } from '../workspace';
 import { podsOf } from './pods';
 import { readLabels } from './references';
-import { objectBlockChanged } from '../kubernetes/check';
+import { objectBlockChanged } from './helm-blocks';
 import { getMap, getPair, getValue, scalarString, type YamlDocModel } from './yaml';
 
 /** The index entry of one Kubernetes document (chunk-relative range), or null for other documents. */

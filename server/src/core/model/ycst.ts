@@ -11,9 +11,23 @@ import { isMap, isScalar, isSeq, YMap, YPair, YScalar, YSeq, type Reader, type S
  * collections with comments, and every token or condition the library reports as an error.
  */
 export function buildFromCst(text: string): YNode | null | undefined {
-  if (text.includes('\t') || text.includes('\r')) return undefined;
+  return buildFromCstTokens(text).root;
+}
+
+/**
+ * buildFromCst, and when it gives up after parsing, the CST tokens it read (the Composer can take
+ * them instead of parsing the text a second time: `yparse.ts`).
+ */
+export function buildFromCstTokens(text: string): { root?: YNode | null; tokens?: CST.Token[] } {
+  if (text.includes('\t') || text.includes('\r')) return {};
+  const tokens = Array.from(new Parser().parse(text));
+  const root = buildFromTokens(tokens);
+  return root === undefined ? { tokens } : { root };
+}
+
+function buildFromTokens(tokens: readonly CST.Token[]): YNode | null | undefined {
   let doc: CST.Document | undefined;
-  for (const t of new Parser().parse(text)) {
+  for (const t of tokens) {
     if (t.type === 'document' && !doc) doc = t;
     else if (t.type === 'comment' || t.type === 'newline' || t.type === 'space') continue;
     else return undefined;

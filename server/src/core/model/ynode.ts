@@ -95,8 +95,8 @@ export const isNode = (n: unknown): n is YNode => n instanceof YScalar || n inst
 // ---------------------------------------------------------------------------------------------
 // Resolvers: plain scalar text → value, per reader.
 
-const NULLS = new Set(['', '~', 'null', 'Null', 'NULL']);
-const BOOL12 = new Map<string, boolean>([
+const NULLS: ReadonlySet<string> = new Set(['', '~', 'null', 'Null', 'NULL']);
+const BOOL12: ReadonlyMap<string, boolean> = new Map<string, boolean>([
   ['true', true],
   ['True', true],
   ['TRUE', true],
@@ -105,18 +105,18 @@ const BOOL12 = new Map<string, boolean>([
   ['FALSE', false],
 ]);
 /** go-yaml v2 resolve.go's map (the `!!bool` rows). */
-const BOOL_GO = new Map<string, boolean>([
+const BOOL_GO: ReadonlyMap<string, boolean> = new Map<string, boolean>([
   ...BOOL12,
   ...['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON'].map((s) => [s, true] as [string, boolean]),
   ...['n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF'].map((s) => [s, false] as [string, boolean]),
 ]);
 /** PyYAML's bool resolver (YAML 1.1 without y/n). */
-const BOOL_PY = new Map<string, boolean>([
+const BOOL_PY: ReadonlyMap<string, boolean> = new Map<string, boolean>([
   ...BOOL12,
   ...['yes', 'Yes', 'YES', 'on', 'On', 'ON'].map((s) => [s, true] as [string, boolean]),
   ...['no', 'No', 'NO', 'off', 'Off', 'OFF'].map((s) => [s, false] as [string, boolean]),
 ]);
-const SPECIAL_FLOATS = new Map<string, number>([
+const SPECIAL_FLOATS: ReadonlyMap<string, number> = new Map<string, number>([
   ['.nan', NaN],
   ['.NaN', NaN],
   ['.NAN', NaN],
@@ -280,7 +280,7 @@ export function detectReaderOfKeys(keys: readonly unknown[]): Reader {
   return 'yaml12';
 }
 
-const ANSIBLE_PLAY_KEYS = new Set(['hosts', 'tasks', 'import_playbook', 'roles']);
+const ANSIBLE_PLAY_KEYS: ReadonlySet<string> = new Set(['hosts', 'tasks', 'import_playbook', 'roles']);
 
 /** The reader a document's consumer uses, told by its top-level keys (the `yaml` tree's root). */
 export function detectReader(root: unknown): Reader {

@@ -1,5 +1,5 @@
-import { parseDocument, type Document } from 'yaml';
-import { buildFromCst, resolveTree } from './ycst';
+import { Composer, parseDocument, type CST, type Document } from 'yaml';
+import { buildFromCstTokens, resolveTree } from './ycst';
 import { detectOwnedReader, fromDocument, keyValue, scalarValue, type ParsedYaml, type Reader } from './ynode';
 
 /**
@@ -10,7 +10,7 @@ import { detectOwnedReader, fromDocument, keyValue, scalarValue, type ParsedYaml
 /** Parse one YAML document's text into the owned model. */
 export function parseYaml(text: string, reader?: Reader): ParsedYaml {
   // Block YAML as manifests write it: built from the CST, without the Composer (see ycst.ts).
-  const root = buildFromCst(text);
+  const { root, tokens } = buildFromCstTokens(text);
   if (root !== undefined) {
     const r = reader ?? detectOwnedReader(root);
     resolveTree(root, (s, isKey) => {
@@ -19,13 +19,28 @@ export function parseYaml(text: string, reader?: Reader): ParsedYaml {
     });
     return { contents: root, errors: [], warnings: [], reader: r };
   }
+  // The CST path gave up after parsing: compose those tokens (the text is not parsed again).
+  if (tokens) return fromDocument(composeTokens(tokens, text.length), reader);
   return parseYamlComposed(text, reader);
 }
 
+/** The failsafe schema leaves every scalar a string: the reader resolves them (ynode.ts). */
+const COMPOSE_OPTIONS = Object.freeze({ schema: 'failsafe', uniqueKeys: false, prettyErrors: false, strict: true, logLevel: 'silent' } as const);
+
 /** parseYaml through the library's Composer (every input). */
 export function parseYamlComposed(text: string, reader?: Reader): ParsedYaml {
-  // The failsafe schema leaves every scalar a string: the reader resolves them below.
-  const doc = parseDocument(text, { schema: 'failsafe', uniqueKeys: false, prettyErrors: false, strict: true, logLevel: 'silent' }) as Document.Parsed;
+  const doc = parseDocument(text, COMPOSE_OPTIONS) as Document.Parsed;
   return fromDocument(doc, reader);
+}
+
+/**
+ * What `parseDocument(text, COMPOSE_OPTIONS)` returns, from the text's CST tokens: the same public
+ * steps (`Composer.compose(tokens, true, text.length)`, the first document; with logLevel silent
+ * the others are composed and dropped, as parseDocument does).
+ */
+function composeTokens(tokens: readonly CST.Token[], length: number): Document.Parsed {
+  let doc: Document.Parsed | undefined;
+  for (const d of new Composer(COMPOSE_OPTIONS).compose(tokens, true, length)) doc ??= d as Document.Parsed;
+  return doc!;
 }
 

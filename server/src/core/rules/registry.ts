@@ -4,6 +4,8 @@ import type { YamlDocModel, YamlChunk } from '../model/yaml';
 import type { Fix, FixTier, Message, Range, RelatedInformation, Severity } from '../types';
 import type { WorkspaceIndex } from '../workspace';
 import type { EquivalentLookup } from '../suppress';
+import type { Providers } from '../providers';
+import type { WorkspaceCrdLookup } from '../kubernetes/check';
 
 /**
  * Rules. One rule = one module exporting a `Rule` made by `defineRule` (define.ts): its id (from
@@ -55,10 +57,17 @@ interface BaseContext {
   /** Absolute path (or URI path) of the file; '' for untitled. */
   path: string;
   report(r: Report): void;
+  /** The service's providers (schema store, loci data, CRD schemas) and the caches derived from them. */
+  providers: Providers;
 }
 
 export interface YamlDocContext extends BaseContext {
   doc: YamlDocModel;
+  /**
+   * The schema a CustomResourceDefinition in the workspace gives an apiVersion/kind (the engine
+   * keys the document's findings by that CRD's fact revision, so a changed CRD re-checks it).
+   */
+  workspaceCrd?: WorkspaceCrdLookup;
   chunk: YamlChunk;
   /** The file's kind decided by detect.ts: Kubernetes rules only run on `kubernetes` files. */
   helm: boolean;

@@ -150,7 +150,7 @@ export function embedTypeMeta(props: Map<string, Field>, owner: Scope): void {
 // ---------------------------------------------------------------------------------------------
 // CRD schemas
 
-const PRIMITIVES = new Set(['string', 'integer', 'number', 'boolean']);
+const PRIMITIVES: ReadonlySet<string> = new Set(['string', 'integer', 'number', 'boolean']);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -35,7 +35,7 @@ export const SENSITIVE_PORTS: readonly SensitivePort[] = [
   { port: 9090, component: 'Kubernetes Dashboard', service: 'insecure HTTP UI', commonAppPort: true },
 ];
 
-const BY_PORT = new Map<number, SensitivePort>(SENSITIVE_PORTS.map((p) => [p.port, p]));
+const BY_PORT: ReadonlyMap<number, SensitivePort> = new Map<number, SensitivePort>(SENSITIVE_PORTS.map((p) => [p.port, p]));
 
 export function sensitivePort(port: number): SensitivePort | undefined {
   return BY_PORT.get(port);

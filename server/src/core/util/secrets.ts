@@ -15,20 +15,20 @@
  */
 
 /** Words that make a name secret on their own. */
-const SECRET_WORDS = new Set(['PASSWORD', 'PASSWD', 'PASSPHRASE', 'PASS', 'PWD', 'SECRET', 'SECRETS', 'TOKEN', 'TOKENS', 'CREDENTIAL', 'CREDENTIALS', 'CREDS', 'APIKEY']);
+const SECRET_WORDS: ReadonlySet<string> = new Set(['PASSWORD', 'PASSWD', 'PASSPHRASE', 'PASS', 'PWD', 'SECRET', 'SECRETS', 'TOKEN', 'TOKENS', 'CREDENTIAL', 'CREDENTIALS', 'CREDS', 'APIKEY']);
 /** `KEY` is secret next to one of these (`PRIVATE_KEY`, `SECRET_ACCESS_KEY`, `KEY_CONTENT`); a bare `CACHE_KEY` is not. */
-const KEY_BEFORE = new Set(['PRIVATE', 'SECRET', 'ACCESS', 'API', 'AUTH', 'ENCRYPTION', 'ENCRYPT', 'SIGNING', 'MASTER', 'CLIENT', 'ADMIN', 'SSH', 'ACCOUNT', 'STORAGE', 'SHARED', 'SESSION', 'HMAC', 'JWT', 'FERNET', 'TLS', 'SSL', 'LICENSE', 'CLI', 'SERVICE', 'ROOT', 'DEPLOY', 'APP', 'CONSUMER', 'WEBHOOK']);
-const KEY_AFTER = new Set(['CONTENT', 'CONTENTS', 'DATA', 'MATERIAL', 'VALUE', 'PEM', 'B64', 'BASE64']);
+const KEY_BEFORE: ReadonlySet<string> = new Set(['PRIVATE', 'SECRET', 'ACCESS', 'API', 'AUTH', 'ENCRYPTION', 'ENCRYPT', 'SIGNING', 'MASTER', 'CLIENT', 'ADMIN', 'SSH', 'ACCOUNT', 'STORAGE', 'SHARED', 'SESSION', 'HMAC', 'JWT', 'FERNET', 'TLS', 'SSL', 'LICENSE', 'CLI', 'SERVICE', 'ROOT', 'DEPLOY', 'APP', 'CONSUMER', 'WEBHOOK']);
+const KEY_AFTER: ReadonlySet<string> = new Set(['CONTENT', 'CONTENTS', 'DATA', 'MATERIAL', 'VALUE', 'PEM', 'B64', 'BASE64']);
 /** A last word that makes the name a reference to a secret or a setting about it. */
-const NOT_SECRET_LAST = new Set([
+const NOT_SECRET_LAST: ReadonlySet<string> = new Set([
   'FILE', 'FILES', 'PATH', 'DIR', 'NAME', 'NAMES', 'REF', 'URL', 'URI', 'TYPE', 'ID', 'LENGTH', 'LEN', 'TTL', 'EXPIRY', 'EXPIRATION', 'TIMEOUT',
   'ALGORITHM', 'ENABLED', 'DISABLED', 'REQUIRED', 'ALLOWED', 'HEADER', 'FIELD', 'SIZE', 'USER', 'USERNAME', 'ENDPOINT', 'HOST', 'PORT', 'MOUNT',
   'POLICY', 'MIN', 'MAX', 'COUNT', 'RETRIES', 'PREFIX', 'SUFFIX', 'FORMAT', 'MODE', 'STRATEGY', 'BACKEND', 'PROVIDER', 'DRIVER', 'VERSION',
   'LOCATION', 'REGION', 'KIND', 'SOURCE', 'SECRET_NAME', 'FINGERPRINT', 'ENV', 'VAR', 'KEYRING', 'ROTATION', 'INTERVAL',
 ]);
 /** A first word that makes the name a switch (`ALLOW_EMPTY_PASSWORD`, `ENABLE_TOKEN_AUTH`). */
-const FLAG_FIRST = new Set(['ALLOW', 'ENABLE', 'DISABLE', 'USE', 'REQUIRE', 'SKIP', 'FORCE', 'NO', 'IGNORE', 'VERIFY', 'VALIDATE', 'CHECK', 'GENERATE', 'RANDOM', 'ROTATE', 'SHOW', 'HIDE', 'IS', 'HAS']);
-const PUBLIC = new Set(['PUBLIC', 'PUB']);
+const FLAG_FIRST: ReadonlySet<string> = new Set(['ALLOW', 'ENABLE', 'DISABLE', 'USE', 'REQUIRE', 'SKIP', 'FORCE', 'NO', 'IGNORE', 'VERIFY', 'VALIDATE', 'CHECK', 'GENERATE', 'RANDOM', 'ROTATE', 'SHOW', 'HIDE', 'IS', 'HAS']);
+const PUBLIC: ReadonlySet<string> = new Set(['PUBLIC', 'PUB']);
 
 /** The words of a name: camelCase, kebab-case, dots and underscores split, upper-cased. */
 export function nameWords(name: string): string[] {
@@ -99,8 +99,8 @@ const URL_PASSWORD = /\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s/:@'"]{1,128}:([^\s/@'"]{
 
 /** A password in a URL that is literal (not templated, not a placeholder). */
 function urlPassword(value: string): boolean {
-  URL_PASSWORD.lastIndex = 0;
-  for (let m = URL_PASSWORD.exec(value); m; m = URL_PASSWORD.exec(value)) {
+  // matchAll works on a copy of the pattern: the constant's lastIndex is never read or written.
+  for (const m of value.matchAll(URL_PASSWORD)) {
     const p = decodeURIComponentSafe(m[1]);
     if (literalSecretValue(p) && !/^(\*+|x+|password|pass|secret|changeme)$/i.test(p)) return true;
   }

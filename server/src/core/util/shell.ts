@@ -133,9 +133,9 @@ export interface ShellScript {
 /** How deeply lists may nest (`$( $( … ) )`, `( ( … ) )`, `if` in `if` …) before the parser stops. */
 export const MAX_SHELL_NESTING = 100;
 
-const RESERVED = new Set(['if', 'then', 'elif', 'else', 'fi', 'for', 'in', 'do', 'done', 'while', 'until', 'case', 'esac', 'select', 'function', '{', '}', '!', '[[', ']]', 'time']);
+const RESERVED: ReadonlySet<string> = new Set(['if', 'then', 'elif', 'else', 'fi', 'for', 'in', 'do', 'done', 'while', 'until', 'case', 'esac', 'select', 'function', '{', '}', '!', '[[', ']]', 'time']);
 /** Words that end a list when they stand in command position. */
-const LIST_END_WORDS = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', 'esac', '}']);
+const LIST_END_WORDS: ReadonlySet<string> = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', 'esac', '}']);
 
 const enum C {
   TAB = 9,
@@ -229,10 +229,10 @@ function unexpectedAt(text: string, pos: number): string {
 /** What ends a list besides `)`, `;;`/`;&` and the closing words (`fi`, `done`, `}` …) every list stops at. */
 interface Stop {
   /** Reserved words that end this list in command position. */
-  words: Set<string>;
+  words: ReadonlySet<string>;
 }
 
-const TOP: Stop = { words: new Set() };
+const TOP: { readonly words: ReadonlySet<string> } = { words: new Set() };
 
 /**
  * The array at its exact size. An array that grew by push keeps spare capacity (16 slots after the
@@ -1327,7 +1327,7 @@ export function baseName(name: string | undefined): string | undefined {
   return i >= 0 ? name.slice(i + 1) : name;
 }
 
-const SUDO_ARG_OPTIONS = new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-t', '-T', '-U', '--user', '--group', '--prompt', '--chdir', '--host', '--role', '--type', '--close-from', '--other-user', '--command-timeout']);
+const SUDO_ARG_OPTIONS: ReadonlySet<string> = new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-t', '-T', '-U', '--user', '--group', '--prompt', '--chdir', '--host', '--role', '--type', '--close-from', '--other-user', '--command-timeout']);
 
 /**
  * The argv a simple command really runs, looking through wrappers: `sudo [-opts]`, `env [-opts]

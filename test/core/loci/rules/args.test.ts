@@ -1,8 +1,7 @@
-import { describe, test, afterEach } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyFix, lint, only } from '../../../helpers';
+import { analyzerWith, applyFix, lint, only } from '../../../helpers';
 import { parseBindep } from '../../../../server/src/core/loci/bindep';
-import { setLociDataProvider } from '../../../../server/src/core/loci/provider';
 import { argNameAt, argValueAt, FORMS, INVOCATIONS, lintForm, ruleFindings } from '../forms';
 
 describe('loci-deprecated-arg', () => {
@@ -51,10 +50,9 @@ describe('loci-deprecated-arg', () => {
   });
 
   describe('R9 with a pydep.txt that still uses release tokens (an old fork)', () => {
-    afterEach(() => setLociDataProvider(undefined));
     test('PROJECT_RELEASE=queens selects something there', () => {
-      setLociDataProvider({ get: () => ({ bindep: parseBindep('libxml2 []\n'), pydep: parseBindep('oslo.foo [queens]\n'), source: '/ws/loci' }) });
-      const r = lintForm('shell', { args: { PROJECT_RELEASE: 'queens' } }, { loci: { path: '/ws/loci' } });
+      const a = analyzerWith({ loci: { get: () => ({ bindep: parseBindep('libxml2 []\n'), pydep: parseBindep('oslo.foo [queens]\n'), source: '/ws/loci' }) } });
+      const r = lintForm('shell', { args: { PROJECT_RELEASE: 'queens' } }, { loci: { path: '/ws/loci' } }, a);
       assert.deepEqual(only(r.findings, RULE), []);
     });
   });
@@ -62,7 +60,6 @@ describe('loci-deprecated-arg', () => {
 
 describe('loci-extra-deps-file (R19)', () => {
   const RULE = 'loci-extra-deps-file';
-  afterEach(() => setLociDataProvider(undefined));
   for (const form of FORMS) {
     test(`${form}: names loci's globs skip, or read as the other kind`, () => {
       const r = lintForm(form, { args: { EXTRA_BINDEP: 'extra/site-packages.txt', EXTRA_PYDEP: 'extra/bindep-py.txt' } });
@@ -75,8 +72,8 @@ describe('loci-extra-deps-file (R19)', () => {
       assert.deepEqual(only(lintForm(form, { args: { EXTRA_BINDEP: 'extra/bindep-site.txt', EXTRA_PYDEP: 'pydep-site.txt' } }).findings, RULE), []);
     });
     test(`${form}: an extra file with bindep syntax errors (read through the provider)`, () => {
-      setLociDataProvider({ get: () => undefined, extra: (_dir, rel) => (rel === 'bindep-site.txt' ? parseBindep('good [x]\n  bad\n') : undefined) });
-      const r = lintForm(form, { args: { EXTRA_BINDEP: 'bindep-site.txt' } });
+      const a = analyzerWith({ loci: { get: () => undefined, extra: (_dir, rel) => (rel === 'bindep-site.txt' ? parseBindep('good [x]\n  bad\n') : undefined) } });
+      const r = lintForm(form, { args: { EXTRA_BINDEP: 'bindep-site.txt' } }, {}, a);
       assert.deepEqual(ruleFindings(r.findings, RULE).map((x) => [x.range, x.id, x.args?.line]), [[argValueAt(r.text, form, 'EXTRA_BINDEP', 'bindep-site.txt'), 'rule.loci-extra-deps-file.syntax', 2]]);
     });
   }

@@ -1,9 +1,8 @@
-import { describe, test, afterEach } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lint, only } from '../../../helpers';
+import { analyzerWith, lint, only } from '../../../helpers';
 import { parseBindep } from '../../../../server/src/core/loci/bindep';
 import { LOCI_PYDEP_TXT } from '../../../../server/src/core/loci/data';
-import { setLociDataProvider } from '../../../../server/src/core/loci/provider';
 import { hover } from '../../../../server/src/core/features';
 import { Analyzer } from '../../../../server/src/core/engine';
 import { createRegistry } from '../../../../server/src/core/rules';
@@ -69,7 +68,6 @@ describe('loci-base-image: Dockerfile.base builds start from a distribution imag
 });
 
 describe('loci-base-image: a fork that supports its own rpm-based distribution', () => {
-  afterEach(() => setLociDataProvider(undefined));
   const config = { loci: { distributions: ['ubuntu', 'rocky', 'acmeos=rpm,redhat'], baseImagePatterns: ['^registry\\.acme\\.example/loci/base:'] } };
   const forkBindep = parseBindep('libxml2 []\nlibxml2-acme [platform:rpm]\nlibxml2-deb [platform:dpkg]\nceph-common [(ceph cinder)]\nqemu-img [platform:rpm (cinder qemu)]\nqemu-utils [platform:dpkg (cinder qemu)]\n');
 
@@ -87,9 +85,9 @@ describe('loci-base-image: a fork that supports its own rpm-based distribution',
 
   test('the fork distribution gets its platform atoms: bindep resolves the rpm entries', () => {
     // compose.yaml's build.context ../loci resolves to /loci.
-    setLociDataProvider({ get: (dir) => (dir === '/loci' ? { bindep: forkBindep, pydep: parseBindep(LOCI_PYDEP_TXT), source: dir } : undefined) });
+    const analyzer = analyzerWith({ loci: { get: (dir) => (dir === '/loci' ? { bindep: forkBindep, pydep: parseBindep(LOCI_PYDEP_TXT), source: dir } : undefined) } });
     const { path, text } = render('compose', { args: { FROM: 'registry.acme.example/loci/base:2025.2-acmeos9', PROFILES: 'ceph qemu' } });
-    const analyzer = new Analyzer(createRegistry());
+
     const lines = text.split('\n');
     const line = lines.findIndex((l) => l.includes('PROFILES'));
     const h = hover({ path, text, config: mergeConfig(config), analyzer, lang: 'en' }, { line, character: lines[line].indexOf('ceph') });

@@ -1,9 +1,8 @@
-import { describe, test, afterEach } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyFix, lint, only } from '../../../helpers';
+import { analyzerWith, applyFix, lint, only } from '../../../helpers';
 import { parseBindep } from '../../../../server/src/core/loci/bindep';
 import { LOCI_BINDEP_TXT, LOCI_PYDEP_TXT } from '../../../../server/src/core/loci/data';
-import { setLociDataProvider } from '../../../../server/src/core/loci/provider';
 import { at, FORMS, lintForm, ruleFindings } from '../forms';
 
 const RULE = 'loci-unknown-profile';
@@ -93,14 +92,13 @@ describe('loci-unknown-profile: R2 tokens that can never match', () => {
 });
 
 describe('loci-unknown-profile: the workspace data and EXTRA files decide what exists', () => {
-  afterEach(() => setLociDataProvider(undefined));
   const fork = parseBindep(LOCI_BINDEP_TXT + 'ibverbs-utils [(cinder infiniband)]\n');
   const extra = parseBindep('mellanox-tools [infiniband]\n');
 
   for (const form of FORMS) {
     test(`${form}: a fork's own bindep.txt (config loci.path) defines a new profile`, () => {
-      setLociDataProvider({ get: (dir) => (dir === '/ws/loci' ? { bindep: fork, pydep: parseBindep(LOCI_PYDEP_TXT), source: dir } : undefined) });
-      const { findings } = lintForm(form, { args: { PROFILES: 'fluent infiniband' } }, { loci: { path: '/ws/loci' } });
+      const a = analyzerWith({ loci: { get: (dir) => (dir === '/ws/loci' ? { bindep: fork, pydep: parseBindep(LOCI_PYDEP_TXT), source: dir } : undefined) } });
+      const { findings } = lintForm(form, { args: { PROFILES: 'fluent infiniband' } }, { loci: { path: '/ws/loci' } }, a);
       assert.deepEqual(only(findings, RULE), []);
       assert.deepEqual(only(findings, 'loci-profile-no-effect'), []);
     });
@@ -112,8 +110,8 @@ describe('loci-unknown-profile: the workspace data and EXTRA files decide what e
   });
 
   test('an EXTRA_BINDEP file read through the provider adds its tokens', () => {
-    setLociDataProvider({ get: () => undefined, extra: (dir, rel) => (rel === 'bindep-extra.txt' ? extra : undefined) });
-    const { findings } = lintForm('compose', { args: { PROFILES: 'fluent infiniband', EXTRA_BINDEP: 'bindep-extra.txt' } });
+    const a = analyzerWith({ loci: { get: () => undefined, extra: (dir, rel) => (rel === 'bindep-extra.txt' ? extra : undefined) } });
+    const { findings } = lintForm('compose', { args: { PROFILES: 'fluent infiniband', EXTRA_BINDEP: 'bindep-extra.txt' } }, {}, a);
     assert.deepEqual(only(findings, RULE), []);
   });
 

@@ -4,12 +4,12 @@ import type { Fix } from '../../types';
 import { defineRule } from '../define';
 import { copySources, flagsOf, instructionsWithKeyword } from './util';
 
-const KEYWORDS = new Set(['ADD']);
+const KEYWORDS: ReadonlySet<string> = new Set(['ADD']);
 /** What makes ADD do more than COPY: a download, a Git repository, a local tar archive it unpacks. */
 const REMOTE = /^(https?|git|ssh):\/\/|^git@|\.git(#.*)?$/i;
 const ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst|tzst|tar\.lz|tar\.lzma|gz|bz2|xz|zst|lz|lzma)$/i;
 /** ADD-only flags: with them the instruction cannot become COPY. */
-const ADD_ONLY_FLAGS = new Set(['checksum', 'keep-git-dir', 'unpack']);
+const ADD_ONLY_FLAGS: ReadonlySet<string> = new Set(['checksum', 'keep-git-dir', 'unpack']);
 
 /**
  * ADD of local files or folders: ADD also downloads URLs and unpacks local tar archives (by

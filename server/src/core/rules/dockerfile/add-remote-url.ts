@@ -1,7 +1,7 @@
 import { defineRule } from '../define';
 import { copySources, hasFlag, instructionsWithKeyword } from './util';
 
-const ADD = new Set(['ADD']);
+const ADD: ReadonlySet<string> = new Set(['ADD']);
 
 /**
  * `ADD https://…` downloads at build time with nothing checking what arrived: a compromised or

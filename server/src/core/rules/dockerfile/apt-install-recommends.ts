@@ -2,7 +2,7 @@ import { defineRule } from '../define';
 import { hasOption, insertAfterWord, packageRuns } from './packages';
 import { shipsInImage } from './util';
 
-const APT = new Set(['apt-get', 'apt']);
+const APT: ReadonlySet<string> = new Set(['apt-get', 'apt']);
 
 /**
  * apt-get/apt install without `--no-install-recommends` (or `-o APT::Install-Recommends=false`), in

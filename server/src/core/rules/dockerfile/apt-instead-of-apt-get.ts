@@ -3,8 +3,8 @@ import { defineRule } from '../define';
 import { packageRuns } from './packages';
 
 /** apt subcommands apt-get / apt-cache run the same way. */
-const APT_GET = new Set(['install', 'update', 'upgrade', 'dist-upgrade', 'remove', 'purge', 'autoremove', 'autoclean', 'clean', 'build-dep', 'source', 'download', 'check', 'satisfy']);
-const APT_CACHE = new Set(['search', 'show', 'policy', 'depends', 'rdepends', 'showsrc']);
+const APT_GET: ReadonlySet<string> = new Set(['install', 'update', 'upgrade', 'dist-upgrade', 'remove', 'purge', 'autoremove', 'autoclean', 'clean', 'build-dep', 'source', 'download', 'check', 'satisfy']);
+const APT_CACHE: ReadonlySet<string> = new Set(['search', 'show', 'policy', 'depends', 'rdepends', 'showsrc']);
 
 /**
  * `apt` in RUN: apt is the interactive front end, whose output and behaviour are not stable for

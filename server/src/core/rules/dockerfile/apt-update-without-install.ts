@@ -1,8 +1,8 @@
 import { defineRule } from '../define';
 import { packageRuns } from './packages';
 
-const APT = new Set(['apt-get', 'apt', 'aptitude']);
-const USES_LISTS = new Set(['install', 'reinstall', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep', 'source', 'download', 'safe-upgrade']);
+const APT: ReadonlySet<string> = new Set(['apt-get', 'apt', 'aptitude']);
+const USES_LISTS: ReadonlySet<string> = new Set(['install', 'reinstall', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep', 'source', 'download', 'safe-upgrade']);
 
 /**
  * `apt-get update` in a RUN that installs nothing: the build cache keeps that layer, so a later

@@ -162,7 +162,7 @@ function commentLinesBetween(model: DockerfileModel, a: Instruction, b: Instruct
   return out;
 }
 
-const STATEFUL = new Set([
+const STATEFUL: ReadonlySet<string> = new Set([
   'cd', 'pushd', 'popd', 'export', 'unset', 'set', 'shopt', 'umask', 'source', '.', 'alias', 'unalias', 'trap', 'exec', 'exit',
   'return', 'ulimit', 'declare', 'typeset', 'local', 'readonly', 'eval', 'read', 'getopts', 'let', 'hash', 'enable', 'shift',
   'mapfile', 'readarray', 'builtin', 'wait',

@@ -3,7 +3,7 @@ import { argumentsOf } from '../../model/dockerfile';
 import { defineRule } from '../define';
 import { copySources, instructionsWithKeyword } from './util';
 
-const KEYWORDS = new Set(['COPY', 'ADD']);
+const KEYWORDS: ReadonlySet<string> = new Set(['COPY', 'ADD']);
 
 /**
  * COPY or ADD with several sources whose destination does not end in `/`: Docker refuses the build

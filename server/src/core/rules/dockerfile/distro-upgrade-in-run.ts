@@ -1,7 +1,7 @@
 import { defineRule } from '../define';
 import { packageRuns } from './packages';
 
-const DIST_UPGRADE: Record<string, Set<string>> = {
+const DIST_UPGRADE: Record<string, ReadonlySet<string>> = {
   'apt-get': new Set(['dist-upgrade', 'full-upgrade']),
   apt: new Set(['dist-upgrade', 'full-upgrade']),
   aptitude: new Set(['dist-upgrade', 'full-upgrade']),

@@ -4,7 +4,7 @@ import type { Fix } from '../../types';
 import { defineRule } from '../define';
 import { instructionsWithKeyword } from './util';
 
-const KEYWORDS = new Set(['ENV']);
+const KEYWORDS: ReadonlySet<string> = new Set(['ENV']);
 
 /**
  * `ENV key value` (the legacy form without `=`): the whole rest of the line is one value, which

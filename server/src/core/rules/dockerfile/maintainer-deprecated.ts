@@ -2,7 +2,7 @@ import { argumentsOf } from '../../model/dockerfile';
 import { defineRule } from '../define';
 import { instructionsWithKeyword } from './util';
 
-const KEYWORDS = new Set(['MAINTAINER']);
+const KEYWORDS: ReadonlySet<string> = new Set(['MAINTAINER']);
 
 /**
  * MAINTAINER is deprecated: the author belongs in a label, which tools read

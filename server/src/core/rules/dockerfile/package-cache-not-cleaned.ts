@@ -10,7 +10,7 @@ const CLEAN: Partial<Record<Manager, { command: string; cache: string[] }>> = {
   zypper: { command: 'zypper clean --all', cache: ['/var/cache/zypp'] },
   yarn: { command: 'yarn cache clean', cache: ['/usr/local/share/.cache/yarn', '/root/.cache/yarn', '/root/.yarn/berry/cache'] },
 };
-const INSTALLS = new Set(['install', 'in', 'update', 'up', 'upgrade', 'upgrade-minimal', 'up-min', 'groupinstall', 'reinstall', 'rei', 'dist-upgrade', 'dup', 'patch', 'add', 'global']);
+const INSTALLS: ReadonlySet<string> = new Set(['install', 'in', 'update', 'up', 'upgrade', 'upgrade-minimal', 'up-min', 'groupinstall', 'reinstall', 'rei', 'dist-upgrade', 'dup', 'patch', 'add', 'global']);
 
 /**
  * dnf / yum / microdnf / zypper install (or update), and yarn install/add, without `<manager> clean all`

@@ -2,7 +2,7 @@ import { defineRule } from '../define';
 import { hasOption, insertAfterWord, packageRuns, type PackageCommand } from './packages';
 
 /** Subcommands that ask "Do you want to continue?" without an assume-yes option. */
-const PROMPTS: Record<string, Set<string>> = {
+const PROMPTS: Record<string, ReadonlySet<string>> = {
   apt: new Set(['install', 'reinstall', 'upgrade', 'dist-upgrade', 'full-upgrade', 'remove', 'purge', 'autoremove', 'build-dep']),
   rpm: new Set(['install', 'reinstall', 'update', 'upgrade', 'remove', 'erase', 'groupinstall', 'downgrade', 'distro-sync', 'autoremove']),
   zypper: new Set(['install', 'in', 'update', 'up', 'remove', 'rm', 'dist-upgrade', 'dup', 'patch', 'source-install', 'si']),

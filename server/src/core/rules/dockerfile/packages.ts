@@ -42,7 +42,7 @@ export interface PackageRun {
 }
 
 /** Options that take the next word as their value, per manager family. */
-const VALUE_OPTIONS: Record<string, Set<string>> = {
+const VALUE_OPTIONS: Record<string, ReadonlySet<string>> = {
   apt: new Set(['-o', '-c', '-t', '--target-release', '--option', '--config-file', '--default-release']),
   apk: new Set(['-X', '--repository', '-p', '--root', '--keys-dir', '--arch', '-t', '--virtual', '--cache-dir', '--repositories-file', '--cache-max-age']),
   rpm: new Set(['-c', '--config', '-x', '--exclude', '--enablerepo', '--disablerepo', '--installroot', '--releasever', '--repo', '--repoid', '--setopt', '-d', '--debuglevel', '-e', '--errorlevel', '--nodocs-x', '--forcearch', '--downloaddir', '--destdir', '--color', '--config-file']),
@@ -198,9 +198,9 @@ export function wordsSpan(words: ShellWord[]): { start: number; end: number } {
 }
 
 /** Distro package managers (the base image's release pins their versions loosely). */
-export const OS_MANAGERS = new Set<Manager>(['apt-get', 'apt', 'aptitude', 'apk', 'dnf', 'yum', 'microdnf', 'zypper']);
+export const OS_MANAGERS: ReadonlySet<Manager> = new Set<Manager>(['apt-get', 'apt', 'aptitude', 'apk', 'dnf', 'yum', 'microdnf', 'zypper']);
 
-const INSTALL_ACTIONS: Partial<Record<Manager, Set<string>>> = {
+const INSTALL_ACTIONS: Partial<Record<Manager, ReadonlySet<string>>> = {
   'apt-get': new Set(['install']),
   apt: new Set(['install']),
   aptitude: new Set(['install']),

@@ -48,7 +48,7 @@ export const pipInstallWithoutNoCacheDir = defineRule({
   },
 });
 
-const FALSY = new Set(['', '0', 'off', 'no', 'false']);
+const FALSY: ReadonlySet<string> = new Set(['', '0', 'off', 'no', 'false']);
 const truthy = (v: string) => !FALSY.has(v.replace(/^["']|["']$/g, '').trim().toLowerCase());
 
 /** `PIP_NO_CACHE_DIR=<true>` before a command, or `export PIP_NO_CACHE_DIR=<true>`, in the RUN. */

@@ -3,9 +3,9 @@ import { baseName, pipelines, simpleCommands, unwrapCommand, walkCommands, type 
 import { defineRule } from '../define';
 import { runInstructions } from './util';
 
-const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'ksh', 'mksh', 'zsh', 'busybox']);
+const SHELLS: ReadonlySet<string> = new Set(['sh', 'bash', 'dash', 'ash', 'ksh', 'mksh', 'zsh', 'busybox']);
 /** Words that evaluate their input or argument as shell code. */
-const EVALUATORS = new Set(['eval', 'source', '.']);
+const EVALUATORS: ReadonlySet<string> = new Set(['eval', 'source', '.']);
 
 /**
  * A script downloaded and run in one go (`curl … | sh`, `wget -qO- … | bash`, `sh -c "$(curl …)"`,

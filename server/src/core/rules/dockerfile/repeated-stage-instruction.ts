@@ -3,7 +3,7 @@ import type { DockerfileModel } from '../../model/dockerfile';
 import type { Fix } from '../../types';
 import { defineRule } from '../define';
 
-const ONCE = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
+const ONCE: ReadonlySet<string> = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
 
 /**
  * More than one CMD, ENTRYPOINT or HEALTHCHECK in a stage: only the last one takes effect; the

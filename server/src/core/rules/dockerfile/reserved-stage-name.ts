@@ -1,6 +1,6 @@
 import { defineRule } from '../define';
 
-const RESERVED = new Set(['scratch', 'context']);
+const RESERVED: ReadonlySet<string> = new Set(['scratch', 'context']);
 
 /**
  * A stage named `scratch` or `context`: both names already mean something (`FROM scratch` is the

@@ -1,7 +1,7 @@
 import { defineRule } from '../define';
 import { copySources, instructionsWithKeyword } from './util';
 
-const COPY_ADD = new Set(['COPY', 'ADD']);
+const COPY_ADD: ReadonlySet<string> = new Set(['COPY', 'ADD']);
 
 export type CredentialKind = 'kubeconfig' | 'sshDir' | 'sshKey' | 'aws' | 'dockerConfig' | 'credentialsFile' | 'envFile' | 'keyFile';
 

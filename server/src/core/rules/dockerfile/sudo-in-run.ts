@@ -5,7 +5,7 @@ import { defineRule, type MessageOf } from '../define';
 import { runInstructions } from './util';
 
 /** sudo options that do not change who runs the command or how: removing them with sudo is safe. */
-const HARMLESS = new Set(['-E', '-H', '-n', '-S', '--preserve-env', '--set-home', '--non-interactive', '--stdin', '--']);
+const HARMLESS: ReadonlySet<string> = new Set(['-E', '-H', '-n', '-S', '--preserve-env', '--set-home', '--non-interactive', '--stdin', '--']);
 
 /**
  * `sudo` in RUN: the build already runs as root (or as the USER you chose on purpose); sudo adds a

@@ -3,7 +3,7 @@ import { nearest } from '../../util/strings';
 import { defineRule } from '../define';
 
 /** The platform ARGs BuildKit defines in the global scope. */
-const PREDEFINED = new Set(['BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT', 'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'TARGETSTAGE']);
+const PREDEFINED: ReadonlySet<string> = new Set(['BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT', 'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'TARGETSTAGE']);
 
 /**
  * A variable in FROM (image or --platform) that no ARG before the first FROM declares and BuildKit

@@ -20,7 +20,7 @@ export function runInstructions(model: DockerfileModel): { ins: Instruction; onb
 }
 
 /** Instructions with a given keyword, ONBUILD triggers included. */
-export function instructionsWithKeyword(model: DockerfileModel, keywords: Set<string>): { ins: Instruction; onbuild: boolean }[] {
+export function instructionsWithKeyword(model: DockerfileModel, keywords: ReadonlySet<string>): { ins: Instruction; onbuild: boolean }[] {
   const out: { ins: Instruction; onbuild: boolean }[] = [];
   for (const ins of model.instructions) {
     const k = ins.getKeyword();

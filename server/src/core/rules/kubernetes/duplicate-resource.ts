@@ -32,11 +32,7 @@ export const duplicateResource = defineRule({
   },
   check(ctx, m) {
     // The result depends only on the index (its entries carry absolute ranges) and the path.
-    let perFile = cache.get(ctx.workspace);
-    if (!perFile || perFile.gen !== ctx.workspace.generation) {
-      perFile = { gen: ctx.workspace.generation, byPath: new Map() };
-      cache.set(ctx.workspace, perFile);
-    }
+    const perFile = ctx.workspace.memo('duplicate-resource', () => ({ byPath: new Map<string, Report[]>() }));
     let reports = perFile.byPath.get(ctx.path);
     if (!reports) {
       reports = compute(ctx.workspace, ctx.path, m);
@@ -45,8 +41,6 @@ export const duplicateResource = defineRule({
     for (const r of reports) ctx.report(r);
   },
 });
-
-const cache = new WeakMap<WorkspaceIndex, { gen: number; byPath: Map<string, Report[]> }>();
 
 function compute(ws: WorkspaceIndex, path: string, m: MessageOf<'message' | 'other'>): Report[] {
   const out: Report[] = [];

@@ -22,7 +22,7 @@ export interface LifecycleMessages {
 
 export function checkLifecycle(ctx: YamlDocContext, which: 'deprecated-api' | 'removed-api', text: LifecycleMessages): void {
   const { doc } = ctx;
-  const c = checkDocument(doc, ctx.config, ctx.path);
+  const c = checkDocument(doc, ctx.config, ctx.path, ctx.providers, ctx.workspaceCrd);
   const lc = c?.lifecycle;
   const root = doc.contents;
   if (!c || !lc || c.status === 'skipped' || !isMap(root)) return;
@@ -36,7 +36,7 @@ export function checkLifecycle(ctx: YamlDocContext, which: 'deprecated-api' | 'r
   let fixes: Fix[] | undefined;
   if (variant === 'mechanical' && isScalar(pair.value) && pair.value.range) {
     const target = lc.replacementApiVersion!;
-    if (schemaStore().knows(c.schemaVersion, target, kind) === 'known') {
+    if (schemaStore(ctx.providers).knows(c.schemaVersion, target, kind) === 'known') {
       fixes = [
         {
           title: text.fixTitle(target),

@@ -4,7 +4,7 @@ import { podReferences } from '../../model/references';
 import { defineRule } from '../define';
 
 /** Objects every namespace has without anyone writing them. */
-const BUILT_IN = new Set(['ServiceAccount\ndefault', 'ConfigMap\nkube-root-ca.crt']);
+const BUILT_IN: ReadonlySet<string> = new Set(['ServiceAccount\ndefault', 'ConfigMap\nkube-root-ca.crt']);
 
 /**
  * A ConfigMap, Secret, PersistentVolumeClaim or ServiceAccount a pod refers to but no indexed file

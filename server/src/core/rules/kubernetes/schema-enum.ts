@@ -28,7 +28,7 @@ export const schemaEnum = defineRule({
   },
   check(ctx, m) {
     const { doc } = ctx;
-    const found = schemaIssuesOf(doc, ctx.config, ctx.path, 'enum');
+    const found = schemaIssuesOf(doc, ctx.config, ctx.path, 'enum', ctx.providers, ctx.workspaceCrd);
     if (!found) return;
     for (const issue of found.issues) {
       const allowed = issue.expected ?? [];

@@ -21,7 +21,7 @@ export const schemaRequired = defineRule({
   },
   check(ctx, m) {
     const { doc } = ctx;
-    const found = schemaIssuesOf(doc, ctx.config, ctx.path, 'required');
+    const found = schemaIssuesOf(doc, ctx.config, ctx.path, 'required', ctx.providers, ctx.workspaceCrd);
     if (!found) return;
     const c = found.check;
     for (const issue of found.issues) {

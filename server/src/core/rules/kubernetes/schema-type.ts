@@ -30,11 +30,11 @@ export const schemaType = defineRule({
   },
   check(ctx, m) {
     const { doc } = ctx;
-    const found = schemaIssuesOf(doc, ctx.config, ctx.path, 'type');
+    const found = schemaIssuesOf(doc, ctx.config, ctx.path, 'type', ctx.providers, ctx.workspaceCrd);
     if (!found) return;
     const c = found.check;
     for (const issue of found.issues) {
-      const d = schemaStore().describe(c.schemaVersion, c.id.apiVersion, c.id.kind, issue.path);
+      const d = schemaStore(ctx.providers).describe(c.schemaVersion, c.id.apiVersion, c.id.kind, issue.path);
       const expected = d?.typeLabel ?? (issue.expected ?? []).join(' | ');
       const path = pathLabel(issue.path) || c.id.kind;
       let message: Message = m('message', { path, expected, actual: issue.actual ?? '?' });

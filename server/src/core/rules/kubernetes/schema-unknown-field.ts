@@ -27,7 +27,7 @@ export const schemaUnknownField = defineRule({
   },
   check(ctx, m) {
     const { doc } = ctx;
-    const found = schemaIssuesOf(doc, ctx.config, ctx.path, 'unknown-field');
+    const found = schemaIssuesOf(doc, ctx.config, ctx.path, 'unknown-field', ctx.providers, ctx.workspaceCrd);
     if (!found) return;
     const c = found.check;
     for (const issue of found.issues) {

@@ -21,7 +21,7 @@ const WORKLOADS: Record<string, 'labelSelector' | 'plain'> = {
 };
 
 /** apps/v1 rejects an empty selector for these. */
-const EMPTY_NOT_ALLOWED = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
+const EMPTY_NOT_ALLOWED: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
 
 /**
  * - error: a workload's selector does not select its own pod template (the API server rejects it);

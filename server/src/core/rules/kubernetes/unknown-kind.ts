@@ -40,7 +40,7 @@ export const unknownKind = defineRule({
   },
   check(ctx, m) {
     const { doc } = ctx;
-    const c = checkDocument(doc, ctx.config, ctx.path);
+    const c = checkDocument(doc, ctx.config, ctx.path, ctx.providers, ctx.workspaceCrd);
     const root = doc.contents;
     if (!c || !isMap(root)) return;
     const apiPair = lastPair(root, 'apiVersion');
@@ -61,7 +61,7 @@ export const unknownKind = defineRule({
     }
     if (c.status !== 'unknown-kind') return;
     const version = c.schemaVersion;
-    const idx = kindIndex(version);
+    const idx = kindIndex(ctx.providers, version);
     const editor = new YamlEditor(doc);
     const servedKinds = idx.byApiVersion.get(apiVersion);
     // The kind is served under another apiVersion (whether or not this group-version is served).

@@ -2,7 +2,7 @@ import { ruleTester } from '../../../../../test/rule-tester';
 import { useMemoryFiles } from '../../../../../test/memory-files';
 import { kustomizeMissingResource } from './kustomize-missing-resource';
 
-useMemoryFiles('/repo', {
+const files = useMemoryFiles('/repo', {
   '/repo/base/kustomization.yaml': 'resources:\n  - deployment.yaml\n',
   '/repo/base/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\n',
   '/repo/base/app.properties': 'a=b\n',
@@ -65,4 +65,4 @@ ruleTester(kustomizeMissingResource, {
       output: null,
     },
   ],
-});
+}, { providers: { files } });

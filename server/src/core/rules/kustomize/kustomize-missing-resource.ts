@@ -1,5 +1,4 @@
 import { defineRule } from '../define';
-import { providers } from '../../providers';
 import { dirOf, isKustomizationPath, isRemote, joinPath, kustomizationIn, readKustomization, type KRef } from '../../kubernetes/kustomize';
 
 /**
@@ -29,7 +28,7 @@ export const kustomizeMissingResource = defineRule({
   },
   check(ctx, m) {
     if (!isKustomizationPath(ctx.path) || ctx.helm) return;
-    const files = providers().files;
+    const files = ctx.providers.files;
     if (!files) return;
     const k = readKustomization(ctx.doc.contents);
     const dir = dirOf(ctx.path);

@@ -2,7 +2,7 @@ import { ruleTester } from '../../../../../test/rule-tester';
 import { useMemoryFiles } from '../../../../../test/memory-files';
 import { kustomizePatchTarget } from './kustomize-patch-target';
 
-useMemoryFiles('/repo', {
+const files = useMemoryFiles('/repo', {
   '/repo/base/kustomization.yaml': 'namePrefix: base-\nresources:\n  - deployment.yaml\nconfigMapGenerator:\n  - name: settings\n    literals: [a=b]\n',
   '/repo/base/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: app\n',
   '/repo/overlay/ok.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\nspec:\n  replicas: 2\n',
@@ -59,4 +59,4 @@ ruleTester(kustomizePatchTarget, {
       output: null,
     },
   ],
-});
+}, { providers: { files } });

@@ -1,5 +1,4 @@
 import { defineRule } from '../define';
-import { providers } from '../../providers';
 import { dirOf, isKustomizationPath, joinPath, kustomizationObjects, objectMatches, patchIdentities, readKustomization } from '../../kubernetes/kustomize';
 
 /**
@@ -27,12 +26,12 @@ export const kustomizePatchTarget = defineRule({
   },
   check(ctx, m) {
     if (!isKustomizationPath(ctx.path) || ctx.helm) return;
-    const files = providers().files;
+    const files = ctx.providers.files;
     if (!files) return;
     const k = readKustomization(ctx.doc.contents);
     if (!k.patches.length) return;
     const dir = dirOf(ctx.path);
-    const objects = kustomizationObjects(files, ctx.path, k);
+    const objects = kustomizationObjects(ctx.providers, files, ctx.path, k);
     for (const p of k.patches) {
       const range = ctx.doc.rangeOf(p.node);
       if (p.target) {

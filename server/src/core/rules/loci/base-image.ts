@@ -4,7 +4,7 @@ import type { BuildFacts } from '../../loci/facts';
 import type { Report } from '../registry';
 import type { MessageOf } from '../define';
 
-const APT_FAMILY = new Set(['debian']);
+const APT_FAMILY: ReadonlySet<string> = new Set(['debian']);
 
 function unsupported(f: BuildFacts, distro: string, report: (r: Report) => void, range: Report['range'], m: MessageOf<'debian' | 'unsupported'>): boolean {
   if (f.distributions.some((d) => d.id === distro)) return false;

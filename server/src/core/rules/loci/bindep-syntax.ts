@@ -21,7 +21,7 @@ export const bindepSyntax = defineRule({
   messages: {
   },
   check(ctx, m) {
-    for (const e of parseBindepCached(ctx.text).errors) {
+    for (const e of parseBindepCached(ctx.text, ctx.providers).errors) {
       ctx.report({ range: e.range, message: msg(e.messageId, { text: e.text }) });
     }
   },

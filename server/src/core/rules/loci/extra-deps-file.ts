@@ -39,7 +39,7 @@ export const extraDepsFile = lociRule({
         const base = basenameOf(w.token);
         const range = f.valueRange(e.value, w.start, w.end);
         if (base.startsWith(prefix)) {
-          const file = lociExtraFile(f.contextDir, w.token, f.path);
+          const file = lociExtraFile(f.providers, f.contextDir, w.token, f.path);
           if (file && file.errors.length) {
             report({ range, message: m('syntax', { file: w.token, count: file.errors.length, line: file.errors[0].line + 1 }) });
           }

@@ -1,6 +1,7 @@
 import type { Report, RuleMeta } from '../registry';
 import { defineRule, type DefinedRule, type MessageOf, type RuleDocs } from '../define';
 import type { DockyardConfig } from '../../config/config';
+import type { Providers } from '../../providers';
 import { buildFacts, type BuildFacts } from '../../loci/facts';
 import { dockerfileBuilds, shellBuilds, yamlBuilds, type LociBuild } from '../../loci/sources';
 import { parseSuppressions, SuppressionSet } from '../../suppress';
@@ -22,18 +23,17 @@ export interface LociRuleDef<K extends string> extends RuleMeta {
   check(facts: BuildFacts, report: (r: Report) => void, all: readonly BuildFacts[], m: MessageOf<K>): void;
 }
 
-const suppressionSets = new WeakMap<LineIndex, SuppressionSet | null>();
-
 /**
  * A `docker build` command continued over several lines cannot hold a comment between its lines, so a
- * `# dockyard-ignore rule: reason` right above the command covers every finding inside it.
+ * `# dockyard-ignore rule: reason` right above the command covers every finding inside it. `sets`
+ * holds the suppressions of each script text for one run (the builds of a script share its lines).
  */
-function commandSuppressed(b: LociBuild, rule: string): boolean {
+function commandSuppressed(b: LociBuild, rule: string, sets: Map<LineIndex, SuppressionSet | null>): boolean {
   if (b.source !== 'shell') return false;
-  let set = suppressionSets.get(b.lines);
+  let set = sets.get(b.lines);
   if (set === undefined) {
     set = b.lines.text.includes('dockyard-ignore') ? new SuppressionSet(parseSuppressions(b.lines), b.lines) : null;
-    suppressionSets.set(b.lines, set);
+    sets.set(b.lines, set);
   }
   return set !== null && set.suppresses(rule, b.lines.positionAt(b.extent.start).line);
 }
@@ -62,11 +62,13 @@ function withResolutions(b: LociBuild, report: (r: Report) => void): (r: Report)
   };
 }
 
-function run<K extends string>(def: LociRuleDef<K>, m: MessageOf<K>, builds: LociBuild[], path: string, config: DockyardConfig, report: (r: Report) => void): void {
+function run<K extends string>(def: LociRuleDef<K>, m: MessageOf<K>, builds: LociBuild[], ctx: { path: string; config: DockyardConfig; report: (r: Report) => void; providers: Providers }): void {
   if (!builds.length) return;
-  const all = builds.map((b) => buildFacts(b, path, config.loci));
+  const { path, config, report } = ctx;
+  const all = builds.map((b) => buildFacts(b, path, config.loci, ctx.providers));
+  const sets = new Map<LineIndex, SuppressionSet | null>();
   for (const f of all) {
-    if (commandSuppressed(f.build, def.id)) continue;
+    if (commandSuppressed(f.build, def.id, sets)) continue;
     def.check(f, withResolutions(f.build, report), all, m);
   }
 }
@@ -76,9 +78,9 @@ export function lociRule<K extends string>(def: LociRuleDef<K>): DefinedRule[] {
   const { check: _check, ...meta } = def;
   void _check;
   return [
-    defineRule({ ...meta, target: 'dockerfile', check: (ctx, m) => run(def, m, dockerfileBuilds(ctx.model, ctx.path), ctx.path, ctx.config, ctx.report) }),
-    defineRule({ ...meta, target: 'yaml-document', kubernetesOnly: false, check: (ctx, m) => run(def, m, yamlBuilds(ctx.doc, ctx.path), ctx.path, ctx.config, ctx.report) }),
-    defineRule({ ...meta, target: 'shell', check: (ctx, m) => run(def, m, shellBuilds(ctx.text), ctx.path, ctx.config, ctx.report) }),
+    defineRule({ ...meta, target: 'dockerfile', check: (ctx, m) => run(def, m, dockerfileBuilds(ctx.model, ctx.path), ctx) }),
+    defineRule({ ...meta, target: 'yaml-document', kubernetesOnly: false, check: (ctx, m) => run(def, m, yamlBuilds(ctx.doc, ctx.path, ctx.providers), ctx) }),
+    defineRule({ ...meta, target: 'shell', check: (ctx, m) => run(def, m, shellBuilds(ctx.text, ctx.providers), ctx) }),
   ];
 }
 

@@ -3,7 +3,7 @@ import { isStatic } from '../../loci/value';
 import { LOCI_REFERENCE, lociRule } from './framework';
 
 /** Values that read as true and act as true. */
-const TRUTHY = new Set(['True', 'true', 'TRUE', 'yes', 'Yes', 'YES', 'y', 'Y', '1', 'on', 'On', 'ON']);
+const TRUTHY: ReadonlySet<string> = new Set(['True', 'true', 'TRUE', 'yes', 'Yes', 'YES', 'y', 'Y', '1', 'on', 'On', 'ON']);
 /** Values that read as false but act as true (only the exact string `False` is false). */
 const FALSE_LOOKING = /^\s*(false|no|n|0|off|none|f)\s*$/i;
 

@@ -39,8 +39,8 @@ export function normalizePath(p: string): string {
 }
 
 /** Runtime sockets and the directories that hold them (runtime-socket-mount). */
-const SOCKET_NAMES = new Set(['docker.sock', 'containerd.sock', 'crio.sock', 'cri-dockerd.sock', 'dockershim.sock', 'podman.sock', 'frakti.sock']);
-const SOCKET_DIRS = new Set(['/run', '/var/run', '/run/docker', '/var/run/docker', '/run/containerd', '/var/run/containerd', '/run/crio', '/var/run/crio', '/run/podman', '/var/run/podman', '/run/cri-dockerd', '/var/run/cri-dockerd']);
+const SOCKET_NAMES: ReadonlySet<string> = new Set(['docker.sock', 'containerd.sock', 'crio.sock', 'cri-dockerd.sock', 'dockershim.sock', 'podman.sock', 'frakti.sock']);
+const SOCKET_DIRS: ReadonlySet<string> = new Set(['/run', '/var/run', '/run/docker', '/var/run/docker', '/run/containerd', '/var/run/containerd', '/run/crio', '/var/run/crio', '/run/podman', '/var/run/podman', '/run/cri-dockerd', '/var/run/cri-dockerd']);
 
 export function isRuntimeSocketPath(p: string): boolean {
   if (SOCKET_DIRS.has(p)) return true;

@@ -2,7 +2,7 @@ import { nodeRange } from './common';
 import { coversCoreGroup, isRole, items, rbacRules, strings } from './rbac';
 import { defineRule } from '../define';
 
-const READ = new Set(['get', 'list', 'watch', '*']);
+const READ: ReadonlySet<string> = new Set(['get', 'list', 'watch', '*']);
 
 /**
  * A Role or ClusterRole rule with get/list/watch (or `*`) on `secrets` (or every resource, `*`) in the

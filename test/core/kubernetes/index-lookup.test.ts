@@ -1,0 +1,66 @@
+// The index lookup tables (kubernetes/index-lookup.ts) are held by the index across generations: an
+// edit that only moves a file's objects swaps their entries in place; anything else rebuilds. Either
+// way the tables equal those built from scratch for the same index.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Analyzer } from '../../../server/src/core/engine';
+import { createRegistry } from '../../../server/src/core/rules';
+import { mergeConfig } from '../../../server/src/core/config/config';
+import { lookup } from '../../../server/src/core/kubernetes/index-lookup';
+import { WorkspaceIndex } from '../../../server/src/core/workspace';
+
+const DEPLOY = (name: string, app: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: ${name}}
+spec:
+  selector: {matchLabels: {app: ${app}}}
+  template:
+    metadata: {labels: {app: ${app}}}
+    spec:
+      containers: [{name: c, image: r.example/c:1}]
+`;
+const SVC = (name: string, app: string) => `apiVersion: v1\nkind: Service\nmetadata: {name: ${name}}\nspec:\n  selector: {app: ${app}}\n  ports: [{port: 80}]\n`;
+
+/** The tables of a fresh index holding the same entries in the same order. */
+function fresh(ws: WorkspaceIndex) {
+  const copy = new WorkspaceIndex();
+  for (const p of ws.paths()) copy.set(p, ws.get(p));
+  return lookup(copy);
+}
+
+test('after a line shift the tables are patched in place and equal a fresh build; a renamed object rebuilds them', () => {
+  const a = new Analyzer(createRegistry());
+  const cfg = mergeConfig({});
+  const files: Record<string, string> = {
+    '/ws/a.yaml': DEPLOY('web', 'web') + '---\n' + SVC('web', 'web'),
+    '/ws/b.yaml': DEPLOY('api', 'api') + '---\n' + SVC('api', 'nothing'),
+    '/ws/c.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm}\n',
+  };
+  for (const [p, t] of Object.entries(files)) a.analyze({ path: p, text: t }, cfg);
+  const ws = a.workspace;
+  const before = lookup(ws);
+  assert.deepEqual(before, fresh(ws));
+
+  // A comment line at the top of a.yaml: new entry objects (moved ranges), same keys.
+  const gen = ws.generation;
+  a.analyze({ path: '/ws/a.yaml', text: '# moved\n' + files['/ws/a.yaml'] }, cfg);
+  assert.notEqual(ws.generation, gen, 'the ranges fact changed');
+  const after = lookup(ws);
+  assert.equal(after, before, 'the same tables, patched');
+  assert.deepEqual(after, fresh(ws));
+  assert.equal(after.byKindName.get('Service\nweb')![0].range.start.line, 13, 'the entry with the moved range');
+  assert.equal(after.podTemplates.find((r) => r.name === 'web')!.range.start.line, 3);
+
+  // A renamed object: rebuilt (new tables), still equal to a fresh build.
+  a.analyze({ path: '/ws/b.yaml', text: files['/ws/b.yaml'].replace('name: api}', 'name: api2}') }, cfg);
+  const renamed = lookup(ws);
+  assert.notEqual(renamed, before);
+  assert.deepEqual(renamed, fresh(ws));
+  assert.ok(renamed.byKindName.has('Deployment\napi2') && !renamed.byKindName.has('Deployment\napi'));
+
+  // Changed pod labels: rebuilt too.
+  a.analyze({ path: '/ws/a.yaml', text: files['/ws/a.yaml'].replace(/app: web/g, 'app: web2') }, cfg);
+  const relabelled = lookup(ws);
+  assert.deepEqual(relabelled, fresh(ws));
+  assert.ok(relabelled.podTemplatesByLabel.has('app\0web2'));
+});
