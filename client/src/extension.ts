@@ -122,7 +122,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   // Trusting the workspace changes what the server may read: it pulls the settings again.
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('workspace/didChangeConfiguration', { settings: null })));
   client.onNotification('dockyard/status', (s: StatusCounts) => {
-    const { count, tooltip } = statusText(s);
+    const { count, tooltip } = statusText(s, langFromLocale(vscode.env.language));
     setStatus(count ? 'problems' : 'ready', count, tooltip);
   });
 }

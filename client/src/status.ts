@@ -1,4 +1,4 @@
-import { t } from '../../server/src/core/messages/catalog';
+import { t, type Lang } from '../../server/src/core/messages/catalog';
 
 /** What the server reports in `dockyard/status`: its published diagnostics counted by severity. */
 export interface StatusCounts {
@@ -10,11 +10,11 @@ export interface StatusCounts {
 
 /**
  * The status bar's count is what the Problems panel lists: errors, warnings and infos (VS Code shows
- * hints only in the editor); the tooltip names each.
+ * hints only in the editor); the tooltip names each, in the editor's display language.
  */
-export function statusText(c: StatusCounts): { count: number; tooltip: string } {
+export function statusText(c: StatusCounts, lang: Lang): { count: number; tooltip: string } {
   return {
     count: c.errors + c.warnings + c.information,
-    tooltip: t('core.status.tooltipCounts', { errors: c.errors, warnings: c.warnings, infos: c.information, hints: c.hints }),
+    tooltip: t('core.status.tooltipCounts', { errors: c.errors, warnings: c.warnings, infos: c.information, hints: c.hints }, lang),
   };
 }
