@@ -10,9 +10,9 @@ export interface StatusCounts {
 
 /**
  * The status bar's count is what the Problems panel lists: errors, warnings and infos (VS Code shows
- * hints only in the editor); the tooltip names each.
+ * hints only in the editor); the tooltip names each, in the editor's display language.
  */
-export function statusText(c: StatusCounts, lang: Lang = 'en'): { count: number; tooltip: string } {
+export function statusText(c: StatusCounts, lang: Lang): { count: number; tooltip: string } {
   return {
     count: c.errors + c.warnings + c.information,
     tooltip: t('core.status.tooltipCounts', { errors: c.errors, warnings: c.warnings, infos: c.information, hints: c.hints }, lang),

@@ -50,7 +50,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   { en: 'fix all', zh: '全部修复' },
   { en: 'Pod Security Standards', zh: 'Pod 安全标准' },
   { en: 'control[- ]plane', zh: '控制平面' },
-  { en: 'nodes?', zh: '节点' },
+  { en: 'nodes?', zh: '节点', except: ['core.log.started' /* Node, the Node.js version */] },
   { en: 'volumes?', zh: '卷', except: ['scaffold.cli.help', 'scaffold.ui.service.cinder' /* the cinder component `volume` */] },
   { en: 'stages?', zh: '阶段' },
   { en: 'deprecated', zh: '弃用' },

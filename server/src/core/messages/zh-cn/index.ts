@@ -9,6 +9,8 @@ import { settings } from './settings';
 import { manifest } from './manifest';
 import { rulesDockerfile } from './rules-dockerfile';
 import { rulesLoci } from './rules-loci';
+import { rulesKustomize } from './rules-kustomize';
+import { helm } from './helm';
 
 /**
  * Simplified Chinese catalog: every id of the English catalog (`../en`, including the rules made
@@ -16,5 +18,5 @@ import { rulesLoci } from './rules-loci';
  * the glossary in `glossary.ts` and the ids listed in `identical.ts`). Split by area like the
  * English one, keyed by the same ids, so a rule's texts moving between English files changes nothing here.
  */
-export const zhCnParts = { core, cli, kubernetes, security, dockerfile, loci, scaffold, settings, manifest, rulesDockerfile, rulesLoci };
-export const zhCn: Record<string, string> = Object.assign({}, core, cli, kubernetes, security, dockerfile, loci, scaffold, settings, manifest, rulesDockerfile, rulesLoci);
+export const zhCnParts = { core, cli, kubernetes, security, dockerfile, loci, scaffold, settings, manifest, helm, rulesDockerfile, rulesLoci, rulesKustomize };
+export const zhCn: Record<string, string> = Object.assign({}, core, cli, kubernetes, security, dockerfile, loci, scaffold, settings, manifest, helm, rulesDockerfile, rulesLoci, rulesKustomize);

@@ -123,4 +123,5 @@ export const loci: Record<string, string> = {
   'loci.completion.keepAllWheels.False': '唯一表示 false 的值',
   'loci.completion.keepAllWheels.True': '保留所有 wheel；项目构建以 --no-index 安装',
   'loci.completion.ref': '分支',
+  'loci.hover.more': '以及另外 {count} 个',
 };

@@ -32,7 +32,7 @@ export const rulesDockerfile: Record<string, string> = {
   'rule.consecutive-run.summary': '前后相连、可以合并为一个镜像层的 RUN 指令。',
   'rule.consecutive-run.risk': '每个 RUN 都是一个镜像层：层数更多，而且被后面的 RUN 删除的文件（缓存、软件包列表）仍随前面的层一起发布。',
   'rule.consecutive-run.fix': '把它们合并为一个用 && 连接的 RUN。快速修复保留每条命令的原样、命令之间的注释以及文件的续行风格；当后一部分含有多条命令或 || 时用 { …; } 分组，当前一部分改变 shell 状态（cd、export、set …）时放进子 shell ( … )，因此结果与分开的 RUN 行为一致。标志不同的 RUN（--mount、--network、--security）不报告；exec 形式（RUN ["…"]）、heredoc 以及以注释结尾的行会报告但不提供修复。',
-  'rule.consecutive-run.message': '{count} 条相连的 RUN 指令（从第 {line} 行起）可以合并为一个镜像层。',
+  'rule.consecutive-run.message': '{count} 条相连的 RUN 指令（第 {first} 行到第 {last} 行）可以合并为一个镜像层。',
   'rule.consecutive-run.related': '该序列中的第一个 RUN。',
   'rule.consecutive-run.fixTitle': '将这 {count} 条 RUN 指令合并为一条',
   'rule.root-user.summary': '最终阶段以 root 运行：没有 USER，或最后一个 USER 是 root / 0。',

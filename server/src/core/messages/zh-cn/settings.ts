@@ -22,4 +22,10 @@ export const settings: Record<string, string> = {
   'setting.coexistence.dockerfileSyntax.always': '始终报告。',
   'setting.coexistence.dockerfileSyntax.never': '从不报告。',
   'setting.trace.server': '在 Dockyard 输出通道中跟踪 VS Code 与 Dockyard 语言服务器之间的通信。',
+  'setting.baseline': '由 `dockyard lint --write-baseline FILE` 写出的基线文件（路径相对于设置它的 `.dockyard.yaml`，否则相对于工作区文件夹）：其中记录的问题以提示级别显示，只有新问题才醒目。留空：不使用基线。',
+  'setting.coexistence.buildkitChecks': '对应检查属于 BuildKit 构建检查（规则文档中的 `buildkit:*`）的 Dockerfile 问题，Docker DX 会在编辑器中显示这些检查。无论如何设置，它们的快速修复都仍然可用。',
+  'setting.coexistence.buildkitChecks.auto': '仅在未安装 Docker DX 时报告。',
+  'setting.coexistence.buildkitChecks.always': '始终报告。',
+  'setting.coexistence.buildkitChecks.never': '从不报告（快速修复仍然可用）。',
+  'setting.suppressions.requireReason': '要求每条忽略注释都写明理由，包括从 hadolint（带尾随 `# reason` 的 `# hadolint ignore=…`、带行注释的 `.hadolint.yaml` 条目）、kube-linter（注解的值）和 Polaris 迁移来的忽略。关闭时：迁移来的忽略视为理由为“迁移自 <tool>”的忽略。',
 };

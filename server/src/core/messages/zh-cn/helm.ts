@@ -1,0 +1,23 @@
+/** Helm 模板的简体中文文本：问题所依赖的条件、使用的默认值、未渲染的 include（附在问题消息后面的说明及其相关信息）。 */
+export const helm: Record<string, string> = {
+  'helm.when.off.true': '仅当 {condition} 为 true 时才渲染；按 chart 的默认值（{file}）不会渲染。',
+  'helm.when.off.false': '仅当 {condition} 为 false 时才渲染；按 chart 的默认值（{file}）不会渲染。',
+  'helm.when.off.set': '仅当设置了 {condition} 时才渲染；按 chart 的默认值（{file}）不会渲染。',
+  'helm.when.off.unset': '仅当未设置 {condition} 时才渲染；按 chart 的默认值（{file}）不会渲染。',
+  'helm.when.off.expr': '仅当 `{condition}` 成立时才渲染；按 chart 的默认值（{file}）不会渲染。',
+  'helm.when.override.true': '仅当 {condition} 为 true 时才渲染；按 chart 的默认值（{file}）不会渲染，{override} 会渲染它。',
+  'helm.when.override.false': '仅当 {condition} 为 false 时才渲染；按 chart 的默认值（{file}）不会渲染，{override} 会渲染它。',
+  'helm.when.override.set': '仅当设置了 {condition} 时才渲染；按 chart 的默认值（{file}）不会渲染，{override} 会渲染它。',
+  'helm.when.override.unset': '仅当未设置 {condition} 时才渲染；按 chart 的默认值（{file}）不会渲染，{override} 会渲染它。',
+  'helm.when.override.expr': '仅当 `{condition}` 成立时才渲染；按 chart 的默认值（{file}）不会渲染，{override} 会渲染它。',
+  'helm.when.unknown.true': '仅当 {condition} 为 true 时才渲染。',
+  'helm.when.unknown.false': '仅当 {condition} 为 false 时才渲染。',
+  'helm.when.unknown.set': '仅当设置了 {condition} 时才渲染。',
+  'helm.when.unknown.unset': '仅当未设置 {condition} 时才渲染。',
+  'helm.when.unknown.expr': '仅当 `{condition}` 成立时才渲染。',
+  'helm.when.cluster': '仅当 `{condition}` 成立时才渲染，而 Kubernetes {version}（所选版本）不满足该条件。',
+  'helm.value.default': '{field} 为 {value}：即 {file} 中 {path} 的默认值。',
+  'helm.related.condition': '条件：`{condition}`。',
+  'helm.related.value': '{path} 的默认值：{value}。',
+  'helm.related.include': '此对象的 {field} 来自 include "{name}"，Dockyard 不渲染它：该问题假定它没有设置任何内容。',
+};
