@@ -35,6 +35,7 @@ export interface Locator {
   getAttribute(name: string): Promise<string | null>;
   waitFor(o?: { state?: 'attached' | 'detached' | 'visible' | 'hidden'; timeout?: number }): Promise<void>;
   hover(o?: { timeout?: number }): Promise<void>;
+  fill(value: string, o?: { timeout?: number }): Promise<void>;
 }
 export interface Page {
   goto(url: string, o?: { timeout?: number; waitUntil?: 'load' | 'domcontentloaded' }): Promise<unknown>;
@@ -203,12 +204,30 @@ export class Workbench {
   }
 
   /** Opens the command palette, types `text`, returns the visible entries (labels). */
+  /**
+   * Opens the command palette filtered by `text` and returns the labels shown. The filter is set as
+   * one value (`fill`), not typed key by key: keystrokes sent while the workbench is still busy
+   * (a fresh code-server registering its contributions) can be dropped, leaving a filter that
+   * matches nothing. A command contributed late (Extensions: Install from VSIX...) may be missing
+   * from the first palette: it is opened again until the row shows or LONG has passed.
+   */
   async commandPalette(text: string): Promise<string[]> {
-    await this.page.keyboard.press('Control+Shift+P');
     const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: SHORT });
-    await this.page.keyboard.type(text);
-    await this.page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: text }).first().waitFor({ state: 'visible', timeout: LONG });
+    const row = this.page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: text }).first();
+    const deadline = Date.now() + LONG;
+    for (;;) {
+      await this.page.keyboard.press('Control+Shift+P');
+      await input.waitFor({ state: 'visible', timeout: SHORT });
+      await input.fill(`>${text}`);
+      try {
+        await row.waitFor({ state: 'visible', timeout: Math.min(10_000, Math.max(1, deadline - Date.now())) });
+        break;
+      } catch (e) {
+        if (Date.now() >= deadline) throw e;
+        await this.page.keyboard.press('Escape');
+        await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: SHORT });
+      }
+    }
     return (await this.page.locator('.quick-input-widget .monaco-list-row .label-name').allInnerTexts()).map((s) => s.trim());
   }
 
