@@ -8,6 +8,9 @@ import { patchProblems } from './patch-deps.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const production = process.argv.includes('--production');
+// `--if-missing` (package.json `prepare`): build only when there is no dist/cli.js yet, so that a
+// checkout installed with npm (the pre-commit hook's `language: node`) has a CLI to run.
+if (process.argv.includes('--if-missing') && existsSync(join(root, 'dist', 'cli.js'))) process.exit(0);
 const noTests = production || process.argv.includes('--no-tests');
 
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
