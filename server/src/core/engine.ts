@@ -3,7 +3,7 @@ import { DockerfileModel } from './model/dockerfile';
 import { detectKind, looksBinary, looksLikeHelmTemplate } from './model/detect';
 import { maskHelm, showMasked } from './model/helm';
 import type { HelmChart } from './model/helm-chart';
-import { helmDocument, scanTemplate, type Branch, type HelmDocInfo, type TemplateStructure } from './model/helm-template';
+import { helmDocument, MAX_VARIANTS, scanTemplate, type Branch, type HelmDocInfo, type TemplateStructure } from './model/helm-template';
 import { annotateHelmFinding, capabilitiesFor, editsSubstitution } from './kubernetes/helm-conditions';
 import { schemaStore, selectedVersion } from './kubernetes/schema';
 import { detach, splitDocuments, splitDocumentsIncremental, getMap, getValue, scalarString, isMap, type YamlChunk, YamlDocModel } from './model/yaml';
@@ -634,6 +634,15 @@ export class Analyzer {
         out.push(f.rule === 'internal-error' ? f : withFixesOf(f, annotateHelmFinding(f, { ...context, doc }, deviations), (fix) => fix.kind === 'ignore'));
       }
     });
+    // Alternatives beyond MAX_VARIANTS were not analysed: said, never read as "no problems".
+    if (h.info.truncated && !cs.suppressions.suppresses('analysis-incomplete', 0)) {
+      const f = this.toFinding(
+        this.registry.meta('analysis-incomplete')!,
+        { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: msg('rule.analysis-incomplete.helmVariants', { limit: MAX_VARIANTS }), severity: 'information' },
+        config,
+      );
+      if (f) out.push(f);
+    }
     this.suppressionProblems(cs.suppressions, config, out);
     return out;
   }

@@ -638,8 +638,9 @@ export const ruleMessages: Record<string, string> = {
   "rule.bindep-syntax.summary": "A bindep.txt / pydep.txt line that bindep cannot parse.",
   "rule.bindep-syntax.risk": "bindep rejects the whole file, and loci ignores the failure (|| :), so no package from the file is installed.",
   "rule.bindep-syntax.fix": "Write each line as: package [selector tokens] [version], with single spaces, lower-case [a-z0-9:.-] tokens, ( ) groups that are not nested, and a final line break.",
-  "rule.analysis-incomplete.summary": "Part of the file was not analysed: it goes beyond a limit that keeps analysis fast and safe on hostile input (a RUN whose commands nest deeper than the shell parser goes).",
+  "rule.analysis-incomplete.summary": "Part of the file was not analysed: it goes beyond a limit that keeps analysis fast and safe on hostile input (a RUN whose commands nest deeper than the shell parser goes; a Helm template with more if/else alternatives than are checked).",
   "rule.analysis-incomplete.risk": "The checks that need that part did not run, so a clean result would be misleading: `dockyard lint --fail-on warning` fails on this finding.",
   "rule.analysis-incomplete.fix": "Simplify the construct (move a deeply nested command into a script file that the image COPYs), or suppress the finding with a reason if the file is generated and reviewed elsewhere.",
   "rule.analysis-incomplete.shellTooDeep": "This RUN nests commands more than {limit} levels deep; Dockyard did not analyse its commands past this point.",
+  "rule.analysis-incomplete.helmVariants": "This Helm template has more if/else alternatives than Dockyard checks ({limit} variants of the document): the branches beyond them were not analysed.",
 };

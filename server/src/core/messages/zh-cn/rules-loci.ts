@@ -103,8 +103,9 @@ export const rulesLoci: Record<string, string> = {
   'rule.bindep-syntax.summary': 'bindep 无法解析的 bindep.txt / pydep.txt 行。',
   'rule.bindep-syntax.risk': 'bindep 会拒绝整个文件，而 loci 会忽略这一失败（|| :），因此该文件中的软件包一个也不会安装。',
   'rule.bindep-syntax.fix': '每行写作：软件包 [选择器记号] [版本]，使用单个空格、小写的 [a-z0-9:.-] 记号、不嵌套的 ( ) 分组，并以换行结束文件。',
-  'rule.analysis-incomplete.summary': '文件的一部分未被分析：它超出了为在恶意输入上保持分析快速和安全而设的上限（某个 RUN 的命令嵌套深度超出了 shell 解析器的上限）。',
+  'rule.analysis-incomplete.summary': '文件的一部分未被分析：它超出了为在恶意输入上保持分析快速和安全而设的上限（某个 RUN 的命令嵌套深度超出了 shell 解析器的上限；某个 Helm 模板的 if/else 分支组合多于检查的上限）。',
   'rule.analysis-incomplete.risk': '需要那一部分的检查没有运行，因此“没有问题”的结果会产生误导：`dockyard lint --fail-on warning` 会因为这条结果而失败。',
   'rule.analysis-incomplete.fix': '简化该结构（把深度嵌套的命令移到镜像 COPY 进来的脚本文件中），或者如果该文件是生成的并已在别处审阅，写明理由并忽略这条结果。',
   'rule.analysis-incomplete.shellTooDeep': '这个 RUN 的命令嵌套超过 {limit} 层；Dockyard 没有分析此处之后的命令。',
+  'rule.analysis-incomplete.helmVariants': '这个 Helm 模板的 if/else 分支组合超出了 Dockyard 检查的上限（文档的 {limit} 个变体）：超出部分的分支没有被分析。',
 };

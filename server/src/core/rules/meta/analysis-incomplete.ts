@@ -15,12 +15,14 @@ export const analysisIncompleteDockerfile = defineRule({
   target: 'dockerfile',
   defaultSeverity: 'warning',
   docs: {
-    summary: 'Part of the file was not analysed: it goes beyond a limit that keeps analysis fast and safe on hostile input (a RUN whose commands nest deeper than the shell parser goes).',
+    summary: 'Part of the file was not analysed: it goes beyond a limit that keeps analysis fast and safe on hostile input (a RUN whose commands nest deeper than the shell parser goes; a Helm template with more if/else alternatives than are checked).',
     risk: 'The checks that need that part did not run, so a clean result would be misleading: `dockyard lint --fail-on warning` fails on this finding.',
     fix: 'Simplify the construct (move a deeply nested command into a script file that the image COPYs), or suppress the finding with a reason if the file is generated and reviewed elsewhere.',
   },
   messages: {
     shellTooDeep: 'This RUN nests commands more than {limit} levels deep; Dockyard did not analyse its commands past this point.',
+    /** Reported by the engine on a Helm template document (information: the default variant and the first alternatives were checked). */
+    helmVariants: 'This Helm template has more if/else alternatives than Dockyard checks ({limit} variants of the document): the branches beyond them were not analysed.',
   },
   check(ctx, m) {
     const { model } = ctx;
