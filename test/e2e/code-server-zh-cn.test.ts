@@ -49,12 +49,19 @@ describe('Dockyard in code-server with display language zh-cn', { skip: skip ?? 
     wb = new Workbench(s.page);
     await wb.ready();
     await step('install-language-pack', async () => {
-      await wb.runCommand('Extensions: Install from VSIX...');
-      // code-server's file dialog is a quick input holding a path: replace it with the .vsix.
+      await wb.runCommand('Extensions: Install from VSIX...', { opensQuickInput: true });
+      // code-server's file dialog is a quick input holding a path: replace it with the .vsix (set as
+      // one value: keystrokes typed while the dialog reads the folder can be lost).
       const input = s.page.locator('.quick-input-widget input');
-      await input.waitFor({ state: 'visible', timeout: SHORT });
-      await s.page.keyboard.press('Control+A');
-      await s.page.keyboard.type(pack);
+      // The dialog first shows its start folder (a path); it may write it again while it reads the
+      // folder, so the value is set until it stays the .vsix path.
+      await wb.waitForQuickInputValue((v) => v.startsWith('/'));
+      for (let tries = 0; ; tries++) {
+        await input.fill(pack);
+        await new Promise((r) => setTimeout(r, 500));
+        if ((await input.inputValue()) === pack) break;
+        if (tries >= 20) throw new Error(`the file dialog kept replacing the path (${await input.inputValue()})`);
+      }
       await s.page.keyboard.press('Enter');
       // The server records the installed language pack (user-data/languagepacks.json) ...
       const packs = join(s.tmp, 'user-data/languagepacks.json');

@@ -36,6 +36,7 @@ export interface Locator {
   waitFor(o?: { state?: 'attached' | 'detached' | 'visible' | 'hidden'; timeout?: number }): Promise<void>;
   hover(o?: { timeout?: number }): Promise<void>;
   fill(value: string, o?: { timeout?: number }): Promise<void>;
+  inputValue(o?: { timeout?: number }): Promise<string>;
 }
 export interface Page {
   goto(url: string, o?: { timeout?: number; waitUntil?: 'load' | 'domcontentloaded' }): Promise<unknown>;
@@ -232,11 +233,26 @@ export class Workbench {
   }
 
   /** Runs a command from the palette by its full label ("Dockyard: Lint workspace"). */
-  async runCommand(label: string): Promise<void> {
+  async runCommand(label: string, o: { opensQuickInput?: boolean } = {}): Promise<void> {
     const labels = await this.commandPalette(label);
     if (!labels.includes(label)) throw new Error(`command palette has no "${label}" (saw: ${labels.join(' | ')})`);
     await this.page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: label }).first().click();
-    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: SHORT });
+    // A command that opens a quick input of its own (a file dialog) reuses the widget: it may never
+    // be seen hidden. Wait instead until the widget no longer holds the palette's `>` filter.
+    if (o.opensQuickInput) await this.waitForQuickInputValue((v) => !v.startsWith('>'));
+    else await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: SHORT });
+  }
+
+  /** Polls the quick input's value until `ok` accepts it (LONG at most). */
+  async waitForQuickInputValue(ok: (value: string) => boolean): Promise<string> {
+    const input = this.page.locator('.quick-input-widget input');
+    const deadline = Date.now() + LONG;
+    for (;;) {
+      const v = (await input.isVisible()) ? await input.inputValue({ timeout: SHORT }).catch(() => undefined) : undefined;
+      if (v !== undefined && ok(v)) return v;
+      if (Date.now() > deadline) throw new Error(`the quick input never held the expected value (last: ${JSON.stringify(v)})`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
   }
 
   async escape(): Promise<void> {
