@@ -3,7 +3,7 @@
  * fix before and after, layer hints and code lenses on a Dockerfile, the scaffold wizard. Part of
  * `npm run test:e2e` (pictures in test-results/e2e/screenshots/); `npm run screenshots` runs only
  * this file and writes them to docs/images/ (DOCKYARD_SCREENSHOTS_DIR).
- * A Chinese UI picture (docs/images/zh-cn.png) is to come with the Chinese catalog.
+ * The Chinese UI picture (docs/images/zh-cn.png) is taken by code-server-zh-cn.test.ts in the same run.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
