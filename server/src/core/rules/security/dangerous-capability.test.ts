@@ -20,82 +20,13 @@ test('dangerous-capability: entries outside the baseline list, removed one by on
 // RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(dangerousCapability, {
   valid: [
-    `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        capabilities:
-          drop: [ALL]
-          add: [NET_BIND_SERVICE]
-`,
+    GOOD.replace('          drop: [ALL]\n', '          drop: [ALL]\n          add: [NET_BIND_SERVICE]\n'),
   ],
   invalid: [
     {
-      code: `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        capabilities:
-          drop: [ALL]
-          add: [SYS_PTRACE, NET_BIND_SERVICE]
-`,
+      code: GOOD.replace('          drop: [ALL]\n', '          drop: [ALL]\n          add: [SYS_PTRACE, NET_BIND_SERVICE]\n'),
       errors: [{ messageId: "message", range: [22, 16, 22, 26] }],
-      output: `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        capabilities:
-          drop: [ALL]
-          add: [NET_BIND_SERVICE]
-`,
+      output: GOOD.replace('          drop: [ALL]\n', '          drop: [ALL]\n          add: [NET_BIND_SERVICE]\n'),
     },
   ],
 });

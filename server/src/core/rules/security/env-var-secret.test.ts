@@ -71,97 +71,13 @@ test('env-var-secret: a private key or a cloud secret key is a finding whatever 
 // RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(envVarSecret, {
   valid: [
-    `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        capabilities:
-          drop: [ALL]
-      env:
-        - name: DB_PASSWORD_FILE
-          value: /run/secrets/db
-        - name: LOG_LEVEL
-          value: debug
-`,
+    GOOD.replace('          drop: [ALL]\n', '          drop: [ALL]\n      env:\n        - name: DB_PASSWORD_FILE\n          value: /run/secrets/db\n        - name: LOG_LEVEL\n          value: debug\n'),
   ],
   invalid: [
     {
-      code: `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        capabilities:
-          drop: [ALL]
-      env:
-        - name: LOG_LEVEL
-          value: debug
-        - name: DB_PASSWORD
-          value: hunter2hunter2
-`,
+      code: GOOD.replace('          drop: [ALL]\n', '          drop: [ALL]\n      env:\n        - name: LOG_LEVEL\n          value: debug\n        - name: DB_PASSWORD\n          value: hunter2hunter2\n'),
       errors: [{ messageId: "message", range: [25, 10, 26, 31], args: {"container": "app", "name": "DB_PASSWORD"} }],
-      output: `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        capabilities:
-          drop: [ALL]
-      env:
-        - name: LOG_LEVEL
-          value: debug
-        - name: DB_PASSWORD
-          valueFrom:
-            secretKeyRef:
-              name: demo-secrets
-              key: db_password
-`,
+      output: GOOD.replace('          drop: [ALL]\n', '          drop: [ALL]\n      env:\n        - name: LOG_LEVEL\n          value: debug\n        - name: DB_PASSWORD\n          valueFrom:\n            secretKeyRef:\n              name: demo-secrets\n              key: db_password\n'),
     },
   ],
 });

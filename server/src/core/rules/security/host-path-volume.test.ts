@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import { only, r } from '../../../../../test/helpers';
 import { roundTrip, sec, WITH_VOLUMES } from '../../../../../test/core/security/helpers';
 import assert from 'node:assert/strict';
+import { GOOD } from '../../../../../test/core/security/helpers';
 import { ruleTester } from '../../../../../test/rule-tester';
 import { hostPathVolume } from './host-path-volume';
 
@@ -18,120 +19,14 @@ test('host-path-volume: every hostPath volume entry; fix replaces hostPath with 
 // RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(hostPathVolume, {
   valid: [
-    `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        capabilities:
-          drop: [ALL]
-`,
-    `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        capabilities:
-          drop: [ALL]
-  volumes:
-    - name: scratch
-      emptyDir: {}
-`,
+    GOOD,
+    GOOD.replace('          drop: [ALL]\n', '          drop: [ALL]\n  volumes:\n    - name: scratch\n      emptyDir: {}\n'),
   ],
   invalid: [
     {
-      code: `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        capabilities:
-          drop: [ALL]
-      volumeMounts:
-        - name: data
-          mountPath: /data
-          readOnly: true
-  volumes:
-    - name: data
-      hostPath:
-        path: /srv/data
-`,
+      code: GOOD.replace('          drop: [ALL]\n', '          drop: [ALL]\n      volumeMounts:\n        - name: data\n          mountPath: /data\n          readOnly: true\n  volumes:\n    - name: data\n      hostPath:\n        path: /srv/data\n'),
       errors: [{ messageId: "message", range: [27, 6, 29, 23], args: {"volume": "data"} }],
-      output: `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        capabilities:
-          drop: [ALL]
-      volumeMounts:
-        - name: data
-          mountPath: /data
-          readOnly: true
-  volumes:
-    - name: data
-      emptyDir: {}
-`,
+      output: GOOD.replace('          drop: [ALL]\n', '          drop: [ALL]\n      volumeMounts:\n        - name: data\n          mountPath: /data\n          readOnly: true\n  volumes:\n    - name: data\n      emptyDir: {}\n'),
     },
   ],
 });

@@ -16,90 +16,13 @@ test('host-port: non-zero hostPort pair, removed by the fix; hostPort 0 allowed'
 // RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(hostPort, {
   valid: [
-    `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        capabilities:
-          drop: [ALL]
-      ports:
-        - containerPort: 8080
-`,
+    GOOD.replace('          drop: [ALL]\n', '          drop: [ALL]\n      ports:\n        - containerPort: 8080\n'),
   ],
   invalid: [
     {
-      code: `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        capabilities:
-          drop: [ALL]
-      ports:
-        - containerPort: 8080
-          hostPort: 80
-        - containerPort: 9000
-          hostPort: 0
-`,
+      code: GOOD.replace('          drop: [ALL]\n', '          drop: [ALL]\n      ports:\n        - containerPort: 8080\n          hostPort: 80\n        - containerPort: 9000\n          hostPort: 0\n'),
       errors: [{ messageId: "message", range: [24, 10, 24, 22] }],
-      output: `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        capabilities:
-          drop: [ALL]
-      ports:
-        - containerPort: 8080
-        - containerPort: 9000
-          hostPort: 0
-`,
+      output: GOOD.replace('          drop: [ALL]\n', '          drop: [ALL]\n      ports:\n        - containerPort: 8080\n        - containerPort: 9000\n          hostPort: 0\n'),
     },
   ],
 });

@@ -28,92 +28,13 @@ test('host-probe: host in probes and lifecycle handlers (1.34+), removed by the 
 // RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(hostProbe, {
   valid: [
-    `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        capabilities:
-          drop: [ALL]
-      livenessProbe:
-        httpGet:
-          path: /healthz
-          port: 8080
-`,
+    GOOD.replace('          drop: [ALL]\n', '          drop: [ALL]\n      livenessProbe:\n        httpGet:\n          path: /healthz\n          port: 8080\n'),
   ],
   invalid: [
     {
-      code: `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        capabilities:
-          drop: [ALL]
-      livenessProbe:
-        httpGet:
-          host: 169.254.169.254
-          path: /healthz
-          port: 8080
-`,
+      code: GOOD.replace('          drop: [ALL]\n', '          drop: [ALL]\n      livenessProbe:\n        httpGet:\n          host: 169.254.169.254\n          path: /healthz\n          port: 8080\n'),
       errors: [{ messageId: "message", range: [24, 10, 24, 31], args: {"container": "app", "handler": "livenessProbe.httpGet", "host": "169.254.169.254"} }],
-      output: `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        capabilities:
-          drop: [ALL]
-      livenessProbe:
-        httpGet:
-          path: /healthz
-          port: 8080
-`,
+      output: GOOD.replace('          drop: [ALL]\n', '          drop: [ALL]\n      livenessProbe:\n        httpGet:\n          path: /healthz\n          port: 8080\n'),
     },
   ],
 });

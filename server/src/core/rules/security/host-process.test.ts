@@ -15,59 +15,11 @@ test('host-process: pod and container windowsOptions.hostProcess: true', () => {
 // RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(hostProcess, {
   valid: [
-    `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        windowsOptions:
-          hostProcess: false
-        capabilities:
-          drop: [ALL]
-`,
+    GOOD.replace('        capabilities:\n', '        windowsOptions:\n          hostProcess: false\n        capabilities:\n'),
   ],
   invalid: [
     {
-      code: `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        windowsOptions:
-          hostProcess: true
-        capabilities:
-          drop: [ALL]
-`,
+      code: GOOD.replace('        capabilities:\n', '        windowsOptions:\n          hostProcess: true\n        capabilities:\n'),
       errors: [{ messageId: "message", range: [21, 10, 21, 27], args: {"container": "app"} }],
     },
   ],

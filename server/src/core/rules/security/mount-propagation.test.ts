@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import { only, r } from '../../../../../test/helpers';
 import { roundTrip, sec, WITH_VOLUMES } from '../../../../../test/core/security/helpers';
 import assert from 'node:assert/strict';
+import { GOOD } from '../../../../../test/core/security/helpers';
 import { ruleTester } from '../../../../../test/rule-tester';
 import { mountPropagation } from './mount-propagation';
 
@@ -15,99 +16,13 @@ test('mount-propagation: Bidirectional pair removed; HostToContainer is fine', (
 // RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(mountPropagation, {
   valid: [
-    `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        capabilities:
-          drop: [ALL]
-      volumeMounts:
-        - name: scratch
-          mountPath: /scratch
-          mountPropagation: HostToContainer
-  volumes:
-    - name: scratch
-      emptyDir: {}
-`,
+    GOOD.replace('          drop: [ALL]\n', '          drop: [ALL]\n      volumeMounts:\n        - name: scratch\n          mountPath: /scratch\n          mountPropagation: HostToContainer\n  volumes:\n    - name: scratch\n      emptyDir: {}\n'),
   ],
   invalid: [
     {
-      code: `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        capabilities:
-          drop: [ALL]
-      volumeMounts:
-        - name: scratch
-          mountPath: /scratch
-          mountPropagation: Bidirectional
-  volumes:
-    - name: scratch
-      emptyDir: {}
-`,
+      code: GOOD.replace('          drop: [ALL]\n', '          drop: [ALL]\n      volumeMounts:\n        - name: scratch\n          mountPath: /scratch\n          mountPropagation: Bidirectional\n  volumes:\n    - name: scratch\n      emptyDir: {}\n'),
       errors: [{ messageId: "message", range: [25, 10, 25, 41], args: {"container": "app", "volume": "scratch"} }],
-      output: `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        capabilities:
-          drop: [ALL]
-      volumeMounts:
-        - name: scratch
-          mountPath: /scratch
-  volumes:
-    - name: scratch
-      emptyDir: {}
-`,
+      output: GOOD.replace('          drop: [ALL]\n', '          drop: [ALL]\n      volumeMounts:\n        - name: scratch\n          mountPath: /scratch\n  volumes:\n    - name: scratch\n      emptyDir: {}\n'),
     },
   ],
 });

@@ -40,152 +40,20 @@ test('privileged-container: exact range and fix that keeps comments', () => {
 // RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(privilegedContainer, {
   valid: [
-    `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        capabilities:
-          drop: [ALL]
-`,
-    `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        privileged: false
-        readOnlyRootFilesystem: true
-        capabilities:
-          drop: [ALL]
-`,
+    GOOD,
+    GOOD.replace('        allowPrivilegeEscalation: false\n', '        privileged: false\n'),
   ],
   invalid: [
     {
-      code: `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        privileged: true
-        readOnlyRootFilesystem: true
-        capabilities:
-          drop: [ALL]
-`,
+      code: GOOD.replace('        allowPrivilegeEscalation: false\n', '        privileged: true\n'),
       errors: [{ messageId: "message", range: [18, 8, 18, 24], args: {"container": "app"}, severity: "error" }],
-      output: `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        privileged: false
-        readOnlyRootFilesystem: true
-        capabilities:
-          drop: [ALL]
-`,
+      output: GOOD.replace('        allowPrivilegeEscalation: false\n', '        privileged: false\n'),
     },
     {
       name: "YAML 1.1: on is true, as kubectl reads it",
-      code: `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        privileged: on
-        readOnlyRootFilesystem: true
-        capabilities:
-          drop: [ALL]
-`,
+      code: GOOD.replace('        allowPrivilegeEscalation: false\n', '        privileged: on\n'),
       errors: [{ messageId: "message", range: [18, 8, 18, 22] }],
-      output: `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        privileged: false
-        readOnlyRootFilesystem: true
-        capabilities:
-          drop: [ALL]
-`,
+      output: GOOD.replace('        allowPrivilegeEscalation: false\n', '        privileged: false\n'),
     },
   ],
 });

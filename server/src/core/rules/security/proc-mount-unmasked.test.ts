@@ -19,82 +19,13 @@ test('proc-mount-unmasked: Unmasked pair set to Default; hostUsers: false relaxe
 // RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(procMountUnmasked, {
   valid: [
-    `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        procMount: Default
-        capabilities:
-          drop: [ALL]
-`,
+    GOOD.replace('        capabilities:\n', '        procMount: Default\n        capabilities:\n'),
   ],
   invalid: [
     {
-      code: `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        procMount: Unmasked
-        capabilities:
-          drop: [ALL]
-`,
+      code: GOOD.replace('        capabilities:\n', '        procMount: Unmasked\n        capabilities:\n'),
       errors: [{ messageId: "message", range: [20, 8, 20, 27], args: {"container": "app", "value": "Unmasked"} }],
-      output: `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        procMount: Default
-        capabilities:
-          drop: [ALL]
-`,
+      output: GOOD.replace('        capabilities:\n', '        procMount: Default\n        capabilities:\n'),
     },
   ],
 });

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import { only, r } from '../../../../../test/helpers';
 import { sec, WITH_VOLUMES } from '../../../../../test/core/security/helpers';
 import assert from 'node:assert/strict';
+import { GOOD } from '../../../../../test/core/security/helpers';
 import { ruleTester } from '../../../../../test/rule-tester';
 import { restrictedVolumeType } from './restricted-volume-type';
 
@@ -15,64 +16,11 @@ test('restricted-volume-type: nfs reported, image / emptyDir / hostPath (host-pa
 // RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(restrictedVolumeType, {
   valid: [
-    `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        capabilities:
-          drop: [ALL]
-  volumes:
-    - name: cfg
-      configMap:
-        name: settings
-`,
+    GOOD.replace('          drop: [ALL]\n', '          drop: [ALL]\n  volumes:\n    - name: cfg\n      configMap:\n        name: settings\n'),
   ],
   invalid: [
     {
-      code: `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        capabilities:
-          drop: [ALL]
-  volumes:
-    - name: share
-      nfs:
-        server: nfs.example.com
-        path: /exports
-`,
+      code: GOOD.replace('          drop: [ALL]\n', '          drop: [ALL]\n  volumes:\n    - name: share\n      nfs:\n        server: nfs.example.com\n        path: /exports\n'),
       errors: [{ messageId: "message", range: [23, 6, 26, 22], args: {"volume": "share", "type": "nfs"}, severity: "information" }],
     },
   ],

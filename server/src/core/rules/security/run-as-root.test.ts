@@ -35,132 +35,21 @@ test('run-as-root: hostUsers: false pods are exempt from policy 1.35 on', () => 
 // RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(runAsRoot, {
   valid: [
-    `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        capabilities:
-          drop: [ALL]
-`,
+    GOOD,
     {
       name: "hostUsers: false pods are exempt (policy 1.35+)",
-      code: `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  hostUsers: false
-  automountServiceAccountToken: false
-  securityContext:
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        capabilities:
-          drop: [ALL]
-`,
+      code: GOOD.replace('  automountServiceAccountToken: false\n  securityContext:\n    runAsNonRoot: true\n', '  hostUsers: false\n  automountServiceAccountToken: false\n  securityContext:\n'),
     },
   ],
   invalid: [
     {
-      code: `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: false
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        capabilities:
-          drop: [ALL]
-`,
+      code: GOOD.replace('    runAsNonRoot: true\n', '    runAsNonRoot: false\n'),
       errors: [{ messageId: "messageNonRootFalsePod", range: [7, 4, 7, 23] }],
-      output: `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        capabilities:
-          drop: [ALL]
-`,
+      output: GOOD,
     },
     {
       name: "runAsUser 0: no fix",
-      code: `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        runAsUser: 0
-        capabilities:
-          drop: [ALL]
-`,
+      code: GOOD.replace('        capabilities:\n', '        runAsUser: 0\n        capabilities:\n'),
       errors: [{ messageId: "messageUser", range: [20, 8, 20, 20] }],
       output: null,
     },

@@ -1,66 +1,15 @@
+import { GOOD } from '../../../../../test/core/security/helpers';
 import { ruleTester } from '../../../../../test/rule-tester';
 import { runtimeSocketMount } from './runtime-socket-mount';
 
 // RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(runtimeSocketMount, {
   valid: [
-    `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        capabilities:
-          drop: [ALL]
-  volumes:
-    - name: host
-      hostPath:
-        path: /srv/data
-`,
+    GOOD.replace('          drop: [ALL]\n', '          drop: [ALL]\n  volumes:\n    - name: host\n      hostPath:\n        path: /srv/data\n'),
   ],
   invalid: [
     {
-      code: `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        capabilities:
-          drop: [ALL]
-  volumes:
-    - name: host
-      hostPath:
-        path: /var/run/docker.sock
-`,
+      code: GOOD.replace('          drop: [ALL]\n', '          drop: [ALL]\n  volumes:\n    - name: host\n      hostPath:\n        path: /var/run/docker.sock\n'),
       errors: [{ messageId: "message", range: [25, 8, 25, 34] }],
       output: null,
     },

@@ -17,61 +17,11 @@ test('selinux-options: type outside the set, user and role; container_engine_t f
 // RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(selinuxOptions, {
   valid: [
-    `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        seLinuxOptions:
-          type: container_t
-          level: "s0:c123,c456"
-        capabilities:
-          drop: [ALL]
-`,
+    GOOD.replace('        capabilities:\n', '        seLinuxOptions:\n          type: container_t\n          level: "s0:c123,c456"\n        capabilities:\n'),
   ],
   invalid: [
     {
-      code: `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        seLinuxOptions:
-          type: spc_t
-          user: system_u
-        capabilities:
-          drop: [ALL]
-`,
+      code: GOOD.replace('        capabilities:\n', '        seLinuxOptions:\n          type: spc_t\n          user: system_u\n        capabilities:\n'),
       errors: [{ messageId: "messageType", range: [21, 10, 21, 21] }, { messageId: "messageUserRole", range: [22, 10, 22, 24], args: {"container": "app", "field": "user", "value": "system_u"} }],
       output: null,
     },

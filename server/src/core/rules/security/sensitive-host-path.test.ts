@@ -29,121 +29,17 @@ test('sensitive-host-path and runtime-socket-mount: the path pair, one rule each
 // RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(sensitiveHostPath, {
   valid: [
-    `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        capabilities:
-          drop: [ALL]
-  volumes:
-    - name: host
-      hostPath:
-        path: /srv/data
-`,
-    `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        capabilities:
-          drop: [ALL]
-  volumes:
-    - name: host
-      hostPath:
-        path: /etcetera
-`,
+    GOOD.replace('          drop: [ALL]\n', '          drop: [ALL]\n  volumes:\n    - name: host\n      hostPath:\n        path: /srv/data\n'),
+    GOOD.replace('          drop: [ALL]\n', '          drop: [ALL]\n  volumes:\n    - name: host\n      hostPath:\n        path: /etcetera\n'),
   ],
   invalid: [
     {
-      code: `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        capabilities:
-          drop: [ALL]
-  volumes:
-    - name: host
-      hostPath:
-        path: /etc/ssl
-`,
+      code: GOOD.replace('          drop: [ALL]\n', '          drop: [ALL]\n  volumes:\n    - name: host\n      hostPath:\n        path: /etc/ssl\n'),
       errors: [{ messageId: "message", range: [25, 8, 25, 22], args: {"volume": "host", "path": "/etc/ssl", "prefix": "/etc"} }],
       output: null,
     },
     {
-      code: `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        capabilities:
-          drop: [ALL]
-  volumes:
-    - name: host
-      hostPath:
-        path: /
-`,
+      code: GOOD.replace('          drop: [ALL]\n', '          drop: [ALL]\n  volumes:\n    - name: host\n      hostPath:\n        path: /\n'),
       errors: [{ messageId: "messageRoot", range: [25, 8, 25, 15], args: {"volume": "host", "path": "/", "prefix": "/"} }],
       output: null,
     },

@@ -43,104 +43,17 @@ describe('service-account-token: the ServiceAccount the pod uses', () => {
 // RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(serviceAccountToken, {
   valid: [
-    `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        capabilities:
-          drop: [ALL]
-`,
+    GOOD,
   ],
   invalid: [
     {
-      code: `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: true
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        capabilities:
-          drop: [ALL]
-`,
+      code: GOOD.replace('  automountServiceAccountToken: false\n', '  automountServiceAccountToken: true\n'),
       errors: [{ messageId: "messageTrue", range: [5, 2, 5, 36] }],
-      output: `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        capabilities:
-          drop: [ALL]
-`,
+      output: GOOD,
     },
     {
       name: "missing: on the spec key",
-      code: `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        capabilities:
-          drop: [ALL]
-`,
+      code: GOOD.replace('  automountServiceAccountToken: false\n  securityContext:\n', '  securityContext:\n'),
       errors: [{ messageId: "message", range: [4, 0, 4, 4] }],
     },
   ],

@@ -25,90 +25,13 @@ describe('unsafe-sysctl per Kubernetes version', () => {
 // RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(unsafeSysctl, {
   valid: [
-    `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    sysctls:
-      - name: net.ipv4.tcp_syncookies
-        value: "1"
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        capabilities:
-          drop: [ALL]
-`,
+    GOOD.replace('    seccompProfile:\n', '    sysctls:\n      - name: net.ipv4.tcp_syncookies\n        value: "1"\n    seccompProfile:\n'),
   ],
   invalid: [
     {
-      code: `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    sysctls:
-      - name: net.ipv4.tcp_syncookies
-        value: "1"
-      - name: kernel.msgmax
-        value: "65536"
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        capabilities:
-          drop: [ALL]
-`,
+      code: GOOD.replace('    seccompProfile:\n', '    sysctls:\n      - name: net.ipv4.tcp_syncookies\n        value: "1"\n      - name: kernel.msgmax\n        value: "65536"\n    seccompProfile:\n'),
       errors: [{ messageId: "message", range: [11, 8, 12, 22], args: {"sysctl": "kernel.msgmax"} }],
-      output: `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    sysctls:
-      - name: net.ipv4.tcp_syncookies
-        value: "1"
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        capabilities:
-          drop: [ALL]
-`,
+      output: GOOD.replace('    seccompProfile:\n', '    sysctls:\n      - name: net.ipv4.tcp_syncookies\n        value: "1"\n    seccompProfile:\n'),
     },
   ],
 });

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import { only, r } from '../../../../../test/helpers';
 import { roundTrip, sec, WITH_VOLUMES } from '../../../../../test/core/security/helpers';
 import assert from 'node:assert/strict';
+import { GOOD } from '../../../../../test/core/security/helpers';
 import { ruleTester } from '../../../../../test/rule-tester';
 import { writableHostMount } from './writable-host-mount';
 
@@ -17,114 +18,13 @@ test('writable-host-mount: the volumeMount entry; fix-all adds readOnly, explici
 // RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(writableHostMount, {
   valid: [
-    `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        capabilities:
-          drop: [ALL]
-      volumeMounts:
-        - name: data
-          mountPath: /data
-          readOnly: true
-  volumes:
-    - name: data
-      hostPath:
-        path: /srv/data
-`,
+    GOOD.replace('          drop: [ALL]\n', '          drop: [ALL]\n      volumeMounts:\n        - name: data\n          mountPath: /data\n          readOnly: true\n  volumes:\n    - name: data\n      hostPath:\n        path: /srv/data\n'),
   ],
   invalid: [
     {
-      code: `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        capabilities:
-          drop: [ALL]
-      volumeMounts:
-        - name: data
-          mountPath: /data
-        - name: logs
-          mountPath: /logs
-          readOnly: false
-  volumes:
-    - name: data
-      hostPath:
-        path: /srv/data
-    - name: logs
-      hostPath:
-        path: /srv/logs
-`,
+      code: GOOD.replace('          drop: [ALL]\n', '          drop: [ALL]\n      volumeMounts:\n        - name: data\n          mountPath: /data\n        - name: logs\n          mountPath: /logs\n          readOnly: false\n  volumes:\n    - name: data\n      hostPath:\n        path: /srv/data\n    - name: logs\n      hostPath:\n        path: /srv/logs\n'),
       errors: [{ messageId: "message", range: [23, 10, 24, 26] }, { messageId: "message", range: [25, 10, 27, 25] }],
-      output: `apiVersion: v1
-kind: Pod
-metadata:
-  name: demo
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 500m
-          memory: 128Mi
-      securityContext:
-        allowPrivilegeEscalation: false
-        readOnlyRootFilesystem: true
-        capabilities:
-          drop: [ALL]
-      volumeMounts:
-        - name: data
-          mountPath: /data
-          readOnly: true
-        - name: logs
-          mountPath: /logs
-          readOnly: true
-  volumes:
-    - name: data
-      hostPath:
-        path: /srv/data
-    - name: logs
-      hostPath:
-        path: /srv/logs
-`,
+      output: GOOD.replace('          drop: [ALL]\n', '          drop: [ALL]\n      volumeMounts:\n        - name: data\n          mountPath: /data\n          readOnly: true\n        - name: logs\n          mountPath: /logs\n          readOnly: true\n  volumes:\n    - name: data\n      hostPath:\n        path: /srv/data\n    - name: logs\n      hostPath:\n        path: /srv/logs\n'),
     },
   ],
 });
