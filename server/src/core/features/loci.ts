@@ -9,9 +9,7 @@
  */
 import { t, type Lang } from '../messages/catalog';
 import { CI_RELEASES, DOCKERFILE_ARGS, DOCKERFILE_BASE_ARGS, KNOWN_PROJECTS, lociArg, REQUIREMENTS_PROJECT, type LociArg } from '../loci/args';
-import { CODENAME_VERSIONS } from '../loci/bindep';
-import { parseBindepCached } from '../loci/bindep-cache';
-import type { Providers } from '../providers';
+import { CODENAME_VERSIONS, forEachBindepLine, parseBindepLine, type BindepEntry } from '../loci/bindep';
 import { buildFacts, tokenEffect, usefulProfiles, type BuildFacts } from '../loci/facts';
 import { tokenCanMatch } from '../loci/profiles';
 import { BUNDLED_LOCI_COMMIT } from '../loci/provider';
@@ -150,44 +148,65 @@ function hoverBuild(ctx: FeatureContext, pos: Position): HoverResult | undefined
   return undefined;
 }
 
-/** Hover on a bindep selector token: its kind, what it pairs with, what it selects. */
-export function selectorHoverMarkdown(text: string, pos: Position, lang: Lang, providers?: Providers): HoverResult | undefined {
-  const file = parseBindepCached(text, providers);
-  for (const entry of file.entries) {
-    if (entry.line !== pos.line) continue;
-    const tok = entry.tokens.find((tk) => tk.range.start.character <= pos.character && pos.character <= tk.range.end.character);
-    if (!tok) return undefined;
-    const name = tok.name;
-    const codenames = new Set(Object.values(CODENAME_VERSIONS).flatMap((v) => Object.keys(v)));
-    const kind = name.startsWith('platform:') ? 'platform' : KNOWN_PROJECTS.includes(name) ? 'project' : codenames.has(name) ? 'codename' : 'profile';
-    // Sets, not arrays searched per entry (a token shared by 100,000 entries took 28 s: quadratic).
-    const groups = new Map<string, Set<string>>();
-    const negated: string[] = [];
-    const partners = new Set<string>();
-    for (const e of file.entries) {
-      for (const u of e.tokens) {
-        if (u.name !== name) continue;
-        if (u.negated) {
-          negated.push(e.package);
-          continue;
-        }
-        const others = u.group === undefined ? [] : e.groups[u.group].tokens.filter((x) => x !== u).map((x) => (x.negated ? '!' : '') + x.name);
-        others.forEach((o) => partners.add(o));
-        const key = others.join(' ');
-        let list = groups.get(key);
-        if (!list) groups.set(key, (list = new Set()));
-        list.add(e.package);
+/** Work done by one selector hover (tests count it): lines visited, lines parsed. */
+export interface SelectorHoverWork {
+  lines: number;
+  parsed: number;
+}
+
+/**
+ * Hover on a bindep selector token: its kind, what it pairs with, what it selects. Linear and
+ * without a model of the file (a 12 MB bindep file's model is ~500 MB and was parsed per hover):
+ * the hovered line is parsed, then only the lines whose text contains the token's name.
+ */
+export function selectorHoverMarkdown(text: string, pos: Position, lang: Lang, work: SelectorHoverWork = { lines: 0, parsed: 0 }): HoverResult | undefined {
+  const parse = (s: string, lineNo: number, hasBreak: boolean) => {
+    work.parsed++;
+    return parseBindepLine(s, lineNo, hasBreak).entry;
+  };
+  let hovered: BindepEntry | undefined;
+  forEachBindepLine(text, (s, lineNo, hasBreak) => {
+    work.lines++;
+    if (lineNo < pos.line) return true;
+    if (lineNo === pos.line) hovered = parse(s, lineNo, hasBreak);
+    return false;
+  });
+  const tok = hovered?.tokens.find((tk) => tk.range.start.character <= pos.character && pos.character <= tk.range.end.character);
+  if (!tok) return undefined;
+  const name = tok.name;
+  const codenames = new Set(Object.values(CODENAME_VERSIONS).flatMap((v) => Object.keys(v)));
+  const kind = name.startsWith('platform:') ? 'platform' : KNOWN_PROJECTS.includes(name) ? 'project' : codenames.has(name) ? 'codename' : 'profile';
+  // Sets, not arrays searched per entry (a token shared by 100,000 entries took 28 s: quadratic).
+  const groups = new Map<string, Set<string>>();
+  const negated: string[] = [];
+  const partners = new Set<string>();
+  forEachBindepLine(text, (s, lineNo, hasBreak) => {
+    work.lines++;
+    // A line that uses the token contains its name ([a-z0-9:.-] characters, no escapes).
+    if (!s.includes(name)) return;
+    const e = parse(s, lineNo, hasBreak);
+    if (!e) return;
+    for (const u of e.tokens) {
+      if (u.name !== name) continue;
+      if (u.negated) {
+        negated.push(e.package);
+        continue;
       }
+      const others = u.group === undefined ? [] : e.groups[u.group].tokens.filter((x) => x !== u).map((x) => (x.negated ? '!' : '') + x.name);
+      others.forEach((o) => partners.add(o));
+      const key = others.join(' ');
+      let list = groups.get(key);
+      if (!list) groups.set(key, (list = new Set()));
+      list.add(e.package);
     }
-    const parts = [t('loci.hover.selector.title', { token: escapeMarkdown(name), kind: t(`loci.token.${kind}`, undefined, lang) }, lang)];
-    if (partners.size) parts.push(t('loci.hover.selector.pairs', { tokens: escapeMarkdown([...partners].sort().join(', ')) }, lang));
-    for (const [key, pkgs] of [...groups].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-      parts.push(key ? t('loci.hover.selector.with', { tokens: codeSpan(key), packages: code([...pkgs], lang) }, lang) : t('loci.hover.selector.alone', { packages: code([...pkgs], lang) }, lang));
-    }
-    if (negated.length) parts.push(t('loci.hover.selector.negated', { packages: code(negated, lang) }, lang));
-    return { markdown: parts.join('\n\n'), range: tok.range };
+  });
+  const parts = [t('loci.hover.selector.title', { token: escapeMarkdown(name), kind: t(`loci.token.${kind}`, undefined, lang) }, lang)];
+  if (partners.size) parts.push(t('loci.hover.selector.pairs', { tokens: escapeMarkdown([...partners].sort().join(', ')) }, lang));
+  for (const [key, pkgs] of [...groups].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    parts.push(key ? t('loci.hover.selector.with', { tokens: codeSpan(key), packages: code([...pkgs], lang) }, lang) : t('loci.hover.selector.alone', { packages: code([...pkgs], lang) }, lang));
   }
-  return undefined;
+  if (negated.length) parts.push(t('loci.hover.selector.negated', { packages: code(negated, lang) }, lang));
+  return { markdown: parts.join('\n\n'), range: tok.range };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -349,7 +368,7 @@ function completeBuild(ctx: FeatureContext, pos: Position): CompletionResult[] {
 export const lociFeatures: FeatureProvider = {
   kinds: ['dockerfile', 'yaml', 'kubernetes', 'shell', 'bindep'],
   hover(ctx, pos) {
-    if (isBindep(ctx)) return selectorHoverMarkdown(ctx.text, pos, ctx.lang, ctx.analyzer.providers);
+    if (isBindep(ctx)) return selectorHoverMarkdown(ctx.text, pos, ctx.lang);
     return hoverBuild(ctx, pos);
   },
   completion(ctx, pos) {

@@ -164,17 +164,26 @@ const NAME_REST_EXTRA = '.+-_/';
 const VERSION_OPERATORS: readonly BindepVersionOperator[] = ['<=', '<', '!=', '==', '>=', '>'];
 
 function isTokenChar(c: string | undefined): boolean {
-  return c !== undefined && TOKEN_CHAR.test(c);
+  if (c === undefined) return false;
+  const k = c.charCodeAt(0);
+  if (c.length === 1 && ((k >= 97 && k <= 122) || (k >= 48 && k <= 58) || k === 45 || k === 46)) return true; // a-z 0-9 : - . (fast path)
+  return TOKEN_CHAR.test(c);
 }
 
 /** parsley's `letterOrDigit` is Python's `str.isalnum()`: Unicode letters and numbers. */
 function isLetterOrDigit(c: string | undefined): boolean {
-  return c !== undefined && /^[\p{L}\p{N}]$/u.test(c);
+  if (c === undefined) return false;
+  const k = c.charCodeAt(0);
+  if (k < 128) return (k >= 97 && k <= 122) || (k >= 65 && k <= 90) || (k >= 48 && k <= 57); // ASCII fast path
+  return /^[\p{L}\p{N}]$/u.test(c);
 }
 
 /** parsley's `digit` is `str.isdigit()`; ASCII digits are what matters for versions. */
 function isDigit(c: string | undefined): boolean {
-  return c !== undefined && /^\p{Nd}$/u.test(c);
+  if (c === undefined) return false;
+  const k = c.charCodeAt(0);
+  if (k < 128) return k >= 48 && k <= 57; // ASCII fast path
+  return /^\p{Nd}$/u.test(c);
 }
 
 function isNameChar(c: string | undefined): boolean {
@@ -190,20 +199,23 @@ function isDebverChar(c: string | undefined): boolean {
   return c !== undefined && (isLetterOrDigit(c) || c === '.' || c === '+' || c === '~');
 }
 
-/** Split text into lines the way Python's universal-newline text mode does (`\n`, `\r\n`, `\r`). */
-function splitLines(text: string): { text: string; start: number; hasBreak: boolean }[] {
-  const lines: { text: string; start: number; hasBreak: boolean }[] = [];
+/**
+ * Each line the way Python's universal-newline text mode splits them (`\n`, `\r\n`, `\r`), in order,
+ * without an array of lines: `visit(line, lineNo, hasBreak)`; returning `false` stops. The last
+ * line (possibly empty) has no break.
+ */
+export function forEachBindepLine(text: string, visit: (line: string, lineNo: number, hasBreak: boolean) => boolean | void): void {
   let start = 0;
+  let lineNo = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) {
-      lines.push({ text: text.slice(start, i), start, hasBreak: true });
+      if (visit(text.slice(start, i), lineNo++, true) === false) return;
       if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
       start = i + 1;
     }
   }
-  lines.push({ text: text.slice(start), start, hasBreak: false });
-  return lines;
+  visit(text.slice(start), lineNo, false);
 }
 
 class LineSyntaxError extends Error {
@@ -484,84 +496,104 @@ const rangeOn = (line: number, start: number, end: number): Range => ({
   end: { line, character: end },
 });
 
+/** What one line of a bindep/pydep file is: an entry, a syntax error, a comment, or blank. */
+export interface BindepLine {
+  entry?: BindepEntry;
+  /** The line's syntax error (the line is then not an entry). */
+  error?: BindepSyntaxError;
+  /** `missing-final-newline` on the last line (which can still be an entry). */
+  finalNewline?: BindepSyntaxError;
+  /** A `# …` line (possibly indented). */
+  comment?: boolean;
+}
+
+/** Parse one line (`s`, without its break) of a bindep/pydep file: `lineNo` 0-based, `hasBreak` false for the last line. Never throws. */
+export function parseBindepLine(s: string, lineNo: number, hasBreak: boolean): BindepLine {
+  const out: BindepLine = {};
+  let parsed: ReturnType<LineParser['parse']>;
+  try {
+    parsed = new LineParser(s).parse();
+  } catch (e) {
+    if (!(e instanceof LineSyntaxError)) throw e;
+    out.error = {
+      code: e.code,
+      messageId: `loci.bindepSyntax.${e.code}`,
+      text: s.slice(e.start, e.end),
+      line: lineNo,
+      range: rangeOn(lineNo, e.start, e.end),
+    };
+    return out;
+  }
+  if (!hasBreak && s.length > 0) {
+    // parsley: every rule/comment/blank ends in '\n' and the whole input must be consumed.
+    const end = s.length;
+    out.finalNewline = {
+      code: 'missing-final-newline',
+      messageId: 'loci.bindepSyntax.missing-final-newline',
+      text: '',
+      line: lineNo,
+      range: rangeOn(lineNo, end, end),
+    };
+  }
+  if (parsed === null) {
+    out.comment = s.trimStart().startsWith('#');
+    return out;
+  }
+  const groups: BindepGroup[] = [];
+  const tokens: BindepToken[] = [];
+  const mkToken = (t: RawToken, group?: number): BindepToken => {
+    const tok: BindepToken = {
+      name: t.name,
+      negated: t.negated,
+      platform: t.name.startsWith('platform:'),
+      range: rangeOn(lineNo, t.start, t.end),
+      nameRange: rangeOn(lineNo, t.nameStart, t.end),
+    };
+    if (group !== undefined) tok.group = group;
+    tokens.push(tok);
+    return tok;
+  };
+  const entry: BindepEntry = {
+    line: lineNo,
+    package: s.slice(parsed.name.start, parsed.name.end),
+    packageRange: rangeOn(lineNo, parsed.name.start, parsed.name.end),
+    groups,
+    tokens,
+    versions: parsed.versions.map((v) => ({ operator: v.op, version: v.version, range: rangeOn(lineNo, v.start, v.end) })),
+    range: rangeOn(lineNo, 0, s.length),
+  };
+  if (parsed.selector) {
+    const items: BindepSelectorItem[] = parsed.selector.items.map((it) => {
+      if ('token' in it) return { kind: 'token', token: mkToken(it.token) };
+      const index = groups.length;
+      const group: BindepGroup = { tokens: [], range: rangeOn(lineNo, it.start, it.end) };
+      groups.push(group);
+      group.tokens = it.group.map((t) => mkToken(t, index));
+      return { kind: 'group', group };
+    });
+    entry.selector = { range: rangeOn(lineNo, parsed.selector.start, parsed.selector.end), items };
+  }
+  if (parsed.versions.length > 0) {
+    entry.versionRange = rangeOn(lineNo, parsed.versions[0].start, parsed.versions[parsed.versions.length - 1].end);
+  }
+  if (parsed.comment) {
+    entry.comment = { text: s.slice(parsed.comment.start), range: rangeOn(lineNo, parsed.comment.start, s.length) };
+  }
+  out.entry = entry;
+  return out;
+}
+
 /** Parse a bindep/pydep file. Never throws. */
 export function parseBindep(text: string): BindepFile {
   const entries: BindepEntry[] = [];
   const errors: BindepSyntaxError[] = [];
   const commentLines: number[] = [];
-  const lines = splitLines(text);
-  lines.forEach((ln, lineNo) => {
-    const s = ln.text;
-    let parsed: ReturnType<LineParser['parse']>;
-    try {
-      parsed = new LineParser(s).parse();
-    } catch (e) {
-      if (!(e instanceof LineSyntaxError)) throw e;
-      errors.push({
-        code: e.code,
-        messageId: `loci.bindepSyntax.${e.code}`,
-        text: s.slice(e.start, e.end),
-        line: lineNo,
-        range: rangeOn(lineNo, e.start, e.end),
-      });
-      return;
-    }
-    if (!ln.hasBreak && s.length > 0) {
-      // parsley: every rule/comment/blank ends in '\n' and the whole input must be consumed.
-      const end = s.length;
-      errors.push({
-        code: 'missing-final-newline',
-        messageId: 'loci.bindepSyntax.missing-final-newline',
-        text: '',
-        line: lineNo,
-        range: rangeOn(lineNo, end, end),
-      });
-    }
-    if (parsed === null) {
-      if (s.trimStart().startsWith('#')) commentLines.push(lineNo);
-      return;
-    }
-    const groups: BindepGroup[] = [];
-    const tokens: BindepToken[] = [];
-    const mkToken = (t: RawToken, group?: number): BindepToken => {
-      const tok: BindepToken = {
-        name: t.name,
-        negated: t.negated,
-        platform: t.name.startsWith('platform:'),
-        range: rangeOn(lineNo, t.start, t.end),
-        nameRange: rangeOn(lineNo, t.nameStart, t.end),
-      };
-      if (group !== undefined) tok.group = group;
-      tokens.push(tok);
-      return tok;
-    };
-    const entry: BindepEntry = {
-      line: lineNo,
-      package: s.slice(parsed.name.start, parsed.name.end),
-      packageRange: rangeOn(lineNo, parsed.name.start, parsed.name.end),
-      groups,
-      tokens,
-      versions: parsed.versions.map((v) => ({ operator: v.op, version: v.version, range: rangeOn(lineNo, v.start, v.end) })),
-      range: rangeOn(lineNo, 0, s.length),
-    };
-    if (parsed.selector) {
-      const items: BindepSelectorItem[] = parsed.selector.items.map((it) => {
-        if ('token' in it) return { kind: 'token', token: mkToken(it.token) };
-        const index = groups.length;
-        const group: BindepGroup = { tokens: [], range: rangeOn(lineNo, it.start, it.end) };
-        groups.push(group);
-        group.tokens = it.group.map((t) => mkToken(t, index));
-        return { kind: 'group', group };
-      });
-      entry.selector = { range: rangeOn(lineNo, parsed.selector.start, parsed.selector.end), items };
-    }
-    if (parsed.versions.length > 0) {
-      entry.versionRange = rangeOn(lineNo, parsed.versions[0].start, parsed.versions[parsed.versions.length - 1].end);
-    }
-    if (parsed.comment) {
-      entry.comment = { text: s.slice(parsed.comment.start), range: rangeOn(lineNo, parsed.comment.start, s.length) };
-    }
-    entries.push(entry);
+  forEachBindepLine(text, (s, lineNo, hasBreak) => {
+    const ln = parseBindepLine(s, lineNo, hasBreak);
+    if (ln.error) errors.push(ln.error);
+    if (ln.finalNewline) errors.push(ln.finalNewline);
+    if (ln.comment) commentLines.push(lineNo);
+    if (ln.entry) entries.push(ln.entry);
   });
   return { text, entries, errors, commentLines };
 }
