@@ -584,6 +584,21 @@ export function parseBindepLine(s: string, lineNo: number, hasBreak: boolean): B
 }
 
 /** Parse a bindep/pydep file. Never throws. */
+/**
+ * Only the syntax errors of a bindep.txt / pydep.txt text, line by line: nothing of a line is kept
+ * once it is read, so a 12 MB file costs its errors, not a model of every entry (the `bindep-syntax`
+ * rule; the engine keeps the findings of an open document).
+ */
+export function bindepErrors(text: string): BindepSyntaxError[] {
+  const errors: BindepSyntaxError[] = [];
+  forEachBindepLine(text, (s, lineNo, hasBreak) => {
+    const ln = parseBindepLine(s, lineNo, hasBreak);
+    if (ln.error) errors.push(ln.error);
+    if (ln.finalNewline) errors.push(ln.finalNewline);
+  });
+  return errors;
+}
+
 export function parseBindep(text: string): BindepFile {
   const entries: BindepEntry[] = [];
   const errors: BindepSyntaxError[] = [];
