@@ -59,6 +59,8 @@ const opts = { checks: [] };
   }
   if (!opts.polaris && !opts.kubeLinter) usage('name at least one peer checkout');
   for (const d of [opts.polaris, opts.kubeLinter]) if (d && !existsSync(d)) usage(`no such folder: ${d}`);
+  if (opts.polaris && !existsSync(path.join(opts.polaris, 'test', 'checks'))) usage(`${opts.polaris}: no test/checks folder (is it a Polaris checkout?)`);
+  if (opts.kubeLinter && !existsSync(path.join(opts.kubeLinter, 'e2etests', 'bats-tests.sh'))) usage(`${opts.kubeLinter}: no e2etests/bats-tests.sh (is it a kube-linter checkout?)`);
 }
 
 function loadCore() {
@@ -153,7 +155,7 @@ function objectsOf(text) {
       }
     };
     walk(v, 0);
-    out.push({ start, end, kind: v.kind, name: v.metadata?.name ?? '', containers });
+    out.push({ start, end, first: lineOf(d.contents?.range?.[0] ?? d.range[0]), kind: v.kind, name: v.metadata?.name ?? '', containers });
   }
   return out;
 }
@@ -299,7 +301,7 @@ async function kubeLinter(map) {
         else
           row.disagreements.push({
             file: rel,
-            object: `${o.kind} ${o.name} (line ${o.start + 1})`,
+            object: `${o.kind} ${o.name} (line ${o.first + 1})`,
             expected: expected ? `reported: ${placed[i].map((r) => r.message).join(' | ')}` : 'no report',
             dockyard: fired[i].length ? fired[i].map(render) : ['no finding of ' + rules.join(', ')],
           });
