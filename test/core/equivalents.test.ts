@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ALL_RULES } from '../../server/src/core/rules';
+import { rulesMarkdown } from '../../server/src/core/features/rule-docs';
 
 /** kube-linter's built-in check names (`name:` of pkg/builtinchecks/yamls/*.yaml, stackrox/kube-linter 35de568d). */
 const KUBE_LINTER = new Set(
@@ -54,4 +55,16 @@ test('the equivalents users reach for most are where they expect them', () => {
   assert.ok(of('host-namespace').includes('kube-linter:host-network') && of('host-namespace').includes('polaris:hostPIDSet'));
   assert.ok(of('missing-resource-limits').includes('kube-linter:unset-memory-requirements') && of('missing-resource-limits').includes('polaris:cpuLimitsMissing'));
   assert.ok(of('image-latest-tag').includes('kube-linter:latest-tag') && of('image-latest-tag').includes('polaris:tagNotSpecified'));
+});
+
+test('a documented difference names one of the rule\'s own equivalents, and docs/rules.md lists it under the rule', () => {
+  const bad: string[] = [];
+  for (const r of ALL_RULES) {
+    const docs = (r as { docs?: { differences?: Record<string, string> } }).docs;
+    for (const e of Object.keys(docs?.differences ?? {})) if (!(r.equivalents ?? []).includes(e)) bad.push(`${r.id}: ${e}`);
+  }
+  assert.deepEqual(bad, []);
+  const md = rulesMarkdown(ALL_RULES);
+  const section = md.slice(md.indexOf('### capabilities-not-dropped\n'), md.indexOf('\n### ', md.indexOf('### capabilities-not-dropped\n') + 1));
+  assert.match(section, /Differences from those tools, on purpose[^\n]*\n\n- `polaris insecureCapabilities`: Polaris also passes `drop: \[All\]`[^\n]*spelled exactly/);
 });

@@ -56,6 +56,11 @@ export function rulesMarkdown(rules: RuleMeta[], lang: Lang = 'en'): string {
       if (risk) out.push(t('core.ruleDocs.risk', { text: risk }, lang), '');
       const fix = template(`rule.${r.id}.fix`, lang);
       if (fix) out.push(t('core.ruleDocs.howToFix', { text: fix }, lang), '');
+      const differences = (r.equivalents ?? []).flatMap((e) => {
+        const text = template(`rule.${r.id}.differs.${e}`, lang);
+        return text ? [`- ${equivalentsText([e])}: ${text}`] : [];
+      });
+      if (differences.length) out.push(t('docs.rules.differences', undefined, lang), '', ...differences, '');
       if (r.references?.length) {
         out.push(t('docs.rules.references', undefined, lang), '');
         for (const ref of r.references) out.push(`- [${ref.title}](${ref.url})`);

@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type YMap, type YSeq } from './ynode';
 import type { CrdSummary, IndexedResource } from '../workspace';
-import { podsOf } from './pods';
+import { podsOf, POD_SPEC_PATHS } from './pods';
 import { readLabels } from './references';
 import { objectBlockChanged } from './helm-blocks';
 import { getMap, getPair, getValue, scalarString, type YamlDocModel } from './yaml';
@@ -28,8 +28,12 @@ export function summarizeResource(doc: YamlDocModel, path: string, docIndex: num
       if (objectBlockChanged(doc, labelsPath) || (labels && !readLabels(labels))) entry.data.podLabelsUnknown = true;
     }
   }
-  if (pod?.metadata) {
-    const labels = getMap(pod.metadata, 'labels');
+  // The pod template's labels, also when the template has no spec yet (a Service still selects them).
+  const known = POD_SPEC_PATHS[id.kind];
+  const templateMeta = pod ? pod.metadata : known ? doc.getIn([...known.slice(0, -1), 'metadata']) : undefined;
+  const podMetadata = isMap(templateMeta) ? templateMeta : undefined;
+  if (podMetadata) {
+    const labels = getMap(podMetadata, 'labels');
     if (labels) {
       const out: Record<string, string> = {};
       for (const it of labels.items) {
@@ -59,13 +63,27 @@ export function summarizeResource(doc: YamlDocModel, path: string, docIndex: num
 
 /** What the RBAC rules need of a role in the index (kept small: compared on every index update). */
 export interface RbacSummary {
-  /** A rule grants every verb on every resource in every API group (without resourceNames). */
-  adminEquivalent?: true;
+  /**
+   * A rule grants every verb (`all`: `*`), or every read and write verb (`readWrite`: get, list,
+   * watch, create, update, patch and delete), on every resource in every API group (without
+   * resourceNames).
+   */
+  adminEquivalent?: 'all' | 'readWrite';
+  /**
+   * `rbac.authorization.kubernetes.io/autoupdate: "false"`: the API server leaves the role as written
+   * instead of restoring a bootstrap role's permissions (cluster-admin) when it starts.
+   */
+  autoupdateOff?: true;
   /** The role's own labels (aggregation selects by them). */
   labels?: Record<string, string>;
   /** aggregationRule.clusterRoleSelectors[].matchLabels (a selector with matchExpressions is left out). */
   aggregates?: Record<string, string>[];
 }
+
+/** Every verb that reads or writes objects: with all of them on everything, a subject can read every Secret and run any pod. */
+export const READ_WRITE_VERBS: readonly string[] = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'];
+/** The annotation that stops the API server from reconciling a bootstrap role (its permissions come back on start otherwise). */
+export const AUTOUPDATE_ANNOTATION = 'rbac.authorization.kubernetes.io/autoupdate';
 
 function stringList(n: unknown): string[] | undefined {
   if (!isSeq(n)) return undefined;
@@ -77,9 +95,14 @@ function rbacSummary(root: YMap): RbacSummary | undefined {
   for (const r of isSeq(getValue(root, 'rules')) ? (getValue(root, 'rules') as YSeq).items : []) {
     if (!isMap(r)) continue;
     const all = (k: string) => stringList(getValue(r, k))?.includes('*') ?? false;
-    if (all('apiGroups') && all('resources') && all('verbs') && !(stringList(getValue(r, 'resourceNames'))?.length)) out.adminEquivalent = true;
+    if (!all('apiGroups') || !all('resources') || stringList(getValue(r, 'resourceNames'))?.length) continue;
+    const verbs = stringList(getValue(r, 'verbs')) ?? [];
+    if (verbs.includes('*')) out.adminEquivalent = 'all';
+    else if (!out.adminEquivalent && READ_WRITE_VERBS.every((v) => verbs.includes(v))) out.adminEquivalent = 'readWrite';
   }
   const meta = getMap(root, 'metadata');
+  const annotations = meta ? getMap(meta, 'annotations') : undefined;
+  if (annotations && scalarString(getValue(annotations, AUTOUPDATE_ANNOTATION)) === 'false') out.autoupdateOff = true;
   const labels = meta ? getMap(meta, 'labels') : undefined;
   if (labels) {
     const l = readLabels(labels);
@@ -97,7 +120,7 @@ function rbacSummary(root: YMap): RbacSummary | undefined {
     }
     if (list.length) out.aggregates = list;
   }
-  return out.adminEquivalent || out.labels || out.aggregates ? out : undefined;
+  return out.adminEquivalent || out.labels || out.aggregates || out.autoupdateOff ? out : undefined;
 }
 
 

@@ -17,6 +17,13 @@ export interface RuleDocs {
   risk?: string;
   /** How to fix it (and what the quick fix does). */
   fix?: string;
+  /**
+   * Where the rule answers differently from a check it lists in `equivalents` on purpose (it follows
+   * the Pod Security Standards, or the API server, or has another scope), keyed by that equivalent
+   * (`polaris:insecureCapabilities`): docs/rules.md lists them under the rule. Catalog ids
+   * `rule.<id>.differs.<equivalent>`.
+   */
+  differences?: Record<string, string>;
 }
 
 interface TargetRules {
@@ -69,6 +76,7 @@ export function ruleCatalog(rules: readonly (Rule | RuleMeta)[]): Record<string,
     out[p + 'summary'] = r.docs.summary;
     if (r.docs.risk) out[p + 'risk'] = r.docs.risk;
     if (r.docs.fix) out[p + 'fix'] = r.docs.fix;
+    for (const [equivalent, text] of Object.entries(r.docs.differences ?? {})) out[p + 'differs.' + equivalent] = text;
     for (const [k, v] of Object.entries(r.messages)) out[p + k] = v;
   }
   return out;

@@ -53,6 +53,9 @@ export function looksSecretName(name: string): boolean {
     if (x === 'KEY' && ((i > 0 && KEY_BEFORE.has(w[i - 1])) || (i + 1 < w.length && KEY_AFTER.has(w[i + 1])))) return true;
     if (/^(PRIVATEKEY|SECRETKEY|ACCESSKEY|APIKEYS?)$/.test(x)) return true;
   }
+  // Azure's SDKs and CLIs name their account keys AZURE_<service>_KEY (AZURE_BATCH_KEY, AZURE_SEARCH_KEY).
+  const last = w[w.length - 1];
+  if (w[0] === 'AZURE' && last.endsWith('KEY') && (w.length > 2 || last !== 'KEY')) return true;
   return false;
 }
 
@@ -61,6 +64,11 @@ const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 const PLACEHOLDER = /^(changeme|change[-_ ]?me|replace[-_ ]?me|todo|tbd|xxx+|\*+|\.\.\.|<[^<>]*>|\[[^[\]]*\]|redacted|notused|not[-_ ]set|unset|placeholder)$/i;
 /** `{{ x }}`, `${X}`, `$(X)`, `$X`, `%(x)s`: the value comes from elsewhere. */
 const TEMPLATED = /\{\{|\{%|\$\{|\$\(|\$[A-Za-z_]|%\([A-Za-z_]+\)s|\uE000/;
+
+/** A placeholder where a secret goes (`changeme`, `xxxxx`, `<password>`, `***`, `TODO`). */
+export function placeholderValue(value: string): boolean {
+  return PLACEHOLDER.test(value.trim());
+}
 
 /** A literal that could be a secret: not empty, boolean, number, templated, a path or a placeholder. */
 export function literalSecretValue(value: string): boolean {
@@ -77,7 +85,8 @@ export function secretSetting(name: string, value: string): boolean {
 
 export type CredentialKind = 'privateKey' | 'kubeconfig' | 'awsKeyPair' | 'cloudKey' | 'urlPassword';
 
-const PRIVATE_KEY = /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP |ED25519 )?PRIVATE KEY(?: BLOCK)?-----/;
+/** The armour line of a private key, also with its dashes cut short (`---BEGIN OPENSSH PRIVATE KEY---`). */
+const PRIVATE_KEY = /-BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP |ED25519 )?PRIVATE KEY(?: BLOCK)?-/;
 /** A kubeconfig (`kind: Config` or clusters + users) that carries a client key or a bearer token. */
 const KUBECONFIG_MARK = /(^|\n)[ \t]*(kind:[ \t]*Config\b|users:[ \t]*$|clusters:[ \t]*$)/m;
 const KUBECONFIG_SECRET = /(^|\n)[ \t]*(client-key-data|token|password):[ \t]*\S+/;

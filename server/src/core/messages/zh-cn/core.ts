@@ -32,6 +32,7 @@ export const core: Record<string, string> = {
   'docs.rules.tier.review': '`review`（快速修复；只由 `dockyard fix --unsafe` 应用）',
   'docs.rules.tierIntro': '修复级别：`safe` 修复从不改变工作负载能做的事，因此编辑器的“全部修复”（`source.fixAll.dockyard`，例如保存时）和不带参数的 `dockyard fix` 会应用它——两者的编辑逐字节相同。`review` 修复会收回访问权限或可能使工作负载无法运行（hostPath → emptyDir、去掉主机命名空间、把字面机密移入 `secretKeyRef`、强制 `runAsNonRoot` 或只读根文件系统）：它作为快速修复提供，并由 `dockyard fix --unsafe` 应用。',
   'docs.rules.references': '参考资料：',
+  'docs.rules.differences': '与这些工具有意不同之处（它们自己的测试清单给出不同的结果；`scripts/agreement/peers.mjs` 测量一致程度）：',
   'docs.rules.suppress': '忽略：在上一行写 `# dockyard-ignore {rule}: <理由>`。',
   'docs.category.yaml': 'YAML',
   'docs.category.kubernetes': 'Kubernetes：schema、API 生命周期、跨资源',

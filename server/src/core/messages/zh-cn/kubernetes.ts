@@ -70,7 +70,7 @@ export const kubernetes: Record<string, string> = {
   'rule.removed-api.fixTitle': '将 apiVersion 改为 {replacement}',
 
   // selector-mismatch
-  'rule.selector-mismatch.summary': 'Deployment、StatefulSet、DaemonSet、ReplicaSet、Job 或 ReplicationController 的 selector 选不中自己的 Pod 模板（错误），或 Service 的 selector 在 Dockyard 已索引的文件中匹配不到任何 Pod 模板（警告）。',
+  'rule.selector-mismatch.summary': 'Deployment、StatefulSet、DaemonSet、ReplicaSet、Job、ReplicationController 或 OpenShift DeploymentConfig 的 selector 选不中自己的 Pod 模板（错误），或 Service 的 selector 在 Dockyard 已索引的文件中匹配不到任何 Pod 模板（警告）。',
   'rule.selector-mismatch.risk': 'API server 会拒绝 selector 与模板不匹配的工作负载；什么都选不中的 Service 没有端点，流量无处可去。',
   'rule.selector-mismatch.fix': '让 selector 与 Pod 模板的标签一致（工作负载的 selector 不可变：请修改模板标签，或重建对象）。对于 Service，请检查它应到达的 Pod 的标签。',
   'rule.selector-mismatch.template': '{kind} 的 selector 要求 {requirement}，但 Pod 模板的标签是 {labels}。',

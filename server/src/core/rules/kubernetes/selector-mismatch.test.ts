@@ -96,6 +96,62 @@ describe('selector-mismatch: a workload and its own template', () => {
   });
 });
 
+describe('selector-mismatch: OpenShift DeploymentConfig (plain selector map)', () => {
+  const DC = `apiVersion: apps.openshift.io/v1
+kind: DeploymentConfig
+metadata:
+  name: billing
+spec:
+  replicas: 2
+  selector:
+    deployment: billing
+  template:
+    metadata:
+      labels:
+        deployment: billing
+    spec:
+      containers:
+        - name: api
+          image: registry.example/billing:4.2
+`;
+  test('a selector pair its template lacks is an error on that pair; a matching or absent selector is fine', () => {
+    assert.deepEqual(only(lint(DC), 'selector-mismatch'), []);
+    const f = only(lint(DC.replace('    deployment: billing\n  template', '    deployment: invoices\n  template')), 'selector-mismatch');
+    assert.deepEqual(f.map((x) => [r(x), x.severity, x.message]), [
+      [[7, 4, 7, 24], 'error', { id: 'rule.selector-mismatch.template', args: { kind: 'DeploymentConfig', requirement: 'deployment=invoices', labels: 'deployment=billing' } }],
+    ]);
+    // A template without labels selects nothing the selector asks for.
+    const bare = only(lint(DC.replace('    metadata:\n      labels:\n        deployment: billing\n', '')), 'selector-mismatch');
+    assert.deepEqual(bare.map((x) => [r(x), x.message.args?.labels]), [[[7, 4, 7, 23], '-']]);
+    // No selector: OpenShift takes the template's labels.
+    assert.deepEqual(only(lint(DC.replace('  selector:\n    deployment: billing\n', '')), 'selector-mismatch'), []);
+    // A kind of the same name in another API group is not OpenShift's.
+    assert.deepEqual(only(lint(DC.replace('apps.openshift.io/v1', 'example.com/v1').replace('    deployment: billing\n  template', '    deployment: invoices\n  template')), 'selector-mismatch'), []);
+  });
+});
+
+describe('selector-mismatch: a Service and a template without a spec', () => {
+  test('a workload whose template has labels but no spec yet still counts for a Service selecting those labels', () => {
+    const noSpec = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: draft
+spec:
+  selector:
+    matchLabels:
+      app: draft
+  template:
+    metadata:
+      labels:
+        app: draft
+`;
+    const svc = SERVICE.replace('app: web', 'app: draft');
+    assert.deepEqual(only(lint(`${noSpec}---\n${svc}`), 'selector-mismatch'), []);
+    const miss = only(lint(`${noSpec}---\n${svc.replace('app: draft', 'app: drafts')}`), 'selector-mismatch');
+    assert.deepEqual(miss.map((x) => [r(x), x.message.args]), [[[18, 2, 18, 10], { selector: 'app=drafts' }]]);
+  });
+});
+
 describe('selector-mismatch: Services', () => {
   test('a Service that selects a Deployment in the same file: nothing', () => {
     assert.deepEqual(only(lint(`${DEPLOY}---\n${SERVICE}`), 'selector-mismatch'), []);

@@ -10,7 +10,10 @@ import { defineRule, type MessageOf } from '../define';
 
 type SelectorKey = 'template' | 'empty' | 'service' | 'closest';
 
-/** Kinds whose `spec.selector` must select their own `spec.template` (plain map for ReplicationController). */
+/**
+ * Kinds whose `spec.selector` must select their own `spec.template` (a plain map for
+ * ReplicationController and OpenShift's DeploymentConfig, `apps.openshift.io` or the legacy `v1`).
+ */
 const WORKLOADS: Record<string, 'labelSelector' | 'plain'> = {
   Deployment: 'labelSelector',
   StatefulSet: 'labelSelector',
@@ -18,7 +21,9 @@ const WORKLOADS: Record<string, 'labelSelector' | 'plain'> = {
   ReplicaSet: 'labelSelector',
   Job: 'labelSelector',
   ReplicationController: 'plain',
+  DeploymentConfig: 'plain',
 };
+const DEPLOYMENT_CONFIG_GROUPS: readonly string[] = ['apps.openshift.io', ''];
 
 /** apps/v1 rejects an empty selector for these. */
 const EMPTY_NOT_ALLOWED: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
@@ -39,7 +44,7 @@ export const selectorMismatch = defineRule({
     { title: 'Labels and selectors', url: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors' },
   ],
   docs: {
-    summary: 'A Deployment, StatefulSet, DaemonSet, ReplicaSet, Job or ReplicationController whose selector does not select its own pod template (error), or a Service whose selector matches no pod template in the files Dockyard has indexed (warning).',
+    summary: 'A Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, ReplicationController or OpenShift DeploymentConfig whose selector does not select its own pod template (error), or a Service whose selector matches no pod template in the files Dockyard has indexed (warning).',
     risk: 'The API server rejects a workload whose selector misses its template; a Service that selects nothing has no endpoints and its traffic goes nowhere.',
     fix: 'Make the selector and the pod template labels agree (selectors of workloads are immutable: change the template labels, or recreate the object). For a Service, check the labels of the pods it should reach.',
   },
@@ -53,7 +58,7 @@ export const selectorMismatch = defineRule({
     for (const { chunk, doc } of ctx.docs) {
       const id = doc.k8s;
       if (!id) continue;
-      const mode = WORKLOADS[id.kind];
+      const mode = id.kind !== 'DeploymentConfig' || DEPLOYMENT_CONFIG_GROUPS.includes(id.group) ? WORKLOADS[id.kind] : undefined;
       let found: Pending[] = [];
       if (mode) {
         found = doc.memoize('selector-mismatch.workload', () => {

@@ -25,6 +25,10 @@ export const capabilitiesNotDropped = defineRule({
     summary: 'A container does not drop ALL capabilities, or adds one other than NET_BIND_SERVICE (PSS restricted).',
     risk: 'The runtime\'s default capabilities (CHOWN, SETUID, NET_RAW …) stay available to an attacker inside the container.',
     fix: 'Set securityContext.capabilities.drop: [ALL] and add back only NET_BIND_SERVICE if needed. In the editor the finding underlines the `drop` key, else `capabilities`, else the container\'s securityContext key or name; an extra addition underlines its entry (additions outside the baseline list are dangerous-capability\'s). Quick fix only: dropping capabilities can break images that change users or file ownership at start.',
+    differences: {
+      'polaris:insecureCapabilities':
+        'Polaris also passes `drop: [All]` in any letter case and a drop list that names the runtime\'s default capabilities one by one (NET_ADMIN, CHOWN … AUDIT_WRITE). Dockyard follows the Pod Security Standards: the restricted level needs `drop` to hold `ALL` spelled exactly, and Pod Security Admission rejects the other spellings and lists.',
+    },
   },
   messages: {
     messageDrop: 'Container "{container}" does not drop ALL capabilities.',

@@ -68,6 +68,27 @@ test('env-var-secret: a private key or a cloud secret key is a finding whatever 
   ]);
 });
 
+test('env-var-secret: a private key with shortened armour dashes, and an Azure service key by name', () => {
+  const text = POD(
+    [
+      `        - name: BOOTSTRAP`,
+      `          value: |`,
+      `            ---BEGIN RSA PRIVATE KEY---`,
+      `            MIIEowIBAAKCAQEAexample`,
+      `            ---END RSA PRIVATE KEY---`,
+      `        - name: AZURE_BATCH_KEY`,
+      `          value: c2VjcmV0LWJhdGNoLWtleQ`,
+      `        - name: AZURE_BATCH_ACCOUNT`,
+      `          value: renderfarm`,
+      '',
+    ].join('\n'),
+  );
+  assert.deepEqual(only(sec(text), 'env-var-secret').map((x) => [r(x), x.message.id]), [
+    [[9, 10, 13, 37], 'rule.env-var-secret.privateKey'],
+    [[14, 10, 15, 39], 'rule.env-var-secret.message'],
+  ]);
+});
+
 // RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(envVarSecret, {
   valid: [

@@ -22,6 +22,12 @@ export const missingResourceLimits = defineRule({
     summary: 'A container has no cpu or no memory limit.',
     risk: 'One runaway container can starve every other workload on the node.',
     fix: 'Set resources.limits.cpu and .memory. In the editor the finding underlines the `limits` key, else `resources`, else the container\'s name. The quick fix adds the missing limits from the settings resources.defaultCpuLimit / defaultMemoryLimit (or the container\'s request, as a limit below it is rejected); quick fix only.',
+    differences: {
+      'polaris:cpuLimitsMissing':
+        'One rule covers both limits: a container with a cpu limit but no memory limit is reported here (the memory limit is missing), where Polaris\' cpuLimitsMissing passes it.',
+      'polaris:memoryLimitsMissing':
+        'One rule covers both limits: a container with a memory limit but no cpu limit is reported here (the cpu limit is missing), where Polaris\' memoryLimitsMissing passes it.',
+    },
   },
   messages: {
     messageBoth: 'Container "{container}" has no cpu and no memory limit.',

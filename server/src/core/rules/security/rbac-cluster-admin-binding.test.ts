@@ -53,6 +53,28 @@ describe('rbac-cluster-admin-binding: roles resolved as the API server resolves 
     assert.deepEqual(only(workspace({ '/ws/a.yaml': other }, '/ws/a.yaml'), 'rbac-cluster-admin-binding'), []);
   });
 
+  test('every read and write verb on * resources in * groups is cluster-admin-equivalent too (ClusterRole and namespaced Role); a verb short, a group or resourceNames named, it is not', () => {
+    const rw = (verbs: string, extra = '') => `  - apiGroups: ["*"]\n    resources: ["*"]\n    verbs: [${verbs}]\n${extra}`;
+    const ALL_RW = '"get", "list", "watch", "create", "update", "patch", "delete"';
+    const files = { '/ws/role.yaml': role('ClusterRole', 'operator', rw(ALL_RW)), '/ws/binding.yaml': binding('ClusterRoleBinding', 'ClusterRole', 'operator') };
+    const f = only(workspace(files, '/ws/binding.yaml'), 'rbac-cluster-admin-binding');
+    assert.deepEqual(f.map((x) => [r(x), x.message.id, x.message.args]), [
+      [[9, 4, 11, 17], 'rule.rbac-cluster-admin-binding.messageEquivalent', { kind: 'ServiceAccount', name: 'deployer', role: 'operator' }],
+    ]);
+    assert.deepEqual(f[0].related?.map((x) => [x.path, x.message.id, x.message.args]), [['/ws/role.yaml', 'rule.rbac-cluster-admin-binding.relatedRoleReadWrite', { roleKind: 'ClusterRole', role: 'operator' }]]);
+    // In another order, with deletecollection besides: the same.
+    const more = { ...files, '/ws/role.yaml': role('ClusterRole', 'operator', rw('"delete", "deletecollection", "patch", "update", "create", "watch", "list", "get"')) };
+    assert.equal(only(workspace(more, '/ws/binding.yaml'), 'rbac-cluster-admin-binding').length, 1);
+    // A namespaced Role in the same file.
+    const ns = role('Role', 'ns-operator', rw(ALL_RW), '').replace('  name: ns-operator\n', '  name: ns-operator\n  namespace: team-a\n') + '---\n' + binding('RoleBinding', 'Role', 'ns-operator', 'team-a');
+    assert.deepEqual(only(workspace({ '/ws/a.yaml': ns }, '/ws/a.yaml'), 'rbac-cluster-admin-binding').map((x) => [x.message.id, x.message.args?.namespace]), [['rule.rbac-cluster-admin-binding.messageNamespace', 'team-a']]);
+    // Without delete; only the core group; only some resource names: not everything.
+    for (const narrower of [rw('"get", "list", "watch", "create", "update", "patch"'), rw(ALL_RW).replace('apiGroups: ["*"]', 'apiGroups: [""]'), rw(ALL_RW, '    resourceNames: ["one"]\n')]) {
+      const g = { ...files, '/ws/role.yaml': role('ClusterRole', 'operator', narrower) };
+      assert.deepEqual(only(workspace(g, '/ws/binding.yaml'), 'rbac-cluster-admin-binding'), [], narrower);
+    }
+  });
+
   test('a ClusterRole that aggregates an admin-equivalent role by labels is equivalent too', () => {
     const files = {
       '/ws/roles.yaml':
@@ -64,10 +86,18 @@ describe('rbac-cluster-admin-binding: roles resolved as the API server resolves 
     assert.deepEqual(f.map((x) => [x.message.args?.role, x.related?.[0].message.id]), [['ops', 'rule.rbac-cluster-admin-binding.relatedAggregated']]);
   });
 
-  test('a workspace ClusterRole named cluster-admin is judged by its rules; built-in-looking names are not exempt', () => {
+  test('a workspace ClusterRole named cluster-admin with fewer rights is still cluster-admin (the API server restores it) unless autoupdate is "false"; built-in-looking names are not exempt', () => {
     const narrow = `  - apiGroups: [""]\n    resources: ["configmaps"]\n    verbs: ["get"]\n`;
     const files = { '/ws/r.yaml': role('ClusterRole', 'cluster-admin', narrow), '/ws/b.yaml': binding('ClusterRoleBinding', 'ClusterRole', 'cluster-admin') };
-    assert.deepEqual(only(workspace(files, '/ws/b.yaml'), 'rbac-cluster-admin-binding'), []);
+    const f = only(workspace(files, '/ws/b.yaml'), 'rbac-cluster-admin-binding');
+    assert.deepEqual(f.map((x) => [r(x), x.message.id, x.message.args]), [[[9, 4, 11, 17], 'rule.rbac-cluster-admin-binding.message', { kind: 'ServiceAccount', name: 'deployer', binding: 'ClusterRoleBinding' }]]);
+    assert.deepEqual(f[0].related?.map((x) => [x.path, x.range.start.line, x.message.id]), [['/ws/r.yaml', 3, 'rule.rbac-cluster-admin-binding.relatedRestored']]);
+    // Annotated autoupdate "false", the API server keeps it as written: judged by its rules.
+    const kept = role('ClusterRole', 'cluster-admin', narrow).replace('  name: cluster-admin\n', '  name: cluster-admin\n  annotations:\n    rbac.authorization.kubernetes.io/autoupdate: "false"\n');
+    assert.deepEqual(only(workspace({ ...files, '/ws/r.yaml': kept }, '/ws/b.yaml'), 'rbac-cluster-admin-binding'), []);
+    // Another role with fewer rights is judged by its rules, whatever it is called.
+    const view = { '/ws/r.yaml': role('ClusterRole', 'cluster-viewer', narrow), '/ws/b.yaml': binding('ClusterRoleBinding', 'ClusterRole', 'cluster-viewer') };
+    assert.deepEqual(only(workspace(view, '/ws/b.yaml'), 'rbac-cluster-admin-binding'), []);
     const files2 = { '/ws/r.yaml': role('ClusterRole', 'edit', ALL), '/ws/b.yaml': binding('ClusterRoleBinding', 'ClusterRole', 'edit') };
     assert.equal(only(workspace(files2, '/ws/b.yaml'), 'rbac-cluster-admin-binding').length, 1);
     // The built-in edit/admin roles (not defined in the workspace) are not cluster-admin.

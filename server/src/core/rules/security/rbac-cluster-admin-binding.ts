@@ -13,21 +13,27 @@ const matches = (sel: Record<string, string>, labels: Record<string, string> | u
 
 /** How a role reference grants everything: the built-in cluster-admin, its own rules, or an aggregated role. */
 export interface AdminVerdict {
-  /** The role that holds the `*`/`*`/`*` rule (absent: the built-in cluster-admin). */
+  /** The role that holds the `*`/`*`/`*` (or every read and write verb) rule (absent: the built-in cluster-admin). */
   source?: IndexedResource;
   /** The role the binding names, when defined in the workspace. */
   role?: IndexedResource;
+  /** A workspace definition of cluster-admin with fewer rights, which the API server restores on start. */
+  restored?: IndexedResource;
 }
 
 /**
- * Whether a binding's roleRef is cluster-admin-equivalent, as the API server sees it: a ClusterRole
- * named cluster-admin that the workspace does not define is the built-in one; a role defined in the
- * workspace is judged by its rules (whatever its name), or by the roles its aggregationRule selects.
+ * Whether a binding's roleRef is cluster-admin-equivalent, as the API server sees it: the ClusterRole
+ * cluster-admin is the built-in one — a workspace definition of it with fewer rights is restored to
+ * `*` on `*` by the API server's bootstrap reconciliation when it starts, unless it is annotated
+ * `rbac.authorization.kubernetes.io/autoupdate: "false"`; any other role defined in the workspace is
+ * judged by its rules (whatever its name: `*` verbs, or every read and write verb, on `*` resources
+ * in `*` groups), or by the roles its aggregationRule selects.
  */
 export function adminVerdict(ws: Parameters<typeof lookup>[0], refKind: string, refName: string, bindingNs: string | undefined): AdminVerdict | undefined {
   const index = lookup(ws);
   const defs = (index.byKindName.get(`${refKind}\n${refName}`) ?? []).filter((d) => groupOf(d) === RBAC_GROUP && (refKind === 'ClusterRole' || sameNamespace(d.namespace, bindingNs)));
-  if (!defs.length) return refKind === 'ClusterRole' && refName === 'cluster-admin' ? {} : undefined;
+  const builtIn = refKind === 'ClusterRole' && refName === 'cluster-admin';
+  if (!defs.length) return builtIn ? {} : undefined;
   let clusterRoles: IndexedResource[] | undefined;
   for (const role of defs) {
     const s = summary(role);
@@ -42,7 +48,8 @@ export function adminVerdict(ws: Parameters<typeof lookup>[0], refKind: string, 
       }
     }
   }
-  return undefined;
+  const kept = defs.find((d) => !summary(d)?.autoupdateOff);
+  return builtIn && kept ? { restored: kept } : undefined;
 }
 
 function groupOf(r: IndexedResource): string {
@@ -60,8 +67,9 @@ function allClusterRoles(ws: Parameters<typeof lookup>[0]): IndexedResource[] {
  * A RoleBinding/ClusterRoleBinding to a cluster-admin-equivalent role for a subject outside `system:`
  * (ServiceAccounts are always reported: an application account with cluster-admin is the classic
  * escalation path). The role is resolved through the workspace index (same file or another): the
- * built-in `cluster-admin`, any role whose rules grant `*` verbs on `*` resources in `*` API groups, or
- * a ClusterRole that aggregates one. A RoleBinding is reported with its namespace, a
+ * built-in `cluster-admin` (also when the workspace redefines it with fewer rights: the API server
+ * restores them), any role whose rules grant `*` verbs, or every read and write verb, on `*`
+ * resources in `*` API groups, or a ClusterRole that aggregates one. A RoleBinding is reported with its namespace, a
  * ClusterRoleBinding as cluster-wide. Range: the subject entry; related: the role's definition.
  */
 export const rbacClusterAdminBinding = defineRule({
@@ -72,9 +80,17 @@ export const rbacClusterAdminBinding = defineRule({
   equivalents: ['kube-linter:cluster-admin-role-binding', 'polaris:clusterrolebindingClusterAdmin', 'polaris:rolebindingClusterAdminClusterRole', 'polaris:rolebindingClusterAdminRole'],
   references: [{ title: 'Kubernetes: RBAC good practices', url: 'https://kubernetes.io/docs/concepts/security/rbac-good-practices/#least-privilege' }],
   docs: {
-    summary: 'A RoleBinding or ClusterRoleBinding gives a cluster-admin-equivalent role (the built-in cluster-admin, a role granting * verbs on * resources in * API groups, or one aggregating such a role) to a user, group or service account outside system:.',
+    summary: 'A RoleBinding or ClusterRoleBinding gives a cluster-admin-equivalent role (the built-in cluster-admin, a role granting * verbs — or every read and write verb — on * resources in * API groups, or one aggregating such a role) to a user, group or service account outside system:.',
     risk: 'cluster-admin can do everything, everywhere: one leaked credential of that subject owns the cluster.',
     fix: 'Bind a role with the permissions the subject needs. In the editor the finding underlines the subject entry. No quick fix.',
+    differences: {
+      'polaris:clusterrolebindingClusterAdmin':
+        'Polaris passes ClusterRoleBindings named system:… or gce:podsecuritypolicy:calico-sa whatever they bind; Dockyard judges a binding by its role and subjects, whatever the binding is called (subjects named system:… are left out).',
+      'polaris:rolebindingClusterAdminClusterRole':
+        'Polaris passes RoleBindings named system:… or gce:podsecuritypolicy:calico-sa whatever they bind; Dockyard judges a binding by its role and subjects, whatever the binding is called (subjects named system:… are left out).',
+      'polaris:rolebindingClusterAdminRole':
+        'Polaris passes RoleBindings named system:… or gce:podsecuritypolicy:calico-sa whatever they bind; Dockyard judges a binding by its role and subjects, whatever the binding is called (subjects named system:… are left out).',
+    },
   },
   messages: {
     message: 'The {binding} gives cluster-admin to {kind} "{name}".',
@@ -83,6 +99,9 @@ export const rbacClusterAdminBinding = defineRule({
     messageAppliedNamespace: 'The RoleBinding gives {kind} "{name}" cluster-admin-equivalent rights in the namespace it is applied to, through {roleKind} "{role}".',
     relatedRole: '{roleKind} "{role}" grants every verb on every resource in every API group.',
     relatedAggregated: 'Aggregated from {roleKind} "{role}", which grants every verb on every resource in every API group.',
+    relatedRoleReadWrite: '{roleKind} "{role}" grants every read and write verb (get, list, watch, create, update, patch, delete) on every resource in every API group: enough to read every Secret and run any pod.',
+    relatedAggregatedReadWrite: 'Aggregated from {roleKind} "{role}", which grants every read and write verb (get, list, watch, create, update, patch, delete) on every resource in every API group.',
+    relatedRestored: 'ClusterRole "cluster-admin" is defined here with fewer rights, but the API server restores the built-in cluster-admin rights when it starts (unless the role is annotated rbac.authorization.kubernetes.io/autoupdate: "false").',
   },
   check(ctx, m) {
     for (const { chunk, doc } of ctx.docs) {
@@ -100,11 +119,16 @@ export const rbacClusterAdminBinding = defineRule({
         const related: RelatedInformation[] = [];
         if (verdict.source) {
           const s = verdict.source;
+          const readWrite = summary(s)?.adminEquivalent === 'readWrite';
+          const own = verdict.source === verdict.role;
           related.push({
             range: s.range,
             ...(s.path !== ctx.path ? { path: s.path } : {}),
-            message: m(verdict.source === verdict.role ? 'relatedRole' : 'relatedAggregated', { roleKind: s.kind, role: s.name ?? '' }),
+            message: m(own ? (readWrite ? 'relatedRoleReadWrite' : 'relatedRole') : readWrite ? 'relatedAggregatedReadWrite' : 'relatedAggregated', { roleKind: s.kind, role: s.name ?? '' }),
           });
+        } else if (verdict.restored) {
+          const s = verdict.restored;
+          related.push({ range: s.range, ...(s.path !== ctx.path ? { path: s.path } : {}), message: m('relatedRestored') });
         }
         for (const s of getSeq(root, 'subjects')?.items ?? []) {
           if (!isMap(s)) continue;

@@ -39,6 +39,12 @@ export const rbacPodExec = defineRule({
     summary: 'A Role or ClusterRole grants pods/exec, pods/attach or pods/portforward (directly or through pods/*, */exec, *) with create; with get alone below Kubernetes 1.35 (from 1.35 the WebSocket upgrade needs create).',
     risk: 'exec and attach open a shell in any matching pod, with its service account and its secrets.',
     fix: 'Remove the grant, or keep it in a role bound only to administrators. In the editor the finding underlines the resource entry. No quick fix.',
+    differences: {
+      'polaris:clusterrolePodExecAttach':
+        'Polaris passes ClusterRoles named admin, edit, cluster-admin, system:… or gce:podsecuritypolicy:calico-sa whatever they grant; Dockyard judges every role in the manifests by its rules (a role named like a built-in one is not the built-in one). Polaris also counts `get` as granting exec and attach; Dockyard does so only when the selected Kubernetes version is below 1.35, because from 1.35 the API server authorizes the WebSocket upgrade as `create` (with `--k8s-version 1.34` Dockyard agrees).',
+      'polaris:rolePodExecAttach':
+        'Polaris passes Roles named system:… or gce:podsecuritypolicy:calico-sa whatever they grant; Dockyard judges every role in the manifests by its rules. Polaris also counts `get` as granting exec and attach; Dockyard does so only when the selected Kubernetes version is below 1.35, because from 1.35 the API server authorizes the WebSocket upgrade as `create` (with `--k8s-version 1.34` Dockyard agrees).',
+    },
   },
   messages: {
     message: 'The rule grants {resource} ({verbs}).',

@@ -20,6 +20,10 @@ export const rbacSecretsAccess = defineRule({
     summary: 'A ClusterRole or Role reads Secrets (get, list or watch on secrets or on every resource).',
     risk: 'Reading Secrets cluster-wide reveals every credential, including service account tokens that escalate further.',
     fix: 'Use a namespaced Role, restrict to resourceNames, or drop the verbs. In the editor the finding underlines the `secrets` entry. No quick fix.',
+    differences: {
+      'kube-linter:access-to-secrets':
+        'kube-linter reports the RoleBinding or ClusterRoleBinding that binds a role reading Secrets, and only when such a binding exists; Dockyard reports the role\'s rule where the grant is written, bound or not (a role is usually bound by another file or chart).',
+    },
   },
   messages: {
     message: 'The ClusterRole can read Secrets ({verbs}).',

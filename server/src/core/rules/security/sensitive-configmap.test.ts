@@ -71,6 +71,33 @@ test('sensitive-configmap: secret-named keys with literal values, URL passwords;
   assert.deepEqual(f[0].message.args, { key: 'aws_secret_access_key', name: 'app-settings' });
 });
 
+test('sensitive-configmap: a secret-named key holding a placeholder is information (the real value would land here); Azure service keys are secret names', () => {
+  const text = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: cloud
+data:
+  AWS_SECRET_ACCESS_KEY: xxxxx
+  smtp_password: "<password>"
+  AZURE_SEARCH_KEY: 3f9c1e77d2a84b6e
+  AZURE_STORAGE_ACCOUNT: shopdata
+  AZURE_PUBLIC_KEY: ssh-ed25519-example
+  support_contact: changeme
+  jwt_secret: ""
+`;
+  const f = only(sec(text), 'sensitive-configmap');
+  assert.deepEqual(f.map((x) => [r(x), x.message.id, x.severity, x.message.args]), [
+    [[5, 2, 5, 23], 'rule.sensitive-configmap.placeholder', 'information', { key: 'AWS_SECRET_ACCESS_KEY', name: 'cloud', value: 'xxxxx' }],
+    [[6, 2, 6, 15], 'rule.sensitive-configmap.placeholder', 'information', { key: 'smtp_password', name: 'cloud', value: '<password>' }],
+    [[7, 2, 7, 18], 'rule.sensitive-configmap.secretKey', 'error', { key: 'AZURE_SEARCH_KEY', name: 'cloud' }],
+  ]);
+});
+
+test('sensitive-configmap: a private key whose armour lost some dashes is still a private key', () => {
+  const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: keys\ndata:\n  deploy: |\n    ---BEGIN OPENSSH PRIVATE KEY---\n    b3BlbnNzaC1rZXktdjEAexample\n    ---END OPENSSH PRIVATE KEY---\n  notes: "see BEGIN PRIVATE KEY in the runbook"\n`;
+  assert.deepEqual(only(sec(text), 'sensitive-configmap').map((x) => [r(x), x.message.id]), [[[5, 2, 5, 8], 'rule.sensitive-configmap.privateKey']]);
+});
+
 test('sensitive-configmap: a Helm template value is unknowable, not a literal', () => {
   const helm = CM.replace('ldap_password: "{{ .Values.ldap.password }}"', 'ldap_password: {{ .Values.ldap.password | quote }}');
   const f = only(sec(helm, {}, '/ws/chart/templates/cm.yaml'), 'sensitive-configmap');
