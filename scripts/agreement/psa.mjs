@@ -2,7 +2,7 @@
 // Agreement with Pod Security Admission's own test fixtures (issue #13).
 //
 //   node scripts/agreement/psa.mjs <testdata-dir> [--versions 1.35,1.36,1.37] [--require 1.35,1.36,1.37]
-//                                   [--json FILE] [--cli dist/cli.js]
+//                                   [--wrap pod,deployment,cronjob,...] [--json FILE] [--cli dist/cli.js]
 //
 // <testdata-dir> is pod-security-admission's `test/testdata` (a checkout of
 // github.com/kubernetes/pod-security-admission or kubernetes/staging/src/k8s.io/pod-security-admission):
@@ -23,6 +23,11 @@
 // very check the fixture was written for (its file name, e.g. `procmount_restricted1` →
 // `pss:restricted/procMount`).
 //
+// --wrap: besides the Pods as written (`pod`), lint each fixture as the pod template of a workload
+// (`deployment`, `statefulset`, `daemonset`, `replicaset`, `replicationcontroller`, `job`, `cronjob`,
+// `podtemplate`): the pod's annotations and spec move into the template, as PSA's own
+// test/run.go does with a Deployment for every fixture. One table row per level, version and kind.
+//
 // The CLI is run as a user runs it (built `dist/cli.js`, one thread, an empty configuration so no
 // .dockyard.yaml around the fixtures changes the result). Versions `--k8s-version` refuses (below
 // 1.25) are listed as not selectable. Exit 1 when a version in --require (default:
@@ -32,23 +37,58 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import YAML from 'yaml';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const LEVELS = ['baseline', 'restricted'];
 
+/** Where each kind keeps its pod template (the pod's metadata and spec go to `template`). */
+const WRAPS = {
+  deployment: ['apps/v1', 'Deployment'],
+  statefulset: ['apps/v1', 'StatefulSet'],
+  daemonset: ['apps/v1', 'DaemonSet'],
+  replicaset: ['apps/v1', 'ReplicaSet'],
+  replicationcontroller: ['v1', 'ReplicationController'],
+  job: ['batch/v1', 'Job'],
+  cronjob: ['batch/v1', 'CronJob'],
+  podtemplate: ['v1', 'PodTemplate'],
+};
+
+/** The fixture's Pod as the pod template of `kind` (a key of WRAPS), as YAML text. */
+function wrapPod(text, kind) {
+  const pod = YAML.parse(text);
+  const [apiVersion, k] = WRAPS[kind];
+  const name = String(pod.metadata?.name ?? 'fixture').replace(/_/g, '-');
+  const labels = { app: name };
+  const template = { metadata: { labels, ...(pod.metadata?.annotations ? { annotations: pod.metadata.annotations } : {}) }, spec: pod.spec ?? {} };
+  const selector = { matchLabels: labels };
+  let body;
+  if (k === 'PodTemplate') body = { template };
+  else if (k === 'Job') body = { spec: { template } };
+  else if (k === 'CronJob') body = { spec: { schedule: '0 * * * *', jobTemplate: { spec: { template } } } };
+  else if (k === 'ReplicationController') body = { spec: { selector: labels, template } };
+  else if (k === 'StatefulSet') body = { spec: { serviceName: name, selector, template } };
+  else body = { spec: { selector, template } };
+  return YAML.stringify({ apiVersion, kind: k, metadata: { name }, ...body });
+}
+
 function usage(msg) {
-  process.stderr.write(`${msg}\nusage: node scripts/agreement/psa.mjs <testdata-dir> [--versions 1.N,...] [--require 1.N,...] [--json FILE] [--cli FILE]\n`);
+  process.stderr.write(`${msg}\nusage: node scripts/agreement/psa.mjs <testdata-dir> [--versions 1.N,...] [--require 1.N,...] [--wrap pod,deployment,...] [--json FILE] [--cli FILE]\n`);
   process.exit(2);
 }
 
 function parseArgs(argv) {
-  const o = { dir: undefined, versions: undefined, require: undefined, json: undefined, cli: path.join(ROOT, 'dist', 'cli.js') };
+  const o = { dir: undefined, versions: undefined, require: undefined, json: undefined, wrap: ['pod'], cli: path.join(ROOT, 'dist', 'cli.js') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => argv[++i] ?? usage(`${a} needs a value`);
     if (a === '--versions') o.versions = new Set(next().split(','));
     else if (a === '--require') o.require = new Set(next().split(','));
     else if (a === '--json') o.json = next();
+    else if (a === '--wrap') {
+      o.wrap = next().split(',');
+      for (const w of o.wrap) if (w !== 'pod' && !WRAPS[w]) usage(`--wrap ${w}: one of pod, ${Object.keys(WRAPS).join(', ')}`);
+    }
     else if (a === '--cli') o.cli = path.resolve(next());
     else if (a.startsWith('-')) usage(`unknown option ${a}`);
     else if (o.dir) usage('one testdata directory only');
@@ -114,36 +154,46 @@ function main() {
         const version = `1.${minor}`;
         if (o.versions && !o.versions.has(version)) continue;
         const vdir = path.join(o.dir, level, `v${version}`);
-        const files = [];
+        const fixtures = [];
         for (const expected of ['pass', 'fail']) {
           const d = path.join(vdir, expected);
           if (!fs.existsSync(d)) continue;
-          for (const f of fs.readdirSync(d).filter((f) => f.endsWith('.yaml')).sort()) files.push({ file: path.join(d, f), expected });
+          for (const f of fs.readdirSync(d).filter((f) => f.endsWith('.yaml')).sort()) fixtures.push({ fixture: path.join(d, f), expected });
         }
-        const row = { level, version, fixtures: files.length, agreeing: 0, pass: [0, 0], fail: [0, 0], ownControl: [0, 0], disagreements: [] };
-        rows.push(row);
-        const args = ['lint', '--format', 'json', '--fail-on', 'never', '--jobs', '1', '--config', config, '--pss', level, '--k8s-version', version];
-        const text = cli(o, [...args, ...files.map((f) => f.file)]);
-        row.selectable = text !== undefined;
-        if (!row.selectable) continue;
-        const out = JSON.parse(text);
-        const byPath = new Map(out.files.map((f) => [path.resolve(f.path), f.diagnostics]));
-        for (const { file, expected } of files) {
-          const diags = byPath.get(path.resolve(file)) ?? [];
-          const hits = [...new Set(diags.map((d) => d.rule).filter((id) => rules.get(id)?.levels.has(level) || (level === 'restricted' && rules.has(id))))].sort();
-          const agrees = expected === 'fail' ? hits.length > 0 : hits.length === 0;
-          const tally = row[expected];
-          tally[1]++;
-          if (agrees) {
-            tally[0]++;
-            row.agreeing++;
-          } else {
-            row.disagreements.push({ file: path.relative(o.dir, file), expected, rules: hits });
-          }
-          if (expected === 'fail') {
-            const check = fixtureCheck(file);
-            row.ownControl[1]++;
-            if (hits.some((id) => [...rules.get(id).checks].some((c) => c.endsWith('/' + check) || c === check))) row.ownControl[0]++;
+        for (const kind of o.wrap) {
+          // Each fixture as linted: the file itself, or its wrapped copy in the temporary folder.
+          const files = fixtures.map(({ fixture, expected }) => {
+            if (kind === 'pod') return { fixture, file: fixture, expected };
+            const file = path.join(tmp, kind, level, `v${version}`, expected, path.basename(fixture));
+            fs.mkdirSync(path.dirname(file), { recursive: true });
+            fs.writeFileSync(file, wrapPod(fs.readFileSync(fixture, 'utf8'), kind));
+            return { fixture, file, expected };
+          });
+          const row = { level, version, kind, fixtures: files.length, agreeing: 0, pass: [0, 0], fail: [0, 0], ownControl: [0, 0], disagreements: [] };
+          rows.push(row);
+          const args = ['lint', '--format', 'json', '--fail-on', 'never', '--jobs', '1', '--config', config, '--pss', level, '--k8s-version', version];
+          const text = cli(o, [...args, ...files.map((f) => f.file)]);
+          row.selectable = text !== undefined;
+          if (!row.selectable) continue;
+          const out = JSON.parse(text);
+          const byPath = new Map(out.files.map((f) => [path.resolve(f.path), f.diagnostics]));
+          for (const { fixture, file, expected } of files) {
+            const diags = byPath.get(path.resolve(file)) ?? [];
+            const hits = [...new Set(diags.map((d) => d.rule).filter((id) => rules.get(id)?.levels.has(level) || (level === 'restricted' && rules.has(id))))].sort();
+            const agrees = expected === 'fail' ? hits.length > 0 : hits.length === 0;
+            const tally = row[expected];
+            tally[1]++;
+            if (agrees) {
+              tally[0]++;
+              row.agreeing++;
+            } else {
+              row.disagreements.push({ file: path.relative(o.dir, fixture), kind, expected, rules: hits });
+            }
+            if (expected === 'fail') {
+              const check = fixtureCheck(fixture);
+              row.ownControl[1]++;
+              if (hits.some((id) => [...rules.get(id).checks].some((c) => c === check))) row.ownControl[0]++;
+            }
           }
         }
       }
@@ -160,17 +210,17 @@ function main() {
 
 function print(rows) {
   const pct = (a, b) => (b ? `${((100 * a) / b).toFixed(1)}%` : '-');
-  const lines = ['| level | version | fixtures | agreeing | pass | fail | fail by own control |', '|---|---|---:|---:|---:|---:|---:|'];
+  const lines = ['| level | version | as | fixtures | agreeing | pass | fail | fail by own control |', '|---|---|---|---:|---:|---:|---:|---:|'];
   for (const r of rows) {
     if (!r.selectable) {
-      lines.push(`| ${r.level} | ${r.version} | ${r.fixtures} | not selectable (outside --k8s-version's range) | | | |`);
+      lines.push(`| ${r.level} | ${r.version} | ${r.kind} | ${r.fixtures} | not selectable (outside --k8s-version's range) | | | |`);
       continue;
     }
     lines.push(
-      `| ${r.level} | ${r.version} | ${r.fixtures} | ${r.agreeing} (${pct(r.agreeing, r.fixtures)}) | ${r.pass[0]}/${r.pass[1]} | ${r.fail[0]}/${r.fail[1]} | ${r.ownControl[0]}/${r.ownControl[1]} |`,
+      `| ${r.level} | ${r.version} | ${r.kind} | ${r.fixtures} | ${r.agreeing} (${pct(r.agreeing, r.fixtures)}) | ${r.pass[0]}/${r.pass[1]} | ${r.fail[0]}/${r.fail[1]} | ${r.ownControl[0]}/${r.ownControl[1]} |`,
     );
   }
-  const dis = rows.flatMap((r) => r.disagreements.map((d) => `- ${d.file}: expected ${d.expected}; Dockyard's PSS rules: ${d.rules.length ? d.rules.join(', ') : 'none'}`));
+  const dis = rows.flatMap((r) => r.disagreements.map((d) => `- ${d.file}${d.kind === 'pod' ? '' : ` (as ${d.kind})`}: expected ${d.expected}; Dockyard's PSS rules: ${d.rules.length ? d.rules.join(', ') : 'none'}`));
   process.stdout.write(lines.join('\n') + '\n' + (dis.length ? `\nDisagreements (${dis.length}):\n${dis.join('\n')}\n` : '\nNo disagreements.\n'));
 }
 
