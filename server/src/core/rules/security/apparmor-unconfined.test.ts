@@ -26,5 +26,18 @@ ruleTester(apparmorUnconfined, {
       code: GOOD.replace('  containers:\n', '    appArmorProfile:\n      type: Unconfined\n  containers:\n'),
       errors: [{ messageId: "messagePod", range: [11, 6, 11, 22] }],
     },
+    {
+      name: 'a pod profile without a type (PSA compares the empty type)',
+      code: GOOD.replace('  containers:\n', '    appArmorProfile: {}\n  containers:\n'),
+      errors: [{ messageId: 'messageNoTypePod', range: [10, 4, 10, 19] }],
+      output: GOOD.replace('  containers:\n', '    appArmorProfile: {type: RuntimeDefault}\n  containers:\n'),
+    },
+    {
+      name: 'a container profile with a localhostProfile but no type',
+      code: GOOD.replace('        readOnlyRootFilesystem: true\n', '        readOnlyRootFilesystem: true\n        appArmorProfile:\n          localhostProfile: k8s-app\n'),
+      config: { pss: 'baseline' },
+      errors: [{ messageId: 'messageNoType', range: [20, 8, 20, 23], args: { container: 'app' } }],
+      output: GOOD.replace('        readOnlyRootFilesystem: true\n', '        readOnlyRootFilesystem: true\n        appArmorProfile:\n          localhostProfile: k8s-app\n          type: Localhost\n'),
+    },
   ],
 });

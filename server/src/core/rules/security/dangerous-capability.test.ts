@@ -17,16 +17,30 @@ test('dangerous-capability: entries outside the baseline list, removed one by on
   assert.equal(roundTrip(flow, g[0]), flow.replace('[SYS_PTRACE, NET_BIND_SERVICE]', '[NET_BIND_SERVICE]'));
 });
 
+/** A Windows pod (spec.os.name: windows) whose container adds SYS_ADMIN. */
+const WINDOWS_SYS_ADMIN = GOOD.replace('spec:\n', 'spec:\n  os: {name: windows}\n').replace('          drop: [ALL]\n', '          drop: [ALL]\n          add: [SYS_ADMIN]\n');
+
 // RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(dangerousCapability, {
   valid: [
     GOOD.replace('          drop: [ALL]\n', '          drop: [ALL]\n          add: [NET_BIND_SERVICE]\n'),
+    {
+      name: "restricted: a Windows pod is exempt (PSA's restricted capabilities check replaces the baseline one and admits Windows pods)",
+      code: WINDOWS_SYS_ADMIN,
+    },
   ],
   invalid: [
     {
       code: GOOD.replace('          drop: [ALL]\n', '          drop: [ALL]\n          add: [SYS_PTRACE, NET_BIND_SERVICE]\n'),
       errors: [{ messageId: "message", range: [22, 16, 22, 26] }],
       output: GOOD.replace('          drop: [ALL]\n', '          drop: [ALL]\n          add: [NET_BIND_SERVICE]\n'),
+    },
+    {
+      name: 'baseline: the baseline check applies to Windows pods too',
+      code: WINDOWS_SYS_ADMIN,
+      config: { pss: 'baseline' },
+      errors: [{ messageId: 'message', range: [23, 16, 23, 25], args: { container: 'app', capability: 'SYS_ADMIN' } }],
+      output: WINDOWS_SYS_ADMIN.replace('          add: [SYS_ADMIN]\n', '          add: []\n'),
     },
   ],
 });

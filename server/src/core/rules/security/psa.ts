@@ -1,10 +1,10 @@
 /**
  * The allowed sets of the Pod Security Standards, exactly as Kubernetes' own pod-security-admission
  * code defines them (staging/src/k8s.io/pod-security-admission/policy/check_*.go in kubernetes/kubernetes,
- * mirrored as github.com/kubernetes/pod-security-admission). Newest policy version: the one a 1.36
- * API server evaluates for `latest` (policy v1.35, sysctls as of v1.32). Where a set grew over time,
- * the version it grew in is kept, so `kubernetes.version` in the configuration can select an older
- * policy.
+ * mirrored as github.com/kubernetes/pod-security-admission), up to policy v1.37 (its sysctls); without
+ * a configured version the policy of NEWEST_MINOR applies. Where a set grew over time, the version it
+ * grew in is kept, so `kubernetes.version` (or `--k8s-version`) selects the policy of that version.
+ * `node scripts/agreement/psa.mjs` measures the rules against PSA's own test fixtures.
  */
 import type { DockyardConfig } from '../../config/config';
 

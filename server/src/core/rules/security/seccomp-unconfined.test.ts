@@ -31,6 +31,13 @@ test('seccomp-unconfined: missing profile is flagged only at restricted; fix-all
   assert.deepEqual(only(sec(text.replace('spec:\n', 'spec:\n  os: {name: windows}\n')), 'seccomp-unconfined'), []);
 });
 
+/** A Windows pod with Unconfined on the pod and on its container. */
+const WINDOWS_UNCONFINED = GOOD.replace('spec:\n', 'spec:\n  os: {name: windows}\n')
+  .replace('      type: RuntimeDefault\n', '      type: Unconfined\n')
+  .replace('        readOnlyRootFilesystem: true\n', '        readOnlyRootFilesystem: true\n        seccompProfile: {type: Unconfined}\n');
+/** A container profile without a type (the pod's is RuntimeDefault). */
+const CONTAINER_NO_TYPE = GOOD.replace('        readOnlyRootFilesystem: true\n', '        readOnlyRootFilesystem: true\n        seccompProfile:\n          localhostProfile: profiles/app.json\n');
+
 // RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(seccompUnconfined, {
   valid: [
@@ -39,6 +46,10 @@ ruleTester(seccompUnconfined, {
       name: "baseline: a missing profile is fine",
       code: GOOD.replace('    seccompProfile:\n      type: RuntimeDefault\n  containers:\n', '  containers:\n'),
       config: {"pss": "baseline"},
+    },
+    {
+      name: "restricted: Windows pods are exempt from both parts (PSA's restricted check replaces the baseline one)",
+      code: WINDOWS_UNCONFINED,
     },
   ],
   invalid: [
@@ -51,6 +62,42 @@ ruleTester(seccompUnconfined, {
       name: "restricted: no profile anywhere",
       code: GOOD.replace('    seccompProfile:\n      type: RuntimeDefault\n  containers:\n', '  containers:\n'),
       errors: [{ messageId: "messageMissing", range: [15, 6, 15, 21], args: {"container": "app"} }],
+    },
+    {
+      name: "baseline: Windows pods are checked",
+      code: WINDOWS_UNCONFINED,
+      config: { pss: 'baseline' },
+      errors: [
+        { messageId: 'messageUnconfinedPod', range: [10, 6, 10, 22] },
+        { messageId: 'messageUnconfined', range: [21, 25, 21, 41], args: { container: 'app' } },
+      ],
+      output: WINDOWS_UNCONFINED.replace('      type: Unconfined\n', '      type: RuntimeDefault\n').replace('{type: Unconfined}', '{type: RuntimeDefault}'),
+    },
+    {
+      name: 'baseline: any type other than RuntimeDefault or Localhost is forbidden, not only Unconfined',
+      code: GOOD.replace('        readOnlyRootFilesystem: true\n', '        readOnlyRootFilesystem: true\n        seccompProfile: {type: unconfined}\n'),
+      config: { pss: 'baseline' },
+      errors: [{ messageId: 'messageType', range: [20, 25, 20, 41], args: { container: 'app', type: 'unconfined' } }],
+      output: GOOD.replace('        readOnlyRootFilesystem: true\n', '        readOnlyRootFilesystem: true\n        seccompProfile: {type: RuntimeDefault}\n'),
+    },
+    {
+      name: 'baseline: a pod profile without a type',
+      code: GOOD.replace('    seccompProfile:\n      type: RuntimeDefault\n', '    seccompProfile: {}\n'),
+      config: { pss: 'baseline' },
+      errors: [{ messageId: 'messageNoTypePod', range: [8, 4, 8, 18] }],
+      output: GOOD.replace('    seccompProfile:\n      type: RuntimeDefault\n', '    seccompProfile: {type: RuntimeDefault}\n'),
+    },
+    {
+      name: "restricted: a container's own profile without a type is not saved by the pod's RuntimeDefault",
+      code: CONTAINER_NO_TYPE,
+      errors: [{ messageId: 'messageNoType', range: [20, 8, 20, 22], args: { container: 'app' } }],
+      output: CONTAINER_NO_TYPE.replace('          localhostProfile: profiles/app.json\n', '          localhostProfile: profiles/app.json\n          type: Localhost\n'),
+    },
+    {
+      name: "restricted: a forbidden pod type is reported once, on the pod's pair",
+      code: GOOD.replace('      type: RuntimeDefault\n', '      type: Foo\n'),
+      errors: [{ messageId: 'messageTypePod', range: [9, 6, 9, 15], args: { type: 'Foo' } }],
+      output: GOOD,
     },
   ],
 });
