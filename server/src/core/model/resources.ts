@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type YMap, type YSeq } from './ynode';
 import type { CrdSummary, IndexedResource } from '../workspace';
-import { podsOf } from './pods';
+import { POD_SPEC_PATHS, podsOf } from './pods';
 import { readLabels } from './references';
 import { objectBlockChanged } from './helm-blocks';
 import { getMap, getPair, getValue, scalarString, type YamlDocModel } from './yaml';
@@ -28,18 +28,23 @@ export function summarizeResource(doc: YamlDocModel, path: string, docIndex: num
       if (objectBlockChanged(doc, labelsPath) || (labels && !readLabels(labels))) entry.data.podLabelsUnknown = true;
     }
   }
-  if (pod?.metadata) {
-    const labels = getMap(pod.metadata, 'labels');
-    if (labels) {
-      const out: Record<string, string> = {};
-      for (const it of labels.items) {
-        const k = scalarString(it.key);
-        const v = scalarString(it.value);
-        if (k !== undefined) out[k] = v ?? '';
-      }
-      entry.podLabels = out;
+  // A custom resource that carries a pod template (found by shape) or an operator's `spec.podMetadata`
+  // (prometheus-operator's Prometheus and Alertmanager, …): its operator makes the pods and adds labels
+  // of its own, so the labels written here are some of the pods' labels, not all of them.
+  const rootSpec = POD_SPEC_PATHS[id.kind] ? undefined : getMap(root, 'spec');
+  const podMetadata = rootSpec ? getMap(rootSpec, 'podMetadata') : undefined;
+  const operatorPods = !POD_SPEC_PATHS[id.kind] && (pod !== undefined || podMetadata !== undefined);
+  const labelsMap = pod?.metadata ? getMap(pod.metadata, 'labels') : operatorPods && podMetadata ? getMap(podMetadata, 'labels') : undefined;
+  if (labelsMap) {
+    const out: Record<string, string> = {};
+    for (const it of labelsMap.items) {
+      const k = scalarString(it.key);
+      const v = scalarString(it.value);
+      if (k !== undefined) out[k] = v ?? '';
     }
+    entry.podLabels = out;
   }
+  if (operatorPods) entry.data = { ...(entry.data ?? {}), operatorPods: true };
   if (id.group === 'rbac.authorization.k8s.io' && (id.kind === 'ClusterRole' || id.kind === 'Role')) {
     const rbac = rbacSummary(root);
     if (rbac) entry.data = { ...(entry.data ?? {}), rbac };
