@@ -262,11 +262,19 @@ export function crdFactKey(group: string, kind: string): string {
   return `crd:${group}/${kind}`;
 }
 
+/**
+ * The object makes pods: a workload kind (or a Pod), or a custom resource whose operator makes them
+ * (`data.operatorPods`: a pod template found by shape or `spec.podMetadata`; labels partly known).
+ */
+export function carriesPods(r: IndexedResource): boolean {
+  return POD_SPEC_PATHS[r.kind] !== undefined || r.data?.operatorPods === true;
+}
+
 /** The fact keys an entry contributes to (besides `file:`, `ranges:` and `*`). */
 export function factKeys(r: IndexedResource): string[] {
   const keys: string[] = [];
   if (r.name !== undefined) keys.push(`kn:${r.kind}\n${r.name}`, `id:${identityOf(r.apiVersion, r.kind, r.namespace, r.name)}`);
-  if (POD_SPEC_PATHS[r.kind]) keys.push('pods');
+  if (carriesPods(r)) keys.push('pods');
   const crd = r.data?.crd as { group: string; kind: string } | undefined;
   if (crd) keys.push(crdFactKey(crd.group, crd.kind));
   return keys;

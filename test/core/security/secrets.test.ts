@@ -14,6 +14,10 @@ test('literal values: flags, numbers, empty, templated, references and paths are
   for (const v of ['yes', 'true', 'On', '1', '0644', '3.5', '', '  ', '{{ .Values.pw }}', '${DB_PW}', '$(DB_PW)', '$PW', '%(password)s', '/etc/secret/pw', '<password>', '***'])
     assert.equal(literalSecretValue(v), false, JSON.stringify(v));
   for (const v of ['hunter2', 's3cr3t-v4lue', 'password']) assert.equal(literalSecretValue(v), true, v);
+  // fill-in instructions are placeholders; words that merely start or end alike are not
+  for (const v of ['INSERT_ETCD_INITIAL_CLUSTER_TOKEN', 'YOUR_API_KEY', 'your-password-here', 'Enter secret', 'put-token-here', 'fill-in-password'])
+    assert.equal(literalSecretValue(v), false, v);
+  for (const v of ['yourself123', 'inserted-9f2k', 'there', 'adhere-2024']) assert.equal(literalSecretValue(v), true, v);
   assert.equal(secretSetting('CEPH_GET_ADMIN_KEY', '1'), false);
   assert.equal(secretSetting('ALLOW_EMPTY_PASSWORD', 'yes'), false);
   assert.equal(secretSetting('db_password', 'hunter2'), true);

@@ -1,6 +1,5 @@
-import { POD_SPEC_PATHS } from '../model/pods';
 import type { Range } from '../types';
-import type { IndexedResource, WorkspaceIndex } from '../workspace';
+import { carriesPods, type IndexedResource, type WorkspaceIndex } from '../workspace';
 
 /**
  * Lookup tables over the workspace index, rebuilt only when the index changes (its generation), so
@@ -17,6 +16,8 @@ export interface IndexLookup {
   podTemplatesByLabel: Map<string, number[]>;
   /** Positions in podTemplates of the templates whose labels cannot be known (Helm). */
   podTemplatesUnknownLabels: number[];
+  /** Positions in podTemplates of custom resources whose operator makes the pods: their labels include `podLabels`, and maybe others. */
+  podTemplatesOpenLabels: number[];
 }
 
 export function groupOf(apiVersion: string): string {
@@ -54,7 +55,7 @@ interface Built {
 }
 
 function build(ws: WorkspaceIndex): Built {
-  const l: IndexLookup = { byKindName: new Map(), byIdentity: new Map(), podTemplates: [], podTemplatesByLabel: new Map(), podTemplatesUnknownLabels: [] };
+  const l: IndexLookup = { byKindName: new Map(), byIdentity: new Map(), podTemplates: [], podTemplatesByLabel: new Map(), podTemplatesUnknownLabels: [], podTemplatesOpenLabels: [] };
   const files = new Map<string, IndexedResource[]>();
   const places: Built['places'] = new Map();
   for (const p of ws.paths()) {
@@ -68,10 +69,11 @@ function build(ws: WorkspaceIndex): Built {
         id = push(l.byIdentity, identityKey(r.apiVersion, r.kind, r.namespace, r.name), r);
       }
       let at = -1;
-      if (POD_SPEC_PATHS[r.kind]) {
+      if (carriesPods(r)) {
         at = l.podTemplates.length;
         l.podTemplates.push(r);
         if (r.data?.podLabelsUnknown) l.podTemplatesUnknownLabels.push(at);
+        else if (r.data?.operatorPods) l.podTemplatesOpenLabels.push(at);
         for (const [k, v] of Object.entries(r.podLabels ?? {})) push(l.podTemplatesByLabel, `${k}\0${v}`, at);
       }
       places.set(r, [kn, kn ? kn.length - 1 : -1, id, id ? id.length - 1 : -1, at]);
@@ -84,7 +86,7 @@ function build(ws: WorkspaceIndex): Built {
 function sameKeys(a: IndexedResource, b: IndexedResource): boolean {
   if (a === b) return true;
   if (a.kind !== b.kind || a.name !== b.name || a.apiVersion !== b.apiVersion || a.namespace !== b.namespace) return false;
-  if (!!a.data?.podLabelsUnknown !== !!b.data?.podLabelsUnknown) return false;
+  if (!!a.data?.podLabelsUnknown !== !!b.data?.podLabelsUnknown || !!a.data?.operatorPods !== !!b.data?.operatorPods) return false;
   const la = a.podLabels ?? {};
   const lb = b.podLabels ?? {};
   const ka = Object.keys(la);
@@ -140,6 +142,9 @@ function tracked(l: IndexLookup, ws: WorkspaceIndex): IndexLookup {
     },
     get podTemplatesUnknownLabels() {
       return pods(l.podTemplatesUnknownLabels);
+    },
+    get podTemplatesOpenLabels() {
+      return pods(l.podTemplatesOpenLabels);
     },
   };
 }

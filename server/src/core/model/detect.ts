@@ -65,13 +65,33 @@ export function hasActionOnOneLine(text: string): boolean {
 const K8S_HINT = /^(?:apiVersion|kind)\s*:/m;
 /** A JSON manifest (JSON is YAML): `{"apiVersion": …` near the start. */
 const K8S_JSON_HINT = /"(?:apiVersion|kind)"\s*:/;
+/** A manifest in YAML flow style (`{ apiVersion: "apps/v1", kind: "DaemonSet", … }`, keys quoted or not, comments between). */
+const K8S_FLOW_HINT = /(?:^|[{,])[ \t]*["']?(?:apiVersion|kind)["']?[ \t]*:/m;
+
+/** The text opens with a flow collection (`{` or `[`) after blank lines, comments and `---` markers. */
+function opensWithFlow(text: string): boolean {
+  let i = 0;
+  const n = Math.min(text.length, 65536);
+  while (i < n) {
+    let end = text.indexOf('\n', i);
+    if (end < 0) end = text.length;
+    const line = text.slice(i, end).trim();
+    if (line && !line.startsWith('#') && !/^---(\s|$)/.test(line)) return line.startsWith('{') || line.startsWith('[');
+    if (/^---\s+[{[]/.test(line)) return true;
+    i = end + 1;
+  }
+  return false;
+}
 
 export function detectKind(path: string, text: string, languageId?: string): FileKind {
   const lang = languageId?.toLowerCase();
   if (lang === 'dockerfile' || lang === 'containerfile' || isDockerfileName(path)) return 'dockerfile';
   if (lang === 'bindep' || isBindepName(path)) return 'bindep';
   if (lang === 'yaml' || lang === 'helm' || isYamlName(path)) {
-    return K8S_HINT.test(text) || (/^\s*[{[]/.test(text) && K8S_JSON_HINT.test(text.slice(0, 65536))) ? 'kubernetes' : 'yaml';
+    if (K8S_HINT.test(text)) return 'kubernetes';
+    if (!opensWithFlow(text)) return 'yaml';
+    const head = text.slice(0, 65536);
+    return K8S_JSON_HINT.test(head) || K8S_FLOW_HINT.test(head) ? 'kubernetes' : 'yaml';
   }
   if (lang === 'shellscript' || isShellName(path, text)) return 'shell';
   return 'unknown';

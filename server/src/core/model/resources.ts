@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type YMap, type YSeq } from './ynode';
 import type { CrdSummary, IndexedResource } from '../workspace';
-import { podsOf, POD_SPEC_PATHS } from './pods';
+import { POD_SPEC_PATHS, podsOf } from './pods';
 import { readLabels } from './references';
 import { objectBlockChanged } from './helm-blocks';
 import { getMap, getPair, getValue, scalarString, type YamlDocModel } from './yaml';
@@ -29,21 +29,26 @@ export function summarizeResource(doc: YamlDocModel, path: string, docIndex: num
     }
   }
   // The pod template's labels, also when the template has no spec yet (a Service still selects them).
+  // A custom resource that carries a pod template (found by shape) or an operator's `spec.podMetadata`
+  // (prometheus-operator's Prometheus and Alertmanager, …): its operator makes the pods and adds labels
+  // of its own, so the labels written here are some of the pods' labels, not all of them.
   const known = POD_SPEC_PATHS[id.kind];
   const templateMeta = pod ? pod.metadata : known ? doc.getIn([...known.slice(0, -1), 'metadata']) : undefined;
-  const podMetadata = isMap(templateMeta) ? templateMeta : undefined;
-  if (podMetadata) {
-    const labels = getMap(podMetadata, 'labels');
-    if (labels) {
-      const out: Record<string, string> = {};
-      for (const it of labels.items) {
-        const k = scalarString(it.key);
-        const v = scalarString(it.value);
-        if (k !== undefined) out[k] = v ?? '';
-      }
-      entry.podLabels = out;
+  const rootSpec = known ? undefined : getMap(root, 'spec');
+  const podMetadata = rootSpec ? getMap(rootSpec, 'podMetadata') : undefined;
+  const operatorPods = !known && (pod !== undefined || podMetadata !== undefined);
+  const metaMap = isMap(templateMeta) ? templateMeta : operatorPods ? podMetadata : undefined;
+  const labelsMap = metaMap ? getMap(metaMap, 'labels') : undefined;
+  if (labelsMap) {
+    const out: Record<string, string> = {};
+    for (const it of labelsMap.items) {
+      const k = scalarString(it.key);
+      const v = scalarString(it.value);
+      if (k !== undefined) out[k] = v ?? '';
     }
+    entry.podLabels = out;
   }
+  if (operatorPods) entry.data = { ...(entry.data ?? {}), operatorPods: true };
   if (id.group === 'rbac.authorization.k8s.io' && (id.kind === 'ClusterRole' || id.kind === 'Role')) {
     const rbac = rbacSummary(root);
     if (rbac) entry.data = { ...(entry.data ?? {}), rbac };

@@ -6,7 +6,8 @@
  *   `oci_cli_key_content`, `apiToken`) — not a reference to one (`PASSWORD_FILE`, `KEY_ID`, `TOKEN_URL`)
  *   and not a setting about one (`ALLOW_EMPTY_PASSWORD`, `PASSWORD_RESET_ENABLED`).
  * - A **literal value** can be a secret: not empty, not a boolean / number, not templated
- *   (`{{ }}`, `${X}`, `$(X)`, `$X`), not a path or a placeholder (`changeme`, `<password>`, `***`).
+ *   (`{{ }}`, `${X}`, `$(X)`, `$X`), not a path or a placeholder (`changeme`, `<password>`, `***`,
+ *   `INSERT_TOKEN`, `your-password-here`).
  *   `CEPH_GET_ADMIN_KEY: "1"` is a flag whatever its name says.
  * - A **value holds a credential** whatever the name: a PEM private key, a kubeconfig with a client key
  *   or token, a cloud key pair or cloud secret key, `user:password@` in a URL.
@@ -62,6 +63,8 @@ export function looksSecretName(name: string): boolean {
 const BOOLEAN = /^(true|false|yes|no|on|off|y|n|enabled?|disabled?|none|null|nil|~)$/i;
 const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 const PLACEHOLDER = /^(changeme|change[-_ ]?me|replace[-_ ]?me|todo|tbd|xxx+|\*+|\.\.\.|<[^<>]*>|\[[^[\]]*\]|redacted|notused|not[-_ ]set|unset|placeholder)$/i;
+/** Fill-in instructions: `INSERT_ETCD_TOKEN`, `YOUR_API_KEY`, `your-password-here`, `ENTER-SECRET`. */
+const FILL_IN = /^((insert|enter|your|fill[-_ ]?in|put)[-_ ][A-Za-z0-9_ -]{0,200}|[A-Za-z0-9_ -]{0,200}[-_ ]here)$/i;
 /** `{{ x }}`, `${X}`, `$(X)`, `$X`, `%(x)s`: the value comes from elsewhere. */
 const TEMPLATED = /\{\{|\{%|\$\{|\$\(|\$[A-Za-z_]|%\([A-Za-z_]+\)s|\uE000/;
 
@@ -73,7 +76,7 @@ export function placeholderValue(value: string): boolean {
 /** A literal that could be a secret: not empty, boolean, number, templated, a path or a placeholder. */
 export function literalSecretValue(value: string): boolean {
   const v = value.trim();
-  if (!v || BOOLEAN.test(v) || NUMBER.test(v) || PLACEHOLDER.test(v) || TEMPLATED.test(v)) return false;
+  if (!v || BOOLEAN.test(v) || NUMBER.test(v) || PLACEHOLDER.test(v) || FILL_IN.test(v) || TEMPLATED.test(v)) return false;
   if (/^(\/|\.\.?\/|~\/|file:\/\/)[^\s]*$/.test(v)) return false; // a path to the secret, not the secret
   return true;
 }

@@ -24,7 +24,7 @@ export const kubernetes: Record<string, string> = {
   'rule.schema-required.root': '{kind} 需要字段“{key}”。',
 
   // schema-type
-  'rule.schema-type.summary': '值的类型错误：期望整数却是字符串、期望对象却是列表、IntOrString 或 Quantity 两者都不是。',
+  'rule.schema-type.summary': '值的类型错误：期望整数却是字符串、期望对象却是列表、IntOrString 或 Quantity 两者都不是。待填写的 `<…>` 占位符不检查。',
   'rule.schema-type.risk': 'API server 会拒绝该对象，或者 YAML 类型的意外（`"8080"` 与 `8080`、`on`/`yes`）改变了实际应用的内容。',
   'rule.schema-type.fix': '按字段要求的类型书写值；看起来像数字或布尔值的字符串要加引号。',
   'rule.schema-type.message': '{path} 必须是 {expected}，而不是 {actual}。',
@@ -70,7 +70,7 @@ export const kubernetes: Record<string, string> = {
   'rule.removed-api.fixTitle': '将 apiVersion 改为 {replacement}',
 
   // selector-mismatch
-  'rule.selector-mismatch.summary': 'Deployment、StatefulSet、DaemonSet、ReplicaSet、Job、ReplicationController 或 OpenShift DeploymentConfig 的 selector 选不中自己的 Pod 模板（错误），或 Service 的 selector 在 Dockyard 已索引的文件中匹配不到任何 Pod 模板（警告）。',
+  'rule.selector-mismatch.summary': 'Deployment、StatefulSet、DaemonSet、ReplicaSet、Job、ReplicationController 或 OpenShift DeploymentConfig 的 selector 选不中自己的 Pod 模板（错误），或 Service 的 selector 在 Dockyard 已索引的文件中匹配不到任何 Pod 模板（警告）。Operator 依据自定义资源（带 Pod 模板，或 prometheus-operator 的 `spec.podMetadata`）创建的 Pod 还可能带有 Operator 自己的标签：除非其中写明的标签与 selector 冲突，否则视为匹配。',
   'rule.selector-mismatch.risk': 'API server 会拒绝 selector 与模板不匹配的工作负载；什么都选不中的 Service 没有端点，流量无处可去。',
   'rule.selector-mismatch.fix': '让 selector 与 Pod 模板的标签一致（工作负载的 selector 不可变：请修改模板标签，或重建对象）。对于 Service，请检查它应到达的 Pod 的标签。',
   'rule.selector-mismatch.template': '{kind} 的 selector 要求 {requirement}，但 Pod 模板的标签是 {labels}。',

@@ -161,7 +161,7 @@ export const security: Record<string, string> = {
   'rule.env-var-secret.cloudKey': '容器“{container}”：{name} 含有云平台的机密密钥或令牌。',
   'rule.env-var-secret.fixTitle': '改为 valueFrom.secretKeyRef（{secret}/{key}）',
 
-  'rule.image-latest-tag.summary': '镜像没有标签或标签为 latest，且没有摘要（digest）。',
+  'rule.image-latest-tag.summary': '镜像没有标签或标签为 latest，且没有摘要（digest）。不是镜像引用的值（如占位符 `<YOUR-IMAGE>`）不检查。',
   'rule.image-latest-tag.risk': '实际运行的镜像随每次推送而变化：部署不可复现，被篡改的标签也会被悄悄拉取。',
   'rule.image-latest-tag.fix': '固定版本标签，最好固定摘要（image@sha256:…）。在编辑器中，该问题标注在 `image` 这一行。无快速修复。',
   'rule.image-latest-tag.messageNoTag': '容器“{container}”使用的镜像 {image} 没有标签（即 latest）。',

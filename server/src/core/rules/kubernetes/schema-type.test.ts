@@ -14,6 +14,13 @@ describe('schema-type', () => {
     assert.deepEqual(f[0].message, { id: 'rule.schema-type.message', args: { path: 'spec.replicas', expected: 'integer', actual: 'string' } });
   });
 
+  test('a <…> placeholder to fill in is not judged; other strings are', () => {
+    assert.deepEqual(only(lint(GOOD_DEPLOYMENT.replace('replicas: 3', 'replicas: <ADD REPLICAS Here>')), 'schema-type'), []);
+    assert.deepEqual(only(lint(GOOD_DEPLOYMENT.replace('replicas: 3', 'replicas: "<n>"')), 'schema-type'), []);
+    const f = only(lint(GOOD_DEPLOYMENT.replace('replicas: 3', 'replicas: <3>x')), 'schema-type');
+    assert.deepEqual(f.map((x) => [r(x), x.message.args]), [[[6, 12, 6, 16], { path: 'spec.replicas', expected: 'integer', actual: 'string' }]]);
+  });
+
   test('object where a list is expected, list where an IntOrString is expected', () => {
     const text = GOOD_DEPLOYMENT.replace(/          ports:\n            - containerPort: 8080\n              protocol: TCP\n/, '          ports:\n            containerPort: 8080\n');
     const f = only(lint(text), 'schema-type');

@@ -5,6 +5,9 @@ import type { Fix, Message } from '../../types';
 import { schemaStore } from '../../kubernetes/schema';
 import { defineRule } from '../define';
 
+/** `<…>` on its own: a placeholder the reader of an example fills in. */
+const FILL_IN = /^<[^<>\n]{1,200}>$/;
+
 /** A value of the wrong type: string vs integer vs object …, int-or-string and quantities included. */
 export const schemaType = defineRule({
   id: 'schema-type',
@@ -18,7 +21,7 @@ export const schemaType = defineRule({
   equivalents: ['kube-linter:schema-validation'],
   references: [{ title: 'Kubernetes API reference', url: 'https://kubernetes.io/docs/reference/kubernetes-api/' }],
   docs: {
-    summary: 'A value of the wrong type: a string where an integer is expected, a list where an object is, an IntOrString or Quantity that is neither.',
+    summary: 'A value of the wrong type: a string where an integer is expected, a list where an object is, an IntOrString or Quantity that is neither. A `<…>` placeholder to fill in is not judged.',
     risk: 'The API server rejects the object, or YAML typing surprises (`"8080"` vs `8080`, `on`/`yes`) change what is applied.',
     fix: 'Write the value with the type the field takes; quote strings that look like numbers or booleans.',
   },
@@ -36,6 +39,12 @@ export const schemaType = defineRule({
     for (const issue of found.issues) {
       const d = schemaStore(ctx.providers).describe(c.schemaVersion, c.id.apiVersion, c.id.kind, issue.path);
       const expected = d?.typeLabel ?? (issue.expected ?? []).join(' | ');
+      // A fill-in placeholder (`lun: <ADD LUN ID Here>` in an example to complete) is no value yet.
+      if (issue.actual === 'string' && !issue.expected?.includes('string')) {
+        const loc = locatePath(doc, issue.path);
+        const node = loc.complete ? loc.steps[loc.steps.length - 1]?.node : undefined;
+        if (isScalar(node) && typeof node.value === 'string' && FILL_IN.test(node.value)) continue;
+      }
       const path = pathLabel(issue.path) || c.id.kind;
       let message: Message = m('message', { path, expected, actual: issue.actual ?? '?' });
       let fixes: Fix[] | undefined;

@@ -210,6 +210,49 @@ describe('selector-mismatch: Services', () => {
     assert.deepEqual(only(lint(ext), 'selector-mismatch'), []);
   });
 
+  test('pods an operator makes from a custom resource: the labels written there plus its own', () => {
+    // An Alertmanager (prometheus-operator) names its pods' labels in spec.podMetadata; the operator adds more.
+    const am = `apiVersion: monitoring.coreos.com/v1
+kind: Alertmanager
+metadata:
+  name: main
+  namespace: monitoring
+spec:
+  podMetadata:
+    labels:
+      app.kubernetes.io/name: alertmanager
+      app.kubernetes.io/instance: main
+  replicas: 3
+`;
+    const svc = (sel: string, ns = 'monitoring') => SERVICE.replace('  name: web\n', `  name: web\n  namespace: ${ns}\n`).replace('    app: web\n', sel);
+    const onService = (...docs: string[]) => only(lint(docs.join('---\n')), 'selector-mismatch');
+    // the labels written there; one the operator adds (alertmanager: main): nothing
+    assert.deepEqual(onService(DEPLOY, am, svc('    app.kubernetes.io/name: alertmanager\n    app.kubernetes.io/instance: main\n')), []);
+    assert.deepEqual(onService(DEPLOY, am, svc('    app.kubernetes.io/name: alertmanager\n    alertmanager: main\n')), []);
+    // a label written there that contradicts the selector, or another namespace: the warning stays
+    const contra = onService(DEPLOY, am, svc('    app.kubernetes.io/name: prometheus\n'));
+    assert.deepEqual(contra.map((f) => [f.severity, r(f), f.message.args]), [['warning', [37, 2, 37, 10], { selector: 'app.kubernetes.io/name=prometheus' }]]);
+    assert.equal(onService(DEPLOY, am, svc('    app.kubernetes.io/name: alertmanager\n', 'other')).length, 1);
+    // a custom resource with a pod template found by shape (labels in its template metadata) counts alone too
+    const job = `apiVersion: example.com/v1
+kind: Runner
+metadata:
+  name: r
+spec:
+  pod:
+    metadata:
+      labels:
+        app: runner
+    spec:
+      containers:
+        - name: run
+          image: busybox:1.36
+`;
+    assert.deepEqual(onService(job, SERVICE.replace('app: web', 'app: runner')), []);
+    assert.deepEqual(onService(job, SERVICE.replace('app: web', 'role: worker')), []);
+    assert.deepEqual(only(lint([job, SERVICE.replace('app: web', 'app: web2')].join('---\n')), 'selector-mismatch').map((f) => r(f)), [[19, 2, 19, 10]]);
+  });
+
   test('Helm: a template whose labels come from an include may match anything', () => {
     const a = analyzer();
     const tpl = DEPLOY.replace('      labels:\n        app: web\n        tier: front\n', '      labels:\n{{ include "labels" . | indent 8 }}\n').replace(

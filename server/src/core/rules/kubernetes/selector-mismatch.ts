@@ -44,7 +44,7 @@ export const selectorMismatch = defineRule({
     { title: 'Labels and selectors', url: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors' },
   ],
   docs: {
-    summary: 'A Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, ReplicationController or OpenShift DeploymentConfig whose selector does not select its own pod template (error), or a Service whose selector matches no pod template in the files Dockyard has indexed (warning).',
+    summary: 'A Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, ReplicationController or OpenShift DeploymentConfig whose selector does not select its own pod template (error), or a Service whose selector matches no pod template in the files Dockyard has indexed (warning). Pods an operator makes from a custom resource (one with a pod template, or prometheus-operator\'s `spec.podMetadata`) may carry labels of the operator\'s own: they match unless a label written there contradicts the selector.',
     risk: 'The API server rejects a workload whose selector misses its template; a Service that selects nothing has no endpoints and its traffic goes nowhere.',
     fix: 'Make the selector and the pod template labels agree (selectors of workloads are immutable: change the template labels, or recreate the object). For a Service, check the labels of the pods it should reach.',
   },
@@ -89,12 +89,20 @@ interface Pending {
  * The pod template the selector selects ('matched'; also when a template whose labels cannot be
  * known may), else the first of those matching the most requirements (undefined: none matches any).
  * Selectors of plain `key: value` pairs (a Service's) are answered from the label index, without a
- * scan of every template in the workspace.
+ * scan of every template in the workspace (custom resources whose operator makes the pods are scanned).
  */
 function closestTemplate(index: IndexLookup, sel: Selector, ns: string | undefined): 'matched' | { r: IndexedResource; score: number } | undefined {
   const templates = index.podTemplates;
   const n = sel.requirements.length;
   let best: { r: IndexedResource; score: number } | undefined;
+  // Pods an operator makes from a custom resource carry the labels written there and its own: they
+  // may match unless a label written there contradicts a requirement.
+  for (const i of index.podTemplatesOpenLabels) {
+    const t = templates[i];
+    if (!sameNamespace(t.namespace, ns)) continue;
+    const labels = t.podLabels ?? {};
+    if (sel.requirements.every((req) => !Object.prototype.hasOwnProperty.call(labels, req.key) || satisfies(req, labels))) return 'matched';
+  }
   if (!sel.requirements.every((req) => req.operator === 'Equals')) {
     for (const t of templates) {
       if (!sameNamespace(t.namespace, ns)) continue;

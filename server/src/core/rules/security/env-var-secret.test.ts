@@ -89,6 +89,24 @@ test('env-var-secret: a private key with shortened armour dashes, and an Azure s
   ]);
 });
 
+test('env-var-secret: a fill-in instruction is a placeholder, not a secret', () => {
+  const text = POD(
+    [
+      `        - name: ETCD_INITIAL_CLUSTER_TOKEN`,
+      `          value: INSERT_ETCD_INITIAL_CLUSTER_TOKEN`,
+      `        - name: API_TOKEN`,
+      `          value: "your-api-token-here"`,
+      `        - name: DB_PASSWORD`,
+      `          value: "<db password>"`,
+      `        - name: ADMIN_PASSWORD`,
+      `          value: inserted9f2k`,
+      '',
+    ].join('\n'),
+  );
+  const f = only(sec(text), 'env-var-secret');
+  assert.deepEqual(f.map((x) => [r(x), x.message.id]), [[[15, 10, 16, 29], 'rule.env-var-secret.message']]);
+});
+
 // RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(envVarSecret, {
   valid: [

@@ -15,6 +15,13 @@ test('image-latest-tag: no tag or latest, digest pins', () => {
   assert.deepEqual(only(sec(mk('registry:5000/ns/app:2024.1')), 'image-latest-tag'), []);
 });
 
+test('image-latest-tag: a placeholder to fill in is no image reference', () => {
+  const mk = (image: string) => GOOD.replace('nginx:1.27', image);
+  for (const p of ['<YOUR-CONTAINER>', '"<image_url>"', 'my registry/app', '${IMAGE}']) assert.deepEqual(only(sec(mk(p)), 'image-latest-tag'), [], p);
+  // an image with an upper-case name or an underscore is still an image (the registry decides)
+  assert.deepEqual(only(sec(mk('Registry.example.com/My_App')), 'image-latest-tag').map(r), [[12, 6, 12, 40]]);
+});
+
 // RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(imageLatestTag, {
   valid: [

@@ -3,6 +3,12 @@ import { getPair } from '../../model/yaml';
 import { known } from './common';
 import { defineRule } from '../define';
 
+/**
+ * The characters of an image reference (`registry:5000/ns/name:tag@sha256:…`), anchored and linear.
+ * A value outside them is a placeholder to fill in (`<YOUR-IMAGE>`, `<image_url>`), not an image.
+ */
+const IMAGE_REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._\-/:]*(@[A-Za-z0-9_+.-]+:[A-Za-z0-9=_-]+)?$/;
+
 /** An image with no tag or `:latest`, and no digest. Range: the `image` pair. No fix (the tag to pin is the user's choice). */
 export const imageLatestTag = defineRule({
   id: 'image-latest-tag',
@@ -12,7 +18,7 @@ export const imageLatestTag = defineRule({
   equivalents: ['kube-linter:latest-tag', 'polaris:tagNotSpecified'],
   references: [{ title: 'Kubernetes: container images', url: 'https://kubernetes.io/docs/concepts/containers/images/#image-names' }],
   docs: {
-    summary: 'An image without a tag, or tagged latest, and without a digest.',
+    summary: 'An image without a tag, or tagged latest, and without a digest. A value that is no image reference (a placeholder such as `<YOUR-IMAGE>`) is left alone.',
     risk: 'Which image runs changes with every push: deployments are not reproducible and a compromised tag is picked up silently.',
     fix: 'Pin a version tag or, better, a digest (image@sha256:…). In the editor the finding underlines the `image` line. No quick fix.',
   },
@@ -25,7 +31,7 @@ export const imageLatestTag = defineRule({
     for (const c of allContainers(doc)) {
       const pair = getPair(c.node, 'image');
       const image = known(pair?.value);
-      if (!pair || !image || !image.trim()) continue;
+      if (!pair || !image || !image.trim() || !IMAGE_REFERENCE.test(image.trim())) continue;
       const ref = imageTag(image.trim());
       if (ref.digest) continue;
       if (ref.tag !== undefined && ref.tag !== 'latest') continue;
