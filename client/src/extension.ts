@@ -92,6 +92,8 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
       { scheme: 'file', language: 'helm' },
       { scheme: 'file', language: 'bindep' },
       { scheme: 'file', language: 'shellscript' },
+      // JSON manifests (kubectl applies them too); other JSON files are recognised and left alone.
+      { scheme: 'file', language: 'json' },
       { scheme: 'file', pattern: '**/{Dockerfile,Containerfile,*.dockerfile,Dockerfile.*}' },
     ],
     // No `synchronize.fileEvents`: the server registers the files it watches (manifests for the

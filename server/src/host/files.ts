@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isBindepName, isDockerfileName, isShellName, isYamlName } from '../core/model/detect';
+import { isBindepName, isDockerfileName, isJsonName, isShellName, isYamlName, looksLikeJsonManifest } from '../core/model/detect';
 import { compilePattern, type CompiledPattern } from '../core/util/patterns';
 
 /**
@@ -29,10 +29,20 @@ export function readText(p: string): ReadResult {
   }
 }
 
-/** Whether a path is a file Dockyard analyses (by name; shell scripts also by shebang). */
-export function isAnalysable(p: string, firstBytes?: () => string): boolean {
+/**
+ * Whether a path is a file Dockyard analyses (by name; shell scripts also by shebang; `.json` files
+ * when their first 4 KB look like a Kubernetes manifest).
+ */
+export function isAnalysable(p: string, firstBytes?: (bytes?: number) => string): boolean {
   if (isDockerfileName(p) || isYamlName(p) || isBindepName(p)) return true;
   if (/\.(sh|bash)$/i.test(p)) return true;
+  if (isJsonName(p)) {
+    try {
+      return !!firstBytes && looksLikeJsonManifest(firstBytes(4096));
+    } catch {
+      return false;
+    }
+  }
   if (!path.extname(p) && firstBytes) {
     try {
       return isShellName(p, firstBytes());
@@ -152,7 +162,7 @@ export function walk(root: string, onFile: (p: string) => void, limit = 200_000)
         visit(p, local);
       } else if (e.isFile()) {
         if (ignored(local, p, false)) continue;
-        if (isAnalysable(p, () => readHead(p))) {
+        if (isAnalysable(p, (bytes) => readHead(p, bytes))) {
           count++;
           onFile(p);
         }
@@ -162,11 +172,11 @@ export function walk(root: string, onFile: (p: string) => void, limit = 200_000)
   visit(root, []);
 }
 
-function readHead(p: string): string {
+function readHead(p: string, bytes = 128): string {
   const fd = fs.openSync(p, 'r');
   try {
-    const b = Buffer.alloc(128);
-    const n = fs.readSync(fd, b, 0, 128, 0);
+    const b = Buffer.alloc(bytes);
+    const n = fs.readSync(fd, b, 0, bytes, 0);
     return b.subarray(0, n).toString('utf8');
   } finally {
     fs.closeSync(fd);

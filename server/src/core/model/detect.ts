@@ -30,6 +30,20 @@ export function isYamlName(p: string): boolean {
   return /\.ya?ml$/i.test(p);
 }
 
+export function isJsonName(p: string): boolean {
+  return /\.json$/i.test(p);
+}
+
+/**
+ * A JSON file that is a Kubernetes manifest (kubectl applies JSON too): it opens with `{` or `[` and
+ * has string-valued `"apiVersion"` and `"kind"` keys near the start. A JSON schema of a manifest has
+ * `"apiVersion": {` (an object), `package.json` has neither. Linear: two bounded regex scans of the head.
+ */
+export function looksLikeJsonManifest(head: string): boolean {
+  const h = head.slice(0, 65536);
+  return /^\s*[{[]/.test(h) && /"apiVersion"\s*:\s*"/.test(h) && /"kind"\s*:\s*"/.test(h);
+}
+
 export function isShellName(p: string, text?: string): boolean {
   if (/\.(sh|bash)$/i.test(p)) return true;
   if (text !== undefined) return /^#!\s*\S*\b(?:sh|bash|dash|ksh|zsh)\b/.test(text.slice(0, 120));
@@ -93,6 +107,7 @@ export function detectKind(path: string, text: string, languageId?: string): Fil
     const head = text.slice(0, 65536);
     return K8S_JSON_HINT.test(head) || K8S_FLOW_HINT.test(head) ? 'kubernetes' : 'yaml';
   }
+  if (lang === 'json' || lang === 'jsonc' || isJsonName(path)) return looksLikeJsonManifest(text) ? 'kubernetes' : 'unknown';
   if (lang === 'shellscript' || isShellName(path, text)) return 'shell';
   return 'unknown';
 }
