@@ -168,3 +168,20 @@ describe('Helm: a subchart under charts/ and the parent\'s Chart.yaml', () => {
     assert.deepEqual(hostNet(files).map(brief), ['16 error host-namespace: The pod uses the host\'s namespace (hostPID: true).']);
   });
 });
+
+describe('Helm: a comment between a masked include and the literal lines it continues', () => {
+  const chart = (body: string[]) => ({
+    '/r/db/Chart.yaml': 'name: db\nversion: 1.0.0\n',
+    '/r/db/values.yaml': 'x: 1\n',
+    '/r/db/templates/secret.yaml': ['apiVersion: v1', 'kind: Secret', 'metadata:', '  name: x', ...body, 'type: Opaque', ''].join('\n'),
+  });
+  const syntax = (files: Record<string, string>) => lintOne(files, '/r/db/templates/secret.yaml').filter((f) => f.rule === 'yaml-syntax').map((f) => r(f));
+
+  test('labels: {{- include … | nindent 4 }}, a comment, then literal labels: no yaml-syntax error (an artefact of masking)', () => {
+    assert.deepEqual(syntax(chart(['  labels: {{- include "common.labels.standard" . | nindent 4 }}', '    # Mandatory label', '    app.kubernetes.io/part-of: argocd'])), []);
+  });
+
+  test('a bad indentation after a comment whose content line above is not masked is still reported', () => {
+    assert.deepEqual(syntax(chart(['  labels: {{- include "common.labels.standard" . | nindent 4 }}', '  annotations:', '    a: b', '    # note', '   c: d'])), [[8, 3, 8, 4]]);
+  });
+});
