@@ -154,6 +154,27 @@ describe('conditions', () => {
     assert.equal(condText(parseCond('.Values.a | default "b"')), 'default "b" a');
   });
 
+  test('a variable assigned once to a readable expression decides the conditions that use it; one assigned twice stays unknown', () => {
+    const t = [
+      '{{- $needs := and .Values.manifests.deployment .Values.conf.missing }}',
+      '{{- $twice := .Values.manifests.deployment }}',
+      '{{- $twice = false }}',
+      '{{- if or $needs .Values.manifests.statefulset }}',
+      'a: 1',
+      '{{- end }}',
+      '{{- if $twice }}',
+      'b: 1',
+      '{{- end }}',
+      '{{- if not $needs }}',
+      'c: 1',
+      '{{- end }}',
+      '',
+    ].join('\n');
+    const chains = scanTemplate(t).chains;
+    assert.deepEqual(chains.map((c) => evalCond(c.branches[0].cond!, values, caps)), [false, undefined, true]);
+    assert.equal(condText(chains[0].branches[0].cond!), '(manifests.deployment and conf.missing) or manifests.statefulset');
+  });
+
   test('.Capabilities.APIVersions.Has and semverCompare on the cluster version', () => {
     assert.deepEqual(['.Capabilities.APIVersions.Has "policy/v1"', 'not (.Capabilities.APIVersions.Has "policy/v1beta1")', '.Capabilities.APIVersions.Has "x/v1"'].map(ev), [true, true, undefined]);
     assert.deepEqual(['semverCompare ">=1.21-0" .Capabilities.KubeVersion.GitVersion', 'semverCompare "<1.25" $.Capabilities.KubeVersion.Version'].map(ev), [true, false]);

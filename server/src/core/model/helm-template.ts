@@ -128,6 +128,7 @@ export function scanTemplate(text: string): TemplateStructure {
     open = text.indexOf('{{', close + 2);
   }
   const roots = rootVariables(actions.map((a) => a.body));
+  const vars = templateVariables(actions.map((a) => a.body), roots);
   const chains: Chain[] = [];
   const includes: IncludeRef[] = [];
   const values: ValueRef[] = [];
@@ -155,7 +156,7 @@ export function scanTemplate(text: string): TemplateStructure {
           if (stack.length >= MAX_TEMPLATE_DEPTH) return { chains: [], includes: [], values: [], complete: false };
           const kind = kw[1] === 'block' ? 'define' : (kw[1] as Chain['kind']);
           const chain: Chain = { kind, branches: [], parent: top?.branches[top.branches.length - 1], depth: stack.length, end: text.length, inline: false };
-          openBranch(chain, rest, a, kind === 'if' || kind === 'with' ? parseCond(rest, roots, kind === 'with') : undefined);
+          openBranch(chain, rest, a, kind === 'if' || kind === 'with' ? parseCond(rest, roots, kind === 'with', vars) : undefined);
           chains.push(chain);
           stack.push(chain);
           continue;
@@ -167,7 +168,7 @@ export function scanTemplate(text: string): TemplateStructure {
           }
           const m = /^(if|with)\b\s*/.exec(rest);
           const cond = m ? rest.slice(m[0].length) : '';
-          openBranch(top, cond, a, m ? parseCond(cond, roots, m[1] === 'with') : undefined);
+          openBranch(top, cond, a, m ? parseCond(cond, roots, m[1] === 'with', vars) : undefined);
           continue;
         }
         case 'end': {
@@ -200,6 +201,30 @@ function valuesPath(s: string, roots: Set<string>): string[] | undefined {
   const m = /^(\$[A-Za-z0-9_]*)?\.Values((?:\.[A-Za-z_][A-Za-z0-9_-]*)+)$/.exec(s.trim());
   if (!m || (m[1] !== undefined && !roots.has(m[1]))) return undefined;
   return m[2].slice(1).split('.');
+}
+
+/**
+ * Variables assigned once in the template (`{{- $needsVolumePermissions := and .Values.a .Values.b }}`)
+ * to an expression Dockyard reads: a condition that uses the variable is decided as that expression
+ * (Go templates reject a use before the assignment or outside its block). A variable assigned more
+ * than once (or reassigned with `=`) stays unknown. Earlier variables may appear in later ones.
+ */
+function templateVariables(bodies: string[], roots: Set<string>): ReadonlyMap<string, Cond> {
+  const count = new Map<string, number>();
+  const assigned: [string, string][] = [];
+  for (const b of bodies) {
+    const m = /^(\$[A-Za-z_][A-Za-z0-9_]*)\s*(:?=)\s*([\s\S]+)$/.exec(b);
+    if (!m) continue;
+    count.set(m[1], (count.get(m[1]) ?? 0) + (m[2] === '=' ? 2 : 1));
+    if (m[2] === ':=') assigned.push([m[1], m[3]]);
+  }
+  const out = new Map<string, Cond>();
+  for (const [name, expr] of assigned) {
+    if (count.get(name) !== 1 || roots.has(name) || out.size >= 256) continue;
+    const c = parseExpr(expr, roots, out);
+    if (c && c.t !== 'unknown') out.set(name, c);
+  }
+  return out;
 }
 
 /** An action that renders one values path, possibly through `default <literal>` or `required`. */
@@ -260,7 +285,7 @@ const KNOWN_FUNCTIONS: ReadonlySet<string> = new Set(['not', 'and', 'or', 'eq', 
  * `unknown` with its source text, so `and (include "x" .) .Values.off` is still false.
  * Undefined when the text is not a well-formed expression.
  */
-export function parseExpr(text: string, roots: Set<string> = new Set(['$'])): Cond | undefined {
+export function parseExpr(text: string, roots: Set<string> = new Set(['$']), vars?: ReadonlyMap<string, Cond>): Cond | undefined {
   const toks = tokenize(text);
   if (!toks || !toks.length) return undefined;
   let pos = 0;
@@ -288,6 +313,8 @@ export function parseExpr(text: string, roots: Set<string> = new Set(['$'])): Co
       if (/^-?\d+(\.\d+)?$/.test(t.v)) return { t: 'lit', v: Number(t.v) };
       const p = valuesPath(t.v, roots);
       if (p) return { t: 'values', path: p };
+      const v = vars?.get(t.v);
+      if (v) return v;
       if (/^(\$[A-Za-z0-9_]*)?\.Capabilities\.KubeVersion(\.(GitVersion|Version))?$/.test(t.v)) return { t: 'unknown', text: 'kubeVersion' };
       // A variable or a field of something Dockyard does not know (`$x`, `.Release.IsUpgrade`, `.name`).
       if (t.v === '.' || /^(\$[A-Za-z0-9_]*)?(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(t.v)) return { t: 'unknown', text: t.v };
@@ -362,8 +389,8 @@ export function parseExpr(text: string, roots: Set<string> = new Set(['$'])): Co
 }
 
 /** Parse a condition; whatever is not understood is `unknown` (with its text). */
-export function parseCond(text: string, roots: Set<string> = new Set(['$']), _with = false): Cond {
-  return parseExpr(text, roots) ?? { t: 'unknown', text: text.trim() };
+export function parseCond(text: string, roots: Set<string> = new Set(['$']), _with = false, vars?: ReadonlyMap<string, Cond>): Cond {
+  return parseExpr(text, roots, vars) ?? { t: 'unknown', text: text.trim() };
 }
 
 /** Capabilities of the cluster a chart is rendered for (Helm's `.Capabilities`). */
