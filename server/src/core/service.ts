@@ -16,7 +16,7 @@ import { createProviders, type Providers, type WorkspaceFiles } from './provider
 import type { IndexedResource } from './workspace';
 import { detectKind } from './model/detect';
 import { BaselineMatcher, buildBaseline, fingerprint, parseBaseline, type BaselineEntry, type BaselineFile, type Fingerprint, type FingerprintSource } from './features/baseline';
-import { buildHelmChart, MAX_OVERRIDES, type HelmChart, type HelmValuesText } from './model/helm-chart';
+import { buildHelmChart, MAX_OVERRIDES, type HelmChart, type HelmParentTexts, type HelmValuesText } from './model/helm-chart';
 
 /**
  * The one object behind every front end (language server handlers, CLI, golden test): it owns the
@@ -274,9 +274,9 @@ export class DockyardService {
     this.epoch++;
   }
 
-  /** The chart of a template under `<chart>/templates/` (its values read once per chart). */
+  /** The chart of a template under `<chart>/templates/`, or a folder below it (its values read once per chart). */
   private helmChartFor(path: string): HelmChart | undefined {
-    const root = parentOf(parentOf(path) ?? '');
+    const root = chartRootOf(path);
     if (!root) return undefined;
     if (this.helmCharts.has(root)) return this.helmCharts.get(root);
     let chart: HelmChart | undefined;
@@ -331,14 +331,23 @@ export class DockyardService {
         if (v) overrides.push(v);
       }
     }
-    if (!defaults && !overrides.length) return undefined;
+    // A subchart under `<parent>/charts/<folder>/`: the parent's Chart.yaml decides whether it renders.
+    let parentTexts: HelmParentTexts | undefined;
+    const chartsDir = parentOf(root);
+    const parentRoot = chartsDir && /[\\/]charts$/.test(chartsDir) ? parentOf(chartsDir) : undefined;
+    if (parentRoot) {
+      const chart = read(`${parentRoot}${sep}Chart.yaml`, parentRoot);
+      const relabel = (v: HelmValuesText | undefined) => v && { ...v, file: v.path.slice((parentOf(parentRoot) ?? '').length + 1).replace(/\\/g, '/') };
+      if (chart) parentTexts = { chart: relabel(chart)!, values: relabel(read(`${parentRoot}${sep}values.yaml`, parentRoot)), folder: chartName };
+    }
+    if (!defaults && !overrides.length && !parentTexts) return undefined;
     let h = 2166136261;
-    for (const v of [defaults, ...overrides]) {
+    for (const v of [defaults, ...overrides, parentTexts?.chart, parentTexts?.values]) {
       if (!v) continue;
       const t = `${v.path}\0${v.text}\0`;
       for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 16777619);
     }
-    return buildHelmChart(root, `${root}|${h >>> 0}|${overrides.length}`, defaults, overrides);
+    return buildHelmChart(root, `${root}|${h >>> 0}|${overrides.length}`, defaults, overrides, parentTexts);
   }
 
   isOpen(path: string): boolean {
@@ -815,6 +824,20 @@ function touches(a: Range, b: Range): boolean {
 }
 function contains(r: Range, p: Position): boolean {
   return cmp(r.start, p) <= 0 && cmp(p, r.end) <= 0;
+}
+
+/**
+ * The chart folder of a template: the folder holding the nearest `templates` folder above the file
+ * (`<chart>/templates/x.yaml`, `<chart>/templates/primary/x.yaml`, `<parent>/charts/<sub>/templates/x.yaml`).
+ */
+export function chartRootOf(p: string): string | undefined {
+  let dir = parentOf(p);
+  for (let guard = 0; dir && guard < 32; guard++) {
+    const i = Math.max(dir.lastIndexOf('/'), dir.lastIndexOf('\\'));
+    if (dir.slice(i + 1) === 'templates') return parentOf(dir);
+    dir = parentOf(dir);
+  }
+  return undefined;
 }
 
 /** The folder of a path (`/` or `\\` separated); undefined at the top. */

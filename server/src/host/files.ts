@@ -183,9 +183,17 @@ function readHead(p: string, bytes = 128): string {
   }
 }
 
-/** Whether a YAML file sits under a Helm chart's templates/ (a Chart.yaml in the folder above). */
+/**
+ * Whether a YAML file sits under a Helm chart's templates/, directly or in a folder below it
+ * (bitnami's `templates/primary/`): the nearest `templates` folder above it has a Chart.yaml beside it.
+ */
 export function isUnderChartTemplates(p: string): boolean {
-  const dir = path.dirname(p);
-  if (path.basename(dir) !== 'templates') return false;
-  return fs.existsSync(path.join(path.dirname(dir), 'Chart.yaml'));
+  let dir = path.dirname(p);
+  for (let guard = 0; guard < 32; guard++) {
+    if (path.basename(dir) === 'templates') return fs.existsSync(path.join(path.dirname(dir), 'Chart.yaml'));
+    const up = path.dirname(dir);
+    if (up === dir) return false;
+    dir = up;
+  }
+  return false;
 }

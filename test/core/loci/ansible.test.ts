@@ -10,6 +10,7 @@ import { YamlDocModel } from '../../../server/src/core/model/yaml';
 import { ROOT } from '../../lsp/client';
 import { at } from './forms';
 import { UNKNOWN } from '../../../server/src/core/loci/value';
+import { format } from '../../../server/src/core/messages/catalog';
 
 /** Dockyard's own fixture in the shape of loci's CI (playbooks vars files + zuul.d jobs). */
 const FIX = path.join(ROOT, 'test/fixtures/loci/ansible-ci');
@@ -87,6 +88,21 @@ describe('loci builds in Ansible / Zuul build definitions', () => {
     assert.deepEqual(f.map((x) => r(x)), [[line, col, line, col + expr.length]]);
     assert.deepEqual(f[0].related?.map((x) => [x.path, x.range.start.line, x.message.id, x.message.args]), [
       [path.join(FIX, 'playbooks/vars_2025.2_noble.yaml'), 1, 'loci.resolvedFrom', { name: 'openstack_release', value: 'stable/2025.2', file: 'vars_2025.2_noble.yaml' }],
+    ]);
+  });
+
+  test('a finding on a resolved {{ var }} names the vars file in its message, and the other release files that set it otherwise', () => {
+    const a = analyzerWith({ loci: fixtureProvider() });
+    const file = path.join(FIX, 'playbooks/keystone.yaml'); // not on disk: the text is given, the sibling vars files are read
+    const text = ['keystone_image:', '  dockerfile: "Dockerfile"', '  target: "project"', '  build_args:', '    - "PROJECT=keystone"', '    - "PROJECT_REF={{ openstack_release }}"', '    - "PROFILES=\'apache {{ openstack_release }}\'"', ''].join('\n');
+    const f = only(lint(text, file, undefined, a), 'loci-unknown-profile');
+    const expr = '{{ openstack_release }}';
+    const col = text.split('\n')[6].indexOf(expr);
+    assert.deepEqual(f.map((x) => [r(x), format(x.message)]), [
+      [
+        [6, col, 6, col + expr.length],
+        'Profile "stable/2025.2" contains "/": bindep profiles are [a-z0-9:.-]+, so it can never match. openstack_release is "stable/2025.2" here, from vars_2025.2_noble.yaml; other vars files set it otherwise: vars_2025.1_noble.yaml ("stable/2025.1").',
+      ],
     ]);
   });
 

@@ -109,8 +109,10 @@ describe('conditions', () => {
     );
   });
 
-  test('what cannot be decided is undefined: pipes, includes, unknown variables', () => {
-    assert.deepEqual(['.Values.a | default true', 'eq "true" (include "x" .)', '$other.Values.a', 'or .Values.manifests.statefulset (include "y" .)'].map(ev), [
+  test('what cannot be decided is undefined: includes, other functions, unknown variables', () => {
+    assert.deepEqual(['.Values.a | quote', 'eq "true" (include "x" .)', '$other.Values.a', 'or .Values.manifests.statefulset (include "y" .)', 'gt (int64 .Values.n) 0', '.Release.IsUpgrade'].map(ev), [
+      undefined,
+      undefined,
       undefined,
       undefined,
       undefined,
@@ -119,6 +121,58 @@ describe('conditions', () => {
     assert.equal(condText(parseCond('eq "true" (include "x" .)')), 'eq "true" (include "x" .)');
     // Without values, every values path is undecided.
     assert.equal(evalCond(parseCond('.Values.a'), undefined, caps), undefined);
+  });
+
+  test('an unknown operand does not hide a decided one: and with a false operand is false, or with a true one is true', () => {
+    assert.deepEqual(
+      [
+        'and (include "common.capabilities.psp.supported" .) .Values.manifests.statefulset',
+        'or (include "x" .) .Values.manifests.deployment',
+        'and $needsVolumePermissions .Values.manifests.statefulset',
+        'or .Release.IsUpgrade (eq .Values.conf.backend "lvm")',
+        'and (include "x" .) .Values.manifests.deployment',
+      ].map(ev),
+      [false, true, false, true, undefined],
+    );
+    assert.equal(condText(parseCond('and (include "common.capabilities.psp.supported" .) .Values.psp.create')), '(include "common.capabilities.psp.supported" .) and psp.create');
+  });
+
+  test('pipelines, default and required: the value unless it is empty, else the default literal', () => {
+    assert.deepEqual(
+      [
+        '.Values.a | default true', // absent: the default
+        'default true .Values.manifests.statefulset', // false is empty: the default
+        'default false .Values.manifests.deployment', // true: the value
+        'eq (.Values.conf.empty | default "x") "x"',
+        '.Values.conf.backend | default "ceph" | eq "lvm"', // a pipe passes its value as the last argument
+        'required "set conf.backend" .Values.conf.backend | eq "lvm"',
+        '.Values.manifests.deployment | not',
+        'default (include "x" .) .Values.conf.empty', // empty value, default unknowable
+      ].map(ev),
+      [true, true, true, true, true, true, false, undefined],
+    );
+    assert.equal(condText(parseCond('.Values.a | default "b"')), 'default "b" a');
+  });
+
+  test('a variable assigned once to a readable expression decides the conditions that use it; one assigned twice stays unknown', () => {
+    const t = [
+      '{{- $needs := and .Values.manifests.deployment .Values.conf.missing }}',
+      '{{- $twice := .Values.manifests.deployment }}',
+      '{{- $twice = false }}',
+      '{{- if or $needs .Values.manifests.statefulset }}',
+      'a: 1',
+      '{{- end }}',
+      '{{- if $twice }}',
+      'b: 1',
+      '{{- end }}',
+      '{{- if not $needs }}',
+      'c: 1',
+      '{{- end }}',
+      '',
+    ].join('\n');
+    const chains = scanTemplate(t).chains;
+    assert.deepEqual(chains.map((c) => evalCond(c.branches[0].cond!, values, caps)), [false, undefined, true]);
+    assert.equal(condText(chains[0].branches[0].cond!), '(manifests.deployment and conf.missing) or manifests.statefulset');
   });
 
   test('.Capabilities.APIVersions.Has and semverCompare on the cluster version', () => {
@@ -187,6 +241,33 @@ describe('helmDocument: variants', () => {
       ['b', 'true'],
       ['n', '7'],
     ]);
+  });
+
+  test('`| default` and `default x`: the value from the values unless it is empty, else the literal (fromDefault); quote and toYaml stay unknowable', () => {
+    const t = [
+      'a: {{ .Values.set | default 5 }}',
+      'b: {{ .Values.absent | default 1000 }}',
+      'c: {{ default true .Values.off }}',
+      'd: {{ .Values.absent | default "30" }}',
+      'e: {{ .Values.absent | default "thirty" }}',
+      'f: {{ .Values.set | quote }}',
+      'g: {{ required "x is required" .Values.set }}',
+      'h: {{ .Values.absent | default (include "n" .) }}',
+      'i: {{ toYaml .Values.set }}',
+      '',
+    ].join('\n');
+    const info = helmDocument(scanTemplate(t), t, 0, t.length, { set: 42, off: false });
+    assert.deepEqual(
+      info.substitutions.map((x) => [t.slice(x.start, x.start + 1), x.path.join('.'), x.value, !!x.fromDefault]),
+      [
+        ['{', 'set', '42', false],
+        ['{', 'absent', '1000', true],
+        ['{', 'off', 'true', true],
+        ['{', 'absent', '30', true],
+        ['{', 'set', '42', false],
+      ],
+    );
+    assert.deepEqual(info.substitutions.map((x) => t.slice(0, x.start).split('\n').length), [1, 2, 3, 4, 7]);
   });
 
   test('at most MAX_VARIANTS variants, and the rest is said (truncated)', () => {

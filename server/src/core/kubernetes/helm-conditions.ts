@@ -210,6 +210,13 @@ export function annotateHelmFinding(f: Finding, h: HelmFindingContext, deviation
   const related: RelatedInformation[] = [];
   let off = false;
   const defaults = chart?.defaults;
+  // A subchart the parent chart's Chart.yaml switches off with the parent's default values.
+  const dep = chart?.dependency;
+  if (dep && !dep.enabled && dep.by) {
+    off = true;
+    notes.push(msg('helm.when.dependency.off', { chart: dep.name, parent: dep.file, condition: dep.by, file: dep.valuesFile }));
+    if (dep.range) related.push({ path: dep.path, range: dep.range, message: msg('helm.related.condition', { condition: dep.by }) });
+  }
   for (const b of conds) {
     const st = branchStatus(b, defaults?.value, caps);
     if (st === true) continue;
@@ -244,7 +251,7 @@ export function annotateHelmFinding(f: Finding, h: HelmFindingContext, deviation
     const field = /([A-Za-z0-9_.\/-]+):\s*$/.exec(doc.original.slice(doc.lines.lineStarts[l], s.start))?.[1] ?? s.path[s.path.length - 1];
     const file = defaults?.file ?? 'values.yaml';
     const path = s.path.join('.');
-    notes.push(msg('helm.value.default', { field, value: s.value, path, file }));
+    notes.push(msg(s.fromDefault ? 'helm.value.templateDefault' : 'helm.value.default', { field, value: s.value, path, file }));
     if (defaults) {
       const loc = locatePath(defaults.doc, s.path);
       const last = loc.complete ? loc.steps[loc.steps.length - 1] : undefined;

@@ -35,12 +35,16 @@ export interface TemplateResolution {
   file?: string;
   /** The definition's value range in that file (or in this document). */
   range: Range;
+  /** Other sibling vars files (another release) that give the variable another value. */
+  others?: { value: string; file?: string }[];
 }
 
 interface VarDef {
   value: string;
   file?: string;
   range: Range;
+  /** Earlier sibling vars files that define it too (the last in natural order wins). */
+  others?: { value: string; file?: string }[];
 }
 
 export type Vars = Map<string, VarDef>;
@@ -97,7 +101,12 @@ function fileVars(p: Providers | undefined, doc: YamlDocModel, path: string): Va
     const dir = dirnameOf(path);
     const self = basenameOf(path);
     const names = (lociListFiles(p, dir, path) ?? []).filter((n) => n !== self && VARS_FILE.test(n) && safeName(n)).sort(natural);
-    for (const n of names) for (const [k, v] of readVarsFile(p, dir, n, path) ?? []) vars.set(k, v);
+    for (const n of names) {
+      for (const [k, v] of readVarsFile(p, dir, n, path) ?? []) {
+        const prev = vars.get(k);
+        vars.set(k, prev ? { ...v, others: [...(prev.others ?? []), { value: prev.value, file: prev.file }] } : v);
+      }
+    }
   }
   for (const [k, v] of plainVars(doc.contents, doc.lines)) vars.set(k, v);
   return vars;
@@ -188,7 +197,8 @@ export function ansibleArgText(t: SourceText, vars: Vars, resolved: TemplateReso
       const def = m ? vars.get(m[1]) : undefined;
       if (def && def.value.length) {
         j.pushSpan(def.value, t.starts[i], t.ends[last]);
-        resolved.push({ name: m![1], value: def.value, start: t.starts[i], end: t.ends[last], file: def.file, range: def.range });
+        const others = def.others?.filter((o) => o.value !== def.value);
+        resolved.push({ name: m![1], value: def.value, start: t.starts[i], end: t.ends[last], file: def.file, range: def.range, ...(others?.length ? { others } : {}) });
       } else if (def) {
         // Rendered as empty: keep a zero-width position.
       } else j.push(UNKNOWN, t.starts[i], t.ends[last]);

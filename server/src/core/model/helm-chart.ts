@@ -1,4 +1,5 @@
-import { YamlDocModel } from './yaml';
+import type { Range } from '../types';
+import { getPair, getSeq, getValue, isMap, scalarString, YamlDocModel } from './yaml';
 
 /**
  * A Helm chart's values, read by the host (values.yaml, and the alternative values files under
@@ -16,6 +17,26 @@ export interface HelmValues {
   doc: YamlDocModel;
 }
 
+/**
+ * A subchart under `<parent>/charts/<name>/`: whether the parent renders it, as Helm decides it from
+ * the parent's `Chart.yaml` dependency entry (`tags:` first, then `condition:`, which overrides them)
+ * and the parent's default values.
+ */
+export interface HelmDependency {
+  /** The subchart's name in the parent (its alias, else its name). */
+  name: string;
+  /** The parent's Chart.yaml as shown in messages (`shop/Chart.yaml`), and its absolute path. */
+  file: string;
+  path: string;
+  /** The parent's values file as shown in messages. */
+  valuesFile: string;
+  /** False when the parent's default values switch it off; `by` is what decided (`mariadb.enabled`, `tags.frontend`). */
+  enabled: boolean;
+  by?: string;
+  /** The `condition:` (or `tags:`) entry in the parent's Chart.yaml. */
+  range?: Range;
+}
+
 export interface HelmChart {
   /** The chart's folder. */
   root: string;
@@ -23,6 +44,15 @@ export interface HelmChart {
   key: string;
   defaults?: HelmValues;
   overrides: HelmValues[];
+  /** Set for a subchart under a parent chart's `charts/` whose Chart.yaml lists it. */
+  dependency?: HelmDependency;
+}
+
+/** The parent chart of a subchart: its Chart.yaml and values.yaml texts, and the subchart's folder name. */
+export interface HelmParentTexts {
+  chart: HelmValuesText;
+  values?: HelmValuesText;
+  folder: string;
 }
 
 export interface HelmValuesText {
@@ -52,12 +82,88 @@ function parse(t: HelmValuesText): { doc: YamlDocModel; value: unknown } {
   return { doc, value: v === null ? {} : v };
 }
 
-export function buildHelmChart(root: string, key: string, defaults: HelmValuesText | undefined, overrides: readonly HelmValuesText[]): HelmChart {
+/** A values path (`a.b.c`) in a values tree: undefined when absent. */
+function pathValue(values: unknown, path: string): unknown {
+  let cur: unknown = values;
+  for (const seg of path.split('.')) {
+    if (!isObject(cur) || !Object.prototype.hasOwnProperty.call(cur, seg)) return undefined;
+    cur = cur[seg];
+  }
+  return cur;
+}
+
+/**
+ * The parent's dependency entry for the subchart in folder `folder` (matched by alias, else name) and
+ * whether the parent's values enable it, as Helm's processDependencyEnabled does: enabled unless its
+ * `tags` are all false in `tags:` of the values (a true tag keeps it); then the first path of its
+ * comma-separated `condition` that holds a boolean decides.
+ */
+function dependencyOf(parent: HelmParentTexts, parentValues: unknown): { dep: HelmDependency; values: unknown } | undefined {
+  const chart = parse(parent.chart).doc;
+  const root = chart.contents;
+  const deps = isMap(root) ? getSeq(root, 'dependencies') : undefined;
+  if (!deps) return undefined;
+  for (const item of deps.items.slice(0, 256)) {
+    if (!isMap(item)) continue;
+    const name = scalarString(getValue(item, 'name'));
+    const alias = scalarString(getValue(item, 'alias'));
+    const as = alias ?? name;
+    if (!as || (as !== parent.folder && name !== parent.folder)) continue;
+    let enabled = true;
+    let by: string | undefined;
+    let range: Range | undefined;
+    const tagsPair = getPair(item, 'tags');
+    const tags = getSeq(item, 'tags');
+    if (tags && tagsPair) {
+      const flags = tags.items.map((t) => scalarString(t)).filter((t): t is string => !!t).map((t) => [t, pathValue(parentValues, `tags.${t}`)] as const);
+      if (!flags.some(([, v]) => v === true)) {
+        const off = flags.find(([, v]) => v === false);
+        if (off) {
+          enabled = false;
+          by = `tags.${off[0]}`;
+          range = chart.rangeOf(tagsPair);
+        }
+      }
+    }
+    const condPair = getPair(item, 'condition');
+    const condition = scalarString(getValue(item, 'condition'));
+    if (condition && condPair) {
+      for (const p of condition.split(',').map((x) => x.trim()).filter(Boolean)) {
+        const v = pathValue(parentValues, p);
+        if (typeof v !== 'boolean') continue;
+        enabled = v;
+        by = p;
+        range = chart.rangeOf(condPair);
+        break;
+      }
+    }
+    const own = pathValue(parentValues, as);
+    const global = pathValue(parentValues, 'global');
+    return {
+      dep: { name: as, file: parent.chart.file, path: parent.chart.path, valuesFile: parent.values?.file ?? 'values.yaml', enabled, ...(by ? { by } : {}), ...(range ? { range } : {}) },
+      values: isObject(own) ? mergeValues(global !== undefined ? { global } : {}, own) : global !== undefined ? { global } : undefined,
+    };
+  }
+  return undefined;
+}
+
+export function buildHelmChart(root: string, key: string, defaults: HelmValuesText | undefined, overrides: readonly HelmValuesText[], parent?: HelmParentTexts): HelmChart {
   const d = defaults ? parse(defaults) : undefined;
-  const base = d?.value;
+  let base = d?.value;
+  let dependency: HelmDependency | undefined;
+  if (parent) {
+    const pv = parent.values ? parse(parent.values).value : undefined;
+    const got = dependencyOf(parent, pv);
+    if (got) {
+      dependency = got.dep;
+      // The parent's values for the subchart (and its `global:`) are merged over the subchart's own, as Helm does.
+      if (got.values !== undefined && base !== undefined) base = mergeValues(base, got.values);
+    }
+  }
   return {
     root,
     key,
+    ...(dependency ? { dependency } : {}),
     defaults: d && defaults && base !== undefined ? { file: defaults.file, path: defaults.path, value: base, doc: d.doc } : undefined,
     overrides: overrides.slice(0, MAX_OVERRIDES).flatMap((o) => {
       const p = parse(o);

@@ -29,6 +29,8 @@ export type Cond =
   | { t: 'semver'; constraint: string }
   | { t: 'empty'; x: Cond }
   | { t: 'in'; fn: 'has' | 'contains'; needle: Cond; hay: Cond }
+  /** sprig's `default dflt x` (`x | default dflt`): x unless it is empty, else dflt. */
+  | { t: 'default'; dflt: Cond; x: Cond }
   | { t: 'unknown'; text: string };
 
 export interface Branch {
@@ -67,6 +69,8 @@ export interface ValueRef {
   start: number;
   end: number;
   path: string[];
+  /** `{{ .Values.x | default 3 }}` / `{{ default 3 .Values.x }}`: the literal rendered when the value is empty. */
+  dflt?: string | number | boolean | null;
 }
 
 export interface TemplateStructure {
@@ -124,6 +128,7 @@ export function scanTemplate(text: string): TemplateStructure {
     open = text.indexOf('{{', close + 2);
   }
   const roots = rootVariables(actions.map((a) => a.body));
+  const vars = templateVariables(actions.map((a) => a.body), roots);
   const chains: Chain[] = [];
   const includes: IncludeRef[] = [];
   const values: ValueRef[] = [];
@@ -151,7 +156,7 @@ export function scanTemplate(text: string): TemplateStructure {
           if (stack.length >= MAX_TEMPLATE_DEPTH) return { chains: [], includes: [], values: [], complete: false };
           const kind = kw[1] === 'block' ? 'define' : (kw[1] as Chain['kind']);
           const chain: Chain = { kind, branches: [], parent: top?.branches[top.branches.length - 1], depth: stack.length, end: text.length, inline: false };
-          openBranch(chain, rest, a, kind === 'if' || kind === 'with' ? parseCond(rest, roots, kind === 'with') : undefined);
+          openBranch(chain, rest, a, kind === 'if' || kind === 'with' ? parseCond(rest, roots, kind === 'with', vars) : undefined);
           chains.push(chain);
           stack.push(chain);
           continue;
@@ -163,7 +168,7 @@ export function scanTemplate(text: string): TemplateStructure {
           }
           const m = /^(if|with)\b\s*/.exec(rest);
           const cond = m ? rest.slice(m[0].length) : '';
-          openBranch(top, cond, a, m ? parseCond(cond, roots, m[1] === 'with') : undefined);
+          openBranch(top, cond, a, m ? parseCond(cond, roots, m[1] === 'with', vars) : undefined);
           continue;
         }
         case 'end': {
@@ -184,8 +189,8 @@ export function scanTemplate(text: string): TemplateStructure {
       includes.push({ start: a.start, end: a.end, name: inc[1] });
       continue;
     }
-    const path = valuesPath(b, roots);
-    if (path) values.push({ start: a.start, end: a.end, path });
+    const ref = b.includes('.Values') ? valueRef(b, roots) : undefined;
+    if (ref) values.push({ start: a.start, end: a.end, ...ref });
   }
   if (stack.length) complete = false;
   return { chains, includes, values, complete };
@@ -198,9 +203,41 @@ function valuesPath(s: string, roots: Set<string>): string[] | undefined {
   return m[2].slice(1).split('.');
 }
 
+/**
+ * Variables assigned once in the template (`{{- $needsVolumePermissions := and .Values.a .Values.b }}`)
+ * to an expression Dockyard reads: a condition that uses the variable is decided as that expression
+ * (Go templates reject a use before the assignment or outside its block). A variable assigned more
+ * than once (or reassigned with `=`) stays unknown. Earlier variables may appear in later ones.
+ */
+function templateVariables(bodies: string[], roots: Set<string>): ReadonlyMap<string, Cond> {
+  const count = new Map<string, number>();
+  const assigned: [string, string][] = [];
+  for (const b of bodies) {
+    const m = /^(\$[A-Za-z_][A-Za-z0-9_]*)\s*(:?=)\s*([\s\S]+)$/.exec(b);
+    if (!m) continue;
+    count.set(m[1], (count.get(m[1]) ?? 0) + (m[2] === '=' ? 2 : 1));
+    if (m[2] === ':=') assigned.push([m[1], m[3]]);
+  }
+  const out = new Map<string, Cond>();
+  for (const [name, expr] of assigned) {
+    if (count.get(name) !== 1 || roots.has(name) || out.size >= 256) continue;
+    const c = parseExpr(expr, roots, out);
+    if (c && c.t !== 'unknown') out.set(name, c);
+  }
+  return out;
+}
+
+/** An action that renders one values path, possibly through `default <literal>` or `required`. */
+function valueRef(body: string, roots: Set<string>): { path: string[]; dflt?: ValueRef['dflt'] } | undefined {
+  const e = parseExpr(body, roots);
+  if (e?.t === 'values') return { path: e.path };
+  if (e?.t === 'default' && e.x.t === 'values' && e.dflt.t === 'lit') return { path: e.x.path, dflt: e.dflt.v };
+  return undefined;
+}
+
 // ---- conditions ---------------------------------------------------------------------------------
 
-type Tok = { k: '(' | ')' | '|' } | { k: 'word'; v: string } | { k: 'str'; v: string };
+type Tok = ({ k: '(' | ')' | '|' } | { k: 'word'; v: string } | { k: 'str'; v: string }) & { s: number; e: number };
 
 function tokenize(s: string): Tok[] | undefined {
   const out: Tok[] = [];
@@ -210,7 +247,7 @@ function tokenize(s: string): Tok[] | undefined {
     if (/\s/.test(c)) {
       i++;
     } else if (c === '(' || c === ')' || c === '|') {
-      out.push({ k: c });
+      out.push({ k: c, s: i, e: i + 1 });
       i++;
     } else if (c === '"') {
       let j = i + 1;
@@ -220,37 +257,47 @@ function tokenize(s: string): Tok[] | undefined {
         v += s[j++];
       }
       if (j >= s.length) return undefined;
-      out.push({ k: 'str', v });
+      out.push({ k: 'str', v, s: i, e: j + 1 });
       i = j + 1;
     } else if (c === '`') {
       const j = s.indexOf('`', i + 1);
       if (j < 0) return undefined;
-      out.push({ k: 'str', v: s.slice(i + 1, j) });
+      out.push({ k: 'str', v: s.slice(i + 1, j), s: i, e: j + 1 });
       i = j + 1;
     } else {
       let j = i;
       while (j < s.length && !/[\s()|"`]/.test(s[j])) j++;
-      out.push({ k: 'word', v: s.slice(i, j) });
+      out.push({ k: 'word', v: s.slice(i, j), s: i, e: j });
       i = j;
     }
   }
   return out;
 }
 
-/** Parse a condition; whatever is not understood is `unknown` (with its text). */
-export function parseCond(text: string, roots: Set<string> = new Set(['$']), _with = false): Cond {
-  const unknown: Cond = { t: 'unknown', text: text.trim() };
+/** The functions whose result Dockyard computes; any other function's result is unknown (its operands may still decide an `and`/`or`). */
+const KNOWN_FUNCTIONS: ReadonlySet<string> = new Set(['not', 'and', 'or', 'eq', 'ne', 'semverCompare', 'empty', 'has', 'contains', 'default', 'required']);
+
+/**
+ * A template expression (a pipeline: `A | f x` is `f x A`) as a Cond: values paths, literals, the
+ * functions of KNOWN_FUNCTIONS (`default "y" .Values.x` is the value unless it is empty, then the
+ * literal; `required "msg" .Values.x` is the value); any other function call, variable or field
+ * (`include …`, `int64 …`, `quote`, `toYaml`, `$needsVolumePermissions`, `.Release.IsUpgrade`) is
+ * `unknown` with its source text, so `and (include "x" .) .Values.off` is still false.
+ * Undefined when the text is not a well-formed expression.
+ */
+export function parseExpr(text: string, roots: Set<string> = new Set(['$']), vars?: ReadonlyMap<string, Cond>): Cond | undefined {
   const toks = tokenize(text);
-  if (!toks || toks.some((t) => t.k === '|')) return unknown;
+  if (!toks || !toks.length) return undefined;
   let pos = 0;
-  let budget = 200;
+  let budget = 400;
+  const src = (from: number, to: number): string => text.slice(toks[from].s, toks[to - 1].e).trim();
   const operand = (): Cond | undefined => {
     if (budget-- <= 0) return undefined;
     const t = toks[pos];
     if (!t) return undefined;
     if (t.k === '(') {
       pos++;
-      const e = call();
+      const e = pipeline();
       if (!e || toks[pos]?.k !== ')') return undefined;
       pos++;
       return e;
@@ -266,21 +313,40 @@ export function parseCond(text: string, roots: Set<string> = new Set(['$']), _wi
       if (/^-?\d+(\.\d+)?$/.test(t.v)) return { t: 'lit', v: Number(t.v) };
       const p = valuesPath(t.v, roots);
       if (p) return { t: 'values', path: p };
+      const v = vars?.get(t.v);
+      if (v) return v;
       if (/^(\$[A-Za-z0-9_]*)?\.Capabilities\.KubeVersion(\.(GitVersion|Version))?$/.test(t.v)) return { t: 'unknown', text: 'kubeVersion' };
+      // A variable or a field of something Dockyard does not know (`$x`, `.Release.IsUpgrade`, `.name`).
+      if (t.v === '.' || /^(\$[A-Za-z0-9_]*)?(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(t.v)) return { t: 'unknown', text: t.v };
       return undefined;
     }
     return undefined;
   };
-  const call = (): Cond | undefined => {
+  /** One command of a pipeline; `piped` is the previous command's result (its last argument). */
+  const command = (piped?: Cond): Cond | undefined => {
+    const first = pos;
     const t = toks[pos];
-    if (t?.k === 'word' && ['not', 'and', 'or', 'eq', 'ne', 'semverCompare', 'empty', 'has', 'contains'].includes(t.v)) {
+    if (t?.k === 'word') {
+      const has = /^(\$[A-Za-z0-9_]*)?\.Capabilities\.APIVersions\.Has$/.exec(t.v);
+      if (has) {
+        pos++;
+        const a = toks[pos];
+        if (a?.k !== 'str' || piped) return undefined;
+        pos++;
+        return { t: 'has', api: a.v };
+      }
+    }
+    if (t?.k === 'word' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(t.v) && !['true', 'false', 'nil'].includes(t.v)) {
       pos++;
       const args: Cond[] = [];
-      while (pos < toks.length && toks[pos].k !== ')') {
+      while (pos < toks.length && toks[pos].k !== ')' && toks[pos].k !== '|') {
         const a = operand();
         if (!a) return undefined;
         args.push(a);
       }
+      if (piped) args.push(piped);
+      const unknown: Cond = { t: 'unknown', text: piped ? `${condText(piped)} | ${src(first, pos)}` : src(first, pos) };
+      if (!KNOWN_FUNCTIONS.has(t.v)) return unknown;
       switch (t.v) {
         case 'not':
           return args.length === 1 ? { t: 'not', x: args[0] } : undefined;
@@ -295,28 +361,36 @@ export function parseCond(text: string, roots: Set<string> = new Set(['$']), _wi
         case 'eq':
         case 'ne':
           return args.length === 2 ? { t: t.v, a: args[0], b: args[1] } : undefined;
+        case 'default':
+          return args.length === 2 ? { t: 'default', dflt: args[0], x: args[1] } : undefined;
+        case 'required':
+          return args.length === 2 ? args[1] : undefined;
         case 'semverCompare': {
           const [c, v] = args;
           if (args.length === 2 && c.t === 'lit' && typeof c.v === 'string' && v.t === 'unknown' && v.text === 'kubeVersion') return { t: 'semver', constraint: c.v };
-          return undefined;
+          return unknown;
         }
       }
     }
-    if (t?.k === 'word') {
-      const has = /^(\$[A-Za-z0-9_]*)?\.Capabilities\.APIVersions\.Has$/.exec(t.v);
-      if (has) {
-        pos++;
-        const a = toks[pos];
-        if (a?.k !== 'str') return undefined;
-        pos++;
-        return { t: 'has', api: a.v };
-      }
-    }
+    if (piped) return undefined;
     const single = operand();
-    return single?.t === 'unknown' ? undefined : single;
+    return single?.t === 'unknown' && single.text === 'kubeVersion' ? undefined : single;
   };
-  const e = call();
-  return e && pos === toks.length ? e : unknown;
+  const pipeline = (): Cond | undefined => {
+    let c = command();
+    while (c && toks[pos]?.k === '|') {
+      pos++;
+      c = command(c);
+    }
+    return c;
+  };
+  const e = pipeline();
+  return e && pos === toks.length ? e : undefined;
+}
+
+/** Parse a condition; whatever is not understood is `unknown` (with its text). */
+export function parseCond(text: string, roots: Set<string> = new Set(['$']), _with = false, vars?: ReadonlyMap<string, Cond>): Cond {
+  return parseExpr(text, roots, vars) ?? { t: 'unknown', text: text.trim() };
 }
 
 /** Capabilities of the cluster a chart is rendered for (Helm's `.Capabilities`). */
@@ -357,6 +431,11 @@ function valueOf(c: Cond, values: unknown, caps: Capabilities | undefined): unkn
       return valueAtPath(values, c.path);
     case 'lit':
       return c.v;
+    case 'default': {
+      const v = valueOf(c.x, values, caps);
+      if (v === UNKNOWN) return UNKNOWN;
+      return truthy(v) ? v : valueOf(c.dflt, values, caps);
+    }
     default: {
       const b = evalCond(c, values, caps);
       return b === undefined ? UNKNOWN : b;
@@ -368,7 +447,8 @@ function valueOf(c: Cond, values: unknown, caps: Capabilities | undefined): unkn
 export function evalCond(c: Cond, values: unknown, caps: Capabilities | undefined): Tri {
   switch (c.t) {
     case 'values':
-    case 'lit': {
+    case 'lit':
+    case 'default': {
       const v = valueOf(c, values, caps);
       return v === UNKNOWN ? undefined : truthy(v);
     }
@@ -434,6 +514,8 @@ export function usesCapabilities(c: Cond): boolean {
       return usesCapabilities(c.x);
     case 'in':
       return usesCapabilities(c.needle) || usesCapabilities(c.hay);
+    case 'default':
+      return usesCapabilities(c.x) || usesCapabilities(c.dflt);
     case 'and':
     case 'or':
       return c.xs.some(usesCapabilities);
@@ -594,6 +676,8 @@ export function condText(c: Cond): string {
       return `empty ${wrap(condText(c.x))}`;
     case 'in':
       return `${c.fn} ${wrap(condText(c.needle))} ${wrap(condText(c.hay))}`;
+    case 'default':
+      return `default ${wrap(condText(c.dflt))} ${wrap(condText(c.x))}`;
     case 'unknown':
       return c.text;
   }
@@ -607,6 +691,8 @@ export interface Substitution {
   end: number;
   path: string[];
   value: string;
+  /** The value is the template's `default` literal: the path is empty in the values. */
+  fromDefault?: boolean;
 }
 
 export interface HelmVariant {
@@ -642,6 +728,18 @@ function valuePosition(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 256);
   const le = after.indexOf('\n');
   return /^\s*(#.*)?$/.test(le < 0 ? after : after.slice(0, le)) && (le >= 0 || end + 256 >= text.length);
+}
+
+/**
+ * The text a value renders as when YAML reads it as a boolean or a number (what the rules decide
+ * with): booleans, finite numbers, decimal integer strings (`default "30"` renders `30`). Other
+ * strings, maps and lists stay unknowable (masked).
+ */
+function renderedScalar(val: unknown): string | undefined {
+  if (typeof val === 'boolean') return String(val);
+  if (typeof val === 'number') return Number.isSafeInteger(val) || (Number.isFinite(val) && !Number.isInteger(val)) ? String(val) : undefined;
+  if (typeof val === 'string' && /^-?[1-9][0-9]{0,14}$|^0$/.test(val)) return val;
+  return undefined;
 }
 
 function blank(s: string): string {
@@ -707,10 +805,12 @@ export function helmDocument(structure: TemplateStructure, text: string, from: n
   const substitutions: Substitution[] = [];
   for (const v of structure.values) {
     if (v.start < from || v.end > to || !valuePosition(text, v.start, v.end)) continue;
-    const val = valueAtPath(defaults, v.path);
-    const lit = typeof val === 'boolean' ? String(val) : typeof val === 'number' && (Number.isSafeInteger(val) || (Number.isFinite(val) && !Number.isInteger(val))) ? String(val) : undefined;
+    let val = valueAtPath(defaults, v.path);
+    const fromDefault = 'dflt' in v && val !== UNKNOWN && !truthy(val);
+    if (fromDefault) val = v.dflt;
+    const lit = renderedScalar(val);
     if (lit === undefined || lit.length > v.end - v.start) continue;
-    substitutions.push({ start: v.start - from, end: v.end - from, path: v.path, value: lit });
+    substitutions.push({ start: v.start - from, end: v.end - from, path: v.path, value: lit, ...(fromDefault ? { fromDefault } : {}) });
   }
   const includes = structure.includes.filter((i) => i.start >= from && i.end <= to).map((i) => ({ ...i, start: i.start - from, end: i.end - from }));
   const chunk = text.slice(from, to);

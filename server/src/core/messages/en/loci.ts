@@ -1,6 +1,8 @@
 /** Messages of the loci area. Ids: `rule.<rule-id>.*` for rules, `loci.*` for the rest. */
 export const loci: Record<string, string> = {
   // Build arguments of loci's Dockerfile (one-line meanings, shown in hover and completion).
+  'loci.note.resolved': '{name} is "{value}" here, from {file}.',
+  'loci.note.resolvedOthers': '{name} is "{value}" here, from {file}; other vars files set it otherwise: {others}.',
   'loci.resolvedFrom': '{name} = "{value}" (from {file}).',
   'loci.arg.WHEELS': 'Image reference of the requirements ("wheels") image, mounted into the project build. Only an image reference works; URLs and paths stopped working in loci dd30388.',
   'loci.arg.FROM': 'Base image of the build. Should be a loci base image built with Dockerfile.base (Ubuntu); a raw ubuntu image lacks python3-venv and git.',

@@ -1,6 +1,8 @@
 /** loci 区域（构建参数说明、bindep 语法、悬停和补全）的简体中文文本。 */
 export const loci: Record<string, string> = {
   // loci Dockerfile 的构建参数（悬停和补全中显示的一句话说明）
+  'loci.note.resolved': '此处 {name} 为 "{value}"，来自 {file}。',
+  'loci.note.resolvedOthers': '此处 {name} 为 "{value}"，来自 {file}；其他 vars 文件设置了不同的值：{others}。',
   'loci.resolvedFrom': '{name} = "{value}"（来自 {file}）。',
   'loci.arg.WHEELS': 'requirements（"wheels"）镜像的镜像引用，在项目构建时挂载。只支持镜像引用；URL 和路径自 loci dd30388 起不再可用。',
   'loci.arg.FROM': '构建的基础镜像。应为用 Dockerfile.base 构建的 loci 基础镜像（Ubuntu）；原始 ubuntu 镜像缺少 python3-venv 和 git。',

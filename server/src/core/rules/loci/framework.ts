@@ -40,7 +40,8 @@ function commandSuppressed(b: LociBuild, rule: string, sets: Map<LineIndex, Supp
 
 /**
  * A finding whose range covers an Ansible `{{ var }}` that was resolved says where the value came
- * from (related information at the variable's definition, in its own file).
+ * from: a note in its message (the vars file, and the other release files that set it otherwise)
+ * and related information at the variable's definition, in its own file.
  */
 function withResolutions(b: LociBuild, report: (r: Report) => void): (r: Report) => void {
   const res = b.resolved;
@@ -58,7 +59,16 @@ function withResolutions(b: LociBuild, report: (r: Report) => void): (r: Report)
         ...(x.file ? { path: x.file } : {}),
         message: msg('loci.resolvedFrom', { name: x.name, value: x.value, file: x.file ? basenameOf(x.file) : '—' }),
       }));
-    report({ ...r, related: [...(r.related ?? []), ...related] });
+    const notes = hits
+      .filter((x, i) => hits.findIndex((y) => y.name === x.name) === i)
+      .slice(0, 4)
+      .map((x) => {
+        const file = x.file ? basenameOf(x.file) : '—';
+        if (!x.others?.length) return msg('loci.note.resolved', { name: x.name, value: x.value, file });
+        const others = x.others.slice(0, 4).map((o) => `${o.file ? basenameOf(o.file) : '—'} ("${o.value}")`).join(', ');
+        return msg('loci.note.resolvedOthers', { name: x.name, value: x.value, file, others });
+      });
+    report({ ...r, message: { ...r.message, notes: [...(r.message.notes ?? []), ...notes] }, related: [...(r.related ?? []), ...related] });
   };
 }
 

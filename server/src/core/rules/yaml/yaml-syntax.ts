@@ -145,11 +145,16 @@ function firstAlias(doc: YamlDocModel): YNode | undefined {
 function nearMask(doc: YamlDocModel, start: number): boolean {
   const line = doc.lines.positionAt(start).line;
   if (doc.lines.lineText(line).trim() === '') return true;
-  for (let l = Math.max(0, line - 1); l <= Math.min(doc.lines.lineCount - 1, line + 1); l++) {
+  const changed = (l: number) => {
     const masked = doc.lines.lineText(l);
-    if (masked.includes(MASK) || masked !== lineOf(doc.original, doc.lines.lineStarts[l])) return true;
-  }
-  return false;
+    return masked.includes(MASK) || masked !== lineOf(doc.original, doc.lines.lineStarts[l]);
+  };
+  for (let l = Math.max(0, line - 1); l <= Math.min(doc.lines.lineCount - 1, line + 1); l++) if (changed(l)) return true;
+  // Comment lines between a masked line and the error do not separate them (`labels: {{- include … |
+  // nindent 4 }}`, a `# comment`, then the literal labels): the content line before the comments counts.
+  let l = line - 1;
+  for (let guard = 0; l >= 0 && guard < 64 && /^\s*#/.test(doc.lines.lineText(l)); guard++) l--;
+  return l >= 0 && l < line - 1 && changed(l);
 }
 
 function lineOf(text: string, start: number): string {
