@@ -4,8 +4,6 @@ import { analyzerWith, lint, only } from '../../../../../test/helpers';
 import { parseBindep } from '../../loci/bindep';
 import { LOCI_PYDEP_TXT } from '../../loci/data';
 import { hover } from '../../features';
-import { Analyzer } from '../../engine';
-import { createRegistry } from '../../rules';
 import { mergeConfig } from '../../config/config';
 import { argNameAt, argValueAt, at, FORMS, INVOCATIONS, lintForm, render, ruleFindings } from '../../../../../test/core/loci/forms';
 
