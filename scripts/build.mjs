@@ -14,6 +14,19 @@ if (process.argv.includes('--if-missing') && existsSync(join(root, 'dist', 'cli.
 const noTests = production || process.argv.includes('--no-tests');
 
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+/**
+ * `yaml` from its published platform-neutral build (`browser/`, the `default` of its exports map;
+ * same release, same code), not its Node build: the Node build's Parser reads
+ * `process.env.LOG_TOKENS` once per lexical token (a getenv under a lock in Node), ~10% of the CPU
+ * of opening a 10,000-line manifest in the server. The other differences are debug logging
+ * (`LOG_STREAM`) and warnings through `console.warn` instead of `process.emitWarning` (stderr both).
+ */
+const yamlBuild = {
+  name: 'yaml-platform-neutral-build',
+  setup(b) {
+    b.onResolve({ filter: /^yaml$/ }, () => ({ path: join(root, 'node_modules/yaml/browser/index.js') }));
+  },
+};
 const common = {
   define: { __VERSION__: JSON.stringify(pkg.version) },
   bundle: true,
@@ -24,6 +37,7 @@ const common = {
   minify: production,
   legalComments: 'none',
   logLevel: 'warning',
+  plugins: [yamlBuild],
 };
 
 // The dependencies must be exactly the releases patches/ was made for, with the patches applied

@@ -5,8 +5,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DockyardService } from '../core/service';
 import { createRegistry } from '../core/rules';
 import { parseConfigObject, type PartialConfig } from '../core/config/config';
-import { t, type Lang } from '../core/messages/catalog';
-import type { Finding } from '../core/types';
+import { format, t, type Lang } from '../core/messages/catalog';
+import type { Finding, Message } from '../core/types';
 import { createNodeHost, type NodeHost } from '../host/node-host';
 import { PathPolicy } from '../host/repo-root';
 import { isInside } from '../host/safe-write';
@@ -50,6 +50,19 @@ export class Session {
   private readonly counts = new Map<string, SeverityCounts>();
   /** Diagnostics converted once per finding object (unchanged documents hand back the same ones). */
   private readonly converted = new WeakMap<Finding, { uri: string; lang: Lang; diagnostic: Diagnostic }>();
+  /**
+   * Message texts rendered once per message object: a document's findings moved to other lines (an
+   * edit above them) are new finding objects that keep their message objects.
+   */
+  private readonly rendered = new WeakMap<Message, { lang: Lang; text: string }>();
+  private readonly render = (m: Message): string => {
+    const lang = this.lang;
+    const c = this.rendered.get(m);
+    if (c && c.lang === lang) return c.text;
+    const text = format(m, lang);
+    this.rendered.set(m, { lang, text });
+    return text;
+  };
 
   constructor(readonly connection: Connection) {
     const registry = createRegistry();
@@ -108,7 +121,7 @@ export class Session {
   diagnostic(f: Finding, uri: string): Diagnostic {
     const c = this.converted.get(f);
     if (c && c.uri === uri && c.lang === this.lang) return c.diagnostic;
-    const diagnostic = toDiagnostic(f, uri, this.lang, this.pathToUri);
+    const diagnostic = toDiagnostic(f, uri, this.lang, this.pathToUri, this.render);
     this.converted.set(f, { uri, lang: this.lang, diagnostic });
     return diagnostic;
   }

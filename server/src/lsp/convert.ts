@@ -11,7 +11,7 @@ import {
 import { format, t, type Lang } from '../core/messages/catalog';
 import { docsUrl } from '../core/rules/registry';
 import type { CompletionResult } from '../core/features/types';
-import type { Finding, Fix, Severity } from '../core/types';
+import type { Finding, Fix, Message, Severity } from '../core/types';
 
 /** Core shapes → LSP shapes. The only place that knows both. */
 const SEV: Record<Severity, DiagnosticSeverity> = {
@@ -21,19 +21,20 @@ const SEV: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(f: Finding, uri: string, lang: Lang, pathToUri: (p: string) => string): Diagnostic {
+/** `render`: the text of a message in `lang` (a caller may cache it per message object). */
+export function toDiagnostic(f: Finding, uri: string, lang: Lang, pathToUri: (p: string) => string, render: (m: Message) => string = (m) => format(m, lang)): Diagnostic {
   const d: Diagnostic = {
     range: f.range,
     severity: SEV[f.severity],
     code: f.rule,
     codeDescription: { href: docsUrl(f.rule, lang) },
     source: 'dockyard',
-    message: format(f.message, lang),
+    message: render(f.message),
   };
   if (f.related?.length) {
     d.relatedInformation = f.related.map((r) => ({
       location: { uri: r.path ? pathToUri(r.path) : uri, range: r.range },
-      message: format(r.message, lang),
+      message: render(r.message),
     }));
   }
   return d;

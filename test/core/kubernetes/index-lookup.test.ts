@@ -8,6 +8,7 @@ import { createRegistry } from '../../../server/src/core/rules';
 import { mergeConfig } from '../../../server/src/core/config/config';
 import { lookup } from '../../../server/src/core/kubernetes/index-lookup';
 import { WorkspaceIndex } from '../../../server/src/core/workspace';
+import { only } from '../../helpers';
 
 const DEPLOY = (name: string, app: string) => `apiVersion: apps/v1
 kind: Deployment
@@ -63,4 +64,43 @@ test('after a line shift the tables are patched in place and equal a fresh build
   const relabelled = lookup(ws);
   assert.deepEqual(relabelled, fresh(ws));
   assert.ok(relabelled.podTemplatesByLabel.has('app\0web2'));
+});
+
+// perGeneration: a document's cross-file result is kept while the index facts it read keep their
+// revisions, and recomputed when one changes or when a file its related locations point into moved.
+test('per-document cross-file results: kept across a comment line, recomputed for a renamed name or a moved related object', () => {
+  const a = new Analyzer(createRegistry());
+  const cfg = mergeConfig({});
+  const first = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: first}\n---\n';
+  const pod = first + 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: r.example/c:1, envFrom: [{configMapRef: {name: cfg}}]}]\n';
+  // The Service selects app=web,tier=back: its closest template is the Deployment in /ws/dep.yaml (related information).
+  const svc = first.replace('first', 'second') + 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web, tier: back}\n  ports: [{port: 80}]\n';
+  const dep = DEPLOY('web', 'web');
+  const cm = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: other}\n';
+  const analyze = (p: string, t: string) => a.analyze({ path: p, text: t }, cfg);
+  analyze('/ws/dep.yaml', dep);
+  analyze('/ws/cm.yaml', cm);
+  const podDoc = analyze('/ws/pod.yaml', pod).yaml!.states[1].model;
+  const svcDoc = analyze('/ws/svc.yaml', svc).yaml!.states[1].model;
+  const refSlot = podDoc.memo.get('missing-reference');
+  const svcSlot = svcDoc.memo.get('selector-mismatch.service');
+  assert.ok(refSlot && svcSlot);
+  const related = (t: string) => only(analyze('/ws/svc.yaml', t).findings, 'selector-mismatch').map((f) => f.related?.map((x) => [x.path, x.range.start.line]));
+  // A comment line at the top of each file (in its first document): the cross-file rules run again
+  // on the file, and the documents below reuse their results (no fact they read changed).
+  const runs = a.crossFileRuns;
+  assert.equal(only(analyze('/ws/pod.yaml', '# moved\n' + pod).findings, 'missing-reference').length, 1);
+  assert.deepEqual(related('# moved\n' + svc), [[['/ws/dep.yaml', 2]]]);
+  assert.equal(a.crossFileRuns - runs, 2);
+  assert.equal(analyze('/ws/pod.yaml', '# moved\n' + pod).yaml!.states[1].model, podDoc);
+  assert.equal(podDoc.memo.get('missing-reference'), refSlot);
+  assert.equal(svcDoc.memo.get('selector-mismatch.service'), svcSlot);
+  // The Deployment moves one line down: the related location follows it.
+  analyze('/ws/dep.yaml', '# moved\n' + dep);
+  assert.deepEqual(related(svc), [[['/ws/dep.yaml', 3]]]);
+  assert.notEqual(svcDoc.memo.get('selector-mismatch.service'), svcSlot);
+  // The ConfigMap takes the referenced name: the reference is found now.
+  analyze('/ws/cm.yaml', cm.replace('other', 'cfg'));
+  assert.deepEqual(only(analyze('/ws/pod.yaml', pod).findings, 'missing-reference'), []);
+  assert.notEqual(podDoc.memo.get('missing-reference'), refSlot);
 });

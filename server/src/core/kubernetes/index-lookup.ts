@@ -170,18 +170,33 @@ export function shift(r: Range, lines: number): Range {
 }
 
 /**
- * A per-document result that depends on the workspace index: computed once per index generation
- * (one memo slot per key, replaced, so old generations do not pile up).
+ * A per-document result that depends on the workspace index: kept while the index facts it read
+ * keep their revisions (a comment line or a range shift in some file changes none of them), so an
+ * edit elsewhere reuses it; one memo slot per key, replaced, so old results do not pile up. A
+ * result whose items carry related locations (absolute ranges from the index) also depends on where
+ * those files' objects sit: `ranges:<path>` of each (`path`: the file being checked, for related
+ * locations without one).
  */
-export function perGeneration<T>(doc: { memo: Map<string, unknown> }, key: string, ws: WorkspaceIndex, compute: () => T): T {
+export function perGeneration<T>(doc: { memo: Map<string, unknown> }, key: string, ws: WorkspaceIndex, compute: () => T, path?: string): T {
   // Keyed by the index itself (not the per-check view); the fact keys read are replayed on a hit.
   const base = ws.base;
-  const slot = doc.memo.get(key) as { ws: WorkspaceIndex; gen: number; value: T; keys: string[] } | undefined;
-  if (slot && slot.ws === base && slot.gen === base.generation) {
+  const slot = doc.memo.get(key) as { ws: WorkspaceIndex; gen: number; value: T; keys: string[]; revs: number[] } | undefined;
+  if (slot && slot.ws === base && (slot.gen === base.generation || slot.keys.every((k, i) => base.revision(k) === slot.revs[i]))) {
+    slot.gen = base.generation;
     for (const k of slot.keys) ws.read(k);
     return slot.value;
   }
   const { value, keys } = ws.capture(compute);
-  doc.memo.set(key, { ws: base, gen: base.generation, value, keys: [...new Set(keys)] });
+  const all = new Set(keys);
+  if (Array.isArray(value)) {
+    for (const item of value as { related?: readonly { path?: string }[] }[]) {
+      for (const r of item?.related ?? []) {
+        const p = r.path ?? path;
+        all.add(p === undefined ? '*' : `ranges:${p}`);
+      }
+    }
+  }
+  const kept = [...all];
+  doc.memo.set(key, { ws: base, gen: base.generation, value, keys: kept, revs: kept.map((k) => base.revision(k)) });
   return value;
 }

@@ -71,7 +71,7 @@ export const selectorMismatch = defineRule({
           const out: Pending[] = [];
           checkService(doc, ctx.path, lookup(ctx.workspace), (range, message, related) => out.push({ range, message, severity: 'warning', related }), m);
           return out;
-        });
+        }, ctx.path);
       }
       for (const f of found) ctx.report({ ...f, range: shift(f.range, chunk.startLine) });
     }

@@ -150,7 +150,7 @@ export const rbacClusterAdminBinding = defineRule({
           out.push({ range: nodeRange(doc, s), message, ...(related.length ? { related } : {}) });
         }
         return out;
-      });
+      }, ctx.path);
       for (const f of found) ctx.report({ range: shift(f.range, chunk.startLine), message: f.message, ...(f.related ? { related: f.related } : {}) });
     }
   },

@@ -1,7 +1,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lint, only } from '../../../helpers';
-import { argNameAt, argValueAt, at, INVOCATIONS, lintForm, ruleFindings, variable } from '../forms';
+import { lint, only } from '../../../../../test/helpers';
+import { argNameAt, at, INVOCATIONS, lintForm, render, ruleFindings, variable } from '../../../../../test/core/loci/forms';
+import { ruleTester } from '../../../../../test/rule-tester';
+import { missingProject } from './missing-project';
 
 describe('loci-missing-project (R5)', () => {
   const RULE = 'loci-missing-project';
@@ -45,29 +47,17 @@ describe('loci-missing-project (R5)', () => {
   });
 });
 
-describe('loci-target-mismatch (R6)', () => {
-  const RULE = 'loci-target-mismatch';
-  for (const form of INVOCATIONS) {
-    test(`${form}: --target requirements with PROJECT=cinder`, () => {
-      const r = lintForm(form, { target: 'requirements', args: { WHEELS: null } });
-      assert.deepEqual(ruleFindings(r.findings, RULE), [{ range: argValueAt(r.text, form, 'PROJECT', 'cinder'), id: 'rule.loci-target-mismatch.requirementsTarget', severity: 'error', args: { project: 'cinder' } }]);
-    });
-    test(`${form}: PROJECT=requirements without --target requirements`, () => {
-      const r = lintForm(form, { args: { PROJECT: 'requirements', WHEELS: null } });
-      assert.deepEqual(ruleFindings(r.findings, RULE).map((x) => [x.range, x.id]), [[argValueAt(r.text, form, 'PROJECT', 'requirements'), 'rule.loci-target-mismatch.noTarget']]);
-    });
-    test(`${form}: PROJECT=requirements with --target project`, () => {
-      const r = lintForm(form, { target: 'project', args: { PROJECT: 'requirements', WHEELS: null } });
-      assert.deepEqual(ruleFindings(r.findings, RULE).map((x) => [x.range, x.id]), [[argValueAt(r.text, form, 'PROJECT', 'requirements'), 'rule.loci-target-mismatch.projectTarget']]);
-    });
-    test(`${form}: the matching pairs are clean`, () => {
-      assert.deepEqual(only(lintForm(form, { target: 'requirements', args: { PROJECT: 'requirements', WHEELS: null } }).findings, RULE), []);
-      assert.deepEqual(only(lintForm(form, { target: 'project' }).findings, RULE), []);
-      assert.deepEqual(only(lintForm(form).findings, RULE), []);
-    });
-  }
-  test('dockerfile: ARG defaults serve every target, so there is no mismatch to find', () => {
-    assert.deepEqual(only(lintForm('dockerfile', { args: { PROJECT: 'requirements' } }).findings, RULE), []);
+// The same cases through the RuleTester (message keys, ranges, severities; the rule offers no fix),
+// for a build script and a compose file (the rule is registered per file target: shell, yaml-document).
+for (const form of ['shell', 'compose'] as const) {
+  const good = render(form);
+  const none = render(form, { args: { PROJECT: null } });
+  const empty = render(form, { args: { PROJECT: '' } });
+  ruleTester(missingProject.find((x) => x.target === (form === 'shell' ? 'shell' : 'yaml-document'))!, {
+    valid: [{ name: `${form}: PROJECT given`, code: good.text, path: good.path }],
+    invalid: [
+      { name: `${form}: no PROJECT`, code: none.text, path: none.path, errors: [{ messageId: 'missing', range: at(none.text, form === 'shell' ? 'docker buildx build' : 'cinder'), severity: 'error' }], output: null },
+      { name: `${form}: empty PROJECT`, code: empty.text, path: empty.path, errors: [{ messageId: 'empty', range: argNameAt(empty.text, form, 'PROJECT'), severity: 'error' }], output: null },
+    ],
   });
-});
-
+}

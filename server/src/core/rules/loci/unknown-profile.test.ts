@@ -1,9 +1,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzerWith, applyFix, lint, only } from '../../../helpers';
-import { parseBindep } from '../../../../server/src/core/loci/bindep';
-import { LOCI_BINDEP_TXT, LOCI_PYDEP_TXT } from '../../../../server/src/core/loci/data';
-import { at, FORMS, lintForm, ruleFindings } from '../forms';
+import { analyzerWith, applyFix, lint, only } from '../../../../../test/helpers';
+import { parseBindep } from '../../loci/bindep';
+import { LOCI_BINDEP_TXT, LOCI_PYDEP_TXT } from '../../loci/data';
+import { at, FORMS, lintForm, ruleFindings } from '../../../../../test/core/loci/forms';
 
 const RULE = 'loci-unknown-profile';
 

@@ -1,13 +1,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzerWith, lint, only } from '../../../helpers';
-import { parseBindep } from '../../../../server/src/core/loci/bindep';
-import { LOCI_PYDEP_TXT } from '../../../../server/src/core/loci/data';
-import { hover } from '../../../../server/src/core/features';
-import { Analyzer } from '../../../../server/src/core/engine';
-import { createRegistry } from '../../../../server/src/core/rules';
-import { mergeConfig } from '../../../../server/src/core/config/config';
-import { argNameAt, argValueAt, at, FORMS, INVOCATIONS, lintForm, render, ruleFindings } from '../forms';
+import { analyzerWith, lint, only } from '../../../../../test/helpers';
+import { parseBindep } from '../../loci/bindep';
+import { LOCI_PYDEP_TXT } from '../../loci/data';
+import { hover } from '../../features';
+import { mergeConfig } from '../../config/config';
+import { argNameAt, argValueAt, at, FORMS, INVOCATIONS, lintForm, render, ruleFindings } from '../../../../../test/core/loci/forms';
 
 const RULE = 'loci-base-image';
 

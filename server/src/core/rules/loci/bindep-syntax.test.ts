@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lint, only, r } from '../../../helpers';
-import { LOCI_BINDEP_TXT, LOCI_PYDEP_TXT } from '../../../../server/src/core/loci/data';
+import { lint, only, r } from '../../../../../test/helpers';
+import { LOCI_BINDEP_TXT, LOCI_PYDEP_TXT } from '../../loci/data';
 
 describe('bindep-syntax', () => {
   test('loci\'s own bindep.txt and pydep.txt are clean', () => {

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { only } from '../../../helpers';
-import { at, atIn, FORMS, INVOCATIONS, lintForm, ruleFindings, variable } from '../forms';
+import { only } from '../../../../../test/helpers';
+import { at, atIn, FORMS, INVOCATIONS, lintForm, ruleFindings, variable } from '../../../../../test/core/loci/forms';
 
 const RULE = 'loci-profile-no-effect';
 
