@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ChunkQueue, CHUNK } from '../../server/src/cli/parallel';
+import { ChunkQueue, CHUNK, CHART_SPAN, chartGroup } from '../../server/src/cli/parallel';
 
 const ROOT = process.env.DOCKYARD_ROOT ?? path.resolve(__dirname, '../../..');
 const cli = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), ...args], { cwd, encoding: 'utf8' });
@@ -24,6 +24,34 @@ test('ChunkQueue: files keep their single-threaded index, chunks of at most CHUN
   assert.deepEqual(got, many.map((f, i) => [i, f]));
   assert.equal(q.pending, 0);
   assert.deepEqual(q.paths(), many);
+});
+
+test('ChunkQueue: a chunk does not end inside a chart\'s templates (up to CHART_SPAN chunks), and waits for the walk when the chart may go on', () => {
+  assert.equal(chartGroup('/r/nova/templates/deployment.yaml'), '/r/nova');
+  assert.equal(chartGroup('/r/nova/templates/bin/_start.sh.tpl'), '/r/nova');
+  assert.equal(chartGroup('C:\\r\\nova\\templates\\job.yaml'), 'C:\\r\\nova');
+  assert.equal(chartGroup('/r/nova/values.yaml'), undefined);
+  const q = new ChunkQueue();
+  const files = [
+    ...Array.from({ length: CHUNK - 2 }, (_, i) => `/r/a/f${i}.yaml`),
+    ...Array.from({ length: 10 }, (_, i) => `/r/chart/templates/t${i}.yaml`),
+    '/r/chart/values.yaml',
+  ];
+  for (const f of files.slice(0, CHUNK + 3)) q.add(f);
+  // The walk is still going and the chart's templates may continue: no chunk yet.
+  assert.equal(q.next(), undefined);
+  for (const f of files.slice(CHUNK + 3)) q.add(f);
+  const first = q.next()!;
+  assert.deepEqual(first.map(([, f]) => f), files.slice(0, CHUNK + 8));
+  q.ended = true;
+  assert.deepEqual(q.next()!.map(([, f]) => f), ['/r/chart/values.yaml']);
+  assert.equal(q.next(), undefined);
+  // A chart larger than CHART_SPAN chunks is cut at that size.
+  const big = new ChunkQueue();
+  for (let i = 0; i < CHUNK * CHART_SPAN + 7; i++) big.add(`/r/huge/templates/t${String(i).padStart(4, '0')}.yaml`);
+  assert.equal(big.next()!.length, CHUNK * CHART_SPAN);
+  big.ended = true;
+  assert.equal(big.next()!.length, 7);
 });
 
 test('lint --jobs 2 prints exactly what --jobs 1 prints (text, JSON, SARIF), cross-file findings included', () => {

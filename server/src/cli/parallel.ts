@@ -69,17 +69,32 @@ export function plainFinding(f: Finding, wantFixes: boolean): Finding {
   return out;
 }
 
+/** A chunk may grow to this many times CHUNK to keep the templates of one Helm chart together. */
+export const CHART_SPAN = 8;
+
+/**
+ * The Helm chart a file belongs to for the chunking: the folder above its `templates/` (the chart's
+ * values are read once per worker, so a chart's templates should not be split between workers);
+ * undefined for files outside any `templates/` folder.
+ */
+export function chartGroup(file: string): string | undefined {
+  const i = Math.max(file.lastIndexOf('/templates/'), file.lastIndexOf('\\templates\\'));
+  return i > 0 ? file.slice(0, i) : undefined;
+}
+
 /**
  * Hands files out in chunks: `push` while files are found, `next` when a worker asks. Pure (the
- * tests drive it): which worker gets which chunk never changes the output, only the balance.
+ * tests drive it): which worker gets which chunk never changes the output, only the balance. A
+ * chunk does not end between two templates of the same chart (up to CHART_SPAN × its size): each
+ * worker reads and parses the values files of every chart it lints templates of.
  */
 export class ChunkQueue {
-  private readonly queue: IndexedPath[] = [];
+  private readonly queue: [index: number, path: string, group: string | undefined][] = [];
   private readonly all: string[] = [];
   ended = false;
 
   add(path: string): void {
-    this.queue.push([this.all.length, path]);
+    this.queue.push([this.all.length, path, chartGroup(path)]);
     this.all.push(path);
   }
 
@@ -96,10 +111,18 @@ export class ChunkQueue {
     return this.queue.length;
   }
 
-  /** The next chunk (up to `CHUNK` files), or undefined when none is waiting. */
+  /**
+   * The next chunk (`max` files, more to finish a chart's templates), or undefined when none is
+   * waiting — or, while files are still being added, when the chart of the last file may go on.
+   */
   next(max = CHUNK): IndexedPath[] | undefined {
-    if (!this.queue.length) return undefined;
-    return this.queue.splice(0, max);
+    const q = this.queue;
+    if (!q.length) return undefined;
+    const cap = Math.min(q.length, max * CHART_SPAN);
+    let n = Math.min(max, q.length);
+    while (n < cap && q[n][2] !== undefined && q[n][2] === q[n - 1][2]) n++;
+    if (!this.ended && n === q.length && n < max * CHART_SPAN && q[n - 1][2] !== undefined) return undefined;
+    return q.splice(0, n).map(([index, path]) => [index, path]);
   }
 }
 
@@ -133,8 +156,10 @@ export class LintPool {
     if (this.queue.pending >= CHUNK) {
       const i = this.rr;
       if (this.outstanding[i] < PUSHED_DURING_WALK) {
+        const chunk = this.queue.next();
+        if (!chunk) return;
         this.rr = (this.rr + 1) % this.workers.length;
-        this.sendChunk(i, this.queue.next()!);
+        this.sendChunk(i, chunk);
       }
     }
   }

@@ -97,7 +97,11 @@ interface ChunkState {
   /** `findings` shifted to the file line the document starts at (reused while it stays there). */
   shifted?: { source: Finding[]; line: number; list: Finding[]; silenced: SilencedFinding[] };
   /** A Helm template's document: its branches and the models of its other variants (see helm-template.ts). */
-  helm?: { info: HelmDocInfo; signature: string; variants: YamlDocModel[] };
+  /**
+   * A template's other variants (`info.variants[1..]`); undefined where the variant's masked text
+   * is that of the default or of an earlier variant (its findings would all be repeats).
+   */
+  helm?: { info: HelmDocInfo; signature: string; variants: (YamlDocModel | undefined)[] };
 }
 
 export interface YamlFileState {
@@ -300,7 +304,17 @@ export class Analyzer {
         const model = new YamlDocModel(info ? maskHelm(info.variants[0].text) : c.text, helm, kept);
         cs = { model, suppressions: new SuppressionSet(parseSuppressions(model.lines), model.lines, annotationSuppressions(model, this.registry.equivalents())) };
         if (info && signature !== undefined) {
-          cs.helm = { info, signature, variants: info.variants.slice(1).map((v) => new YamlDocModel(maskHelm(v.text), true, kept)) };
+          const texts = new Set([model.text]);
+          cs.helm = {
+            info,
+            signature,
+            variants: info.variants.slice(1).map((v) => {
+              const t = maskHelm(v.text);
+              if (texts.has(t)) return undefined;
+              texts.add(t);
+              return new YamlDocModel(t, true, kept);
+            }),
+          };
         }
       }
       states.push(cs);
@@ -598,7 +612,7 @@ export class Analyzer {
     const keep = (fix: Fix) => fix.kind === 'ignore' || !fix.edits.some((e) => editsSubstitution(cs.model, h.info, e.range));
     const out = list.map((f) => (f.rule === 'internal-error' ? f : withFixesOf(f, annotateHelmFinding(f, { ...context, doc: cs.model }, []), keep)));
     h.variants.forEach((doc, i) => {
-      if (!(kind === 'kubernetes' && doc.k8s)) return;
+      if (!(kind === 'kubernetes' && doc?.k8s)) return;
       const deviations: Branch[] = h.info.variants[i + 1].deviations;
       const found: Finding[] = [];
       let current = rules[0];

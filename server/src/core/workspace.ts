@@ -126,6 +126,14 @@ export class WorkspaceIndex {
     }
     for (const [p, e] of old) this.files.set(p, e);
     this.gen++;
+    this.reorders++;
+  }
+
+  private reorders = 0;
+
+  /** Changes when `reorder` put the files in another order (facts do not change then). */
+  get orderRevision(): number {
+    return this.reorders;
   }
 
   delete(path: string): void {
@@ -139,8 +147,15 @@ export class WorkspaceIndex {
     const a = prev ? sigsOf(path, prev) : EMPTY;
     const b = next ? sigsOf(path, next) : EMPTY;
     let any = false;
-    for (const [k, s] of a) if (b.get(k) !== s) (this.bump(k), (any = true));
-    for (const k of b.keys()) if (!a.has(k)) (this.bump(k), (any = true));
+    let crds = false;
+    const bump = (k: string) => {
+      this.bump(k);
+      any = true;
+      if (k.startsWith('crd:')) crds = true;
+    };
+    for (const [k, s] of a) if (b.get(k) !== s) bump(k);
+    for (const k of b.keys()) if (!a.has(k)) bump(k);
+    if (crds) this.bump(CRDS_FACT_KEY);
     if (any) {
       this.bump('*');
       this.gen++;
@@ -256,6 +271,9 @@ export interface CrdSummary {
   kind: string;
   versions: Record<string, unknown>;
 }
+
+/** Bumped whenever the CustomResourceDefinitions of any group and kind change. */
+export const CRDS_FACT_KEY = 'crds';
 
 /** The fact key of the workspace CustomResourceDefinitions of a group and kind. */
 export function crdFactKey(group: string, kind: string): string {

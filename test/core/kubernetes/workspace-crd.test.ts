@@ -88,3 +88,38 @@ test('a custom resource at a version the workspace CRD does not serve says so', 
   assert.equal(got.length, 1, got.join('\n'));
   assert.match(got[0], /^0:\d+ unknown-kind .*v1/);
 });
+
+test('the table of workspace CRDs is rebuilt when a CRD fact changes or the files are reordered, not when another file is added', async () => {
+  const { WorkspaceIndex } = await import('../../../server/src/core/workspace');
+  const { workspaceCrdSchemaFor } = await import('../../../server/src/core/kubernetes/crd');
+  /** Counts the whole-index scans. */
+  class CountingIndex extends WorkspaceIndex {
+    scans = 0;
+    override all() {
+      this.scans++;
+      return super.all();
+    }
+  }
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
+  const crdEntry = (path: string, version: string) => ({ path, docIndex: 0, apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', name: 'widgets.example.com', range, data: { crd: { group: 'example.com', kind: 'Widget', versions: { [version]: { type: 'object' } } } } });
+  const ws = new CountingIndex();
+  ws.set('/a.yaml', [crdEntry('/a.yaml', 'v1')]);
+  assert.equal(workspaceCrdSchemaFor(ws, 'example.com/v1', 'Widget')?.file, '/a.yaml');
+  const scans = ws.scans;
+  for (let i = 0; i < 20; i++) {
+    ws.set(`/cm${i}.yaml`, [{ path: `/cm${i}.yaml`, docIndex: 0, apiVersion: 'v1', kind: 'ConfigMap', name: `cm${i}`, range }]);
+    assert.equal(workspaceCrdSchemaFor(ws, 'example.com/v1', 'Widget')?.file, '/a.yaml');
+  }
+  assert.equal(ws.scans, scans, 'no rescan for files without CRDs');
+  // Another definition of the kind: the first in index order still wins; the table was rebuilt.
+  ws.set('/b.yaml', [crdEntry('/b.yaml', 'v2')]);
+  assert.equal(workspaceCrdSchemaFor(ws, 'example.com/v2', 'Widget')?.status, 'no-version');
+  assert.equal(ws.scans, scans + 1);
+  // Put in another order: b first.
+  ws.reorder(['/b.yaml', '/a.yaml']);
+  assert.equal(workspaceCrdSchemaFor(ws, 'example.com/v2', 'Widget')?.file, '/b.yaml');
+  ws.delete('/b.yaml');
+  assert.equal(workspaceCrdSchemaFor(ws, 'example.com/v1', 'Widget')?.file, '/a.yaml');
+  ws.delete('/a.yaml');
+  assert.equal(workspaceCrdSchemaFor(ws, 'example.com/v1', 'Widget'), undefined);
+});

@@ -44,6 +44,11 @@ test('CST path: the same tree as the Composer for the constructs manifests use',
   const cases = [
     'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x  # the name\n  labels: {app: x, "tier": web}\n',
     '---\n# leading comment\na: b\n',
+    // A `...` marker ends the document (openstack-helm ends every file so).
+    'a: 1\n...\n',
+    'a:\n  b: 1\n# c\n...\n',
+    'a:\n  - x\n... # end\n# after\n\n',
+    '- 1\n...',
     '--- # marker comment\na: 1\n',
     'a:\n  - e\n  - f: 1\n    g: [1, "x"]\nh:\nk: {}\n',
     'a:\n- x\n-\n  y: 2\n-\nb: 1\n',
@@ -92,7 +97,10 @@ test('CST path: gives up on what it does not mirror (the Composer parses those)'
     '# only a comment\n',
     'a: [1, 2,]\n',
     'a: [1, # c\n  2]\n',
-    'a: 1\n...\n',
+    '...\na: 1\n',
+    'a: 1\n...\nb: 2\n',
+    'a: 1\n...\n...\n',
+    'a: 1\n... x\n',
     'a: "unterminated\n',
     'a: [1, 2\n',
   ];

@@ -2,7 +2,7 @@ import { splitDocuments, YamlDocModel } from '../model/yaml';
 import type { DockyardConfig } from '../config/config';
 import type { CrdSchemaSource, Providers } from '../providers';
 import { BoundedCache } from '../util/bounded-cache';
-import { crdFactKey, type CrdSummary, type IndexedResource, type WorkspaceIndex } from '../workspace';
+import { crdFactKey, CRDS_FACT_KEY, type CrdSummary, type IndexedResource, type WorkspaceIndex } from '../workspace';
 
 /**
  * Custom resource schemas (`kubernetes.crdSchemas`): a kind (`Kind` or `group/version/Kind`) maps to
@@ -135,21 +135,37 @@ function hash(s: string): number {
 
 // ---- CustomResourceDefinitions found in the workspace ------------------------------------------
 
-/** The workspace CRD entries of a group/kind (rebuilt once per index generation). */
+/**
+ * The workspace CRD entries of a group/kind. On the index itself the table is rebuilt only when a
+ * CRD fact changed or the files were put in another order (the table holds the CRD entries in index
+ * order, which neither other files nor a shift of a CRD's lines change): rebuilding it whenever any
+ * file changed made pass 1 of a lint, where every file is added, quadratic in custom resources.
+ */
 function workspaceCrds(ws: WorkspaceIndex, group: string, kind: string): IndexedResource[] {
-  const byKey = ws.memo('crd:byGroupKind', () => {
-    const t = new Map<string, IndexedResource[]>();
-    for (const r of ws.all()) {
-      const c = r.data?.crd as CrdSummary | undefined;
-      if (!c) continue;
-      const k = `${c.group}/${c.kind}`;
-      const list = t.get(k);
-      if (list) list.push(r);
-      else t.set(k, [r]);
+  let byKey: Map<string, IndexedResource[]>;
+  if (ws.base === ws) {
+    const slot = ws.keep('crd:byGroupKind', () => ({ stamp: '', table: new Map<string, IndexedResource[]>() }));
+    const stamp = `${ws.revision(CRDS_FACT_KEY)}|${ws.orderRevision}`;
+    if (slot.stamp !== stamp) {
+      slot.table = crdTable(ws);
+      slot.stamp = stamp;
     }
-    return t;
-  });
+    byKey = slot.table;
+  } else byKey = ws.memo('crd:byGroupKind', () => crdTable(ws));
   return byKey.get(`${group}/${kind}`) ?? [];
+}
+
+function crdTable(ws: WorkspaceIndex): Map<string, IndexedResource[]> {
+  const t = new Map<string, IndexedResource[]>();
+  for (const r of ws.all()) {
+    const c = r.data?.crd as CrdSummary | undefined;
+    if (!c) continue;
+    const k = `${c.group}/${c.kind}`;
+    const list = t.get(k);
+    if (list) list.push(r);
+    else t.set(k, [r]);
+  }
+  return t;
 }
 
 /** The fact key and its revision when a workspace CRD serves this apiVersion/kind (part of cache keys). */

@@ -43,7 +43,8 @@ export interface HelmChart {
   /** Changes whenever any of the files' texts does (a cache key). */
   key: string;
   defaults?: HelmValues;
-  overrides: HelmValues[];
+  /** The override files (merged over the defaults), in file order; see HelmOverrides. */
+  overrides: HelmOverrides;
   /** Set for a subchart under a parent chart's `charts/` whose Chart.yaml lists it. */
   dependency?: HelmDependency;
 }
@@ -53,6 +54,41 @@ export interface HelmParentTexts {
   chart: HelmValuesText;
   values?: HelmValuesText;
   folder: string;
+}
+
+/**
+ * The override files of a chart, each parsed when first asked for: they are read only to name the
+ * override that turns on a condition that is off by default (most templates never ask), so a lint
+ * of a large chart repository does not parse every values file under `values_overrides/` up front.
+ * A file that does not parse (or holds no values) is skipped, as if it were not there.
+ */
+export class HelmOverrides {
+  private readonly parsed: (HelmValues | null | undefined)[] = [];
+
+  constructor(
+    private readonly base: unknown,
+    private readonly texts: readonly HelmValuesText[],
+  ) {}
+
+  /** The first override (in file order) for which `test` holds. */
+  find(test: (o: HelmValues) => boolean): HelmValues | undefined {
+    if (this.base === undefined) return undefined;
+    for (let i = 0; i < this.texts.length; i++) {
+      const o = this.at(i);
+      if (o && test(o)) return o;
+    }
+    return undefined;
+  }
+
+  private at(i: number): HelmValues | null {
+    let o = this.parsed[i];
+    if (o === undefined) {
+      const t = this.texts[i];
+      const p = parse(t);
+      o = this.parsed[i] = p.value === undefined ? null : { file: t.file, path: t.path, value: mergeValues(this.base, p.value), doc: p.doc };
+    }
+    return o;
+  }
 }
 
 export interface HelmValuesText {
@@ -165,10 +201,6 @@ export function buildHelmChart(root: string, key: string, defaults: HelmValuesTe
     key,
     ...(dependency ? { dependency } : {}),
     defaults: d && defaults && base !== undefined ? { file: defaults.file, path: defaults.path, value: base, doc: d.doc } : undefined,
-    overrides: overrides.slice(0, MAX_OVERRIDES).flatMap((o) => {
-      const p = parse(o);
-      if (p.value === undefined || base === undefined) return [];
-      return [{ file: o.file, path: o.path, value: mergeValues(base, p.value), doc: p.doc }];
-    }),
+    overrides: new HelmOverrides(base, overrides.slice(0, MAX_OVERRIDES)),
   };
 }

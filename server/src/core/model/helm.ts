@@ -21,29 +21,57 @@ export function maskActions(text: string): string {
   while (open >= 0) {
     const close = text.indexOf('}}', open + 2);
     if (close < 0) break;
-    parts.push(text.slice(last, open), text.slice(open, close + 2).replace(/[^\r\n]/g, MASK));
+    parts.push(text.slice(last, open), masked(text, open, close + 2));
     last = close + 2;
     open = text.indexOf('{{', last);
   }
+  if (last === 0) return text;
   parts.push(text.slice(last));
   return parts.join('');
+}
+
+/** `text[from, to)` with every character but line breaks replaced by MASK. */
+function masked(text: string, from: number, to: number): string {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return text.slice(from, to).replace(/[^\r\n]/g, MASK);
+  }
+  return MASK.repeat(to - from);
 }
 
 export function maskHelm(text: string): string {
   if (!text.includes('{{')) return text;
   // First pass: replace every action by MASK (newlines inside multi-line actions kept).
   const masked = maskActions(text);
-  // Second pass: lines with nothing but actions (and a chomping dash) become blank lines.
+  // Second pass: lines with nothing but actions (and a chomping dash) become blank lines. Only the
+  // lines that hold a MASK are looked at; the text between them is copied as it is.
   const run = new RegExp(`${MASK}+`, 'g');
-  const out = masked.split('\n').map((l) => {
-    if (!l.includes(MASK)) return l;
-    const rest = l.replace(run, '').trim();
-    if (rest === '') return l.replace(/[^\r]/g, ' ');
-    // `{{- end }} # end if`: blank the action, keep the comment.
-    if (rest.startsWith('#') && /^[\s\uE000]*#/.test(l)) return l.replace(run, (m) => ' '.repeat(m.length));
-    return l;
-  });
-  return out.join('\n');
+  const parts: string[] = [];
+  let last = 0;
+  let m = masked.indexOf(MASK);
+  while (m >= 0) {
+    const start = masked.lastIndexOf('\n', m) + 1;
+    let end = masked.indexOf('\n', m);
+    if (end < 0) end = masked.length;
+    const l = masked.slice(start, end);
+    const out = blankLine(l, run);
+    if (out !== l) {
+      parts.push(masked.slice(last, start), out);
+      last = end;
+    }
+    m = masked.indexOf(MASK, end);
+  }
+  if (last === 0) return masked;
+  parts.push(masked.slice(last));
+  return parts.join('');
+}
+
+/** A line holding a MASK: blank when nothing but actions; `{{- end }} # end if`: the action blanked, the comment kept. */
+function blankLine(l: string, run: RegExp): string {
+  const rest = l.replace(run, '').trim();
+  if (rest === '') return l.includes('\r') ? l.replace(/[^\r]/g, ' ') : ' '.repeat(l.length);
+  if (rest.startsWith('#') && /^[\s\uE000]*#/.test(l)) return l.replace(run, (m) => ' '.repeat(m.length));
+  return l;
 }
 
 export function isMasked(s: unknown): boolean {

@@ -27,9 +27,14 @@ export function buildFromCstTokens(text: string): { root?: YNode | null; tokens?
 
 function buildFromTokens(tokens: readonly CST.Token[]): YNode | null | undefined {
   let doc: CST.Document | undefined;
+  let docEnd = false;
   for (const t of tokens) {
     if (t.type === 'document' && !doc) doc = t;
     else if (t.type === 'comment' || t.type === 'newline' || t.type === 'space') continue;
+    // One `...` after the document (as openstack-helm ends its files), followed on its line by
+    // nothing but spaces and a comment: the Composer reads the document before it, and the
+    // marker's line only adds a document comment (not part of the owned model).
+    else if (t.type === 'doc-end' && doc && !docEnd && cleanEnd(t.end)) docEnd = true;
     else return undefined;
   }
   if (!doc || !doc.value) return undefined;
@@ -50,6 +55,16 @@ function buildFromTokens(tokens: readonly CST.Token[]): YNode | null | undefined
     if (e === GIVE_UP) return undefined;
     throw e;
   }
+}
+
+/** The tokens after a `...` marker hold no error (the library's resolveEnd, strict: a comment needs a space before it). */
+function cleanEnd(end: readonly Src[] | undefined): boolean {
+  let space = false;
+  for (const st of end ?? []) {
+    if (st.type === 'space' || st.type === 'newline') space = true;
+    else if (st.type !== 'comment' || !space) return false;
+  }
+  return true;
 }
 
 const GIVE_UP = new Error('not on the CST fast path');
