@@ -5,7 +5,6 @@ import { DockerfileModel } from '../../server/src/core/model/dockerfile';
 import { runShell } from '../../server/src/core/model/dockerfile-run';
 import { stageOfLine } from '../../server/src/core/model/dockerfile-stages';
 import { SHELL_CACHE_BOUNDS, shellBuilds } from '../../server/src/core/loci/sources';
-import { BINDEP_CACHE_BOUNDS, parseBindepCached } from '../../server/src/core/loci/bindep-cache';
 import { BoundedCache } from '../../server/src/core/util/bounded-cache';
 import { createProviders } from '../../server/src/core/providers';
 
@@ -70,16 +69,6 @@ test('a build script over the cache bound is parsed once per analysis (turn), no
   await Promise.resolve();
   await new Promise((r) => setImmediate(r));
   assert.notEqual(shellBuilds(text, P), first, 'the next turn parses again: nothing kept it');
-});
-
-test('a bindep file over the cache bound is parsed once per turn', async () => {
-  const lines: string[] = [];
-  for (let i = 0; lines.length * 30 < BINDEP_CACHE_BOUNDS.maxBytes / 30; i++) lines.push(`pkg-${i} [platform:dpkg test]`);
-  const text = lines.join('\n') + '\n';
-  const f = parseBindepCached(text, P);
-  assert.equal(parseBindepCached(text, P), f);
-  await new Promise((r) => setImmediate(r));
-  assert.notEqual(parseBindepCached(text, P), f);
 });
 
 test('BoundedCache: oversizeForTurn keeps the entry for get only, until the microtasks run', async () => {
