@@ -11,6 +11,7 @@ import type { SilencedFinding } from './core/engine';
 import { rulesCommand } from './cli/rules';
 import type { PartialConfig } from './core/config/config';
 import { toSarif } from './cli/sarif';
+import { MappedArray, writeJson } from './cli/json-out';
 import { runScaffold } from './cli-scaffold';
 import { entryExists, isInside, realPathOf, safeMkdir, safeWriteFile, UnsafeWriteError } from './host/safe-write';
 import { gitRoot } from './host/repo-root';
@@ -214,7 +215,7 @@ function report(results: FileResult[], opts: Options, io: CliIo, lang: Lang, reg
       version: 1,
       files: results.map((r) => ({
         path: r.display,
-        diagnostics: r.findings.map((f) => ({
+        diagnostics: new MappedArray(r.findings, (f) => ({
           rule: f.rule,
           severity: f.severity,
           message: format(f.message, lang),
@@ -224,11 +225,11 @@ function report(results: FileResult[], opts: Options, io: CliIo, lang: Lang, reg
         ...(opts.explainSuppressions ? { suppressed: (r.silenced ?? []).map((x) => explainJson(x, r, io.cwd, lang)) } : {}),
       })),
     };
-    io.stdout(JSON.stringify(out, null, 2) + '\n');
+    writeJson(out, io.stdout);
     return;
   }
   if (opts.format === 'sarif') {
-    io.stdout(JSON.stringify(toSarif(results, registry, lang, VERSION), null, 2) + '\n');
+    writeJson(toSarif(results, registry, lang, VERSION), io.stdout);
     return;
   }
   let errors = 0;

@@ -189,3 +189,18 @@ spec:
   const fresh = new Analyzer(createRegistry(), undefined, b.providers);
   assert.equal(fresh.analyze({ path: compose, text: COMPOSE }, b.configFor(compose)).findings.filter((f) => f.rule === 'loci-unknown-profile').length, 1);
 });
+
+test('a Dockerfile over the size limit gets no editor features (they would parse it), only its file-too-large finding', () => {
+  const s = new DockyardService({ host: memoryHost() });
+  const head = 'ARG FROM=ubuntu:jammy\nFROM ${FROM}\nARG PROJECT=nova\nARG PROFILES="fluent"\n';
+  s.open('/ws/small/Dockerfile', 1, head, 'dockerfile');
+  assert.match(s.hover('/ws/small/Dockerfile', { line: 2, character: 5 })?.markdown ?? '', /PROJECT/, 'the ARG hover of a loci Dockerfile');
+  // Over MAX_DOCKERFILE_BYTES (8 MB), under the general 20 MB limit.
+  const line = 'RUN true\n';
+  const big = head + line.repeat(Math.ceil((8 * 1024 * 1024) / line.length) + 1);
+  s.open('/ws/big/Dockerfile', 1, big, 'dockerfile');
+  assert.deepEqual(s.diagnostics('/ws/big/Dockerfile').map((f) => f.rule), ['file-too-large']);
+  assert.equal(s.hover('/ws/big/Dockerfile', { line: 2, character: 5 }), undefined);
+  assert.deepEqual(s.completion('/ws/big/Dockerfile', { line: 2, character: 12 }), []);
+  assert.equal(s.analysis('/ws/big/Dockerfile')?.dockerfile, undefined, 'no Dockerfile model was built');
+});

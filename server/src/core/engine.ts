@@ -84,6 +84,13 @@ export const MAX_FILE_BYTES = 20 * 1024 * 1024;
  */
 export const MAX_DOCKERFILE_BYTES = 8 * 1024 * 1024;
 
+/** The size limit a text is over (then it is not analysed: `file-too-large`), or undefined. */
+export function sizeLimitExceeded(path: string, text: string, languageId?: string): number | undefined {
+  if (text.length > MAX_FILE_BYTES) return MAX_FILE_BYTES;
+  if (text.length > MAX_DOCKERFILE_BYTES && detectKind(path, text, languageId) === 'dockerfile') return MAX_DOCKERFILE_BYTES;
+  return undefined;
+}
+
 interface ChunkState {
   model: YamlDocModel;
   suppressions: SuppressionSet;
@@ -215,9 +222,9 @@ export class Analyzer {
         },
       ],
     });
-    if (text.length > MAX_FILE_BYTES) return tooLarge(MAX_FILE_BYTES);
+    const limit = sizeLimitExceeded(path, text, input.languageId);
+    if (limit !== undefined) return tooLarge(limit);
     const kind = detectKind(path, text, input.languageId);
-    if (kind === 'dockerfile' && text.length > MAX_DOCKERFILE_BYTES) return tooLarge(MAX_DOCKERFILE_BYTES);
     if (kind !== 'unknown' && looksBinary(text)) {
       return {
         kind: 'unknown',

@@ -1,4 +1,4 @@
-import { Analyzer, instructionStartLine, type FileAnalysis, type HostContext, type RuleErrorLogger, type SilencedFinding } from './engine';
+import { Analyzer, instructionStartLine, sizeLimitExceeded, type FileAnalysis, type HostContext, type RuleErrorLogger, type SilencedFinding } from './engine';
 import { createRegistry } from './rules';
 import { docsUrl, type RuleRegistry } from './rules/registry';
 import type { DockyardConfig, PartialConfig } from './config/config';
@@ -720,6 +720,9 @@ export class DockyardService {
   private featureContext(path: string): FeatureContext | undefined {
     const d = this.docs.get(path);
     if (!d) return undefined;
+    // A file too large to analyse gets no features either: they would parse it (a hover on a
+    // 1M-line, 33 MB Dockerfile took 20 s and 1.1 GB).
+    if (sizeLimitExceeded(path, d.text, d.languageId) !== undefined) return undefined;
     return { path, text: d.text, languageId: d.languageId, config: this.configFor(path), analyzer: this.analyzer, lang: this.lang };
   }
 

@@ -1,6 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  bindepSyntaxErrors,
   BINDEP_SYNTAX_ERROR_CODES,
   bindepCommandProfiles,
   evaluate,
@@ -378,5 +379,16 @@ describe('parseBindep agrees with bindep\'s own parser (recorded oracle)', () =>
       ]);
       assert.deepEqual(mine, c.rules, JSON.stringify(c.text));
     }
+  });
+  test('bindepSyntaxErrors (the line-by-line scan of the rule, no model) gives the errors of parseBindep on every case, with CR/CRLF line ends and without a final break', () => {
+    let errors = 0;
+    for (const c of oracle.cases) {
+      for (const text of [c.text, c.text.replace(/\n/g, '\r\n'), c.text.replace(/\n/g, '\r'), c.text.replace(/\n$/, ''), c.text + '\tbad [x]\n']) {
+        const want = parseBindep(text).errors;
+        assert.deepEqual(bindepSyntaxErrors(text), want, JSON.stringify(text));
+        errors += want.length;
+      }
+    }
+    assert.ok(errors > 100, `${errors} errors compared`);
   });
 });

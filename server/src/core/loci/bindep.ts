@@ -515,26 +515,10 @@ export function parseBindepLine(s: string, lineNo: number, hasBreak: boolean): B
     parsed = new LineParser(s).parse();
   } catch (e) {
     if (!(e instanceof LineSyntaxError)) throw e;
-    out.error = {
-      code: e.code,
-      messageId: `loci.bindepSyntax.${e.code}`,
-      text: s.slice(e.start, e.end),
-      line: lineNo,
-      range: rangeOn(lineNo, e.start, e.end),
-    };
+    out.error = syntaxError(e, s, lineNo);
     return out;
   }
-  if (!hasBreak && s.length > 0) {
-    // parsley: every rule/comment/blank ends in '\n' and the whole input must be consumed.
-    const end = s.length;
-    out.finalNewline = {
-      code: 'missing-final-newline',
-      messageId: 'loci.bindepSyntax.missing-final-newline',
-      text: '',
-      line: lineNo,
-      range: rangeOn(lineNo, end, end),
-    };
-  }
+  if (!hasBreak && s.length > 0) out.finalNewline = finalNewlineError(lineNo, s.length);
   if (parsed === null) {
     out.comment = s.trimStart().startsWith('#');
     return out;
@@ -583,22 +567,40 @@ export function parseBindepLine(s: string, lineNo: number, hasBreak: boolean): B
   return out;
 }
 
-/** Parse a bindep/pydep file. Never throws. */
 /**
- * Only the syntax errors of a bindep.txt / pydep.txt text, line by line: nothing of a line is kept
- * once it is read, so a 12 MB file costs its errors, not a model of every entry (the `bindep-syntax`
- * rule; the engine keeps the findings of an open document).
+ * The syntax errors of a bindep/pydep file, as parseBindep's `errors`, line by line without a model
+ * of the file (a 19 MB file's model is ~900 MB; its errors need none of it). Never throws.
  */
-export function bindepErrors(text: string): BindepSyntaxError[] {
+export function bindepSyntaxErrors(text: string): BindepSyntaxError[] {
   const errors: BindepSyntaxError[] = [];
   forEachBindepLine(text, (s, lineNo, hasBreak) => {
-    const ln = parseBindepLine(s, lineNo, hasBreak);
-    if (ln.error) errors.push(ln.error);
-    if (ln.finalNewline) errors.push(ln.finalNewline);
+    const e = lineError(s, lineNo);
+    if (e) errors.push(e);
+    else if (!hasBreak && s.length > 0) errors.push(finalNewlineError(lineNo, s.length));
   });
   return errors;
 }
 
+function lineError(s: string, lineNo: number): BindepSyntaxError | undefined {
+  try {
+    new LineParser(s).parse();
+    return undefined;
+  } catch (e) {
+    if (!(e instanceof LineSyntaxError)) throw e;
+    return syntaxError(e, s, lineNo);
+  }
+}
+
+function syntaxError(e: LineSyntaxError, s: string, lineNo: number): BindepSyntaxError {
+  return { code: e.code, messageId: `loci.bindepSyntax.${e.code}`, text: s.slice(e.start, e.end), line: lineNo, range: rangeOn(lineNo, e.start, e.end) };
+}
+
+/** parsley: every rule/comment/blank ends in '\n' and the whole input must be consumed. */
+function finalNewlineError(lineNo: number, end: number): BindepSyntaxError {
+  return { code: 'missing-final-newline', messageId: 'loci.bindepSyntax.missing-final-newline', text: '', line: lineNo, range: rangeOn(lineNo, end, end) };
+}
+
+/** Parse a bindep/pydep file. Never throws. */
 export function parseBindep(text: string): BindepFile {
   const entries: BindepEntry[] = [];
   const errors: BindepSyntaxError[] = [];

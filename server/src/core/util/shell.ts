@@ -239,7 +239,7 @@ const TOP: { readonly words: ReadonlySet<string> } = { words: new Set() };
  * first push): for the many one-word commands and one-pipeline lists of a hostile RUN (a million
  * `&&`) that spare room was a fifth of the model. Copying once when a node is complete is linear.
  */
-function fit<T>(a: T[]): T[] {
+export function fit<T>(a: T[]): T[] {
   return a.length ? a.slice() : (EMPTY as unknown as T[]);
 }
 

@@ -2,7 +2,7 @@ import type { Instruction } from 'dockerfile-ast';
 import type { DockerfileModel } from '../../model/dockerfile';
 import { runShell, type RunShell } from '../../model/dockerfile-run';
 import type { Fix } from '../../types';
-import { baseName, simpleCommands, unwrapCommand, type ShellWord, type SimpleCommand } from '../../util/shell';
+import { baseName, fit, simpleCommands, unwrapCommand, type ShellWord, type SimpleCommand } from '../../util/shell';
 import { continuationStyle, flagsOf, runInstructions } from './util';
 
 /**
@@ -110,7 +110,8 @@ export function readPackageCommand(cmd: SimpleCommand): PackageCommand | undefin
     if (!verb) verb = w;
     else operands.push(w);
   }
-  return { cmd, manager, name: nameWord, label, verb, action: (verb?.value ?? '').toLowerCase(), options, operands, dynamic };
+  // Exact-size arrays: the memo holds one per package command of every RUN (a pushed array keeps 16 spare slots).
+  return { cmd, manager, name: nameWord, label, verb, action: (verb?.value ?? '').toLowerCase(), options: fit(options), operands: fit(operands), dynamic };
 }
 
 /** Every RUN (ONBUILD triggers included) with its package-manager commands; memoized per version. */
@@ -126,7 +127,7 @@ export function packageRuns(model: DockerfileModel): PackageRun[] {
         const p = readPackageCommand(c);
         if (p) packages.push(p);
       }
-      if (packages.length) out.push({ ins, onbuild, run, commands, packages });
+      if (packages.length) out.push({ ins, onbuild, run, commands: fit(commands), packages: fit(packages) });
     }
     return out;
   });

@@ -1,5 +1,5 @@
 import { msg } from '../../messages/catalog';
-import { bindepErrors } from '../../loci/bindep';
+import { bindepSyntaxErrors } from '../../loci/bindep';
 import { defineRule } from '../define';
 import { BINDEP_REFERENCE, LOCI_REFERENCE } from './framework';
 
@@ -21,7 +21,7 @@ export const bindepSyntax = defineRule({
   messages: {
   },
   check(ctx, m) {
-    for (const e of bindepErrors(ctx.text)) {
+    for (const e of bindepSyntaxErrors(ctx.text)) {
       ctx.report({ range: e.range, message: msg(e.messageId, { text: e.text }) });
     }
   },
