@@ -265,6 +265,7 @@ async function benchKubernetes(core, inputs, servers) {
   const registry = core.createRegistry();
   let ruleErrors = 0;
   const uri = pathToFileURL(inputs.bigYaml).toString();
+  const reopened = [];
   let v = 0;
   const r = await rounds([
     { name: 'parse', run: () => timeSync(() => parseAllDocuments(inputs.k8s)) },
@@ -277,16 +278,30 @@ async function benchKubernetes(core, inputs, servers) {
         return { ms, count: n };
       },
     },
-    { name: 'dockyard-lsp', run: () => timeOpen(servers.dockyard, uri, 'yaml', inputs.k8s, ++v) },
+    // A text the server has not seen (the file with a comment line that differs each round): the
+    // whole analysis, as on a first open. Then the same text opened again right after its close: the
+    // server keeps recently closed documents (by path, bounded), so that open reuses their analysis.
+    {
+      name: 'dockyard-lsp',
+      run: async (round) => {
+        const text = `# round ${round} ${v + 1}\n` + inputs.k8s;
+        const first = await timeOpen(servers.dockyard, uri, 'yaml', text, ++v);
+        await settle();
+        const again = await timeOpen(servers.dockyard, uri, 'yaml', text, ++v);
+        if (round > 0) reopened.push(again.ms);
+        return first;
+      },
+    },
     { name: 'yls-lsp', run: () => timeOpen(servers.yls, uri, 'yaml', inputs.k8s, ++v) },
   ]);
   if (!(r['yls-lsp'].count > 0)) throw new Error('yaml-language-server reported no diagnostics: the schema was not applied, the comparison would be unfair');
   results.benches.kubernetes = { lines: inputs.k8sLines, documents: SIZES.k8sDocs, ...r, ruleErrors };
   row({ bench: 'K8s 10k lines: yaml parseAllDocuments (bare parse)', value: r.parse.median, unit: 'ms' });
   row({ bench: `K8s: Dockyard Analyzer.analyze, in-process (${r.analyze.count} findings)`, value: r.analyze.median, unit: 'ms', ratio: r.analyze.median / r.parse.median, ratioOf: 'x parse', target: '≤ 1.5× parse', pass: r.analyze.median <= 1.5 * r.parse.median });
-  row({ bench: `K8s: Dockyard server, didOpen → diagnostics (${r['dockyard-lsp'].count})`, value: r['dockyard-lsp'].median, unit: 'ms', ratio: r['dockyard-lsp'].median / r.parse.median, ratioOf: 'x parse' });
+  row({ bench: `K8s: Dockyard server, didOpen of a text not seen before → diagnostics (${r['dockyard-lsp'].count})`, value: r['dockyard-lsp'].median, unit: 'ms', ratio: r['dockyard-lsp'].median / r.parse.median, ratioOf: 'x parse' });
   const speedup = r['yls-lsp'].median / r['dockyard-lsp'].median;
   row({ bench: `K8s: yaml-language-server, didOpen → diagnostics (${r['yls-lsp'].count})`, value: r['yls-lsp'].median, unit: 'ms', ratio: speedup, ratioOf: 'x Dockyard server', target: '≥ 2.5× slower than Dockyard', pass: speedup >= 2.5 });
+  row({ bench: 'K8s: Dockyard server, didOpen of the text it just closed → diagnostics', value: median(reopened), unit: 'ms', ratio: r['yls-lsp'].median / median(reopened), ratioOf: 'x faster than yaml-language-server' });
   if (ruleErrors) row({ bench: 'K8s: rule errors logged by the analyzer', value: ruleErrors, unit: '', target: '0', pass: false });
 }
 

@@ -94,3 +94,33 @@ test('a rule that throws is logged once and the other rules still run', () => {
   assert.deepEqual(logged, ['boom']);
   assert.equal(only(f, 'privileged-container').length, 1);
 });
+
+test('a document the editor closes and re-opens with the same text gets its parse and findings back; other text, a lint close or invalidation parse again', () => {
+  const a = new Analyzer(createRegistry());
+  const cfg = mergeConfig({});
+  const path = '/ws/pod.yaml';
+  const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: nginx:1.25\n      securityContext:\n        privileged: true\n';
+  const first = a.analyze({ path, text }, cfg).findings;
+  const parse = a.yamlFor(path, text);
+  a.close(path, true, true); // the editor closed it
+  assert.equal(a.cachedFiles(), 0);
+  const again = a.analyze({ path, text }, cfg).findings;
+  assert.deepEqual(again, first);
+  assert.equal(a.yamlFor(path, text), parse, 'the same parse, not a new one');
+  assert.ok(only(again, 'privileged-container').length === 1);
+
+  a.close(path, true, true);
+  const edited = text.replace('name: p', 'name: q');
+  a.analyze({ path, text: edited }, cfg);
+  assert.notEqual(a.yamlFor(path, edited), parse, 'other text: parsed again');
+
+  const beforeInvalidate = a.yamlFor(path, edited);
+  a.close(path, true, true);
+  a.invalidateFindings(); // e.g. a CRD schema file changed: nothing closed is reused
+  a.analyze({ path, text: edited }, cfg);
+  const afterInvalidate = a.yamlFor(path, edited);
+  assert.notEqual(afterInvalidate, beforeInvalidate);
+  a.close(path); // a lint's close keeps nothing
+  a.analyze({ path, text: edited }, cfg);
+  assert.notEqual(a.yamlFor(path, edited), afterInvalidate);
+});

@@ -1,4 +1,5 @@
 import { configKey, type DockyardConfig } from './config/config';
+import { BoundedCache } from './util/bounded-cache';
 import { DockerfileModel } from './model/dockerfile';
 import { detectKind, looksBinary, looksLikeHelmTemplate } from './model/detect';
 import { maskHelm, showMasked } from './model/helm';
@@ -158,11 +159,26 @@ export class Analyzer {
   /** CustomResourceDefinitions of this analyzer's index as schemas (the document rules' `workspaceCrd`). */
   private readonly workspaceCrd: WorkspaceCrdLookup;
 
-  /** Forget a document (on close). Keeps its workspace-index entry when `keepIndex`. */
-  close(path: string, keepIndex = true): void {
+  /**
+   * Documents the editor closed, by path, bounded by an estimate of their memory (text, parse and
+   * findings: ~64 bytes per character, measured on the bench's 10k-line manifest): an editor that
+   * closes and re-opens a file with the same text (a tab closed and opened again, a changed language
+   * mode, a peek) gets its parse and findings back. Everything in a state is keyed by its text,
+   * configuration and index facts, so reuse gives the same findings as a new analysis.
+   */
+  private readonly recentlyClosed = new BoundedCache<string, FileState>({ maxBytes: 48 * 1024 * 1024, maxEntries: 8 });
+
+  /**
+   * Forget a document (on close). Keeps its workspace-index entry when `keepIndex`; `keepRecent` (an
+   * editor's close, not a lint's) keeps its state among the recently closed documents.
+   */
+  close(path: string, keepIndex = true, keepRecent = false): void {
+    const state = this.files.get(path);
     this.files.delete(path);
     this.views.delete(path);
     if (!keepIndex) this.workspace.delete(path);
+    if (keepRecent && state) this.recentlyClosed.set(path, state, 64 * state.text.length + 4096);
+    else this.recentlyClosed.delete(path);
   }
 
   /**
@@ -170,6 +186,7 @@ export class Analyzer {
    * a CRD schema file named by `kubernetes.crdSchemas` changed on disk.
    */
   invalidateFindings(): void {
+    this.recentlyClosed.clear();
     for (const f of this.files.values()) {
       if (f.yaml) {
         f.yaml.fileFindings = undefined;
@@ -235,6 +252,11 @@ export class Analyzer {
     }
     const key = this.keyOf(config, host);
     let state = this.files.get(path);
+    if (!state) {
+      const closed = this.recentlyClosed.get(path);
+      this.recentlyClosed.delete(path);
+      if (closed && closed.text === text) this.files.set(path, (state = closed));
+    }
     if (!state || state.kind !== kind) {
       state = { kind, text: '' };
       this.files.set(path, state);

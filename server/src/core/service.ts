@@ -255,7 +255,7 @@ export class DockyardService {
   /** Forget an open document (its index entry stays: other files may still refer to it). */
   close(path: string): void {
     this.docs.delete(path);
-    this.analyzer.close(path);
+    this.analyzer.close(path, true, true);
     this.helmValuesChanged(path);
   }
 
