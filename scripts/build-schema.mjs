@@ -101,7 +101,9 @@ const ENUM_TABLE = {
   // restart rules) the type also has "OnFailure" and "Never" - the 1.35 description says the field
   // "overrides the pod-level restart policy".
   'core.v1.Container.restartPolicy': { values: ['Always', 'OnFailure', 'Never'] },
-  'core.v1.ContainerRestartRule.action': { values: ['Restart'] },
+  // RestartAllContainers: 1.35 (KEP-5532, feature gate RestartAllContainersOnContainerExits); the
+  // description still says "The only possible value is Restart".
+  'core.v1.ContainerRestartRule.action': { values: ['Restart', 'RestartAllContainers'] },
   'core.v1.ContainerRestartRuleOnExitCodes.operator': { values: ['In', 'NotIn'] },
   'core.v1.Container.terminationMessagePolicy': { values: ['File', 'FallbackToLogsOnError'] },
   'core.v1.EphemeralContainer.terminationMessagePolicy': { values: ['File', 'FallbackToLogsOnError'] },

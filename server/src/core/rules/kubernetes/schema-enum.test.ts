@@ -21,6 +21,15 @@ describe('schema-enum', () => {
     assert.deepEqual(k8s(lint(fixed)), []);
   });
 
+  test('container restart rules: Restart and RestartAllContainers (1.35, KEP-5532) are allowed, other actions are not', () => {
+    const pod = (action: string) =>
+      `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  initContainers:\n    - name: watcher\n      image: busybox:1.36\n      restartPolicy: Always\n      restartPolicyRules:\n        - action: ${action}\n          exitCodes:\n            operator: In\n            values: [88]\n  containers:\n    - name: main\n      image: busybox:1.36\n`;
+    assert.deepEqual(only(lint(pod('RestartAllContainers')), 'schema-enum'), []);
+    assert.deepEqual(only(lint(pod('Restart')), 'schema-enum'), []);
+    const f = only(lint(pod('Reboot')), 'schema-enum');
+    assert.deepEqual(f.map((x) => [r(x), x.message.args?.allowed]), [[[10, 18, 10, 24], 'Restart, RestartAllContainers']]);
+  });
+
   test('no suggestion for a far value', () => {
     const text = GOOD_DEPLOYMENT.replace('restartPolicy: Always', 'restartPolicy: Sometimes');
     const f = only(lint(text), 'schema-enum');
