@@ -41,13 +41,12 @@ export const undefinedArgInFrom = defineRule({
       const start = model.lines.offsetAt(r.start);
       const end = model.lines.offsetAt(r.end);
       const src = model.text.slice(start, end);
-      const re = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(:?[-+=?][^}]*)?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
-      for (let mm = re.exec(src); mm; mm = re.exec(src)) {
+      for (const mm of argReferences(src)) {
         if (mm.index > 0 && src[mm.index - 1] === model.escapeChar) continue;
-        const name = mm[1] ?? mm[3];
-        if (mm[2] && /^:?-/.test(mm[2])) continue;
+        const name = mm.name;
+        if (mm.defaulted) continue;
         if (declared.has(name) || PREDEFINED.has(name)) continue;
-        const nameStart = start + mm.index + (mm[1] ? 2 : 1);
+        const nameStart = start + mm.index + (mm.braced ? 2 : 1);
         const range = model.lines.rangeOf(nameStart, nameStart + name.length);
         const suggestion = nearest(name, names, 2);
         ctx.report({
@@ -59,3 +58,60 @@ export const undefinedArgInFrom = defineRule({
     }
   },
 });
+
+const IDENT_START = /[A-Za-z_]/;
+const IDENT = /[A-Za-z0-9_]/;
+
+/**
+ * The `$NAME` and `${NAME}` / `${NAME<op>word}` references of a FROM line, as
+ * `/\$(?:\{(NAME)(:?[-+=?][^}]*)?\}|(NAME))/g` finds them, in one pass: the regex retried the
+ * search for a closing `}` from every `${NAME:-` (a FROM of 100,000 unclosed `${A:-` took minutes).
+ * `defaulted`: the reference has a `-` / `:-` default (it cannot be undefined).
+ */
+export function argReferences(src: string): { index: number; name: string; braced: boolean; defaulted: boolean }[] {
+  const out: { index: number; name: string; braced: boolean; defaulted: boolean }[] = [];
+  // The first `}` at or after `from`, found again only once the scan has passed the last one.
+  let close = -2;
+  const closeAfter = (from: number): number => {
+    if (close === -1 || (close >= from && close !== -2)) return close;
+    close = src.indexOf('}', from);
+    return close;
+  };
+  const identEnd = (i: number): number => {
+    if (i >= src.length || !IDENT_START.test(src[i])) return i;
+    let j = i + 1;
+    while (j < src.length && IDENT.test(src[j])) j++;
+    return j;
+  };
+  let i = src.indexOf('$');
+  while (i >= 0) {
+    let next = i + 1;
+    if (src[i + 1] === '{') {
+      const end = identEnd(i + 2);
+      if (end > i + 2) {
+        const name = src.slice(i + 2, end);
+        if (src[end] === '}') {
+          out.push({ index: i, name, braced: true, defaulted: false });
+          next = end + 1;
+        } else {
+          const op = src[end] === ':' ? end + 1 : end;
+          if ('-+=?'.includes(src[op] ?? 'x') && src[op] !== undefined) {
+            const c = closeAfter(op + 1);
+            if (c >= 0) {
+              out.push({ index: i, name, braced: true, defaulted: src[op] === '-' });
+              next = c + 1;
+            }
+          }
+        }
+      }
+    } else {
+      const end = identEnd(i + 1);
+      if (end > i + 1) {
+        out.push({ index: i, name: src.slice(i + 1, end), braced: false, defaulted: false });
+        next = end;
+      }
+    }
+    i = src.indexOf('$', next);
+  }
+  return out;
+}
