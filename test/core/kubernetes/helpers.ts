@@ -53,3 +53,25 @@ export function analyzer(): Analyzer {
     throw new Error(`rule ${rule} threw: ${String(e)}`);
   });
 }
+
+/**
+ * The smallest valid Deployment the rule tests beside the Kubernetes rules start from (cases are
+ * written as `WEB.replace(line, line)` or `WEB + more`, so each shows only what it changes).
+ */
+export const WEB_DEPLOYMENT_MIN = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: app
+          image: nginx:1.27
+`;

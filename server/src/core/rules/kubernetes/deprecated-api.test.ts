@@ -1,7 +1,7 @@
 import { test, describe } from 'node:test';
 import { lint, only, r } from '../../../../../test/helpers';
 import assert from 'node:assert/strict';
-import { DEPLOY_V1BETA1 } from '../../../../../test/core/kubernetes/helpers';
+import { DEPLOY_V1BETA1, WEB_DEPLOYMENT_MIN as WEB } from '../../../../../test/core/kubernetes/helpers';
 import { ruleTester } from '../../../../../test/rule-tester';
 import { deprecatedApi } from './deprecated-api';
 
@@ -44,24 +44,7 @@ describe('deprecated-api', () => {
 // RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(deprecatedApi, {
   valid: [
-    `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: app
-          image: nginx:1.27
-          imagePullPolicy: IfNotPresent
-`,
+    WEB + '          imagePullPolicy: IfNotPresent\n',
   ],
   invalid: [
     {

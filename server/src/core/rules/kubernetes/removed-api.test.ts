@@ -1,7 +1,7 @@
 import { test, describe } from 'node:test';
 import { lint, only, r, applyFix } from '../../../../../test/helpers';
 import assert from 'node:assert/strict';
-import { DEPLOY_V1BETA1 } from '../../../../../test/core/kubernetes/helpers';
+import { DEPLOY_V1BETA1, WEB_DEPLOYMENT_MIN as WEB } from '../../../../../test/core/kubernetes/helpers';
 import { ruleTester } from '../../../../../test/rule-tester';
 import { removedApi } from './removed-api';
 
@@ -52,24 +52,7 @@ describe('removed-api', () => {
 // RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(removedApi, {
   valid: [
-    `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: app
-          image: nginx:1.27
-          imagePullPolicy: IfNotPresent
-`,
+    WEB + '          imagePullPolicy: IfNotPresent\n',
   ],
   invalid: [
     {

@@ -2,7 +2,7 @@ import { test, describe } from 'node:test';
 import { lint, only, r, applyFix } from '../../../../../test/helpers';
 import type { Finding } from '../../types';
 import assert from 'node:assert/strict';
-import { SCHEMA_RULES, k8s, GOOD_DEPLOYMENT } from '../../../../../test/core/kubernetes/helpers';
+import { SCHEMA_RULES, k8s, GOOD_DEPLOYMENT, WEB_DEPLOYMENT_MIN as WEB } from '../../../../../test/core/kubernetes/helpers';
 import { ruleTester } from '../../../../../test/rule-tester';
 import { schemaEnum } from './schema-enum';
 
@@ -49,64 +49,13 @@ describe('schema-enum', () => {
 // RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(schemaEnum, {
   valid: [
-    `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: app
-          image: nginx:1.27
-          imagePullPolicy: IfNotPresent
-`,
+    WEB + '          imagePullPolicy: IfNotPresent\n',
   ],
   invalid: [
     {
-      code: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: app
-          image: nginx:1.27
-          imagePullPolicy: ifnotpresent
-`,
+      code: WEB + '          imagePullPolicy: ifnotpresent\n',
       errors: [{ messageId: "suggest", range: [16, 27, 16, 39] }],
-      output: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: app
-          image: nginx:1.27
-          imagePullPolicy: IfNotPresent
-`,
+      output: WEB + '          imagePullPolicy: IfNotPresent\n',
     },
   ],
 });

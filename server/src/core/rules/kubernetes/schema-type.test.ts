@@ -1,7 +1,7 @@
 import { test, describe } from 'node:test';
 import { lint, only, r } from '../../../../../test/helpers';
 import assert from 'node:assert/strict';
-import { GOOD_DEPLOYMENT } from '../../../../../test/core/kubernetes/helpers';
+import { GOOD_DEPLOYMENT, WEB_DEPLOYMENT_MIN as WEB } from '../../../../../test/core/kubernetes/helpers';
 import { ruleTester } from '../../../../../test/rule-tester';
 import { schemaType } from './schema-type';
 
@@ -45,24 +45,7 @@ describe('schema-type', () => {
 // RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(schemaType, {
   valid: [
-    `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: app
-          image: nginx:1.27
-          imagePullPolicy: IfNotPresent
-`,
+    WEB + '          imagePullPolicy: IfNotPresent\n',
     `apiVersion: apps/v1
 kind: Deployment
 metadata:

@@ -3,7 +3,7 @@ import { lint, only, r } from '../../../../../test/helpers';
 import { createRegistry } from '..';
 import { mergeConfig } from '../../config/config';
 import assert from 'node:assert/strict';
-import { analyzer } from '../../../../../test/core/kubernetes/helpers';
+import { analyzer, WEB_DEPLOYMENT_MIN as WEB } from '../../../../../test/core/kubernetes/helpers';
 import { ruleTester } from '../../../../../test/rule-tester';
 import { selectorMismatch } from './selector-mismatch';
 
@@ -269,52 +269,8 @@ spec:
 // RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(selectorMismatch, {
   valid: [
-    `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: app
-          image: nginx:1.27
-          imagePullPolicy: IfNotPresent
-`,
-    `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: app
-          image: nginx:1.27
-          imagePullPolicy: IfNotPresent
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector:
-    app: web
-  ports:
-    - port: 80
-`,
+    WEB + '          imagePullPolicy: IfNotPresent\n',
+    WEB + '          imagePullPolicy: IfNotPresent\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n    - port: 80\n',
   ],
   invalid: [
     {
@@ -340,34 +296,7 @@ spec:
     },
     {
       name: "a Service that selects no pod template",
-      code: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: app
-          image: nginx:1.27
-          imagePullPolicy: IfNotPresent
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector:
-    app: wbe
-  ports:
-    - port: 80
-`,
+      code: WEB + '          imagePullPolicy: IfNotPresent\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: wbe\n  ports:\n    - port: 80\n',
       errors: [{ messageId: "service", range: [23, 2, 23, 10], severity: "warning" }],
     },
   ],

@@ -2,7 +2,7 @@ import { test, describe } from 'node:test';
 import { lint, only, r, applyFix } from '../../../../../test/helpers';
 import type { Finding } from '../../types';
 import assert from 'node:assert/strict';
-import { SCHEMA_RULES, k8s } from '../../../../../test/core/kubernetes/helpers';
+import { SCHEMA_RULES, k8s, WEB_DEPLOYMENT_MIN as WEB } from '../../../../../test/core/kubernetes/helpers';
 import { ruleTester } from '../../../../../test/rule-tester';
 import { unknownKind } from './unknown-kind';
 
@@ -60,24 +60,7 @@ describe('unknown-kind', () => {
 // RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(unknownKind, {
   valid: [
-    `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: app
-          image: nginx:1.27
-          imagePullPolicy: IfNotPresent
-`,
+    WEB + '          imagePullPolicy: IfNotPresent\n',
   ],
   invalid: [
     {
@@ -100,24 +83,7 @@ spec:
           imagePullPolicy: IfNotPresent
 `,
       errors: [{ messageId: "suggest", range: [1, 6, 1, 16] }],
-      output: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: app
-          image: nginx:1.27
-          imagePullPolicy: IfNotPresent
-`,
+      output: WEB + '          imagePullPolicy: IfNotPresent\n',
     },
     {
       name: "a kind under the wrong apiVersion",
@@ -140,24 +106,7 @@ spec:
           imagePullPolicy: IfNotPresent
 `,
       errors: [{ messageId: "otherApiVersion", range: [0, 12, 0, 14] }],
-      output: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: app
-          image: nginx:1.27
-          imagePullPolicy: IfNotPresent
-`,
+      output: WEB + '          imagePullPolicy: IfNotPresent\n',
     },
   ],
 });
