@@ -84,6 +84,31 @@ test('splitDocuments keeps directives with their document', () => {
   ]);
 });
 
+test('a file re-opened with one document changed (edited while closed) re-parses that document only; its findings equal a new analysis', () => {
+  const a = new Analyzer(createRegistry());
+  const cfg = mergeConfig({});
+  const path = '/ws/app.yaml';
+  const pod = (name: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  containers:\n    - name: c\n      image: nginx:1.25\n      securityContext:\n        privileged: true\n`;
+  const text = [pod('a'), pod('b'), pod('c')].join('---\n');
+  a.analyze({ path, text }, cfg);
+  const before = a.yamlFor(path, text).states.map((s) => s.model);
+  a.close(path, true, true);
+  // Changed on disk while closed: a comment line at the top (the first document's text changes).
+  const edited = '# reviewed\n' + text;
+  const got = a.analyze({ path, text: edited }, cfg).findings;
+  const after = a.yamlFor(path, edited).states.map((s) => s.model);
+  assert.equal(after.length, 3);
+  assert.notEqual(after[0], before[0], 'the changed document is parsed again');
+  assert.equal(after[1], before[1], 'an unchanged document keeps its parse');
+  assert.equal(after[2], before[2]);
+  const fresh = new Analyzer(createRegistry()).analyze({ path, text: edited }, cfg).findings;
+  assert.deepEqual(got, fresh);
+  assert.deepEqual(only(got, 'privileged-container').map((f) => f.range.start.line), [10, 21, 32]);
+  // Another kind under the same path (a Dockerfile mode) takes nothing over.
+  a.close(path, true, true);
+  assert.equal(a.analyze({ path, text: 'FROM alpine:3.19\n', languageId: 'dockerfile' }, cfg).kind, 'dockerfile');
+});
+
 test('a rule that throws is logged once and the other rules still run', () => {
   const logged: string[] = [];
   const reg = createRegistry();

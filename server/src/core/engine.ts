@@ -161,10 +161,13 @@ export class Analyzer {
 
   /**
    * Documents the editor closed, by path, bounded by an estimate of their memory (text, parse and
-   * findings: ~64 bytes per character, measured on the bench's 10k-line manifest): an editor that
-   * closes and re-opens a file with the same text (a tab closed and opened again, a changed language
-   * mode, a peek) gets its parse and findings back. Everything in a state is keyed by its text,
-   * configuration and index facts, so reuse gives the same findings as a new analysis.
+   * findings: ~64 bytes per character, measured on the bench's 10k-line manifest). An editor that
+   * re-opens a file (a tab closed and opened again, a changed language mode, a peek, a file changed
+   * on disk while closed: a branch switch, a pull, a formatter) gets back the parse and findings of
+   * every `---` document whose text is unchanged — the same per-document reuse as an edit of an open
+   * file (see yamlState); a Dockerfile or script is reused only with the same text. Everything in a
+   * state is keyed by its text, configuration and index facts, so reuse gives the same findings as a
+   * new analysis.
    */
   private readonly recentlyClosed = new BoundedCache<string, FileState>({ maxBytes: 48 * 1024 * 1024, maxEntries: 8 });
 
@@ -255,7 +258,8 @@ export class Analyzer {
     if (!state) {
       const closed = this.recentlyClosed.get(path);
       this.recentlyClosed.delete(path);
-      if (closed && closed.text === text) this.files.set(path, (state = closed));
+      // Any text: its unchanged documents are reused (the kind check below drops another kind's state).
+      if (closed) this.files.set(path, (state = closed));
     }
     if (!state || state.kind !== kind) {
       state = { kind, text: '' };
