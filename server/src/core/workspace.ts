@@ -37,6 +37,8 @@ interface FileEntry {
   resources: IndexedResource[];
   /** Signature of this file's facts per key (computed on first need). */
   sigs?: Map<string, string>;
+  /** Each resource serialized without its range (what the signatures are made of). */
+  json?: string[];
 }
 
 export class WorkspaceIndex {
@@ -145,7 +147,7 @@ export class WorkspaceIndex {
 
   private changed(path: string, prev: FileEntry | undefined, next: FileEntry | undefined): void {
     const a = prev ? sigsOf(path, prev) : EMPTY;
-    const b = next ? sigsOf(path, next) : EMPTY;
+    const b = next ? sigsOf(path, next, prev) : EMPTY;
     let any = false;
     let crds = false;
     const bump = (k: string) => {
@@ -299,20 +301,47 @@ export function factKeys(r: IndexedResource): string[] {
 }
 
 /** Per key, the file's facts under it: entries without their range; ranges under `ranges:<path>`. */
-function sigsOf(path: string, f: FileEntry): Map<string, string> {
+function sigsOf(path: string, f: FileEntry, prev?: FileEntry): Map<string, string> {
   if (f.sigs) return f.sigs;
+  // A resource that only moved (a line added above it, the common edit) keeps its serialization:
+  // the engine's placed entries are copies of one summary per document, so their fields are the
+  // same objects; only the documents that changed are serialized again.
+  const old = prev?.json && prev.resources.length === f.resources.length ? prev : undefined;
+  const json = f.resources.map((r, i) => (old && movedOnly(old.resources[i], r) ? old.json![i] : JSON.stringify({ ...r, range: undefined })));
+  f.json = json;
+  if (old?.sigs && json.every((s, i) => s === old.json![i])) {
+    // Nothing but positions changed: the other signatures are the previous ones.
+    const sigs = new Map(old.sigs);
+    sigs.set(`ranges:${path}`, rangesSig(f.resources));
+    f.sigs = sigs;
+    return sigs;
+  }
   const sigs = new Map<string, string>();
   const add = (k: string, s: string) => sigs.set(k, (sigs.get(k) ?? '') + s + '\u0001');
-  let ranges = '';
-  for (const r of f.resources) {
-    const s = JSON.stringify({ ...r, range: undefined });
-    for (const k of factKeys(r)) add(k, s);
-    add(`file:${path}`, s);
-    ranges += `${r.range.start.line},${r.range.start.character},${r.range.end.line},${r.range.end.character};`;
-  }
-  sigs.set(`ranges:${path}`, ranges);
+  f.resources.forEach((r, i) => {
+    for (const k of factKeys(r)) add(k, json[i]);
+    add(`file:${path}`, json[i]);
+  });
+  sigs.set(`ranges:${path}`, rangesSig(f.resources));
   f.sigs = sigs;
   return sigs;
+}
+
+function rangesSig(resources: readonly IndexedResource[]): string {
+  let ranges = '';
+  for (const r of resources) ranges += `${r.range.start.line},${r.range.start.character},${r.range.end.line},${r.range.end.character};`;
+  return ranges;
+}
+
+/** Every field but `range` is the same value (the same object for nested data). */
+function movedOnly(a: IndexedResource, b: IndexedResource): boolean {
+  if (a === b) return true;
+  const x = a as unknown as Record<string, unknown>;
+  const y = b as unknown as Record<string, unknown>;
+  const keys = Object.keys(x);
+  if (keys.length !== Object.keys(y).length) return false;
+  for (const k of keys) if (k !== 'range' && (x[k] !== y[k] || !Object.prototype.hasOwnProperty.call(y, k))) return false;
+  return true;
 }
 
 /** Entry by entry: identical objects (the engine reuses them) are equal without serializing. */

@@ -104,3 +104,30 @@ test('per-document cross-file results: kept across a comment line, recomputed fo
   assert.deepEqual(only(analyze('/ws/pod.yaml', pod).findings, 'missing-reference'), []);
   assert.notEqual(podDoc.memo.get('missing-reference'), refSlot);
 });
+
+test('a line shift bumps only the file\'s ranges fact; a changed field bumps its facts (whatever fields changed with it)', () => {
+  const a = new Analyzer(createRegistry());
+  const cfg = mergeConfig({});
+  const text = DEPLOY('web', 'web') + '---\n' + SVC('web', 'web');
+  a.analyze({ path: '/ws/a.yaml', text }, cfg);
+  const ws = a.workspace;
+  const keys = ['file:/ws/a.yaml', 'ranges:/ws/a.yaml', '*'];
+  const revs = () => keys.map((k) => ws.revision(k));
+  const r0 = revs();
+  a.analyze({ path: '/ws/a.yaml', text: '# moved\n' + text }, cfg);
+  const r1 = revs();
+  assert.equal(r1[0], r0[0], 'the objects did not change');
+  assert.notEqual(r1[1], r0[1], 'their ranges did');
+  // The same positions, another name: the file's facts change, its ranges do not.
+  a.analyze({ path: '/ws/a.yaml', text: '# moved\n' + text.replace('name: web}', 'name: wob}') }, cfg);
+  const r2 = revs();
+  assert.notEqual(r2[0], r1[0]);
+  assert.equal(r2[1], r1[1]);
+  assert.notEqual(r2[2], r1[2]);
+  // Shifted and renamed at once.
+  a.analyze({ path: '/ws/a.yaml', text: '# moved\n# twice\n' + text }, cfg);
+  const r3 = revs();
+  assert.notEqual(r3[0], r2[0]);
+  assert.notEqual(r3[1], r2[1]);
+  assert.ok(lookup(ws).byKindName.has('Deployment\nweb') && !lookup(ws).byKindName.has('Deployment\nwob'));
+});

@@ -1,5 +1,5 @@
 import { YamlEditor } from '../../fixes/yaml-edit';
-import { lookup, sameNamespace, shift } from '../../kubernetes/index-lookup';
+import { lookup, perGeneration, sameNamespace, shift } from '../../kubernetes/index-lookup';
 import { podsOf, type PodRef } from '../../model/pods';
 import { getPair, getValue, scalarString, scalarValue, type YScalar } from '../../model/yaml';
 import type { Fix } from '../../types';
@@ -49,21 +49,29 @@ export const serviceAccountToken = defineRule({
   },
   check(ctx, m) {
     for (const { chunk, doc } of ctx.docs) {
-      for (const pod of podsOf(doc)) {
-        const pair = getPair(pod.spec, 'automountServiceAccountToken');
-        const v = boolOf(pair?.value);
-        if (v === false || (pair && v === undefined && scalarValue(pair.value) != null)) continue;
-        const explicit = pair && v === true;
-        if (!explicit && helmUnknown(doc, pod.path)) continue;
-        // The pod's own `true` wins over the account; an unset field takes the account's `false`.
-        if (!explicit && accountOptsOut(ctx.workspace, pod)) continue;
-        const lines = chunk.startLine;
+      // Per document and index generation (the ServiceAccounts it reads): an edit elsewhere reuses it.
+      const found = perGeneration(doc, 'service-account-token', ctx.workspace, () => {
+        const out: { pod: PodRef; pair: ReturnType<typeof getPair>; explicit: boolean }[] = [];
+        for (const pod of podsOf(doc)) {
+          const pair = getPair(pod.spec, 'automountServiceAccountToken');
+          const v = boolOf(pair?.value);
+          if (v === false || (pair && v === undefined && scalarValue(pair.value) != null)) continue;
+          const explicit = !!pair && v === true;
+          if (!explicit && helmUnknown(doc, pod.path)) continue;
+          // The pod's own `true` wins over the account; an unset field takes the account's `false`.
+          if (!explicit && accountOptsOut(ctx.workspace, pod)) continue;
+          out.push({ pod, pair, explicit });
+        }
+        return out;
+      });
+      const lines = chunk.startLine;
+      for (const { pod, pair, explicit } of found) {
         ctx.report({
-          range: shift(explicit ? doc.pairRange(pair) : podAnchor(doc, pod), lines),
+          range: shift(explicit && pair ? doc.pairRange(pair) : podAnchor(doc, pod), lines),
           message: m(explicit ? 'messageTrue' : 'message'),
           fixes: () => {
             const editor = new YamlEditor(doc);
-            const edit = explicit ? editor.setScalar(pair.value as YScalar, false) : editor.addPair(pod.spec, 'automountServiceAccountToken', false, podInsert(pod));
+            const edit = explicit && pair ? editor.setScalar(pair.value as YScalar, false) : editor.addPair(pod.spec, 'automountServiceAccountToken', false, podInsert(pod));
             const fix: Fix = { title: m('fixTitle'), edits: [{ ...edit, range: shift(edit.range, lines) }] };
             return [fix];
           },
