@@ -20,6 +20,8 @@ import { strategicMerge, toPatchOffsets } from './kubernetes/strategic-merge';
 import { workspaceCrdRevision, workspaceCrdSchemaFor } from './kubernetes/crd';
 import type { WorkspaceCrdLookup } from './kubernetes/check';
 import { createProviders, type Providers } from './providers';
+import { YamlParseCache } from './model/parse-cache';
+import type { ParsedYaml, Reader } from './model/ynode';
 
 /**
  * The analyzer: text in, findings out. One parse per document version, cached and shared by every
@@ -158,6 +160,14 @@ export class Analyzer {
 
   /** CustomResourceDefinitions of this analyzer's index as schemas (the document rules' `workspaceCrd`). */
   private readonly workspaceCrd: WorkspaceCrdLookup;
+
+  /**
+   * Parses of texts another reader asked for first (a chart's values files, read for the chart before
+   * they are linted): a document whose text is there is not parsed again (see parse-cache.ts). The
+   * documents of a lint only look; the host's chart reading keeps its parses here.
+   */
+  readonly parses = new YamlParseCache();
+  private readonly parseDocument = (text: string, reader: Reader | undefined): ParsedYaml => this.parses.parse(text, reader, false);
 
   /**
    * Documents the editor closed, by path, bounded by an estimate of their memory (text, parse and
@@ -330,7 +340,7 @@ export class Analyzer {
       if (!cs) {
         // detach: a kept document must not keep this version of the whole file alive (see detach).
         const kept = helm ? detach(original) : c.text;
-        const model = new YamlDocModel(info ? maskHelm(info.variants[0].text) : c.text, helm, kept);
+        const model = new YamlDocModel(info ? maskHelm(info.variants[0].text) : c.text, helm, kept, undefined, undefined, this.parseDocument);
         cs = { model, suppressions: new SuppressionSet(parseSuppressions(model.lines), model.lines, annotationSuppressions(model, this.registry.equivalents())) };
         if (info && signature !== undefined) {
           const texts = new Set([model.text]);
@@ -341,7 +351,7 @@ export class Analyzer {
               const t = maskHelm(v.text);
               if (texts.has(t)) return undefined;
               texts.add(t);
-              return new YamlDocModel(t, true, kept);
+              return new YamlDocModel(t, true, kept, undefined, undefined, this.parseDocument);
             }),
           };
         }

@@ -16,7 +16,7 @@ import { createProviders, type Providers, type WorkspaceFiles } from './provider
 import type { IndexedResource } from './workspace';
 import { detectKind } from './model/detect';
 import { BaselineMatcher, buildBaseline, fingerprint, parseBaseline, type BaselineEntry, type BaselineFile, type Fingerprint, type FingerprintSource } from './features/baseline';
-import { buildHelmChart, MAX_OVERRIDES, type HelmChart, type HelmParentTexts, type HelmValuesText } from './model/helm-chart';
+import { buildHelmChart, MAX_OVERRIDES, type HelmChart, type HelmParentTexts, type HelmValuesText, type ValuesParser } from './model/helm-chart';
 
 /**
  * The one object behind every front end (language server handlers, CLI, golden test): it owns the
@@ -187,6 +187,8 @@ export class DockyardService {
   private epoch = 0;
   /** Helm charts by folder: their values files, read through the host (dropped when one changes). */
   private readonly helmCharts = new Map<string, HelmChart | undefined>();
+  /** The values files are linted too: their parses go to the analyzer's cache for that lint (parse-cache.ts). */
+  private readonly keepParse: ValuesParser = (text, reader) => this.analyzer.parses.parse(text, reader, true);
 
   constructor(private readonly options: ServiceOptions) {
     this.registry = options.registry ?? createRegistry();
@@ -347,7 +349,7 @@ export class DockyardService {
       const t = `${v.path}\0${v.text}\0`;
       for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 16777619);
     }
-    return buildHelmChart(root, `${root}|${h >>> 0}|${overrides.length}`, defaults, overrides, parentTexts);
+    return buildHelmChart(root, `${root}|${h >>> 0}|${overrides.length}`, defaults, overrides, parentTexts, this.keepParse);
   }
 
   isOpen(path: string): boolean {

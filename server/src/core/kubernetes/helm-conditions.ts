@@ -2,7 +2,7 @@ import type { DockyardConfig } from '../config/config';
 import type { Providers } from '../providers';
 import { msg } from '../messages/catalog';
 import { MASK, showMasked } from '../model/helm';
-import type { HelmChart } from '../model/helm-chart';
+import { valuesRange, type HelmChart } from '../model/helm-chart';
 import {
   branchStatus,
   describeBranch,
@@ -256,7 +256,7 @@ export function annotateHelmFinding(f: Finding, h: HelmFindingContext, deviation
       const loc = locatePath(defaults.doc, s.path);
       const last = loc.complete ? loc.steps[loc.steps.length - 1] : undefined;
       const node = last?.pair ?? last?.node;
-      if (node) related.push({ path: defaults.path, range: defaults.doc.rangeOf(node), message: msg('helm.related.value', { path, value: s.value }) });
+      if (node) related.push({ path: defaults.path, range: valuesRange(defaults, node), message: msg('helm.related.value', { path, value: s.value }) });
     }
   }
   if (deep) {

@@ -1,5 +1,6 @@
-import type { Range } from '../types';
-import { getPair, getSeq, getValue, isMap, scalarString, YamlDocModel } from './yaml';
+import { shiftRange, type Range } from '../types';
+import { getPair, getSeq, getValue, isMap, scalarString, splitDocuments, YamlDocModel, type YNode, type YPair } from './yaml';
+import type { ParsedYaml, Reader } from './ynode';
 
 /**
  * A Helm chart's values, read by the host (values.yaml, and the alternative values files under
@@ -13,8 +14,21 @@ export interface HelmValues {
   path: string;
   /** The values (an override: merged over the defaults, as `helm -f` does). */
   value: unknown;
-  /** The parsed file (ranges of its keys). */
+  /** The parsed file (ranges of its keys): the file's text, or its document after a comment header. */
   doc: YamlDocModel;
+  /** The file line `doc` starts at (its ranges are shifted by it). */
+  line: number;
+}
+
+/**
+ * Parses the values texts (parseYaml by default). The service gives its Analyzer's parse cache: the
+ * values files are linted too, and their lint then takes this parse instead of parsing again.
+ */
+export type ValuesParser = (text: string, reader: Reader | undefined) => ParsedYaml;
+
+/** The range of a node of a values file's `doc`, in the file. */
+export function valuesRange(v: { doc: YamlDocModel; line: number }, node: YNode | YPair): Range {
+  return shiftRange(v.doc.rangeOf(node), v.line);
 }
 
 /**
@@ -68,6 +82,7 @@ export class HelmOverrides {
   constructor(
     private readonly base: unknown,
     private readonly texts: readonly HelmValuesText[],
+    private readonly parser?: ValuesParser,
   ) {}
 
   /** The first override (in file order) for which `test` holds. */
@@ -84,8 +99,8 @@ export class HelmOverrides {
     let o = this.parsed[i];
     if (o === undefined) {
       const t = this.texts[i];
-      const p = parse(t);
-      o = this.parsed[i] = p.value === undefined ? null : { file: t.file, path: t.path, value: mergeValues(this.base, p.value), doc: p.doc };
+      const p = parse(t, this.parser);
+      o = this.parsed[i] = p.value === undefined ? null : { file: t.file, path: t.path, value: mergeValues(this.base, p.value), doc: p.doc, line: p.line };
     }
     return o;
   }
@@ -112,10 +127,29 @@ export function mergeValues(base: unknown, over: unknown, depth = 0): unknown {
   return out;
 }
 
-function parse(t: HelmValuesText): { doc: YamlDocModel; value: unknown } {
-  const doc = new YamlDocModel(t.text, false, t.text, 'kubernetes');
+/**
+ * A values file read as the host reads it (kubectl's YAML reader). A file of comment lines and then
+ * one `---` document (openstack-helm's license header) is read from that document: comments before
+ * a document change nothing in it, and its text is the one the file's lint parses (its second
+ * document), so both share one parse.
+ */
+function parse(t: HelmValuesText, parser?: ValuesParser): { doc: YamlDocModel; line: number; value: unknown } {
+  const body = documentAfterComments(t.text);
+  const text = body ? body.text : t.text;
+  const doc = new YamlDocModel(text, false, text, 'kubernetes', undefined, parser);
   const v = doc.errors.length ? undefined : doc.value;
-  return { doc, value: v === null ? {} : v };
+  return { doc, line: body ? body.startLine : 0, value: v === null ? {} : v };
+}
+
+/** The document of a text that holds only comment and blank lines before its one `---` document. */
+export function documentAfterComments(text: string): { text: string; startLine: number } | undefined {
+  const c0 = text.charCodeAt(0);
+  // Comments or blank lines first; no tab, CR or BOM anywhere near them (left to the parser).
+  if (!(c0 === 35 || c0 === 32 || c0 === 10) || text.includes('\r') || text.includes('\t')) return undefined;
+  const chunks = splitDocuments(text);
+  if (chunks.length !== 2 || !chunks[1].text.startsWith('---')) return undefined;
+  for (const line of chunks[0].text.split('\n')) if (!/^ *(#.*)?$/.test(line)) return undefined;
+  return { text: chunks[1].text, startLine: chunks[1].startLine };
 }
 
 /** A values path (`a.b.c`) in a values tree: undefined when absent. */
@@ -134,8 +168,9 @@ function pathValue(values: unknown, path: string): unknown {
  * `tags` are all false in `tags:` of the values (a true tag keeps it); then the first path of its
  * comma-separated `condition` that holds a boolean decides.
  */
-function dependencyOf(parent: HelmParentTexts, parentValues: unknown): { dep: HelmDependency; values: unknown } | undefined {
-  const chart = parse(parent.chart).doc;
+function dependencyOf(parent: HelmParentTexts, parentValues: unknown, parser?: ValuesParser): { dep: HelmDependency; values: unknown } | undefined {
+  const parsed = parse(parent.chart, parser);
+  const chart = parsed.doc;
   const root = chart.contents;
   const deps = isMap(root) ? getSeq(root, 'dependencies') : undefined;
   if (!deps) return undefined;
@@ -157,7 +192,7 @@ function dependencyOf(parent: HelmParentTexts, parentValues: unknown): { dep: He
         if (off) {
           enabled = false;
           by = `tags.${off[0]}`;
-          range = chart.rangeOf(tagsPair);
+          range = valuesRange(parsed, tagsPair);
         }
       }
     }
@@ -169,7 +204,7 @@ function dependencyOf(parent: HelmParentTexts, parentValues: unknown): { dep: He
         if (typeof v !== 'boolean') continue;
         enabled = v;
         by = p;
-        range = chart.rangeOf(condPair);
+        range = valuesRange(parsed, condPair);
         break;
       }
     }
@@ -183,13 +218,20 @@ function dependencyOf(parent: HelmParentTexts, parentValues: unknown): { dep: He
   return undefined;
 }
 
-export function buildHelmChart(root: string, key: string, defaults: HelmValuesText | undefined, overrides: readonly HelmValuesText[], parent?: HelmParentTexts): HelmChart {
-  const d = defaults ? parse(defaults) : undefined;
+export function buildHelmChart(
+  root: string,
+  key: string,
+  defaults: HelmValuesText | undefined,
+  overrides: readonly HelmValuesText[],
+  parent?: HelmParentTexts,
+  parser?: ValuesParser,
+): HelmChart {
+  const d = defaults ? parse(defaults, parser) : undefined;
   let base = d?.value;
   let dependency: HelmDependency | undefined;
   if (parent) {
-    const pv = parent.values ? parse(parent.values).value : undefined;
-    const got = dependencyOf(parent, pv);
+    const pv = parent.values ? parse(parent.values, parser).value : undefined;
+    const got = dependencyOf(parent, pv, parser);
     if (got) {
       dependency = got.dep;
       // The parent's values for the subchart (and its `global:`) are merged over the subchart's own, as Helm does.
@@ -200,7 +242,7 @@ export function buildHelmChart(root: string, key: string, defaults: HelmValuesTe
     root,
     key,
     ...(dependency ? { dependency } : {}),
-    defaults: d && defaults && base !== undefined ? { file: defaults.file, path: defaults.path, value: base, doc: d.doc } : undefined,
-    overrides: new HelmOverrides(base, overrides.slice(0, MAX_OVERRIDES)),
+    defaults: d && defaults && base !== undefined ? { file: defaults.file, path: defaults.path, value: base, doc: d.doc, line: d.line } : undefined,
+    overrides: new HelmOverrides(base, overrides.slice(0, MAX_OVERRIDES), parser),
   };
 }
