@@ -4,6 +4,7 @@ import { msg } from '../messages/catalog';
 import { MASK, showMasked } from '../model/helm';
 import { valuesRange, type HelmChart } from '../model/helm-chart';
 import {
+  branchPaths,
   branchStatus,
   describeBranch,
   usesCapabilities,
@@ -229,7 +230,7 @@ export function annotateHelmFinding(f: Finding, h: HelmFindingContext, deviation
       const capsInvolved = b.chain.branches.slice(0, b.index + 1).some((x) => x.cond && usesCapabilities(x.cond));
       if (!byValues && capsInvolved) notes.push(msg('helm.when.cluster', { condition: desc.text, version: h.selectedVersion }));
       else {
-        const override = chart?.overrides.find((o) => branchStatus(b, o.value, caps) === true);
+        const override = chart?.overrides.find((o) => branchStatus(b, o.value, caps) === true, branchPaths(b));
         const file = defaults?.file ?? 'values.yaml';
         notes.push(override ? msg(`helm.when.override.${form}`, { condition: desc.text, file, override: override.file }) : msg(`helm.when.off.${form}`, { condition: desc.text, file }));
       }

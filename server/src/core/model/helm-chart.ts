@@ -85,10 +85,15 @@ export class HelmOverrides {
     private readonly parser?: ValuesParser,
   ) {}
 
-  /** The first override (in file order) for which `test` holds. */
-  find(test: (o: HelmValues) => boolean): HelmValues | undefined {
+  /**
+   * The first override (in file order) for which `test` holds. `reads`: the values paths `test`
+   * depends on (and nothing else of the values): an override that cannot change any of them is
+   * skipped without being parsed (see overrideMayChange).
+   */
+  find(test: (o: HelmValues) => boolean, reads?: readonly (readonly string[])[]): HelmValues | undefined {
     if (this.base === undefined) return undefined;
     for (let i = 0; i < this.texts.length; i++) {
+      if (reads && this.parsed[i] === undefined && !overrideMayChange(this.texts[i].text, reads)) continue;
       const o = this.at(i);
       if (o && test(o)) return o;
     }
@@ -104,6 +109,68 @@ export class HelmOverrides {
     }
     return o;
   }
+}
+
+/** A first path segment a key can only spell as itself: no number, boolean, `.inf` or `.nan` reads as it (kubectl's keys are strings: `yes:` is the key "true"). */
+const LITERAL_SEGMENT = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+const SPELLED_OTHERWISE: ReadonlySet<string> = new Set(['true', 'false', 'Infinity', 'NaN']);
+
+/**
+ * Whether an override file's values, merged over the defaults (mergeValues), can differ from them
+ * at one of the paths `reads`, told from its text without parsing it. Merging changes a path only
+ * under a top-level key the override has, so it cannot when its root is a block map (the first
+ * content line is a plain `key:` at column 0, or the text does not parse: then it is skipped) and
+ * no path's first segment occurs in the text at all; and never when no path is read. Not decided from
+ * the text (true) when a path is empty (the whole values), a first segment could be written
+ * otherwise (a number, `true`), or the text holds a backslash (a double-quoted key may spell a name
+ * with escapes).
+ */
+export function overrideMayChange(text: string, reads: readonly (readonly string[])[]): boolean {
+  // Nothing of the values is read (`.Capabilities` only, or nothing decidable).
+  if (!reads.length) return false;
+  for (const p of reads) {
+    const s = p[0];
+    if (s === undefined || !LITERAL_SEGMENT.test(s) || SPELLED_OTHERWISE.has(s) || text.includes(s)) return true;
+  }
+  return !rootIsBlockMap(text, text.includes('\\'));
+}
+
+/**
+ * The first line that is not blank, a comment or a marker is a plain `key:` at column 0 (the
+ * root is a block map, or the text does not parse); with `plainKeys`, every other line at column 0
+ * starts with a plain key's first character too: no top-level key is double-quoted (escapes), an
+ * alias, a merge key (`<<`) or an explicit or flow key.
+ */
+function rootIsBlockMap(text: string, plainKeys: boolean): boolean {
+  let first = true;
+  for (let i = 0; i < text.length; ) {
+    let eol = text.indexOf('\n', i);
+    if (eol < 0) eol = text.length;
+    const from = i;
+    i = eol + 1;
+    const c = text.charCodeAt(from);
+    if (from === eol || c === 35 /* # */) continue;
+    if (c === 32) {
+      // Indented: a blank or comment line, or (after the first key) a nested line.
+      if (first && !/^ *(#.*)?$/.test(text.slice(from, eol))) return false;
+      continue;
+    }
+    if (c === 45 /* - */ || c === 46 /* . */) {
+      // `---` and `...` (the markers around documents; openstack-helm ends its files with `...`).
+      if (/^(---|\.\.\.)( +(#.*)?)?$/.test(text.slice(from, eol))) continue;
+      return false;
+    }
+    if (first) {
+      if (!/^[A-Za-z0-9_][^:#'"]*:( |$)/.test(text.slice(from, eol))) return false;
+      if (!plainKeys) return true;
+      first = false;
+    } else if (!isPlainKeyStart(c)) return false;
+  }
+  return !first;
+}
+
+function isPlainKeyStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95;
 }
 
 export interface HelmValuesText {
