@@ -2,7 +2,7 @@ import { configKey, type DockyardConfig } from './config/config';
 import { BoundedCache } from './util/bounded-cache';
 import { DockerfileModel } from './model/dockerfile';
 import { detectKind, looksBinary, looksLikeHelmTemplate } from './model/detect';
-import { maskHelm, showMasked } from './model/helm';
+import { MASK, maskHelm, showMasked } from './model/helm';
 import type { HelmChart } from './model/helm-chart';
 import { helmDocument, MAX_VARIANTS, scanTemplate, type Branch, type HelmDocInfo, type TemplateStructure } from './model/helm-template';
 import { annotateHelmFinding, capabilitiesFor, editsSubstitution } from './kubernetes/helm-conditions';
@@ -340,7 +340,11 @@ export class Analyzer {
       if (!cs) {
         // detach: a kept document must not keep this version of the whole file alive (see detach).
         const kept = helm ? detach(original) : c.text;
-        const model = new YamlDocModel(info ? maskHelm(info.variants[0].text) : c.text, helm, kept, undefined, undefined, this.parseDocument);
+        // A default variant that changed nothing is the document itself: its masked text is the
+        // chunk's (masking works line by line and no action crosses a document start), unless the
+        // text holds the mask character itself.
+        const first = info && (info.variants[0].text !== original || original.includes(MASK)) ? maskHelm(info.variants[0].text) : c.text;
+        const model = new YamlDocModel(first, helm, kept, undefined, undefined, this.parseDocument);
         cs = { model, suppressions: new SuppressionSet(parseSuppressions(model.lines), model.lines, annotationSuppressions(model, this.registry.equivalents())) };
         if (info && signature !== undefined) {
           const texts = new Set([model.text]);
