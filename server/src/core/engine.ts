@@ -108,10 +108,11 @@ interface ChunkState {
   shifted?: { source: Finding[]; line: number; list: Finding[]; silenced: SilencedFinding[] };
   /** A Helm template's document: its branches and the models of its other variants (see helm-template.ts). */
   /**
-   * A template's other variants (`info.variants[1..]`); undefined where the variant's masked text
-   * is that of the default or of an earlier variant (its findings would all be repeats).
+   * A template's other variants (`info.variants[1..]`), parsed when first checked (only the
+   * Kubernetes objects of `kubernetes` files are: see helmVariants); undefined where the variant's
+   * masked text is that of the default or of an earlier variant (its findings would all be repeats).
    */
-  helm?: { info: HelmDocInfo; signature: string; variants: (YamlDocModel | undefined)[] };
+  helm?: { info: HelmDocInfo; signature: string; variants?: (YamlDocModel | undefined)[] };
 }
 
 export interface YamlFileState {
@@ -346,19 +347,7 @@ export class Analyzer {
         const first = info && (info.variants[0].text !== original || original.includes(MASK)) ? maskHelm(info.variants[0].text) : c.text;
         const model = new YamlDocModel(first, helm, kept, undefined, undefined, this.parseDocument);
         cs = { model, suppressions: new SuppressionSet(parseSuppressions(model.lines), model.lines, annotationSuppressions(model, this.registry.equivalents())) };
-        if (info && signature !== undefined) {
-          const texts = new Set([model.text]);
-          cs.helm = {
-            info,
-            signature,
-            variants: info.variants.slice(1).map((v) => {
-              const t = maskHelm(v.text);
-              if (texts.has(t)) return undefined;
-              texts.add(t);
-              return new YamlDocModel(t, true, kept, undefined, undefined, this.parseDocument);
-            }),
-          };
-        }
+        if (info && signature !== undefined) cs.helm = { info, signature };
       }
       states.push(cs);
     }
@@ -638,6 +627,17 @@ export class Analyzer {
    * chains of alternatives); findings the default variant has already are not repeated. Every
    * finding then names the conditions it renders under (see kubernetes/helm-conditions.ts).
    */
+  /** The models of a document's other variants (`model`: the default variant's). */
+  private variantModels(info: HelmDocInfo, model: YamlDocModel): (YamlDocModel | undefined)[] {
+    const texts = new Set([model.text]);
+    return info.variants.slice(1).map((v) => {
+      const t = maskHelm(v.text);
+      if (texts.has(t)) return undefined;
+      texts.add(t);
+      return new YamlDocModel(t, true, model.original, undefined, undefined, this.parseDocument);
+    });
+  }
+
   private helmVariants(
     path: string,
     kind: FileKind,
@@ -654,7 +654,8 @@ export class Analyzer {
     const seen = new Set(list.map(findingKey));
     const keep = (fix: Fix) => fix.kind === 'ignore' || !fix.edits.some((e) => editsSubstitution(cs.model, h.info, e.range));
     const out = list.map((f) => (f.rule === 'internal-error' ? f : withFixesOf(f, annotateHelmFinding(f, { ...context, doc: cs.model }, []), keep)));
-    h.variants.forEach((doc, i) => {
+    if (kind === 'kubernetes') h.variants ??= this.variantModels(h.info, cs.model);
+    h.variants?.forEach((doc, i) => {
       if (!(kind === 'kubernetes' && doc?.k8s)) return;
       const deviations: Branch[] = h.info.variants[i + 1].deviations;
       const found: Finding[] = [];
