@@ -30,7 +30,10 @@ test('ChunkQueue: a chunk does not end inside a chart\'s templates (up to CHART_
   assert.equal(chartGroup('/r/nova/templates/deployment.yaml'), '/r/nova');
   assert.equal(chartGroup('/r/nova/templates/bin/_start.sh.tpl'), '/r/nova');
   assert.equal(chartGroup('C:\\r\\nova\\templates\\job.yaml'), 'C:\\r\\nova');
-  assert.equal(chartGroup('/r/nova/values.yaml'), undefined);
+  assert.equal(chartGroup('/r/nova/values.yaml'), '/r/nova');
+  assert.equal(chartGroup('C:\\r\\nova\\values.yaml'), 'C:\\r\\nova');
+  assert.equal(chartGroup('/r/nova/other-values.yaml'), undefined);
+  assert.equal(chartGroup('/r/nova/values_overrides/x.yaml'), undefined);
   const q = new ChunkQueue();
   const files = [
     ...Array.from({ length: CHUNK - 2 }, (_, i) => `/r/a/f${i}.yaml`),
@@ -41,10 +44,13 @@ test('ChunkQueue: a chunk does not end inside a chart\'s templates (up to CHART_
   // The walk is still going and the chart's templates may continue: no chunk yet.
   assert.equal(q.next(), undefined);
   for (const f of files.slice(CHUNK + 3)) q.add(f);
+  // The chart's values.yaml goes with its templates (the worker that read it for them lints it).
+  assert.equal(q.next(), undefined);
+  q.add('/r/z/other.yaml');
   const first = q.next()!;
-  assert.deepEqual(first.map(([, f]) => f), files.slice(0, CHUNK + 8));
+  assert.deepEqual(first.map(([, f]) => f), files);
   q.ended = true;
-  assert.deepEqual(q.next()!.map(([, f]) => f), ['/r/chart/values.yaml']);
+  assert.deepEqual(q.next()!.map(([, f]) => f), ['/r/z/other.yaml']);
   assert.equal(q.next(), undefined);
   // A chart larger than CHART_SPAN chunks is cut at that size.
   const big = new ChunkQueue();

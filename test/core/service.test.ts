@@ -126,6 +126,28 @@ test('lint: two passes over files and folders; unreadable paths reported; open d
   assert.equal(r.files[0].findings.filter((f) => f.rule === 'missing-reference').length, 0, 'pass 2 sees the ConfigMap of a later file');
 });
 
+test('lint: a file no cross-file rule reads is analysed once, its pass-1 findings final and its parse dropped before pass 2', async () => {
+  const files = {
+    '/ws/pod.yaml': POD,
+    '/ws/values.yaml': 'a: [\n',
+    '/ws/Dockerfile': 'FROM ubuntu\nRUN apt-get install -y curl\n',
+  };
+  const lint = async (keepParses: boolean) => {
+    const s = new DockyardService({ host: memoryHost(files) });
+    const r = await s.lint(['/ws'], { keepParses });
+    return { s, findings: r.files.map((f) => [f.path, f.findings.map((x) => `${x.rule}@${x.range.start.line}`)]) };
+  };
+  const dropped = await lint(false);
+  const kept = await lint(true);
+  // The same findings either way (the Kubernetes file is analysed in both passes).
+  assert.deepEqual(dropped.findings, kept.findings);
+  assert.ok(dropped.findings.some(([p, f]) => p === '/ws/values.yaml' && f.includes('yaml-syntax@0')), JSON.stringify(dropped.findings));
+  assert.ok(dropped.findings.some(([p, f]) => p === '/ws/Dockerfile' && f.length > 0), JSON.stringify(dropped.findings));
+  assert.equal(kept.s.analyses, 6);
+  assert.equal(dropped.s.analyses, 4);
+  assert.equal(dropped.s.analyzer.cachedFiles(), 0);
+});
+
 test('a fix-all of an open document leaves the index alone: no other document becomes stale', () => {
   const s = new DockyardService({ host: memoryHost() });
   const cm = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n';

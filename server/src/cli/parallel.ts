@@ -74,12 +74,15 @@ export const CHART_SPAN = 8;
 
 /**
  * The Helm chart a file belongs to for the chunking: the folder above its `templates/` (the chart's
- * values are read once per worker, so a chart's templates should not be split between workers);
- * undefined for files outside any `templates/` folder.
+ * values are read once per worker, so a chart's templates should not be split between workers), and
+ * for `<chart>/values.yaml` its folder (it follows the templates in the walk: linted by the worker
+ * that read it for the chart, it takes that parse, see model/parse-cache.ts); undefined for other files.
  */
 export function chartGroup(file: string): string | undefined {
   const i = Math.max(file.lastIndexOf('/templates/'), file.lastIndexOf('\\templates\\'));
-  return i > 0 ? file.slice(0, i) : undefined;
+  if (i > 0) return file.slice(0, i);
+  const v = /[\\/]values\.yaml$/.exec(file);
+  return v && v.index > 0 ? file.slice(0, v.index) : undefined;
 }
 
 /**

@@ -2,7 +2,7 @@ import { configKey, type DockyardConfig } from './config/config';
 import { BoundedCache } from './util/bounded-cache';
 import { DockerfileModel } from './model/dockerfile';
 import { detectKind, looksBinary, looksLikeHelmTemplate } from './model/detect';
-import { maskHelm, showMasked } from './model/helm';
+import { MASK, maskHelm, showMasked } from './model/helm';
 import type { HelmChart } from './model/helm-chart';
 import { helmDocument, MAX_VARIANTS, scanTemplate, type Branch, type HelmDocInfo, type TemplateStructure } from './model/helm-template';
 import { annotateHelmFinding, capabilitiesFor, editsSubstitution } from './kubernetes/helm-conditions';
@@ -20,6 +20,8 @@ import { strategicMerge, toPatchOffsets } from './kubernetes/strategic-merge';
 import { workspaceCrdRevision, workspaceCrdSchemaFor } from './kubernetes/crd';
 import type { WorkspaceCrdLookup } from './kubernetes/check';
 import { createProviders, type Providers } from './providers';
+import { YamlParseCache } from './model/parse-cache';
+import type { ParsedYaml, Reader } from './model/ynode';
 
 /**
  * The analyzer: text in, findings out. One parse per document version, cached and shared by every
@@ -106,10 +108,11 @@ interface ChunkState {
   shifted?: { source: Finding[]; line: number; list: Finding[]; silenced: SilencedFinding[] };
   /** A Helm template's document: its branches and the models of its other variants (see helm-template.ts). */
   /**
-   * A template's other variants (`info.variants[1..]`); undefined where the variant's masked text
-   * is that of the default or of an earlier variant (its findings would all be repeats).
+   * A template's other variants (`info.variants[1..]`), parsed when first checked (only the
+   * Kubernetes objects of `kubernetes` files are: see helmVariants); undefined where the variant's
+   * masked text is that of the default or of an earlier variant (its findings would all be repeats).
    */
-  helm?: { info: HelmDocInfo; signature: string; variants: (YamlDocModel | undefined)[] };
+  helm?: { info: HelmDocInfo; signature: string; variants?: (YamlDocModel | undefined)[] };
 }
 
 export interface YamlFileState {
@@ -158,6 +161,14 @@ export class Analyzer {
 
   /** CustomResourceDefinitions of this analyzer's index as schemas (the document rules' `workspaceCrd`). */
   private readonly workspaceCrd: WorkspaceCrdLookup;
+
+  /**
+   * Parses of texts another reader asked for first (a chart's values files, read for the chart before
+   * they are linted): a document whose text is there is not parsed again (see parse-cache.ts). The
+   * documents of a lint only look; the host's chart reading keeps its parses here.
+   */
+  readonly parses = new YamlParseCache();
+  private readonly parseDocument = (text: string, reader: Reader | undefined): ParsedYaml => this.parses.parse(text, reader, false);
 
   /**
    * Documents the editor closed, by path, bounded by an estimate of their memory (text, parse and
@@ -334,21 +345,13 @@ export class Analyzer {
       if (!cs) {
         // detach: a kept document must not keep this version of the whole file alive (see detach).
         const kept = helm ? detach(original) : c.text;
-        const model = new YamlDocModel(info ? maskHelm(info.variants[0].text) : c.text, helm, kept);
+        // A default variant that changed nothing is the document itself: its masked text is the
+        // chunk's (masking works line by line and no action crosses a document start), unless the
+        // text holds the mask character itself.
+        const first = info && (info.variants[0].text !== original || original.includes(MASK)) ? maskHelm(info.variants[0].text) : c.text;
+        const model = new YamlDocModel(first, helm, kept, undefined, undefined, this.parseDocument);
         cs = { model, suppressions: new SuppressionSet(parseSuppressions(model.lines), model.lines, annotationSuppressions(model, this.registry.equivalents())) };
-        if (info && signature !== undefined) {
-          const texts = new Set([model.text]);
-          cs.helm = {
-            info,
-            signature,
-            variants: info.variants.slice(1).map((v) => {
-              const t = maskHelm(v.text);
-              if (texts.has(t)) return undefined;
-              texts.add(t);
-              return new YamlDocModel(t, true, kept);
-            }),
-          };
-        }
+        if (info && signature !== undefined) cs.helm = { info, signature };
       }
       states.push(cs);
     }
@@ -628,6 +631,17 @@ export class Analyzer {
    * chains of alternatives); findings the default variant has already are not repeated. Every
    * finding then names the conditions it renders under (see kubernetes/helm-conditions.ts).
    */
+  /** The models of a document's other variants (`model`: the default variant's). */
+  private variantModels(info: HelmDocInfo, model: YamlDocModel): (YamlDocModel | undefined)[] {
+    const texts = new Set([model.text]);
+    return info.variants.slice(1).map((v) => {
+      const t = maskHelm(v.text);
+      if (texts.has(t)) return undefined;
+      texts.add(t);
+      return new YamlDocModel(t, true, model.original, undefined, undefined, this.parseDocument);
+    });
+  }
+
   private helmVariants(
     path: string,
     kind: FileKind,
@@ -644,7 +658,8 @@ export class Analyzer {
     const seen = new Set(list.map(findingKey));
     const keep = (fix: Fix) => fix.kind === 'ignore' || !fix.edits.some((e) => editsSubstitution(cs.model, h.info, e.range));
     const out = list.map((f) => (f.rule === 'internal-error' ? f : withFixesOf(f, annotateHelmFinding(f, { ...context, doc: cs.model }, []), keep)));
-    h.variants.forEach((doc, i) => {
+    if (kind === 'kubernetes') h.variants ??= this.variantModels(h.info, cs.model);
+    h.variants?.forEach((doc, i) => {
       if (!(kind === 'kubernetes' && doc?.k8s)) return;
       const deviations: Branch[] = h.info.variants[i + 1].deviations;
       const found: Finding[] = [];

@@ -16,7 +16,7 @@ import { createProviders, type Providers, type WorkspaceFiles } from './provider
 import type { IndexedResource } from './workspace';
 import { detectKind } from './model/detect';
 import { BaselineMatcher, buildBaseline, fingerprint, parseBaseline, type BaselineEntry, type BaselineFile, type Fingerprint, type FingerprintSource } from './features/baseline';
-import { buildHelmChart, MAX_OVERRIDES, type HelmChart, type HelmParentTexts, type HelmValuesText } from './model/helm-chart';
+import { buildHelmChart, MAX_OVERRIDES, type HelmChart, type HelmParentTexts, type HelmValuesText, type ValuesParser } from './model/helm-chart';
 
 /**
  * The one object behind every front end (language server handlers, CLI, golden test): it owns the
@@ -108,6 +108,8 @@ export interface LintText {
   text: string;
   notUtf8?: boolean;
   bom?: boolean;
+  /** Pass 1's findings of a file no cross-file rule reads (pass 2 takes them; its parse is gone). */
+  final?: { findings: Finding[]; silenced?: SilencedFinding[] };
 }
 
 export interface LintOptions {
@@ -187,6 +189,8 @@ export class DockyardService {
   private epoch = 0;
   /** Helm charts by folder: their values files, read through the host (dropped when one changes). */
   private readonly helmCharts = new Map<string, HelmChart | undefined>();
+  /** The values files are linted too: their parses go to the analyzer's cache for that lint (parse-cache.ts). */
+  private readonly keepParse: ValuesParser = (text, reader) => this.analyzer.parses.parse(text, reader, true);
 
   constructor(private readonly options: ServiceOptions) {
     this.registry = options.registry ?? createRegistry();
@@ -347,7 +351,7 @@ export class DockyardService {
       const t = `${v.path}\0${v.text}\0`;
       for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 16777619);
     }
-    return buildHelmChart(root, `${root}|${h >>> 0}|${overrides.length}`, defaults, overrides, parentTexts);
+    return buildHelmChart(root, `${root}|${h >>> 0}|${overrides.length}`, defaults, overrides, parentTexts, this.keepParse);
   }
 
   isOpen(path: string): boolean {
@@ -501,7 +505,7 @@ export class DockyardService {
           await new Promise((r) => setImmediate(r));
           if (opts.cancel()) return { files: out, errors, cancelled: true };
         }
-        if (pass === 0) this.lintFirstPass(files[i], texts, errors);
+        if (pass === 0) this.lintFirstPass(files[i], texts, errors, opts.keepParses);
         else {
           const r = this.lintSecondPass(files[i], texts, opts.keepParses);
           if (r) out.push(r);
@@ -542,7 +546,7 @@ export class DockyardService {
   }
 
   /** Lint pass 1 for one file: read it (or take the open document), analyse it, index it. */
-  lintFirstPass(file: string, texts: Map<string, LintText>, errors: LintResult['errors']): void {
+  lintFirstPass(file: string, texts: Map<string, LintText>, errors: LintResult['errors'], keepParses = false): void {
     const open = this.docs.get(file);
     let r: LintText | undefined = open ? { text: open.text } : undefined;
     if (!r) {
@@ -554,10 +558,20 @@ export class DockyardService {
       }
     }
     texts.set(file, r);
-    if (open) this.analysis(file);
+    if (open) {
+      this.analysis(file);
+      return;
+    }
     // Index only: cross-file rules would run against a partial index and be run again in pass 2
     // (rebuilding the index's lookup tables after every file made pass 1 quadratic).
-    else this.analyzeText(file, r.text, undefined, this.analyzer, true);
+    const a = this.analyzeText(file, r.text, undefined, this.analyzer, true);
+    // Cross-file rules read only `kubernetes` files: any other file's findings are final (pass 2
+    // would return the very findings cached now), and its parse need not live until pass 2 (kept
+    // alive, the parses of a large lint were most of the garbage collector's work).
+    if (a.kind !== 'kubernetes' && !keepParses) {
+      texts.set(file, { ...r, final: { findings: a.findings, silenced: a.silenced } });
+      this.analyzer.close(file);
+    }
   }
 
   /** Lint pass 2 for one file: its findings with the whole index in place (cross-file rules). */
@@ -565,7 +579,7 @@ export class DockyardService {
     const r = texts.get(file);
     if (!r) return undefined;
     const open = this.docs.get(file);
-    const analysis = open ? this.analysis(file)! : this.analyzeText(file, r.text);
+    const analysis = open ? this.analysis(file)! : (r.final ?? this.analyzeText(file, r.text));
     const findings = analysis.findings.slice();
     if (r.notUtf8 && !findings.some((x) => x.rule === 'binary-file')) {
       findings.unshift({ rule: 'file-encoding', severity: 'information', message: { id: 'core.file.notUtf8' }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });

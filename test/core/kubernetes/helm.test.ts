@@ -198,3 +198,20 @@ describe('maskHelm', () => {
     assert.equal(maskHelm(s), s);
   });
 });
+
+test('Helm: the other variants of a document are parsed only where they are checked (the Kubernetes objects of kubernetes files)', () => {
+  const branches = ['{{- if .Values.a }}', '  a: one', '{{- else }}', '  b: two', '{{- end }}', ''];
+  const variantsParsed = (text: string, path: string) => {
+    const a = analyzer();
+    const parsed: string[] = [];
+    a.parses.onParse = (t) => parsed.push(t);
+    const findings = a.analyze({ path, text, helmChartTemplate: true }, mergeConfig()).findings;
+    // The default variant keeps the first branch; the other one blanks it and keeps `b: two`.
+    return { parsed: parsed.filter((t) => !t.includes('a: one') && t.includes('b: two')).length, findings };
+  };
+  // A values-like template (not a Kubernetes manifest): its other variant is never parsed.
+  assert.equal(variantsParsed(['conf:', ...branches].join('\n'), '/chart/templates/conf.yaml').parsed, 0);
+  // A Kubernetes object: parsed (and checked) once.
+  const cm = ['apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: c}', 'data:', ...branches].join('\n');
+  assert.equal(variantsParsed(cm, '/chart/templates/cm.yaml').parsed, 1);
+});

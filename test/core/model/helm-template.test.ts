@@ -17,6 +17,7 @@ import {
   type Capabilities,
 } from '../../../server/src/core/model/helm-template';
 import { maskHelm } from '../../../server/src/core/model/helm';
+import { splitDocuments } from '../../../server/src/core/model/yaml';
 
 const HEAT = [
   'apiVersion: apps/v1', // 0
@@ -292,4 +293,19 @@ describe('helmDocument: variants', () => {
       { numRuns: 2000, seed: 13 },
     );
   });
+});
+
+test('property: masking a template document alone gives the document of the masked template (the engine takes the chunk for an unchanged default variant without the mask character)', () => {
+  const piece = fc.constantFrom('{{ if .Values.a }}', '{{- end }}', '{{ .Values.n }}', '{{/*\n---\n*/}}', '{{', '}}', '---\n', '--- # c\n', 'k: ', '- ', '\n', '\r\n', '  ', 'v', '# c', '\uE000', '%YAML 1.2\n');
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 50 }), (parts) => {
+      const text = parts.join('');
+      for (const c of splitDocuments(maskHelm(text))) {
+        const original = text.slice(c.startOffset, c.startOffset + c.text.length);
+        // A text holding the mask character itself is masked again by the engine.
+        if (!original.includes('\uE000')) assert.equal(maskHelm(original), c.text, JSON.stringify(text));
+      }
+    }),
+    { numRuns: 3000, seed: 21 },
+  );
 });

@@ -181,3 +181,16 @@ test('CST path: seeded mutation fuzz never disagrees with the Composer', () => {
   console.log(`# CST path fuzz: ${accepted} of ${N} mutated documents took it, all equal to the Composer`);
   assert.ok(accepted > N / 4, `the fuzz exercised the CST path too rarely: ${accepted}`);
 });
+
+test('parseYaml: a text of comments and blank lines only is the Composer\'s empty document (without composing)', () => {
+  let seed = 7;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const pieces = ['', '   ', '#c', '  # c', '#', '# a: b', '# ---', '\uE000', 'x', '---', '...', '%YAML 1.2', '#c\t', ' #'];
+  let blank = 0;
+  for (let k = 0; k < 3000; k++) {
+    const text = Array.from({ length: Math.floor(rnd() * 6) }, () => pieces[Math.floor(rnd() * pieces.length)]).join('\n') + (rnd() < 0.5 ? '\n' : '');
+    for (const reader of [undefined, 'kubernetes'] as const) assert.deepStrictEqual(parseYaml(text, reader), parseYamlComposed(text, reader), JSON.stringify(text));
+    if (/^(\s*(#.*)?\n?)*$/.test(text)) blank++;
+  }
+  assert.ok(blank > 100, `${blank}`);
+});

@@ -2,8 +2,9 @@ import type { DockyardConfig } from '../config/config';
 import type { Providers } from '../providers';
 import { msg } from '../messages/catalog';
 import { MASK, showMasked } from '../model/helm';
-import type { HelmChart } from '../model/helm-chart';
+import { valuesRange, type HelmChart } from '../model/helm-chart';
 import {
+  branchPaths,
   branchStatus,
   describeBranch,
   usesCapabilities,
@@ -229,7 +230,7 @@ export function annotateHelmFinding(f: Finding, h: HelmFindingContext, deviation
       const capsInvolved = b.chain.branches.slice(0, b.index + 1).some((x) => x.cond && usesCapabilities(x.cond));
       if (!byValues && capsInvolved) notes.push(msg('helm.when.cluster', { condition: desc.text, version: h.selectedVersion }));
       else {
-        const override = chart?.overrides.find((o) => branchStatus(b, o.value, caps) === true);
+        const override = chart?.overrides.find((o) => branchStatus(b, o.value, caps) === true, branchPaths(b));
         const file = defaults?.file ?? 'values.yaml';
         notes.push(override ? msg(`helm.when.override.${form}`, { condition: desc.text, file, override: override.file }) : msg(`helm.when.off.${form}`, { condition: desc.text, file }));
       }
@@ -256,7 +257,7 @@ export function annotateHelmFinding(f: Finding, h: HelmFindingContext, deviation
       const loc = locatePath(defaults.doc, s.path);
       const last = loc.complete ? loc.steps[loc.steps.length - 1] : undefined;
       const node = last?.pair ?? last?.node;
-      if (node) related.push({ path: defaults.path, range: defaults.doc.rangeOf(node), message: msg('helm.related.value', { path, value: s.value }) });
+      if (node) related.push({ path: defaults.path, range: valuesRange(defaults, node), message: msg('helm.related.value', { path, value: s.value }) });
     }
   }
   if (deep) {

@@ -503,6 +503,49 @@ export function evalCond(c: Cond, values: unknown, caps: Capabilities | undefine
   }
 }
 
+/** The values paths a condition reads (each `.Values.a.b` in it), appended to `out`. */
+export function condPaths(c: Cond, out: string[][]): string[][] {
+  switch (c.t) {
+    case 'values':
+      out.push(c.path);
+      break;
+    case 'not':
+    case 'empty':
+      condPaths(c.x, out);
+      break;
+    case 'and':
+    case 'or':
+      for (const x of c.xs) condPaths(x, out);
+      break;
+    case 'eq':
+    case 'ne':
+      condPaths(c.a, out);
+      condPaths(c.b, out);
+      break;
+    case 'in':
+      condPaths(c.needle, out);
+      condPaths(c.hay, out);
+      break;
+    case 'default':
+      condPaths(c.x, out);
+      condPaths(c.dflt, out);
+      break;
+  }
+  return out;
+}
+
+/** The values paths `branchStatus(b, values, caps)` reads: the branch's condition and those of the branches before it in its chain. */
+export function branchPaths(b: Branch): string[][] {
+  const out: string[][] = [];
+  if (b.chain.kind === 'range' || b.chain.kind === 'define') return out;
+  for (let i = 0; i < b.index; i++) {
+    const c = b.chain.branches[i].cond;
+    if (c) condPaths(c, out);
+  }
+  if (b.cond) condPaths(b.cond, out);
+  return out;
+}
+
 /** Whether a condition mentions the cluster's capabilities (decided by the selected version). */
 export function usesCapabilities(c: Cond): boolean {
   switch (c.t) {

@@ -10,6 +10,7 @@ import {
   isScalar,
   isSeq,
   toValue,
+  type ParsedYaml,
   type Reader,
   type YamlError,
   type YAlias,
@@ -207,6 +208,8 @@ export class YamlDocModel {
     reader?: Reader,
     /** An item of a List: a view of the parent's text and node, nothing parsed again. */
     item?: { parent: YamlDocModel; node: YNode; index: number },
+    /** Parses the text (parseYaml by default): the owner's YamlParseCache shares one parse between readers. */
+    parser: (text: string, reader: Reader | undefined) => ParsedYaml = parseYaml,
   ) {
     if (item) {
       const p = item.parent;
@@ -240,7 +243,7 @@ export class YamlDocModel {
     const stackTraceLimit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
     try {
-      const parsed = parseYaml(text, reader);
+      const parsed = parser(text, reader);
       this.contents = parsed.contents;
       this.errors = parsed.errors;
       this.reader = parsed.reader;

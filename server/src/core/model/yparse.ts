@@ -19,9 +19,16 @@ export function parseYaml(text: string, reader?: Reader): ParsedYaml {
     });
     return { contents: root, errors: [], warnings: [], reader: r };
   }
+  // Comments and blank lines only (a license header before `---`, a template whose actions were
+  // all masked): the empty document the Composer makes of them, without composing.
+  if (tokens && tokens.every(blankToken)) return { contents: null, errors: [], warnings: [], reader: reader ?? 'yaml12' };
   // The CST path gave up after parsing: compose those tokens (the text is not parsed again).
   if (tokens) return fromDocument(composeTokens(tokens, text.length), reader);
   return parseYamlComposed(text, reader);
+}
+
+function blankToken(t: CST.Token): boolean {
+  return t.type === 'comment' || t.type === 'newline' || t.type === 'space';
 }
 
 /** The failsafe schema leaves every scalar a string: the reader resolves them (ynode.ts). */
