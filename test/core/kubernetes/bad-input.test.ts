@@ -134,3 +134,22 @@ describe('bad input', () => {
     ]);
   });
 });
+
+test('depthBound is never below what tooDeep counts (random nesting of blocks, dashes and flows)', async () => {
+  const { depthBound, tooDeepScan } = await import('../../../server/src/core/model/guards');
+  let seed = 7;
+  const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed % n);
+  const staircase = Array.from({ length: 31 }, (_, c) => ' '.repeat(c) + 'a:').join('\n');
+  for (let k = 0; k < 401; k++) {
+    const lines: string[] = k === 400 ? [staircase] : [];
+    for (let l = 0; k < 400 && l < 1 + rnd(60); l++) {
+      const parts = [' '.repeat(rnd(40)), '- '.repeat(rnd(6)), ['a: ', '[', '{', 'x', '"q[": ', '# c', ''][rnd(7)], '['.repeat(rnd(3)), ']'.repeat(rnd(3))];
+      lines.push(parts.join(''));
+    }
+    const text = lines.join(rnd(2) ? '\n' : '\r\n');
+    // The smallest limit the scan does not trip is the depth it counts; the bound must reach it.
+    let lo = 0;
+    while (tooDeepScan(text, lo) >= 0) lo++;
+    assert.ok(depthBound(text) >= lo, `bound ${depthBound(text)} < depth ${lo} for ${JSON.stringify(text)}`);
+  }
+});

@@ -16,6 +16,11 @@ export const MAX_DEPTH = 256;
  * levels (`[` / `{` outside quoted scalars and comments). Real manifests stay far below the limit.
  */
 export function tooDeep(text: string, limit = MAX_DEPTH): number {
+  return depthBound(text) <= limit ? -1 : tooDeepScan(text, limit);
+}
+
+/** tooDeep without the quick bound: the scan itself (exported for the test of the bound). */
+export function tooDeepScan(text: string, limit: number): number {
   const indents: number[] = [];
   let flow = 0;
   let lineStart = true;
@@ -60,6 +65,30 @@ export function tooDeep(text: string, limit = MAX_DEPTH): number {
     if (indents.length + dashes + flow > limit) return i;
   }
   return -1;
+}
+
+/**
+ * An upper bound of what tooDeep counts, read from the start of each line and the number of
+ * brackets only. On a line indented by `col` with `d` counted `- ` indicators, the indentation stack
+ * holds at most col + 1 levels (increasing columns), and the line's leading run of blanks and
+ * dashes is at least col + 2d - 1 long, so levels + d ≤ run + 1; each flow level needs a `[` or `{`.
+ * Real files are far below the limit, so the exact scan runs only for suspicious ones.
+ */
+export function depthBound(text: string): number {
+  let flow = 0;
+  for (let i = text.indexOf('['); i >= 0; i = text.indexOf('[', i + 1)) flow++;
+  for (let i = text.indexOf('{'); i >= 0; i = text.indexOf('{', i + 1)) flow++;
+  let lead = 0;
+  for (let start = 0; start < text.length; ) {
+    // Leading run of blanks and dashes: its length bounds the line's indentation plus its dashes.
+    let i = start;
+    for (let c = text.charCodeAt(i); c === 32 || c === 9 || c === 13 || c === 45; c = text.charCodeAt(++i));
+    if (i - start > lead) lead = i - start;
+    const nl = text.indexOf('\n', i);
+    if (nl < 0) break;
+    start = nl + 1;
+  }
+  return lead + 1 + flow;
 }
 
 function isBlankOrEnd(c: number): boolean {
