@@ -166,8 +166,9 @@ function buildCoreBundle() {
 function dockyardServer(name = 'dockyard', extraNodeArgs = []) {
   return live(new LspServer(name, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], {
     settings: { dockyard: {} },
-    // As the VS Code client launches it (SERVER_NODE_ARGS in client/src/extension.ts).
-    nodeArgs: ['--max-semi-space-size=2', ...extraNodeArgs, ...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILES}`] : [])],
+    // As the VS Code client launches it (SERVER_NODE_ARGS in client/src/extension.ts); more V8 flags
+    // for an experiment in DOCKYARD_BENCH_SERVER_ARGS (space-separated).
+    nodeArgs: ['--max-semi-space-size=2', ...(process.env.DOCKYARD_BENCH_SERVER_ARGS ? process.env.DOCKYARD_BENCH_SERVER_ARGS.split(' ') : []), ...extraNodeArgs, ...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILES}`] : [])],
   }));
 }
 
