@@ -524,15 +524,20 @@ export class DockyardService {
     const errors: LintResult['errors'] = [];
     const files: string[] = [];
     const seen = new Set<string>();
+    // One target: the walk follows no symbolic link, so each path it yields is another file; with
+    // several (overlapping folders, a file named twice) each file is counted once by its real path.
+    const dedupe = targets.length > 1;
     const add = (p: string) => {
-      let real = p;
-      try {
-        real = this.host.realPath(p);
-      } catch {
-        /* keep */
+      if (dedupe) {
+        let real = p;
+        try {
+          real = this.host.realPath(p);
+        } catch {
+          /* keep */
+        }
+        if (seen.has(real)) return;
+        seen.add(real);
       }
-      if (seen.has(real)) return;
-      seen.add(real);
       files.push(p);
       onFile?.(p);
     };
