@@ -4,6 +4,7 @@ import { createRegistry } from '../server/src/core/rules';
 import { createProviders } from '../server/src/core/providers';
 import { applyEdits } from '../server/src/core/text';
 import type { Finding } from '../server/src/core/types';
+import type { ServiceHost } from '../server/src/core/service';
 
 /** Lint inline text as the editor would (fresh analyzer unless one is passed). */
 export function lint(text: string, path = '/ws/test.yaml', config: PartialConfig = {}, analyzer?: Analyzer, host?: HostContext): Finding[] {
@@ -53,4 +54,20 @@ export function y(strings: TemplateStringsArray, ...vals: unknown[]): string {
   let s = strings.reduce((acc, str, i) => acc + str + (i < vals.length ? String(vals[i]) : ''), '');
   s = s.replace(/^\n/, '');
   return s;
+}
+
+/** A service host over in-memory files (paths as keys); CRD schema files by name; which paths are chart templates. */
+export function memoryHost(files: Record<string, string> = {}, crd: Record<string, string> = {}, chartTemplate: (p: string) => boolean = () => false): ServiceHost {
+  return {
+    readFile: (p) => {
+      if (!(p in files)) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+      return { text: files[p] };
+    },
+    stat: (p) => (p in files ? { type: 'file' } : Object.keys(files).some((f) => f.startsWith(p + '/')) ? { type: 'directory' } : { error: 'ENOENT' }),
+    realPath: (p) => p,
+    listFolder: (dir, on) => Object.keys(files).filter((f) => f.startsWith(dir + '/')).sort().forEach(on),
+    isUnderChartTemplates: chartTemplate,
+    findConfig: (_p, overrides: PartialConfig) => ({ config: mergeConfig(overrides), problems: [] }),
+    crdSchemas: { read: (file) => crd[file] },
+  };
 }

@@ -4,7 +4,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DockyardService, minimalEdit, type ServiceHost } from '../../server/src/core/service';
-import { mergeConfig, type PartialConfig } from '../../server/src/core/config/config';
 import { applyEdits } from '../../server/src/core/text';
 import { Analyzer } from '../../server/src/core/engine';
 import { createRegistry } from '../../server/src/core/rules';
@@ -12,21 +11,7 @@ import { hover } from '../../server/src/core/features';
 import { parseBindep } from '../../server/src/core/loci/bindep';
 import { LOCI_BINDEP_TXT, LOCI_PYDEP_TXT } from '../../server/src/core/loci/data';
 import { render } from './loci/forms';
-
-function memoryHost(files: Record<string, string> = {}, crd: Record<string, string> = {}): ServiceHost {
-  return {
-    readFile: (p) => {
-      if (!(p in files)) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
-      return { text: files[p] };
-    },
-    stat: (p) => (p in files ? { type: 'file' } : Object.keys(files).some((f) => f.startsWith(p + '/')) ? { type: 'directory' } : { error: 'ENOENT' }),
-    realPath: (p) => p,
-    listFolder: (dir, on) => Object.keys(files).filter((f) => f.startsWith(dir + '/')).sort().forEach(on),
-    isUnderChartTemplates: () => false,
-    findConfig: (_p, overrides: PartialConfig) => ({ config: mergeConfig(overrides), problems: [] }),
-    crdSchemas: { read: (file) => crd[file] },
-  };
-}
+import { memoryHost } from '../helpers';
 
 const POD = `apiVersion: v1
 kind: Pod

@@ -11,11 +11,10 @@ import { buildHelmChart, documentAfterComments, valuesRange } from '../../../ser
 import { toValue, type Reader, type YAlias, type YMap } from '../../../server/src/core/model/ynode';
 import { DockyardService, type ServiceHost } from '../../../server/src/core/service';
 import { createRegistry } from '../../../server/src/core/rules';
-import { mergeConfig } from '../../../server/src/core/config/config';
 import { format } from '../../../server/src/core/messages/catalog';
 import type { Finding } from '../../../server/src/core/types';
 import { ROOT } from '../../lsp/client';
-import { r } from '../../helpers';
+import { memoryHost, r } from '../../helpers';
 
 const READERS: Reader[] = ['kubernetes', 'yaml12', 'actions', 'ansible'];
 
@@ -155,17 +154,7 @@ test('a values file with a comment header: its document read as the whole file r
     '/c/templates/pod.yaml': template,
     '/c/values.yaml': HEADER + body,
   };
-  const host = (): ServiceHost => ({
-    readFile: (p) => {
-      if (!(p in files)) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
-      return { text: files[p] };
-    },
-    stat: (p) => (p in files ? { type: 'file' } : Object.keys(files).some((f) => f.startsWith(p + '/')) ? { type: 'directory' } : { error: 'ENOENT' }),
-    realPath: (p) => p,
-    listFolder: (dir, on) => Object.keys(files).filter((f) => f.startsWith(dir + '/')).sort().forEach(on),
-    isUnderChartTemplates: (p) => p.startsWith('/c/templates/'),
-    findConfig: () => ({ config: mergeConfig(), problems: [] }),
-  });
+  const host = (): ServiceHost => memoryHost(files, {}, (p) => p.startsWith('/c/templates/'));
 
   test('a lint parses the values document once: for the chart, and its own lint takes that parse (read as YAML 1.2)', async () => {
     const s = new DockyardService({ host: host(), registry: createRegistry() });
