@@ -75,3 +75,6 @@ spec:
         - name: app
           image: nginx:1.27
 `;
+
+/** WEB_DEPLOYMENT_MIN with `imagePullPolicy: IfNotPresent` (the schema rule tests' passing case). */
+export const WEB_DEPLOYMENT_PULL = WEB_DEPLOYMENT_MIN + '          imagePullPolicy: IfNotPresent\n';

@@ -1,7 +1,7 @@
 import { test, describe } from 'node:test';
 import { lint, only, r } from '../../../../../test/helpers';
 import assert from 'node:assert/strict';
-import { DEPLOY_V1BETA1, WEB_DEPLOYMENT_MIN as WEB } from '../../../../../test/core/kubernetes/helpers';
+import { DEPLOY_V1BETA1, WEB_DEPLOYMENT_PULL as WEB_PULL } from '../../../../../test/core/kubernetes/helpers';
 import { ruleTester } from '../../../../../test/rule-tester';
 import { deprecatedApi } from './deprecated-api';
 
@@ -44,7 +44,7 @@ describe('deprecated-api', () => {
 // RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(deprecatedApi, {
   valid: [
-    WEB + '          imagePullPolicy: IfNotPresent\n',
+    WEB_PULL,
   ],
   invalid: [
     {

@@ -2,7 +2,7 @@ import { test, describe } from 'node:test';
 import { lint, only, r, applyFix } from '../../../../../test/helpers';
 import type { Finding } from '../../types';
 import assert from 'node:assert/strict';
-import { SCHEMA_RULES, k8s, GOOD_DEPLOYMENT, WEB_DEPLOYMENT_MIN as WEB } from '../../../../../test/core/kubernetes/helpers';
+import { SCHEMA_RULES, k8s, GOOD_DEPLOYMENT, WEB_DEPLOYMENT_MIN as WEB, WEB_DEPLOYMENT_PULL as WEB_PULL } from '../../../../../test/core/kubernetes/helpers';
 import { ruleTester } from '../../../../../test/rule-tester';
 import { schemaEnum } from './schema-enum';
 
@@ -49,13 +49,13 @@ describe('schema-enum', () => {
 // RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(schemaEnum, {
   valid: [
-    WEB + '          imagePullPolicy: IfNotPresent\n',
+    WEB_PULL,
   ],
   invalid: [
     {
       code: WEB + '          imagePullPolicy: ifnotpresent\n',
       errors: [{ messageId: "suggest", range: [16, 27, 16, 39] }],
-      output: WEB + '          imagePullPolicy: IfNotPresent\n',
+      output: WEB_PULL,
     },
   ],
 });

@@ -1,7 +1,7 @@
 import { test, describe } from 'node:test';
 import { lint, only, r } from '../../../../../test/helpers';
 import type { Finding } from '../../types';
-import { SCHEMA_RULES, k8s, GOOD_DEPLOYMENT, WEB_DEPLOYMENT_MIN as WEB } from '../../../../../test/core/kubernetes/helpers';
+import { SCHEMA_RULES, k8s, GOOD_DEPLOYMENT, WEB_DEPLOYMENT_PULL as WEB_PULL } from '../../../../../test/core/kubernetes/helpers';
 import { ruleTester } from '../../../../../test/rule-tester';
 import { schemaRequired } from './schema-required';
 import assert from 'node:assert/strict';
@@ -35,27 +35,11 @@ describe('schema-required', () => {
 // RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(schemaRequired, {
   valid: [
-    WEB + '          imagePullPolicy: IfNotPresent\n',
+    WEB_PULL,
   ],
   invalid: [
     {
-      code: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - image: nginx:1.27
-          imagePullPolicy: IfNotPresent
-`,
+      code: WEB_PULL.replace('        - name: app\n          image:', '        - image:'),
       errors: [{ messageId: "message", range: [14, 10, 14, 15], args: {"key": "name", "path": "spec.template.spec.containers[0]"} }],
     },
   ],

@@ -1,7 +1,7 @@
 import { test, describe } from 'node:test';
 import { lint, only, r } from '../../../../../test/helpers';
 import assert from 'node:assert/strict';
-import { GOOD_DEPLOYMENT, WEB_DEPLOYMENT_MIN as WEB } from '../../../../../test/core/kubernetes/helpers';
+import { GOOD_DEPLOYMENT, WEB_DEPLOYMENT_PULL as WEB_PULL } from '../../../../../test/core/kubernetes/helpers';
 import { ruleTester } from '../../../../../test/rule-tester';
 import { schemaType } from './schema-type';
 
@@ -45,91 +45,19 @@ describe('schema-type', () => {
 // RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(schemaType, {
   valid: [
-    WEB + '          imagePullPolicy: IfNotPresent\n',
-    `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-        enabled: "yes"
-    spec:
-      containers:
-        - name: app
-          image: nginx:1.27
-          imagePullPolicy: IfNotPresent
-`,
+    WEB_PULL,
+    WEB_PULL.replace('        app: web\n    spec:', '        app: web\n        enabled: "yes"\n    spec:'),
   ],
   invalid: [
     {
-      code: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-  replicas: "3"
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: app
-          image: nginx:1.27
-          imagePullPolicy: IfNotPresent
-`,
+      code: WEB_PULL.replace('      app: web\n  template:', '      app: web\n  replicas: "3"\n  template:'),
       errors: [{ messageId: "message", range: [8, 12, 8, 15] }],
     },
     {
       name: "the Norway problem: quote it",
-      code: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-        enabled: yes
-    spec:
-      containers:
-        - name: app
-          image: nginx:1.27
-          imagePullPolicy: IfNotPresent
-`,
+      code: WEB_PULL.replace('        app: web\n    spec:', '        app: web\n        enabled: yes\n    spec:'),
       errors: [{ messageId: "readAsBoolean", range: [12, 17, 12, 20] }],
-      output: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-        enabled: "yes"
-    spec:
-      containers:
-        - name: app
-          image: nginx:1.27
-          imagePullPolicy: IfNotPresent
-`,
+      output: WEB_PULL.replace('        app: web\n    spec:', '        app: web\n        enabled: "yes"\n    spec:'),
     },
   ],
 });

@@ -2,7 +2,7 @@ import { test, describe } from 'node:test';
 import { lint, only, r, applyFix } from '../../../../../test/helpers';
 import type { Finding } from '../../types';
 import assert from 'node:assert/strict';
-import { SCHEMA_RULES, k8s, GOOD_DEPLOYMENT, WEB_DEPLOYMENT_MIN as WEB } from '../../../../../test/core/kubernetes/helpers';
+import { SCHEMA_RULES, k8s, GOOD_DEPLOYMENT, WEB_DEPLOYMENT_PULL as WEB_PULL } from '../../../../../test/core/kubernetes/helpers';
 import { ruleTester } from '../../../../../test/rule-tester';
 import { schemaUnknownField } from './schema-unknown-field';
 
@@ -66,30 +66,13 @@ dat: {}
 // RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(schemaUnknownField, {
   valid: [
-    WEB + '          imagePullPolicy: IfNotPresent\n',
+    WEB_PULL,
   ],
   invalid: [
     {
-      code: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      contaienrs:
-        - name: app
-          image: nginx:1.27
-          imagePullPolicy: IfNotPresent
-`,
+      code: WEB_PULL.replace('      containers:', '      contaienrs:'),
       errors: [{ messageId: "suggest", range: [13, 6, 13, 16] }],
-      output: WEB + '          imagePullPolicy: IfNotPresent\n',
+      output: WEB_PULL,
     },
   ],
 });

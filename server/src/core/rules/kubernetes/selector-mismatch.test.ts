@@ -3,7 +3,7 @@ import { lint, only, r } from '../../../../../test/helpers';
 import { createRegistry } from '..';
 import { mergeConfig } from '../../config/config';
 import assert from 'node:assert/strict';
-import { analyzer, WEB_DEPLOYMENT_MIN as WEB } from '../../../../../test/core/kubernetes/helpers';
+import { analyzer, WEB_DEPLOYMENT_PULL as WEB_PULL } from '../../../../../test/core/kubernetes/helpers';
 import { ruleTester } from '../../../../../test/rule-tester';
 import { selectorMismatch } from './selector-mismatch';
 
@@ -269,34 +269,17 @@ spec:
 // RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(selectorMismatch, {
   valid: [
-    WEB + '          imagePullPolicy: IfNotPresent\n',
-    WEB + '          imagePullPolicy: IfNotPresent\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n    - port: 80\n',
+    WEB_PULL,
+    WEB_PULL + '---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n    - port: 80\n',
   ],
   invalid: [
     {
-      code: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: api
-    spec:
-      containers:
-        - name: app
-          image: nginx:1.27
-          imagePullPolicy: IfNotPresent
-`,
+      code: WEB_PULL.replace('        app: web\n    spec:', '        app: api\n    spec:'),
       errors: [{ messageId: "template", range: [7, 6, 7, 14], severity: "error" }],
     },
     {
       name: "a Service that selects no pod template",
-      code: WEB + '          imagePullPolicy: IfNotPresent\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: wbe\n  ports:\n    - port: 80\n',
+      code: WEB_PULL + '---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: wbe\n  ports:\n    - port: 80\n',
       errors: [{ messageId: "service", range: [23, 2, 23, 10], severity: "warning" }],
     },
   ],

@@ -2,7 +2,7 @@ import { test, describe } from 'node:test';
 import { lint, only, r, applyFix } from '../../../../../test/helpers';
 import type { Finding } from '../../types';
 import assert from 'node:assert/strict';
-import { SCHEMA_RULES, k8s, WEB_DEPLOYMENT_MIN as WEB } from '../../../../../test/core/kubernetes/helpers';
+import { SCHEMA_RULES, k8s, WEB_DEPLOYMENT_PULL as WEB_PULL } from '../../../../../test/core/kubernetes/helpers';
 import { ruleTester } from '../../../../../test/rule-tester';
 import { unknownKind } from './unknown-kind';
 
@@ -60,53 +60,19 @@ describe('unknown-kind', () => {
 // RuleTester: valid inputs; invalid ones with exact message keys, ranges and the text after the fix.
 ruleTester(unknownKind, {
   valid: [
-    WEB + '          imagePullPolicy: IfNotPresent\n',
+    WEB_PULL,
   ],
   invalid: [
     {
-      code: `apiVersion: apps/v1
-kind: Deploymnet
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: app
-          image: nginx:1.27
-          imagePullPolicy: IfNotPresent
-`,
+      code: WEB_PULL.replace('kind: Deployment', 'kind: Deploymnet'),
       errors: [{ messageId: "suggest", range: [1, 6, 1, 16] }],
-      output: WEB + '          imagePullPolicy: IfNotPresent\n',
+      output: WEB_PULL,
     },
     {
       name: "a kind under the wrong apiVersion",
-      code: `apiVersion: v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: app
-          image: nginx:1.27
-          imagePullPolicy: IfNotPresent
-`,
+      code: WEB_PULL.replace('apiVersion: apps/v1', 'apiVersion: v1'),
       errors: [{ messageId: "otherApiVersion", range: [0, 12, 0, 14] }],
-      output: WEB + '          imagePullPolicy: IfNotPresent\n',
+      output: WEB_PULL,
     },
   ],
 });
