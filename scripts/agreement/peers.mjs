@@ -28,8 +28,7 @@
 // marked; `--strict` exits 1 when a case differs under a check without one.
 //
 // Nothing here is vendored: the peers' files are read from the checkouts given, at run time.
-import { buildSync } from 'esbuild';
-import { createRequire } from 'node:module';
+import { bundleAndLoad } from '../lib/bundle.mjs';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,21 +62,8 @@ const opts = { checks: [] };
   if (opts.kubeLinter && !existsSync(path.join(opts.kubeLinter, 'e2etests', 'bats-tests.sh'))) usage(`${opts.kubeLinter}: no e2etests/bats-tests.sh (is it a kube-linter checkout?)`);
 }
 
-function loadCore() {
-  const outfile = path.join(ROOT, 'out', 'agreement', 'peers.cjs');
-  buildSync({
-    entryPoints: [path.join(ROOT, 'scripts/agreement/peers-entry.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile,
-    logLevel: 'warning',
-  });
-  return createRequire(import.meta.url)(outfile);
-}
 
-const core = loadCore();
+const core = await bundleAndLoad({ entry: 'scripts/agreement/peers-entry.ts', outfile: path.join(ROOT, 'out', 'agreement', 'peers.cjs') });
 
 /** The documented difference of a mapped rule from a peer check (`docs.differences`), if any. */
 function documented(tool, check, rules) {

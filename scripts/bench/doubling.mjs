@@ -13,6 +13,7 @@
 // unique by a trailing comment (the loci caches key by text). Heap = heap still used after the
 // last analysis with its result alive (after a full GC), minus the heap before it; RSS = the
 // process's peak resident set size (process.resourceUsage().maxRSS, generation included).
+import { bundle } from '../lib/bundle.mjs';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -175,18 +176,7 @@ function child(kind, n, runs) {
 // Parent
 
 function buildCore() {
-  return import('esbuild').then(({ buildSync }) =>
-    buildSync({
-      entryPoints: [path.join(ROOT, 'scripts/bench/core-entry.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node18',
-      minify: true,
-      outfile: CORE,
-      logLevel: 'warning',
-    }),
-  );
+  return bundle({ entry: 'scripts/bench/core-entry.ts', outfile: CORE, minify: true });
 }
 
 function measure(kind, n, runs) {

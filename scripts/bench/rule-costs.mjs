@@ -7,8 +7,7 @@
 // a fresh analysis with no rule (parse, split, suppressions). Data a rule memoizes on the model and
 // shares with others (containers, shell parses) is charged to each rule alone here, so the column
 // does not add up to the full analysis; the full analysis is printed for reference.
-import { buildSync } from 'esbuild';
-import { createRequire } from 'node:module';
+import { bundleAndLoad } from '../lib/bundle.mjs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
@@ -22,19 +21,7 @@ const what = argv.find((a) => !a.startsWith('--') && Number.isNaN(Number(a))) ??
 const RUNS = opt('--runs', 9);
 const TOP = opt('--top', 15);
 const outfile = path.join(ROOT, 'out', 'bench', 'rule-costs.cjs');
-buildSync({
-  stdin: {
-    contents: `export { Analyzer } from './server/src/core/engine'; export { RuleRegistry } from './server/src/core/rules/registry'; export { ALL_RULES, ENGINE_IDS } from './server/src/core/rules'; export { mergeConfig } from './server/src/core/config/config';`,
-    resolveDir: ROOT,
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  outfile,
-  logLevel: 'warning',
-});
-const core = createRequire(import.meta.url)(outfile);
+const core = await bundleAndLoad({ contents: `export { Analyzer } from './server/src/core/engine'; export { RuleRegistry } from './server/src/core/rules/registry'; export { ALL_RULES, ENGINE_IDS } from './server/src/core/rules'; export { mergeConfig } from './server/src/core/config/config';`, outfile });
 const input = what === 'k8s' ? { path: '/ws/big.yaml', text: kubernetesManifest({ docs: 300 }) } : { path: '/ws/Dockerfile', text: dockerfile({ instructions: 2000 }) };
 const config = core.mergeConfig({ coexistence: { yamlSyntax: 'always', dockerfileSyntax: 'always' } });
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];

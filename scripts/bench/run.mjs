@@ -23,14 +23,13 @@
 // Dockyard additionally runs its security/Kubernetes rules.
 //
 // Results: a table on stdout and bench-results/latest.json (gitignored).
+import { bundleAndLoad } from '../lib/bundle.mjs';
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { buildSync } from 'esbuild';
 import { parseAllDocuments } from 'yaml';
 import { LspServer } from './lsp.mjs';
 import { KINDS_USED, dockerfile, kubernetesDocument, kubernetesManifest, manifestFiles, mulberry32 } from './generate.mjs';
@@ -146,18 +145,7 @@ function prepareInputs() {
 }
 
 function buildCoreBundle() {
-  const outfile = path.join(ROOT, 'out', 'bench', 'core.cjs');
-  buildSync({
-    entryPoints: [path.join(ROOT, 'scripts/bench/core-entry.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node18',
-    minify: true,
-    outfile,
-    logLevel: 'warning',
-  });
-  return createRequire(import.meta.url)(outfile);
+  return bundleAndLoad({ entry: 'scripts/bench/core-entry.ts', outfile: path.join(ROOT, 'out', 'bench', 'core.cjs'), minify: true });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -673,7 +661,7 @@ async function main() {
   log(`peers: ${Object.entries(results.peers).map(([n, v]) => `${n}@${v}`).join(', ')}; node ${process.version}; ${os.cpus().length} cpus; load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
   if (!peersNeeded) fs.mkdirSync(WORK, { recursive: true });
   const inputs = peersNeeded ? prepareInputs() : undefined;
-  const core = peersNeeded ? buildCoreBundle() : undefined;
+  const core = peersNeeded ? await buildCoreBundle() : undefined;
   const servers = {};
   const needServers = ['k8s', 'keystroke', 'dockerfile', 'memory'].some((k) => ONLY.has(k));
   if (needServers) {
