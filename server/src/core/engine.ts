@@ -1,3 +1,4 @@
+import { hashText } from './util/strings';
 import { configKey, type DockyardConfig } from './config/config';
 import { BoundedCache } from './util/bounded-cache';
 import { DockerfileModel } from './model/dockerfile';
@@ -626,11 +627,6 @@ export class Analyzer {
     });
   }
 
-  /**
-   * A Helm template's document: the rules again on each other variant (another branch of its
-   * chains of alternatives); findings the default variant has already are not repeated. Every
-   * finding then names the conditions it renders under (see kubernetes/helm-conditions.ts).
-   */
   /** The models of a document's other variants (`model`: the default variant's). */
   private variantModels(info: HelmDocInfo, model: YamlDocModel): (YamlDocModel | undefined)[] {
     const texts = new Set([model.text]);
@@ -642,6 +638,11 @@ export class Analyzer {
     });
   }
 
+  /**
+   * A Helm template's document: the rules again on each other variant (another branch of its
+   * chains of alternatives); findings the default variant has already are not repeated. Every
+   * finding then names the conditions it renders under (see kubernetes/helm-conditions.ts).
+   */
   private helmVariants(
     path: string,
     kind: FileKind,
@@ -1022,12 +1023,6 @@ export function sortFindings(list: Finding[]): Finding[] {
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
       (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
   );
-}
-
-function hashText(s: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h >>> 0;
 }
 
 /** What a Helm document's analysis depends on beyond its own text: its variants and the branches around it. */

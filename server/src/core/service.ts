@@ -1,3 +1,4 @@
+import { hashText } from './util/strings';
 import { Analyzer, instructionStartLine, sizeLimitExceeded, type FileAnalysis, type HostContext, type RuleErrorLogger, type SilencedFinding } from './engine';
 import { createRegistry } from './rules';
 import { docsUrl, type RuleRegistry } from './rules/registry';
@@ -345,13 +346,9 @@ export class DockyardService {
       if (chart) parentTexts = { chart: relabel(chart)!, values: relabel(read(`${parentRoot}${sep}values.yaml`, parentRoot)), folder: chartName };
     }
     if (!defaults && !overrides.length && !parentTexts) return undefined;
-    let h = 2166136261;
-    for (const v of [defaults, ...overrides, parentTexts?.chart, parentTexts?.values]) {
-      if (!v) continue;
-      const t = `${v.path}\0${v.text}\0`;
-      for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 16777619);
-    }
-    return buildHelmChart(root, `${root}|${h >>> 0}|${overrides.length}`, defaults, overrides, parentTexts, this.keepParse);
+    let h: number | undefined;
+    for (const v of [defaults, ...overrides, parentTexts?.chart, parentTexts?.values]) if (v) h = hashText(`${v.path}\0${v.text}\0`, h);
+    return buildHelmChart(root, `${root}|${h}|${overrides.length}`, defaults, overrides, parentTexts, this.keepParse);
   }
 
   isOpen(path: string): boolean {

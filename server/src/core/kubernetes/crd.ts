@@ -1,3 +1,4 @@
+import { hashText } from '../util/strings';
 import { splitDocuments, YamlDocModel } from '../model/yaml';
 import type { DockyardConfig } from '../config/config';
 import type { CrdSchemaSource, Providers } from '../providers';
@@ -112,7 +113,7 @@ export function crdSchemaFor(p: Providers, config: DockyardConfig, documentPath:
   if (!file) return undefined;
   const text = readSchemaText(p, file, documentPath);
   if (text === undefined) return { status: 'unreadable', file, key: `${file}\n-` };
-  const key = `${file}\n${text.length}\n${hash(text)}`;
+  const key = `${file}\n${text.length}\n${hashText(text)}`;
   const ex = extract(p, text);
   const slash = apiVersion.lastIndexOf('/');
   const group = slash < 0 ? '' : apiVersion.slice(0, slash);
@@ -125,12 +126,6 @@ export function crdSchemaFor(p: Providers, config: DockyardConfig, documentPath:
   }
   if (ex.plain) return { status: 'ok', file, schema: ex.plain, key };
   return { status: 'no-kind', file, key };
-}
-
-function hash(s: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h >>> 0;
 }
 
 // ---- CustomResourceDefinitions found in the workspace ------------------------------------------

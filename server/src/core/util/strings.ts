@@ -37,3 +37,10 @@ export function nearest(word: string, candidates: Iterable<string>, max = 2): st
   }
   return best;
 }
+
+/** FNV-1a of `s` (32 bits), continuing from `seed` to hash several texts as one: a cache key, not a checksum. */
+export function hashText(s: string, seed = 2166136261): number {
+  let h = seed;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
