@@ -276,6 +276,9 @@ export class DockyardService {
   private helmValuesChanged(path: string): void {
     if (!this.helmCharts.size || !this.isHelmValuesFile(path)) return;
     this.helmCharts.clear();
+    // The kept parses were of the old texts: an editor typing in values.yaml must not fill the cache
+    // with one parse per version (the charts read again keep the current ones).
+    this.analyzer.parses.clear();
     this.epoch++;
   }
 

@@ -173,4 +173,17 @@ test('a values file with a comment header: its document read as the whole file r
       [['/c/values.yaml', [6, 0, 6, 10], 'The default value of priv: true.']],
     );
   });
+
+  test('an edit of a values file drops the kept parses (an editor typing there keeps no parse per version)', () => {
+    const s = new DockyardService({ host: host(), registry: createRegistry() });
+    s.open('/c/templates/pod.yaml', 1, template, 'yaml');
+    assert.ok(s.diagnostics('/c/templates/pod.yaml').some((f) => f.rule === 'privileged-container'), 'priv: true by default');
+    assert.ok(s.analyzer.parses.has(body), 'the chart read kept its parse of the values document');
+    s.open('/c/values.yaml', 1, HEADER + body.replace('priv: true', 'priv: false'), 'yaml');
+    assert.equal(s.analyzer.parses.has(body), false);
+    assert.equal(s.analyzer.parses.bytes, 0);
+    // The template is decided with the new values: its chart is read again (and keeps the new parse).
+    assert.equal(s.diagnostics('/c/templates/pod.yaml').some((f) => f.rule === 'privileged-container'), false);
+    assert.ok(s.analyzer.parses.has(body.replace('priv: true', 'priv: false')));
+  });
 }
