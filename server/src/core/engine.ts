@@ -3,7 +3,7 @@ import { configKey, type DockyardConfig } from './config/config';
 import { BoundedCache } from './util/bounded-cache';
 import { DockerfileModel } from './model/dockerfile';
 import { detectKind, looksBinary, looksLikeHelmTemplate } from './model/detect';
-import { MASK, maskHelm, showMasked } from './model/helm';
+import { MASK, maskActions, maskHelm, showMasked } from './model/helm';
 import type { HelmChart } from './model/helm-chart';
 import { helmDocument, MAX_VARIANTS, scanTemplate, type Branch, type HelmDocInfo, type TemplateStructure } from './model/helm-template';
 import { annotateHelmFinding, capabilitiesFor, editsSubstitution } from './kubernetes/helm-conditions';
@@ -323,9 +323,11 @@ export class Analyzer {
     const helm = looksLikeHelmTemplate(text, helmChartTemplate);
     const prev = state?.yaml;
     if (prev && prev.text === text && prev.helm === helm && prev.chart?.key === chart?.key) return prev;
-    const parsedText = helm ? maskHelm(text) : text;
+    // The actions masked once, for the YAML text and the template's structure.
+    const actions = helm ? maskActions(text) : undefined;
+    const parsedText = helm ? maskHelm(text, actions) : text;
     const same = prev && prev.helm === helm && prev.chart?.key === chart?.key ? prev : undefined;
-    const template = helm ? scanTemplate(text) : undefined;
+    const template = helm ? scanTemplate(text, actions) : undefined;
     // Only the edited region is split again (documents before and after it are taken over).
     const chunks = same && !helm ? splitDocumentsIncremental(same.text, same.chunks, text) : splitDocuments(parsedText);
     const states: ChunkState[] = [];

@@ -44,6 +44,8 @@ test('CST path: the same tree as the Composer for the constructs manifests use',
   const cases = [
     'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x  # the name\n  labels: {app: x, "tier": web}\n',
     '---\n# leading comment\na: b\n',
+    // Plain scalars on one line: a `#` without a space before it is part of the value.
+    'a: b#c\nd: e # f\ng: h#i #j\nk: -1:2\nl: ~\nm: "q"  # c\n',
     // A `...` marker ends the document (openstack-helm ends every file so).
     'a: 1\n...\n',
     'a:\n  b: 1\n# c\n...\n',
@@ -103,6 +105,12 @@ test('CST path: gives up on what it does not mirror (the Composer parses those)'
     'a: 1\n... x\n',
     'a: "unterminated\n',
     'a: [1, 2\n',
+    // A plain scalar on one line that the library reports (its first character, a comment without a space).
+    'a: @x\n',
+    'a: `x`\n',
+    '- ,x\n',
+    'a: %x\n',
+    '- @x # c\n',
   ];
   for (const c of cases) {
     assert.equal(buildFromCst(c), undefined, `should give up on ${JSON.stringify(c)}`);

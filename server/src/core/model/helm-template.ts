@@ -99,11 +99,10 @@ function actionBody(raw: string): string {
   return s.trim();
 }
 
-/** The structure of a template text (offsets into `text`). */
-export function scanTemplate(text: string): TemplateStructure {
+/** The structure of a template text (offsets into `text`). `masked`: `maskActions(text)` when the caller has it. */
+export function scanTemplate(text: string, masked = maskActions(text)): TemplateStructure {
   const actions: { start: number; end: number; body: string; alone: boolean }[] = [];
   // Whether a line holds nothing but actions and whitespace (each line looked at once: linear).
-  const masked = maskActions(text);
   const pure = new Map<number, boolean>();
   // Offsets come in increasing order: the line start is tracked, never searched backwards.
   let ls = 0;

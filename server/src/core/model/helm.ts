@@ -39,10 +39,11 @@ function masked(text: string, from: number, to: number): string {
   return MASK.repeat(to - from);
 }
 
-export function maskHelm(text: string): string {
+/** `text` as YAML: actions masked, lines of nothing but actions blank. `actions`: `maskActions(text)` when the caller has it. */
+export function maskHelm(text: string, actions?: string): string {
   if (!text.includes('{{')) return text;
   // First pass: replace every action by MASK (newlines inside multi-line actions kept).
-  const masked = maskActions(text);
+  const masked = actions ?? maskActions(text);
   // Second pass: lines with nothing but actions (and a chomping dash) become blank lines. Only the
   // lines that hold a MASK are looked at; the text between them is copied as it is.
   const run = new RegExp(`${MASK}+`, 'g');

@@ -110,6 +110,30 @@ function hasComment(tokens: readonly Src[]): boolean {
   return false;
 }
 
+/**
+ * A plain scalar on one line, as `CST.resolveAsScalar(t, true, giveUp)` resolves it, without its
+ * result and error-callback objects (most scalars of a manifest): the value is the source (no line
+ * to fold); a first character the library reports (`,` `%` `|` `>` `@` `` ` ``) or an end token
+ * other than space, newline and a comment after a space gives up, as its onError would.
+ */
+function plainLine(t: CST.FlowScalar): YScalar {
+  const { offset, source, end } = t;
+  const c = source.charCodeAt(0);
+  // , % | > @ ` (a tab cannot start a plain scalar: the text has none).
+  if (c === 44 || c === 37 || c === 124 || c === 62 || c === 64 || c === 96) giveUp();
+  const valueEnd = offset + source.length;
+  let endOffset = valueEnd;
+  if (end) {
+    let space = false;
+    for (const st of end) {
+      if (st.type === 'space' || st.type === 'newline') space = true;
+      else if (st.type !== 'comment' || !space) giveUp();
+      endOffset += st.source.length;
+    }
+  }
+  return new YScalar(null, source, 'PLAIN', [offset, valueEnd, endOffset]);
+}
+
 function isScalarToken(t: Tok | null | undefined): t is CST.FlowScalar {
   return !!t && (t.type === 'scalar' || t.type === 'single-quoted-scalar' || t.type === 'double-quoted-scalar');
 }
@@ -140,7 +164,9 @@ class Builder {
   }
 
   scalar(t: CST.FlowScalar | CST.BlockScalar): YScalar {
-    if (t.type === 'block-scalar') for (const p of t.props) if (p.type !== 'block-scalar-header' && p.type !== 'space' && p.type !== 'comment' && p.type !== 'newline') giveUp();
+    if (t.type === 'block-scalar') {
+      for (const p of t.props) if (p.type !== 'block-scalar-header' && p.type !== 'space' && p.type !== 'comment' && p.type !== 'newline') giveUp();
+    } else if (t.type === 'scalar' && !t.source.includes('\n')) return plainLine(t);
     const r = CST.resolveAsScalar(t, true, giveUp);
     if (!r) return giveUp();
     // The value is set by the reader once the tree is built (resolveTree).
