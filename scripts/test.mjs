@@ -1,7 +1,8 @@
 // `npm test`: type-check, then run every bundled test file with node's test runner, except the
 // real-editor suites (test/e2e, test/vscode). `npm run test:e2e` (`--e2e`) runs only those, with
 // missing prerequisites a failure (DOCKYARD_E2E=1). Prints the runner's own summary and a plain
-// `N passed, N failed` line, so an empty run is visible. Other arguments select files by substring.
+// `N passed, N failed` line, so an empty run is visible. Other arguments select files by substring
+// (of a bundle's path or of a test file it holds).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,7 +32,13 @@ const walk = (d) => {
   }
 };
 if (existsSync(join(root, 'out/test'))) walk(join(root, 'out/test'));
-const selected = files.filter((f) => isEditorSuite(f) === e2e && (!only.length || only.some((o) => f.includes(o))));
+// A folder's test files are one bundle (scripts/build.mjs); its first line names them, so a
+// selection by a test file's name runs the bundle that holds it.
+const members = (f) => {
+  const first = readFileSync(f, 'utf8').slice(0, 4096).split('\n', 1)[0];
+  return first.startsWith('// dockyard test group: ') ? first.slice('// dockyard test group: '.length).split(' ') : [];
+};
+const selected = files.filter((f) => isEditorSuite(f) === e2e && (!only.length || only.some((o) => f.includes(o) || members(f).some((m) => m.includes(o)))));
 if (!selected.length) {
   console.error('no test files found (did the build run?)');
   process.exit(1);

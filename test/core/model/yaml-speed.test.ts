@@ -96,7 +96,8 @@ function stepwise(lib: Yaml, text: string): string {
 function documents(lib: Yaml, text: string): string {
   return JSON.stringify(
     lib.parseAllDocuments(text, { uniqueKeys: false, logLevel: 'silent' }).map((d) => ({
-      js: attempt(() => d.toJS({ maxAliasCount: 100 })),
+      // As text: a self-referencing alias (`&a [*a]`) makes a circular value.
+      js: attempt(() => JSON.stringify(d.toJS({ maxAliasCount: 100 }))),
       range: d.range,
       errors: d.errors.map((e) => [e.code, e.pos, e.message]),
       warnings: d.warnings.map((e) => [e.code, e.pos, e.message]),
@@ -152,11 +153,11 @@ test('same tokens, CST and documents on edge cases: directives, flow, block scal
   for (const text of EDGE_CASES) assertSame(text);
 });
 
-test('same tokens, CST and documents on a generated 120-document manifest', () => {
-  assertSame(kubernetesManifest({ docs: 120 }), 'generated manifest');
+test('same tokens, CST and documents on a generated 60-document manifest', () => {
+  assertSame(kubernetesManifest({ docs: 60 }), 'generated manifest');
 });
 
-const piece = fc.constantFrom('a', 'b: ', 'c:', '- ', '-', '? ', ': ', '  ', '\t', '\n', '\r\n', '#x', ' #y', '"', "'", '\\', '|', '>-', '|+2', '&a ', '*a', '!t ', '!!str ', '[', ']', '{', '}', ', ', '---', '...', '%YAML 1.2', '{{ .Values.x }}', '\ufeff', 'yes', '0644');
+const piece = fc.constantFrom('&a [*a', 'a', 'b: ', 'c:', '- ', '-', '? ', ': ', '  ', '\t', '\n', '\r\n', '#x', ' #y', '"', "'", '\\', '|', '>-', '|+2', '&a ', '*a', '!t ', '!!str ', '[', ']', '{', '}', ', ', '---', '...', '%YAML 1.2', '{{ .Values.x }}', '\ufeff', 'yes', '0644');
 const GENERATED = fc.array(piece, { maxLength: 40 }).map((ps) => ps.join(''));
 
 test('same tokens, CST and documents on generated text (fast-check)', () => {
@@ -164,6 +165,6 @@ test('same tokens, CST and documents on generated text (fast-check)', () => {
     fc.property(GENERATED, (text) => {
       assertSame(text);
     }),
-    { numRuns: 2000 },
+    { numRuns: 1200 },
   );
 });
