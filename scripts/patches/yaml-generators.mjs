@@ -65,7 +65,8 @@ function replaceOnce(s, from, to, what) {
   return s.slice(0, at) + to + s.slice(at + from.length);
 }
 
-function lexer(text) {
+/** The patched lexer.js of one build, from the published one. */
+export function lexer(text) {
   let s = unroll(text, new Set(['lex']));
   s = replaceOnce(s, '        this.pos = 0;\n    }', '        this.pos = 0;\n        /** The tokens of the running `lexAll()`. */\n        this.out = null;\n    }', 'Lexer constructor');
   s = replaceOnce(
@@ -84,7 +85,8 @@ function lexer(text) {
   return s;
 }
 
-function parser(text, lexCall) {
+/** The patched parser.js of one build, from the published one. */
+export function parser(text) {
   let s = unroll(text, new Set(['parse', 'next', 'end']));
   s = replaceOnce(s, '        this.onNewLine = onNewLine;\n    }', '        this.onNewLine = onNewLine;\n        /** The tokens of the running `parseAll()`, `next()` or `end()`. */\n        this.out = null;\n    }', 'Parser constructor');
   s = replaceOnce(
@@ -116,11 +118,11 @@ function parser(text, lexCall) {
   );
   s = replaceOnce(s, '    *next(source) {\n', '    *next(source) {\n        const out = (this.out = []);\n        this._next(source);\n        this.out = null;\n        yield* out;\n    }\n    _next(source) {\n', 'Parser.next');
   s = replaceOnce(s, '    *end() {\n', '    *end() {\n        const out = (this.out = []);\n        this._end();\n        this.out = null;\n        yield* out;\n    }\n    _end() {\n', 'Parser.end');
-  void lexCall;
   return s;
 }
 
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop())) {
+// (Tests bundle this file as CommonJS, where import.meta.url is empty: they call lexer/parser.)
+if (import.meta.url && process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop())) {
   const [from, to] = process.argv.slice(2);
   if (!from || !to) {
     console.error('usage: node scripts/patches/yaml-generators.mjs <published package dir> <output package dir>');

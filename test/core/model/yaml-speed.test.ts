@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import * as bundled from 'yaml';
 import { kubernetesManifest } from '../../../scripts/bench/generate.mjs';
 import { patchProblems, pristineCopy } from '../../../scripts/patch-deps.mjs';
+import { lexer, parser } from '../../../scripts/patches/yaml-generators.mjs';
 import { repoSeeds } from '../../robustness/seeds';
 
 /**
@@ -139,6 +140,17 @@ test('yaml is installed as the patch expects (version, every file patched)', () 
   );
   assert.equal(typeof (new bundled.Parser() as unknown as { parseAll?: unknown }).parseAll, 'function', 'the bundled build is the patched one');
   assert.equal(typeof (new pristine.Parser() as unknown as { parseAll?: unknown }).parseAll, 'undefined', 'the pristine copy is the published one');
+});
+
+test('the patch is what scripts/patches/yaml-generators.mjs makes of the published files (both builds)', () => {
+  for (const build of ['dist', 'browser/dist']) {
+    for (const [name, make] of [['lexer', lexer], ['parser', parser]] as const) {
+      const published = readFileSync(join(PRISTINE_DIR, build, 'parse', `${name}.js`), 'utf8');
+      const installed = readFileSync(join(ROOT, 'node_modules', 'yaml', build, 'parse', `${name}.js`), 'utf8');
+      assert.notEqual(installed, published, `${build}/parse/${name}.js is patched`);
+      assert.equal(make(published), installed, `${build}/parse/${name}.js`);
+    }
+  }
 });
 
 test('the fixtures and examples hold YAML to compare', () => {
