@@ -1,5 +1,5 @@
 import { BoundedCache } from '../util/bounded-cache';
-import { detectOwnedReader, keyValue, scalarValue, YAlias, YMap, YPair, YScalar, YSeq, type ParsedYaml, type Reader, type YamlError, type YNode } from './ynode';
+import { detectOwnedReader, readScalar, YAlias, YMap, YPair, YScalar, YSeq, type ParsedYaml, type Reader, type YamlError, type YNode } from './ynode';
 import { parseYaml } from './yparse';
 
 /**
@@ -90,8 +90,7 @@ export function forReader(root: YNode | null, reader: Reader): YNode | null {
     if (n === null) return null;
     let out: YNode;
     if (n instanceof YScalar) {
-      const v = scalarValue(n.source, n.type, n.tag, reader);
-      out = new YScalar(isKey ? keyValue(v, reader) : v, n.source, n.type, n.range, n.tag, n.anchor);
+      out = new YScalar(readScalar(n.source, n.type, n.tag, reader, isKey), n.source, n.type, n.range, n.tag, n.anchor);
     } else if (n instanceof YMap) {
       const m = new YMap(n.range, n.flow, n.tag, n.anchor);
       // Registered before the items: an alias inside may point at its own ancestor.

@@ -57,7 +57,7 @@ function buildFromTokens(tokens: readonly CST.Token[]): YNode | null | undefined
   }
 }
 
-/** The tokens after a `...` marker hold no error (the library's resolveEnd, strict: a comment needs a space before it). */
+/** End tokens that hold no error (the library's resolveEnd, strict: spaces, line breaks, and comments after a space). */
 function cleanEnd(end: readonly Src[] | undefined): boolean {
   let space = false;
   for (const st of end ?? []) {
@@ -113,25 +113,16 @@ function hasComment(tokens: readonly Src[]): boolean {
 /**
  * A plain scalar on one line, as `CST.resolveAsScalar(t, true, giveUp)` resolves it, without its
  * result and error-callback objects (most scalars of a manifest): the value is the source (no line
- * to fold); a first character the library reports (`,` `%` `|` `>` `@` `` ` ``) or an end token
- * other than space, newline and a comment after a space gives up, as its onError would.
+ * to fold); a first character the library reports (`,` `%` `|` `>` `@` `` ` ``) or end tokens it
+ * reports (cleanEnd: the library's resolveEnd) give up, as its onError would.
  */
 function plainLine(t: CST.FlowScalar): YScalar {
   const { offset, source, end } = t;
   const c = source.charCodeAt(0);
   // , % | > @ ` (a tab cannot start a plain scalar: the text has none).
-  if (c === 44 || c === 37 || c === 124 || c === 62 || c === 64 || c === 96) giveUp();
+  if (c === 44 || c === 37 || c === 124 || c === 62 || c === 64 || c === 96 || !cleanEnd(end)) giveUp();
   const valueEnd = offset + source.length;
-  let endOffset = valueEnd;
-  if (end) {
-    let space = false;
-    for (const st of end) {
-      if (st.type === 'space' || st.type === 'newline') space = true;
-      else if (st.type !== 'comment' || !space) giveUp();
-      endOffset += st.source.length;
-    }
-  }
-  return new YScalar(null, source, 'PLAIN', [offset, valueEnd, endOffset]);
+  return new YScalar(null, source, 'PLAIN', [offset, valueEnd, end ? endOf(end, valueEnd) : valueEnd]);
 }
 
 function isScalarToken(t: Tok | null | undefined): t is CST.FlowScalar {

@@ -260,6 +260,12 @@ export function keyValue(v: unknown, reader: Reader): unknown {
   return v;
 }
 
+/** A scalar's value as the reader reads it, as a key (`isKey`) or a value: what every builder of the model stores. */
+export function readScalar(source: string, type: ScalarStyle, tag: string | undefined, reader: Reader, isKey: boolean): unknown {
+  const v = scalarValue(source, type, tag, reader);
+  return isKey ? keyValue(v, reader) : v;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Building the model from `yaml`'s public API.
 
@@ -339,9 +345,7 @@ class Converter {
     if (n instanceof Scalar) {
       const src = typeof n.source === 'string' ? n.source : n.value === null || n.value === undefined ? '' : String(n.value);
       const type = (n.type ?? 'PLAIN') as ScalarStyle;
-      let v = scalarValue(src, type, n.tag, this.reader);
-      if (isKey) v = keyValue(v, this.reader);
-      const s = new YScalar(v, src, type, range, n.tag, n.anchor);
+      const s = new YScalar(readScalar(src, type, n.tag, this.reader, isKey), src, type, range, n.tag, n.anchor);
       if (n.anchor) this.anchors.set(n.anchor, s);
       return s;
     }

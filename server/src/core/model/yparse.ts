@@ -1,6 +1,6 @@
 import { Composer, parseDocument, type CST, type Document } from 'yaml';
 import { buildFromCstTokens, resolveTree } from './ycst';
-import { detectOwnedReader, fromDocument, keyValue, scalarValue, type ParsedYaml, type Reader } from './ynode';
+import { detectOwnedReader, fromDocument, readScalar, type ParsedYaml, type Reader } from './ynode';
 
 /**
  * Parsing a document into the owned model (ynode.ts): block YAML as manifests write it straight
@@ -13,10 +13,7 @@ export function parseYaml(text: string, reader?: Reader): ParsedYaml {
   const { root, tokens } = buildFromCstTokens(text);
   if (root !== undefined) {
     const r = reader ?? detectOwnedReader(root);
-    resolveTree(root, (s, isKey) => {
-      const v = scalarValue(s.source, s.type, s.tag, r);
-      return isKey ? keyValue(v, r) : v;
-    });
+    resolveTree(root, (s, isKey) => readScalar(s.source, s.type, s.tag, r, isKey));
     return { contents: root, errors: [], warnings: [], reader: r };
   }
   // Comments and blank lines only (a license header before `---`, a template whose actions were
