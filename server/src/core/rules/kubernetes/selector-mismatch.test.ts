@@ -3,29 +3,12 @@ import { lint, only, r } from '../../../../../test/helpers';
 import { createRegistry } from '..';
 import { mergeConfig } from '../../config/config';
 import assert from 'node:assert/strict';
-import { analyzer, WEB_DEPLOYMENT_PULL as WEB_PULL } from '../../../../../test/core/kubernetes/helpers';
+import { analyzer, WEB_DEPLOYMENT_MIN, WEB_DEPLOYMENT_PULL as WEB_PULL } from '../../../../../test/core/kubernetes/helpers';
 import { ruleTester } from '../../../../../test/rule-tester';
 import { selectorMismatch } from './selector-mismatch';
 
-const DEPLOY = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-      tier: front
-  template:
-    metadata:
-      labels:
-        app: web
-        tier: front
-    spec:
-      containers:
-        - name: app
-          image: nginx:1.27
-`;
+/** The minimal Deployment with a second label (`tier: front`) in its selector and its pods. */
+const DEPLOY = WEB_DEPLOYMENT_MIN.replace('      app: web\n  template', '      app: web\n      tier: front\n  template').replace('        app: web\n    spec', '        app: web\n        tier: front\n    spec');
 
 const SERVICE = `apiVersion: v1
 kind: Service
