@@ -4,7 +4,7 @@
 // `N passed, N failed` line, so an empty run is visible. Other arguments select files by substring
 // (of a bundle's path or of a test file it holds).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, mkdirSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 
@@ -35,7 +35,11 @@ if (existsSync(join(root, 'out/test'))) walk(join(root, 'out/test'));
 // A folder's test files are one bundle (scripts/build.mjs); its first line names them, so a
 // selection by a test file's name runs the bundle that holds it.
 const members = (f) => {
-  const first = readFileSync(f, 'utf8').slice(0, 4096).split('\n', 1)[0];
+  const fd = openSync(f, 'r');
+  const head = Buffer.alloc(4096);
+  const n = readSync(fd, head, 0, head.length, 0);
+  closeSync(fd);
+  const first = head.toString('utf8', 0, n).split('\n', 1)[0];
   return first.startsWith('// dockyard test group: ') ? first.slice('// dockyard test group: '.length).split(' ') : [];
 };
 const selected = files.filter((f) => isEditorSuite(f) === e2e && (!only.length || only.some((o) => f.includes(o) || members(f).some((m) => m.includes(o)))));

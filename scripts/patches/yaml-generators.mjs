@@ -116,8 +116,11 @@ export function parser(text) {
     }`,
     'Parser.parse',
   );
-  s = replaceOnce(s, '    *next(source) {\n', '    *next(source) {\n        const out = (this.out = []);\n        this._next(source);\n        this.out = null;\n        yield* out;\n    }\n    _next(source) {\n', 'Parser.next');
-  s = replaceOnce(s, '    *end() {\n', '    *end() {\n        const out = (this.out = []);\n        this._end();\n        this.out = null;\n        yield* out;\n    }\n    _end() {\n', 'Parser.end');
+  // next(source) and end(): generators yielding what their bodies (now _next and _end) push.
+  for (const [name, params] of [['next', 'source'], ['end', '']]) {
+    const head = `    *${name}(${params}) {\n`;
+    s = replaceOnce(s, head, `${head}        const out = (this.out = []);\n        this._${name}(${params});\n        this.out = null;\n        yield* out;\n    }\n    _${name}(${params}) {\n`, `Parser.${name}`);
+  }
   return s;
 }
 
